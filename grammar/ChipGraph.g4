@@ -1,0 +1,152 @@
+// The chipgraph language. No actions here: the parse tree is turned into our own AST by
+// src/parse/transformer*.cpp. Keywords are lowercase; names may be bare identifiers
+// (any letter, Unicode included) or double-quoted strings.
+grammar ChipGraph;
+
+program : statement* EOF ;
+
+statement
+    : typeDecl
+    | relationDecl
+    | entityDecl
+    | sourceDecl
+    | factStmt
+    | retractStmt
+    | queryStmt
+    | phraseQuery
+    ;
+
+// ---- schema ------------------------------------------------------------------------------
+typeDecl     : TYPE name (SUBTYPE name)? END ;
+relationDecl : RELATION ident '(' columnDecl (',' columnDecl)* ')'
+               ('{' columnDecl (',' columnDecl)* '}')? END ;
+columnDecl   : ident ':' ident ;
+
+entityDecl   : ENTITY name (',' name)* ':' name (AKA name (',' name)*)? END ;
+
+sourceDecl   : SOURCE ident STRING? sourceField* END ;
+sourceField  : BY STRING            # sourceAuthor
+             | PUBLISHED date       # sourcePublished
+             | URL STRING           # sourceUrl
+             ;
+
+// ---- facts -------------------------------------------------------------------------------
+factStmt     : atom factClause* END ;
+retractStmt  : RETRACT atom factClause* END ;
+factClause   : validity
+             | PER ident
+             | ident                 // a status word: actual, reported, expected, ...
+             | qualifiers
+             ;
+qualifiers   : '{' qualifier (',' qualifier)* '}' ;
+qualifier    : ident ':' term ;
+
+validity     : IN date                    # validIn
+             | DURING date RANGE date     # validDuring
+             | FROM date                  # validFrom
+             | UNTIL date                 # validUntil
+             ;
+
+date         : INT | DATE ;
+
+// ---- atoms and terms ---------------------------------------------------------------------
+atom         : ident '(' term (',' term)* ')' qualifiers?   # prefixAtom
+             | term ident term qualifiers?                  # infixAtom
+             ;
+
+term         : name                       # nameTerm
+             | number                     # numberTerm
+             | '_'                        # wildcardTerm
+             ;
+
+number       : '~' numLit                 # approxNumber
+             | '>' numLit                 # greaterNumber
+             | '<' numLit                 # lessNumber
+             | numLit RANGE numLit        # rangeNumber
+             | numLit                     # exactNumber
+             ;
+numLit       : '-'? (INT | DECIMAL) ;
+
+name         : ident | STRING ;
+ident        : IDENT | softKeyword ;
+// Words that are keywords only where the grammar expects them; elsewhere they are names.
+softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
+             | AKA | DO | DOES ;
+
+// ---- queries -----------------------------------------------------------------------------
+queryStmt    : '?' literal (',' literal)* modifier* END ;
+literal      : atom                        # atomLiteral
+             | term compareOp term         # compareLiteral
+             ;
+compareOp    : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
+
+phraseQuery  : WHO ident term modifier* '?'                         # whoQuery
+             | WHAT (DOES | DO) term ident modifier* '?'            # whatQuery
+             | WHICH ident (DOES | DO) term ident modifier* '?'     # whichQuery
+             ;
+
+modifier     : AS OF date                         # asOfModifier
+             | IN date                            # inModifier
+             | DURING date RANGE date             # duringModifier
+             | KNOWN AT date                      # knownAtModifier
+             | ORDER BY orderKey (',' orderKey)*  # orderByModifier
+             | LIMIT INT                          # limitModifier
+             ;
+orderKey     : ident (ASC | DESC)? ;
+
+// A statement ends with '.'; a missing one is reported by the error listener with a hint.
+END          : '.' ;
+
+// ---- lexer -------------------------------------------------------------------------------
+TYPE      : 'type' ;
+RELATION  : 'relation' ;
+ENTITY    : 'entity' ;
+SOURCE    : 'source' ;
+AKA       : 'aka' ;
+BY        : 'by' ;
+PUBLISHED : 'published' ;
+URL       : 'url' ;
+RETRACT   : 'retract' ;
+PER       : 'per' ;
+IN        : 'in' ;
+DURING    : 'during' ;
+FROM      : 'from' ;
+UNTIL     : 'until' ;
+AS        : 'as' ;
+OF        : 'of' ;
+KNOWN     : 'known' ;
+AT        : 'at' ;
+ORDER     : 'order' ;
+LIMIT     : 'limit' ;
+ASC       : 'asc' ;
+DESC      : 'desc' ;
+WHO       : 'who' ;
+WHAT      : 'what' ;
+WHICH     : 'which' ;
+DOES      : 'does' ;
+DO        : 'do' ;
+
+SUBTYPE   : '<:' ;
+RANGE     : '..' ;
+
+// Partial dates: 2H2026, 2026-H2, 2025Q3, 2025-Q3, 2025-06, 2025-06-17. A bare year is an INT.
+// Out-of-range parts (2025-13) lex here and are rejected with a clear message by the binder.
+DATE      : [12] [hH] DIGIT DIGIT DIGIT DIGIT
+          | DIGIT DIGIT DIGIT DIGIT '-'? [hH] [12]
+          | DIGIT DIGIT DIGIT DIGIT '-'? [qQ] [1-4]
+          | DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)?
+          ;
+DECIMAL   : DIGIT+ ('_' DIGIT+)* '.' DIGIT+ ;
+INT       : DIGIT+ ('_' DIGIT+)* ;
+STRING    : '"' (~["\\\r\n] | '\\' .)* '"' ;
+IDENT     : ID_START ID_PART* ;
+
+LINE_COMMENT  : '--' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WS        : [ \t\r\n\u000C]+ -> skip ;
+// Anything else becomes one token so the parser reports it with its position.
+UNKNOWN   : . ;
+
+fragment DIGIT    : [0-9] ;
+fragment ID_START : [a-zA-Z_] | '\u0080'..'\uFFFE' ;
+fragment ID_PART  : ID_START | DIGIT ;

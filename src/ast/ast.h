@@ -1,0 +1,154 @@
+#pragma once
+// The chipgraph AST: plain owned structs, one per statement form, each node with its SourceSpan.
+// It knows nothing about ANTLR (src/parse builds it) nor about the catalog (src/bind resolves
+// its names). Dates and names are kept as written so the binder can point at them.
+#include "common/source_span.h"
+#include "common/value.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace chipgraph::ast {
+
+struct Name {
+    std::string text; // unquoted, escapes resolved
+    bool quoted = false;
+    SourceSpan span;
+};
+
+struct DateLit {
+    std::string text; // as written: 2H2026, 2025-06 ...
+    SourceSpan span;
+};
+
+struct NumberLit {
+    Number value;
+    SourceSpan span;
+};
+
+struct Term {
+    enum class Kind { Name, Number, Wildcard };
+    Kind kind = Kind::Name;
+    Name name;        // Kind::Name: an entity, a variable or a text constant (by context)
+    NumberLit number; // Kind::Number
+    SourceSpan span;
+};
+
+struct Qualifier {
+    Name key;
+    Term value;
+    SourceSpan span;
+};
+
+struct Atom {
+    Name relation; // as written; in infix form the verb between the two terms
+    std::vector<Term> args;
+    std::vector<Qualifier> qualifiers;
+    bool infix = false;
+    SourceSpan span;
+};
+
+struct Validity {
+    enum class Kind { In, During, From, Until };
+    Kind kind = Kind::In;
+    DateLit first;
+    DateLit second; // During only
+    SourceSpan span;
+};
+
+// ---- statements --------------------------------------------------------------------------
+struct TypeDecl {
+    Name name;
+    std::optional<Name> parent;
+};
+
+struct ColumnDecl {
+    Name name;
+    Name type;
+};
+
+struct RelationDecl {
+    Name name;
+    std::vector<ColumnDecl> columns;
+    std::vector<ColumnDecl> qualifiers;
+};
+
+struct EntityDecl {
+    std::vector<Name> names;
+    Name type;
+    std::vector<Name> aliases;
+};
+
+struct SourceDecl {
+    Name name;
+    std::optional<std::string> title;
+    std::optional<std::string> author;
+    std::optional<DateLit> published;
+    std::optional<std::string> url;
+};
+
+struct FactStmt {
+    bool retract = false;
+    Atom atom;
+    std::optional<Validity> validity;
+    std::optional<Name> source;
+    std::optional<Name> status;
+};
+
+struct Comparison {
+    Term lhs;
+    std::string op; // = != < <= > >=
+    Term rhs;
+    SourceSpan span;
+};
+
+using Literal = std::variant<Atom, Comparison>;
+
+struct TimeWindow {
+    DateLit from;
+    std::optional<DateLit> to; // `during P..Q`; absent for `as of P` / `in P`
+    SourceSpan span;
+};
+
+struct OrderKey {
+    Name column;
+    bool descending = false;
+};
+
+struct Modifiers {
+    std::optional<TimeWindow> window; // as of P, in P, during P..Q
+    std::optional<DateLit> knownAt;
+    std::vector<OrderKey> orderBy;
+    std::optional<int64_t> limit;
+};
+
+struct QueryStmt {
+    std::vector<Literal> body;
+    Modifiers modifiers;
+};
+
+// `who R X?`, `what does X R?`, `which Ts does X R?`: desugared by the binder, which knows the
+// relations, so "design" can resolve to `designs` and "chips" to the type `Chip`.
+struct PhraseQuery {
+    enum class Kind { Who, What, Which };
+    Kind kind = Kind::Who;
+    Name verb;
+    Term subject;                 // the X
+    std::optional<Name> typeWord; // Which only
+    Modifiers modifiers;
+};
+
+struct Statement {
+    std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, QueryStmt, PhraseQuery>
+        node;
+    SourceSpan span;
+};
+
+struct Program {
+    std::vector<Statement> statements;
+};
+
+} // namespace chipgraph::ast

@@ -1,0 +1,152 @@
+#include "ast/printer.h"
+
+#include "common/text.h"
+
+#include <sstream>
+
+namespace chipgraph::ast {
+namespace {
+
+std::string name(const Name& n) {
+    return n.quoted ? text::quoteString(n.text) : n.text;
+}
+
+std::string qualifiers(const std::vector<Qualifier>& qs) {
+    if (qs.empty()) return "";
+    std::string out = " { ";
+    for (size_t i = 0; i < qs.size(); ++i)
+        out += (i ? ", " : "") + name(qs[i].key) + ": " + print(qs[i].value);
+    return out + " }";
+}
+
+std::string validity(const Validity& v) {
+    switch (v.kind) {
+    case Validity::Kind::In:
+        return " in " + v.first.text;
+    case Validity::Kind::During:
+        return " during " + v.first.text + ".." + v.second.text;
+    case Validity::Kind::From:
+        return " from " + v.first.text;
+    case Validity::Kind::Until:
+        return " until " + v.first.text;
+    }
+    return "";
+}
+
+std::string columns(const std::vector<ColumnDecl>& cs) {
+    std::string out;
+    for (size_t i = 0; i < cs.size(); ++i)
+        out += (i ? ", " : "") + name(cs[i].name) + ": " + name(cs[i].type);
+    return out;
+}
+
+std::string modifiers(const Modifiers& m) {
+    std::string out;
+    if (m.window)
+        out += m.window->to ? " during " + m.window->from.text + ".." + m.window->to->text
+                            : " as of " + m.window->from.text;
+    if (m.knownAt) out += " known at " + m.knownAt->text;
+    for (size_t i = 0; i < m.orderBy.size(); ++i)
+        out += (i ? ", " : " order by ") + name(m.orderBy[i].column) +
+               (m.orderBy[i].descending ? " desc" : "");
+    if (m.limit) out += " limit " + std::to_string(*m.limit);
+    return out;
+}
+
+struct StatementPrinter {
+    std::string operator()(const TypeDecl& d) const {
+        return "type " + name(d.name) + (d.parent ? " <: " + name(*d.parent) : "") + ".";
+    }
+    std::string operator()(const RelationDecl& d) const {
+        std::string out = "relation " + name(d.name) + "(" + columns(d.columns) + ")";
+        if (!d.qualifiers.empty()) out += " { " + columns(d.qualifiers) + " }";
+        return out + ".";
+    }
+    std::string operator()(const EntityDecl& d) const {
+        std::string out = "entity ";
+        for (size_t i = 0; i < d.names.size(); ++i)
+            out += (i ? ", " : "") + name(d.names[i]);
+        out += ": " + name(d.type);
+        for (size_t i = 0; i < d.aliases.size(); ++i)
+            out += (i ? ", " : " aka ") + name(d.aliases[i]);
+        return out + ".";
+    }
+    std::string operator()(const SourceDecl& d) const {
+        std::string out = "source " + name(d.name);
+        if (d.title) out += " " + text::quoteString(*d.title);
+        if (d.author) out += " by " + text::quoteString(*d.author);
+        if (d.published) out += " published " + d.published->text;
+        if (d.url) out += " url " + text::quoteString(*d.url);
+        return out + ".";
+    }
+    std::string operator()(const FactStmt& f) const {
+        std::string out = (f.retract ? "retract " : "") + print(f.atom);
+        if (f.validity) out += validity(*f.validity);
+        if (f.source) out += " per " + name(*f.source);
+        if (f.status) out += " " + name(*f.status);
+        return out + ".";
+    }
+    std::string operator()(const QueryStmt& q) const {
+        std::string out = "? ";
+        for (size_t i = 0; i < q.body.size(); ++i) {
+            if (i) out += ", ";
+            if (auto* atom = std::get_if<Atom>(&q.body[i])) {
+                out += print(*atom);
+            } else {
+                const auto& c = std::get<Comparison>(q.body[i]);
+                out += print(c.lhs) + " " + c.op + " " + print(c.rhs);
+            }
+        }
+        return out + modifiers(q.modifiers) + ".";
+    }
+    std::string operator()(const PhraseQuery& q) const {
+        switch (q.kind) {
+        case PhraseQuery::Kind::Who:
+            return "who " + name(q.verb) + " " + print(q.subject) + modifiers(q.modifiers) + "?";
+        case PhraseQuery::Kind::What:
+            return "what does " + print(q.subject) + " " + name(q.verb) + modifiers(q.modifiers) +
+                   "?";
+        case PhraseQuery::Kind::Which:
+            return "which " + name(*q.typeWord) + " does " + print(q.subject) + " " + name(q.verb) +
+                   modifiers(q.modifiers) + "?";
+        }
+        return "";
+    }
+};
+
+} // namespace
+
+std::string print(const Term& term) {
+    switch (term.kind) {
+    case Term::Kind::Name:
+        return name(term.name);
+    case Term::Kind::Number:
+        return term.number.value.toString();
+    case Term::Kind::Wildcard:
+        return "_";
+    }
+    return "";
+}
+
+std::string print(const Atom& atom) {
+    if (atom.infix && atom.args.size() == 2)
+        return print(atom.args[0]) + " " + name(atom.relation) + " " + print(atom.args[1]) +
+               qualifiers(atom.qualifiers);
+    std::string out = name(atom.relation) + "(";
+    for (size_t i = 0; i < atom.args.size(); ++i)
+        out += (i ? ", " : "") + print(atom.args[i]);
+    return out + ")" + qualifiers(atom.qualifiers);
+}
+
+std::string print(const Statement& statement) {
+    return std::visit(StatementPrinter{}, statement.node);
+}
+
+std::string print(const Program& program) {
+    std::string out;
+    for (const Statement& s : program.statements)
+        out += print(s) + "\n";
+    return out;
+}
+
+} // namespace chipgraph::ast

@@ -1,0 +1,210 @@
+#include "bind/binder_impl.h"
+
+#include "common/text.h"
+
+namespace chipgraph::bind {
+
+BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog) {
+    Binder binder(catalog);
+    for (const ast::Statement& statement : program.statements)
+        binder.bindStatement(statement);
+    return binder.finish();
+}
+
+void Binder::bindStatement(const ast::Statement& s) {
+    std::visit(
+        [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, ast::TypeDecl>)
+                bindType(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::RelationDecl>)
+                bindRelation(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::EntityDecl>)
+                bindEntity(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::SourceDecl>)
+                bindSource(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::FactStmt>)
+                bindFact(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::QueryStmt>)
+                bindQuery(node, s.span);
+            else
+                bindPhrase(node, s.span);
+        },
+        s.node);
+}
+
+BindResult Binder::finish() {
+    sortByPosition(diagnostics_);
+    return {std::move(statements_), std::move(diagnostics_)};
+}
+
+void Binder::error(std::string message, const SourceSpan& span, std::string hint) {
+    diagnostics_.push_back(makeError(Phase::Bind, std::move(message), span, std::move(hint)));
+}
+
+void Binder::emit(BoundStatement::Node node, const SourceSpan& span) {
+    statements_.push_back({std::move(node), span});
+}
+
+static bool isBuiltinColumnType(const std::string& name) {
+    std::string folded = text::foldCase(name);
+    return folded == "text" || folded == "number";
+}
+
+void Binder::bindType(const ast::TypeDecl& decl, const SourceSpan& span) {
+    TypeId parent = kNoId;
+    if (decl.parent) {
+        const schema::TypeInfo* p = catalog_.findType(decl.parent->text);
+        if (!p) {
+            error("unknown type '" + decl.parent->text + "'", decl.parent->span,
+                  text::didYouMean(decl.parent->text, catalog_.typeNames()));
+            return;
+        }
+        parent = p->id;
+    }
+    if (isBuiltinColumnType(decl.name.text)) {
+        error("'" + decl.name.text + "' is a built-in column type", decl.name.span,
+              "choose another name");
+        return;
+    }
+    if (const schema::TypeInfo* existing = catalog_.findType(decl.name.text)) {
+        if (existing->parent == parent) return; // the same declaration again: nothing to do
+        std::string was = existing->parent == kNoId
+                              ? "without a parent"
+                              : "as a subtype of '" + catalog_.type(existing->parent).name + "'";
+        error("type '" + decl.name.text + "' is already declared " + was, decl.name.span);
+        return;
+    }
+    TypeId id = catalog_.addType(decl.name.text, parent);
+    emit(DeclareType{catalog_.type(id)}, span);
+}
+
+std::optional<schema::Column> Binder::bindColumn(const ast::ColumnDecl& decl) {
+    schema::Column column;
+    column.name = decl.name.text;
+    std::string type = text::foldCase(decl.type.text);
+    if (type == "text")
+        column.kind = schema::ColumnKind::Text;
+    else if (type == "number")
+        column.kind = schema::ColumnKind::Number;
+    else if (const schema::TypeInfo* t = catalog_.findType(decl.type.text))
+        column.type = t->id;
+    else {
+        std::vector<std::string> candidates = catalog_.typeNames();
+        candidates.push_back("text");
+        candidates.push_back("number");
+        error("unknown type '" + decl.type.text + "'", decl.type.span,
+              text::didYouMean(decl.type.text, candidates));
+        return std::nullopt;
+    }
+    return column;
+}
+
+static bool sameColumns(const std::vector<schema::Column>& a,
+                        const std::vector<schema::Column>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (text::foldCase(a[i].name) != text::foldCase(b[i].name) || a[i].kind != b[i].kind ||
+            a[i].type != b[i].type)
+            return false;
+    return true;
+}
+
+void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span) {
+    schema::RelationInfo relation;
+    relation.name = decl.name.text;
+    bool ok = true;
+    std::vector<std::string> seen;
+    auto addColumns = [&](const std::vector<ast::ColumnDecl>& in,
+                          std::vector<schema::Column>& out) {
+        for (const ast::ColumnDecl& c : in) {
+            std::string folded = text::foldCase(c.name.text);
+            if (std::find(seen.begin(), seen.end(), folded) != seen.end()) {
+                error("column '" + c.name.text + "' is declared twice", c.name.span);
+                ok = false;
+            }
+            seen.push_back(folded);
+            if (auto column = bindColumn(c))
+                out.push_back(*column);
+            else
+                ok = false;
+        }
+    };
+    addColumns(decl.columns, relation.columns);
+    addColumns(decl.qualifiers, relation.qualifiers);
+    if (!ok) return;
+    if (const schema::RelationInfo* existing = catalog_.findRelation(decl.name.text)) {
+        if (sameColumns(existing->columns, relation.columns) &&
+            sameColumns(existing->qualifiers, relation.qualifiers))
+            return;
+        error("relation '" + decl.name.text + "' is already declared with other columns",
+              decl.name.span, "keep one declaration");
+        return;
+    }
+    RelationId id = catalog_.addRelation(std::move(relation));
+    emit(DeclareRelation{catalog_.relation(id)}, span);
+}
+
+void Binder::bindEntity(const ast::EntityDecl& decl, const SourceSpan& span) {
+    const schema::TypeInfo* type = catalog_.findType(decl.type.text);
+    if (!type) {
+        error("unknown type '" + decl.type.text + "'", decl.type.span,
+              text::didYouMean(decl.type.text, catalog_.typeNames()));
+        return;
+    }
+    if (decl.names.size() > 1 && !decl.aliases.empty()) {
+        error("aliases need a single entity", decl.aliases.front().span,
+              "declare each entity with its own 'aka' list");
+        return;
+    }
+    for (const ast::Name& name : decl.names) {
+        const schema::EntityInfo* existing = catalog_.findEntity(name.text);
+        if (existing && text::foldCase(existing->name) != text::foldCase(name.text)) {
+            error("'" + name.text + "' is already an alias of '" + existing->name + "'", name.span);
+            continue;
+        }
+        if (existing && existing->type != type->id) {
+            error("entity '" + existing->name + "' is already declared as a " +
+                      catalog_.type(existing->type).name,
+                  name.span);
+            continue;
+        }
+        EntityId id = existing ? existing->id : catalog_.addEntity(name.text, type->id);
+        DeclareEntity out{id, existing == nullptr, {}};
+        for (const ast::Name& alias : decl.aliases) {
+            const schema::EntityInfo* owner = catalog_.findEntity(alias.text);
+            if (owner && owner->id != id) {
+                error("alias '" + alias.text + "' already names '" + owner->name + "'", alias.span);
+                continue;
+            }
+            if (owner) continue; // already this entity's name or alias
+            catalog_.addAlias(id, alias.text);
+            out.aliases.push_back(alias.text);
+        }
+        if (out.isNew || !out.aliases.empty()) emit(std::move(out), span);
+    }
+}
+
+void Binder::bindSource(const ast::SourceDecl& decl, const SourceSpan& span) {
+    schema::SourceInfo source;
+    source.name = decl.name.text;
+    source.title = decl.title.value_or("");
+    source.author = decl.author.value_or("");
+    source.url = decl.url.value_or("");
+    if (decl.published) {
+        source.published = bindDate(*decl.published);
+        if (!source.published) return;
+    }
+    if (const schema::SourceInfo* existing = catalog_.findSource(decl.name.text)) {
+        if (existing->title == source.title && existing->author == source.author &&
+            existing->url == source.url && existing->published == source.published)
+            return;
+        error("source '" + decl.name.text + "' is already declared differently", decl.name.span,
+              "keep one declaration");
+        return;
+    }
+    SourceId id = catalog_.addSource(std::move(source));
+    emit(DeclareSource{catalog_.source(id)}, span);
+}
+
+} // namespace chipgraph::bind

@@ -1,0 +1,24 @@
+#pragma once
+// The binder: AST + catalog -> bound statements. Resolves names (with "did you mean"), checks
+// arity and column types, parses dates, and collects *all* errors sorted by position.
+// Declarations are applied to the catalog it is given as binding proceeds, so later statements
+// of the same file see them; the caller binds against a copy and keeps it only on success.
+#include "ast/ast.h"
+#include "bind/bound.h"
+#include "common/diagnostic.h"
+#include "schema/catalog.h"
+
+#include <vector>
+
+namespace chipgraph::bind {
+
+struct BindResult {
+    std::vector<BoundStatement> statements;
+    std::vector<Diagnostic> diagnostics;
+    bool ok() const { return !hasErrors(diagnostics); }
+};
+
+// Binds every statement of `program` against `catalog` (which it updates with declarations).
+BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog);
+
+} // namespace chipgraph::bind

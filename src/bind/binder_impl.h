@@ -1,0 +1,76 @@
+#pragma once
+// Internal to src/bind: the Binder class shared by binder.cpp (declarations), bind_fact.cpp
+// (facts, values, dates) and bind_query.cpp (queries and phrase questions).
+#include "bind/binder.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace chipgraph::bind {
+
+// "text", "a number" or "an entity", for messages.
+inline const char* kindName(schema::ColumnKind kind) {
+    switch (kind) {
+    case schema::ColumnKind::Text:
+        return "text";
+    case schema::ColumnKind::Number:
+        return "a number";
+    default:
+        return "an entity";
+    }
+}
+
+class Binder {
+public:
+    explicit Binder(schema::Catalog& catalog) : catalog_(catalog) {}
+
+    void bindStatement(const ast::Statement& statement);
+    BindResult finish();
+
+private:
+    // binder.cpp — declarations
+    void bindType(const ast::TypeDecl& decl, const SourceSpan& span);
+    void bindRelation(const ast::RelationDecl& decl, const SourceSpan& span);
+    std::optional<schema::Column> bindColumn(const ast::ColumnDecl& decl);
+    void bindEntity(const ast::EntityDecl& decl, const SourceSpan& span);
+    void bindSource(const ast::SourceDecl& decl, const SourceSpan& span);
+
+    // bind_fact.cpp — facts and the values in them
+    void bindFact(const ast::FactStmt& fact, const SourceSpan& span);
+    std::optional<Value> bindConstant(const ast::Term& term, const schema::Column& column,
+                                      const schema::RelationInfo& relation);
+    bool bindQualifiers(const std::vector<ast::Qualifier>& qualifiers,
+                        const schema::RelationInfo& relation,
+                        std::vector<std::optional<Value>>& out);
+    std::optional<Interval> bindValidity(const ast::Validity& validity);
+    std::optional<PartialDate> bindDate(const ast::DateLit& date);
+    const schema::RelationInfo* resolveRelation(const ast::Name& name);
+    const schema::EntityInfo* resolveEntity(const ast::Name& name);
+    bool checkArity(const ast::Atom& atom, const schema::RelationInfo& relation);
+    bool checkEntityType(const ast::Term& term, const schema::EntityInfo& entity,
+                         const schema::Column& column, const schema::RelationInfo& relation);
+
+    // bind_query.cpp — queries
+    void bindQuery(const ast::QueryStmt& query, const SourceSpan& span);
+    void bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span);
+    std::optional<BoundAtom> bindQueryAtom(const ast::Atom& atom, BoundQuery& query);
+    std::optional<BoundTerm> bindQueryTerm(const ast::Term& term, const schema::Column& column,
+                                           const schema::RelationInfo& relation, BoundQuery& query);
+    std::optional<BoundTerm> bindComparisonTerm(const ast::Term& term, BoundQuery& query);
+    bool bindModifiers(const ast::Modifiers& modifiers, BoundQuery& query);
+    bool looksLikeVariable(const ast::Name& name) const;
+    int variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
+                      BoundQuery& query);
+    const schema::RelationInfo* resolveVerb(const ast::Name& verb);
+    const schema::TypeInfo* resolveTypeWord(const ast::Name& word);
+
+    void error(std::string message, const SourceSpan& span, std::string hint = "");
+    void emit(BoundStatement::Node node, const SourceSpan& span);
+
+    schema::Catalog& catalog_;
+    std::vector<BoundStatement> statements_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+} // namespace chipgraph::bind

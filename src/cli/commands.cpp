@@ -1,0 +1,146 @@
+#include "cli/commands.h"
+
+#include "engine/engine.h"
+#include "export/format.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace chipgraph::cli {
+
+namespace {
+
+constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+int fail(const std::string& message, const std::string& hint = "") {
+    std::cerr << "error: " << message << (hint.empty() ? "" : "; " + hint) << "\n";
+    return kFailed;
+}
+
+// Opens the engine for reading: the bundled graph in memory, or an existing database.
+Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
+    if (!db.empty()) {
+        if (!std::filesystem::exists(db))
+            return Status::error("no database '" + db + "'; create one with 'chipgraph init " + db +
+                                 "'");
+        return engine::Engine::open(db);
+    }
+    Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::open(":memory:");
+    if (!engine) return engine;
+    engine::Outcome loaded = engine.value()->loadBundledGraph();
+    if (!loaded.ok())
+        return Status::error("the bundled knowledge base does not load:\n" +
+                             loaded.renderDiagnostics());
+    return engine;
+}
+
+Result<std::string> readFile(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream text;
+        text << std::cin.rdbuf();
+        return text.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::error("cannot read '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Prints each query's answer (and plan); diagnostics to stderr. Returns the exit code.
+int report(const engine::Outcome& outcome, const CommonOptions& options) {
+    if (!outcome.ok()) {
+        std::cerr << outcome.renderDiagnostics();
+        return kFailed;
+    }
+    Result<exporter::Format> format = exporter::parseFormat(options.format);
+    bool first = true;
+    for (const engine::QueryResult& result : outcome.results) {
+        if (!first && format.value() != exporter::Format::Json) std::cout << "\n";
+        first = false;
+        if (options.explain) std::cout << "plan:\n" << result.plan;
+        std::cout << exporter::render(result.table, format.value());
+    }
+    return kOk;
+}
+
+void printStats(const std::string& what, const engine::LoadStats& s) {
+    std::cout << what << ": " << s.entities << " entities, " << s.sources << " sources, "
+              << s.factsAdded << " facts added";
+    if (s.factsPresent) std::cout << " (" << s.factsPresent << " already present)";
+    if (s.factsRetracted) std::cout << ", " << s.factsRetracted << " retracted";
+    std::cout << "\n";
+}
+
+} // namespace
+
+static bool validFormat(const CommonOptions& options) {
+    Result<exporter::Format> format = exporter::parseFormat(options.format);
+    if (!format) std::cerr << "error: " << format.status().message() << "\n";
+    return format.isOk();
+}
+
+int runQuery(const CommonOptions& options, const std::string& text) {
+    if (!validFormat(options)) return kUsage;
+    auto engine = openForReading(options.db);
+    if (!engine) return fail(engine.status().message());
+    engine::Outcome outcome = engine.value()->run(text, "<query>");
+    if (outcome.ok() && outcome.results.empty())
+        return fail("no question asked", "write a query such as: who designs Trainium3?");
+    return report(outcome, options);
+}
+
+int runScripts(const CommonOptions& options, const std::vector<std::string>& files) {
+    if (!validFormat(options)) return kUsage;
+    auto engine = openForReading(options.db);
+    if (!engine) return fail(engine.status().message());
+    std::vector<engine::SourceFile> sources;
+    for (const std::string& path : files) {
+        Result<std::string> text = readFile(path);
+        if (!text) return fail(text.status().message());
+        sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
+    }
+    return report(engine.value()->runFiles(sources), options);
+}
+
+int runInit(const std::string& path) {
+    if (std::filesystem::exists(path))
+        return fail("'" + path + "' already exists",
+                    "add files to it with 'chipgraph load --db " + path + " FILE.kg'");
+    auto engine = engine::Engine::open(path);
+    if (!engine) return fail(engine.status().message());
+    engine::Outcome outcome = engine.value()->loadBundledGraph();
+    if (!outcome.ok()) {
+        std::cerr << outcome.renderDiagnostics();
+        engine.value().reset();
+        std::filesystem::remove(path);
+        return kFailed;
+    }
+    printStats("created " + path, outcome.stats);
+    return kOk;
+}
+
+int runLoad(const std::string& db, const std::vector<std::string>& files) {
+    auto engine = engine::Engine::open(db);
+    if (!engine) return fail(engine.status().message());
+    std::vector<engine::SourceFile> sources;
+    for (const std::string& path : files) {
+        Result<std::string> text = readFile(path);
+        if (!text) return fail(text.status().message());
+        sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
+    }
+    engine::Outcome outcome = engine.value()->runFiles(sources);
+    if (!outcome.ok()) {
+        std::cerr << outcome.renderDiagnostics() << "nothing was loaded\n";
+        return kFailed;
+    }
+    CommonOptions options;
+    int code = report(outcome, options); // a loaded file may also ask questions
+    printStats("loaded " + std::to_string(files.size()) + (files.size() == 1 ? " file" : " files"),
+               outcome.stats);
+    return code;
+}
+
+} // namespace chipgraph::cli

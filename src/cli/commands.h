@@ -1,0 +1,20 @@
+#pragma once
+// The chipgraph subcommands. Each returns the process exit code: 0 success, 1 an error in the
+// input or the database (diagnostics on stderr), 2 a usage error.
+#include <string>
+#include <vector>
+
+namespace chipgraph::cli {
+
+struct CommonOptions {
+    std::string db;               // empty: the bundled graph in memory
+    std::string format = "table"; // table | csv | json | markdown
+    bool explain = false;         // print each query's join plan before its answer
+};
+
+int runQuery(const CommonOptions& options, const std::string& text);
+int runScripts(const CommonOptions& options, const std::vector<std::string>& files);
+int runInit(const std::string& path);
+int runLoad(const std::string& db, const std::vector<std::string>& files);
+
+} // namespace chipgraph::cli

@@ -1,0 +1,68 @@
+// chipgraph's command line: subcommands query, run, init and load (see --help).
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
+    command.add_option("--db", options.db,
+                       "SQLite database to use (default: the bundled knowledge base, in memory)");
+    command.add_option("-f,--format", options.format, "output format: table, csv, json, markdown")
+        ->capture_default_str();
+    command.add_flag("--explain", options.explain,
+                     "print each query's join plan before its answer");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace chipgraph::cli;
+    CLI::App app{"chipgraph: a rules-based knowledge graph of the AI-chip supply chain.\n"
+                 "Ask a question:  chipgraph query 'who designs Trainium3?'"};
+    app.set_version_flag("--version", "chipgraph 0.1.0");
+    app.require_subcommand(0, 1);
+
+    CommonOptions queryOptions;
+    std::string queryText;
+    CLI::App* query = app.add_subcommand("query", "answer one or more questions");
+    addCommonOptions(*query, queryOptions);
+    query->add_option("text", queryText, "the question, e.g. 'who designs Trainium3?'")->required();
+    query->footer("Examples:\n"
+                  "  chipgraph query 'who designs Trainium3?'\n"
+                  "  chipgraph query --format json '? designs(F, C), develops(Amazon, C).'\n"
+                  "  chipgraph query '? shipments(V, U) in 2026 order by U desc limit 3.'");
+
+    CommonOptions runOptions;
+    std::vector<std::string> scripts;
+    CLI::App* run = app.add_subcommand("run", "execute files of statements ('-' reads stdin)");
+    addCommonOptions(*run, runOptions);
+    run->add_option("files", scripts, "script files (.kg)")->required();
+    run->footer("Statements run in order as one unit: facts are stored (in --db, or in memory),\n"
+                "questions answered. Any error and nothing is kept.");
+
+    std::string initPath;
+    CLI::App* init =
+        app.add_subcommand("init", "create a database holding the bundled knowledge base");
+    init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
+
+    std::string loadDb;
+    std::vector<std::string> loadFiles;
+    CLI::App* load = app.add_subcommand("load", "add .kg files to a database (all or nothing)");
+    load->add_option("--db", loadDb, "the database to add to (created if missing)")->required();
+    load->add_option("files", loadFiles, "files to load")->required();
+    load->footer("Loading the same file twice adds nothing.");
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (query->parsed()) return runQuery(queryOptions, queryText);
+    if (run->parsed()) return runScripts(runOptions, scripts);
+    if (init->parsed()) return runInit(initPath);
+    if (load->parsed()) return runLoad(loadDb, loadFiles);
+    if (!isatty(STDIN_FILENO)) return runScripts(CommonOptions{}, {"-"});
+    std::cout << app.help();
+    return 0;
+}

@@ -1,0 +1,84 @@
+#pragma once
+// Values stored in relation columns: entity references, text and numbers. Numbers keep the
+// analyst's precision: exact, approximate (~), bounded (>, <) or a range (a..b).
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <variant>
+
+namespace chipgraph {
+
+using EntityId = int64_t;
+using TypeId = int64_t;
+using RelationId = int64_t;
+using SourceId = int64_t;
+constexpr int64_t kNoId = 0;
+
+enum class NumberKind { Exact, Approx, Greater, Less, Range };
+
+struct Number {
+    NumberKind kind = NumberKind::Exact;
+    double lo = 0; // Greater: the (exclusive) lower bound; Less: -inf
+    double hi = 0; // Less: the (exclusive) upper bound; Greater: +inf
+
+    static Number exact(double v) { return {NumberKind::Exact, v, v}; }
+    static Number approx(double v) { return {NumberKind::Approx, v, v}; }
+    static Number greater(double v) {
+        return {NumberKind::Greater, v, std::numeric_limits<double>::infinity()};
+    }
+    static Number less(double v) {
+        return {NumberKind::Less, -std::numeric_limits<double>::infinity(), v};
+    }
+    static Number range(double a, double b) { return {NumberKind::Range, a, b}; }
+
+    // A representative value for ordering: the bound, the midpoint of a range.
+    double sortKey() const;
+    // Source syntax: 4614, ~2000000, >3000000, <50000, 10000..50000.
+    std::string toString() const;
+    bool operator==(const Number&) const = default;
+};
+
+// Formats a double without a trailing ".0" and without exponent for ordinary magnitudes.
+std::string formatNumber(double v);
+
+struct EntityRef {
+    EntityId id = kNoId;
+    bool operator==(const EntityRef&) const = default;
+};
+
+class Value {
+public:
+    enum class Kind { Entity, Text, Number };
+
+    Value() : data_(EntityRef{}) {}
+    static Value entity(EntityId id) { return Value(EntityRef{id}); }
+    static Value text(std::string s) { return Value(std::move(s)); }
+    static Value number(Number n) { return Value(n); }
+
+    Kind kind() const { return static_cast<Kind>(data_.index()); }
+    bool isEntity() const { return kind() == Kind::Entity; }
+    bool isText() const { return kind() == Kind::Text; }
+    bool isNumber() const { return kind() == Kind::Number; }
+    EntityId entityId() const { return std::get<EntityRef>(data_).id; }
+    const std::string& textValue() const { return std::get<std::string>(data_); }
+    const Number& numberValue() const { return std::get<Number>(data_); }
+
+    bool operator==(const Value& other) const = default;
+    size_t hash() const;
+    // A canonical string used in fact keys (dedup) and stable ordering.
+    std::string key() const;
+
+private:
+    explicit Value(EntityRef e) : data_(e) {}
+    explicit Value(std::string s) : data_(std::move(s)) {}
+    explicit Value(Number n) : data_(n) {}
+    std::variant<EntityRef, std::string, Number> data_;
+};
+
+struct ValueHash {
+    size_t operator()(const Value& v) const { return v.hash(); }
+};
+
+} // namespace chipgraph

@@ -1,0 +1,107 @@
+#include "engine/engine.h"
+
+#include "bind/binder.h"
+#include "engine/bundled_graph.h"
+#include "engine/executor.h"
+#include "eval/fact_base.h"
+#include "parse/parser.h"
+#include "store/store.h"
+
+namespace chipgraph::engine {
+
+std::string Outcome::renderDiagnostics() const {
+    std::string out;
+    for (const Diagnostic& d : diagnostics)
+        out += renderDiagnostic(d, sources);
+    return out;
+}
+
+Engine::Engine(std::unique_ptr<store::Store> store)
+    : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& path) {
+    Result<std::unique_ptr<store::Store>> store = store::Store::open(path);
+    if (!store) return store.status();
+    std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
+    if (Status s = engine->store_->loadCatalog(engine->catalog_); !s) return s;
+    if (Status s = engine->reloadFacts(); !s) return s;
+    return engine;
+}
+
+Status Engine::reloadFacts() {
+    facts_ = std::make_unique<eval::FactBase>();
+    return store_->loadFacts(catalog_, [&](schema::Fact fact) { facts_->add(std::move(fact)); });
+}
+
+size_t Engine::factCount() const {
+    return facts_->totalSize();
+}
+
+Outcome Engine::run(std::string_view text, const std::string& name, int firstLine) {
+    return runFiles({SourceFile{name, std::string(text), firstLine}});
+}
+
+static bool writes(const bind::BoundStatement& s) {
+    return !std::holds_alternative<bind::RunQuery>(s.node);
+}
+
+Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
+    Outcome outcome;
+    std::vector<ast::Program> programs;
+    for (const SourceFile& file : files) {
+        outcome.sources[file.name] = file.text;
+        auto name = std::make_shared<const std::string>(file.name);
+        parse::ParseResult parsed = parse::parseProgram(file.text, name, file.firstLine);
+        for (Diagnostic& d : parsed.diagnostics)
+            outcome.diagnostics.push_back(std::move(d));
+        programs.push_back(std::move(parsed.program));
+    }
+    if (!outcome.ok()) return outcome;
+
+    // Bind everything against a copy of the catalog: kept only if the whole unit is accepted.
+    schema::Catalog catalog = catalog_;
+    std::vector<bind::BoundStatement> statements;
+    for (const ast::Program& program : programs) {
+        bind::BindResult bound = bind::bindProgram(program, catalog);
+        for (Diagnostic& d : bound.diagnostics)
+            outcome.diagnostics.push_back(std::move(d));
+        for (bind::BoundStatement& s : bound.statements)
+            statements.push_back(std::move(s));
+    }
+    if (!outcome.ok()) return outcome;
+
+    bool anyWrite = std::any_of(statements.begin(), statements.end(), writes);
+    std::optional<store::Transaction> transaction;
+    if (anyWrite) {
+        transaction.emplace(*store_);
+        if (!transaction->status()) {
+            outcome.diagnostics.push_back(
+                makeError(Phase::Store, transaction->status().message(), {}));
+            return outcome;
+        }
+    }
+    Executor executor(*store_, catalog, *facts_, outcome);
+    Status status = Status::ok();
+    for (const bind::BoundStatement& s : statements)
+        if (!(status = executor.execute(s))) break;
+    if (status && transaction) status = transaction->commit();
+    if (!status) {
+        transaction.reset(); // rolls back
+        outcome.results.clear();
+        outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        (void)reloadFacts(); // the in-memory facts may hold part of the failed unit
+        return outcome;
+    }
+    catalog_ = std::move(catalog);
+    return outcome;
+}
+
+Outcome Engine::loadBundledGraph() {
+    std::vector<SourceFile> files;
+    for (const BundledFile& f : bundledGraphFiles())
+        files.push_back({std::string(f.name), std::string(f.text), 1});
+    return runFiles(files);
+}
+
+} // namespace chipgraph::engine

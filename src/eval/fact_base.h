@@ -1,0 +1,47 @@
+#pragma once
+// The in-memory facts the evaluator joins over: per relation a vector of facts, a set of fact
+// keys (so adding a fact twice is a no-op) and hash indexes on argument positions, built on
+// first use and dropped when the relation changes.
+#include "common/value.h"
+#include "schema/fact.h"
+
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace chipgraph::eval {
+
+using PositionIndex = std::unordered_map<Value, std::vector<uint32_t>, ValueHash>;
+
+class RelationFacts {
+public:
+    const std::vector<schema::Fact>& facts() const { return facts_; }
+    size_t size() const { return facts_.size(); }
+    // Fact indices whose argument at `position` equals `value` (built lazily).
+    const std::vector<uint32_t>& lookup(int position, const Value& value) const;
+
+private:
+    friend class FactBase;
+    std::vector<schema::Fact> facts_;
+    std::unordered_set<std::string> keys_;
+    mutable std::unordered_map<int, PositionIndex> indexes_;
+};
+
+class FactBase {
+public:
+    // Adds the fact; false if an identical fact is already present.
+    bool add(schema::Fact fact);
+    // Removes the fact with the same key; false if there was none.
+    bool remove(const schema::Fact& fact);
+    // Facts of a relation; an empty set for a relation without facts.
+    const RelationFacts& relation(RelationId id) const;
+    size_t size(RelationId id) const { return relation(id).size(); }
+    size_t totalSize() const;
+
+private:
+    std::unordered_map<RelationId, RelationFacts> relations_;
+    RelationFacts empty_;
+};
+
+} // namespace chipgraph::eval

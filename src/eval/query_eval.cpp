@@ -1,0 +1,294 @@
+#include "eval/query_eval.h"
+
+#include "common/text.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace chipgraph::eval {
+
+using bind::BoundTerm;
+
+std::string displayValue(const Value& value, const schema::Catalog& catalog) {
+    switch (value.kind()) {
+    case Value::Kind::Entity:
+        return catalog.entity(value.entityId()).name;
+    case Value::Kind::Text:
+        return value.textValue();
+    case Value::Kind::Number:
+        return value.numberValue().toString();
+    }
+    return "";
+}
+
+namespace {
+
+// One answer: the variables' values, when and how strongly it holds, and its provenance.
+// Derivations that agree on values, validity and status merge into one answer.
+struct Answer {
+    std::vector<Value> values;
+    Interval valid;
+    schema::FactStatus status;
+    std::set<SourceId> sources;
+    // When the answer was first known: the earliest derivation's latest report date.
+    std::optional<PartialDate> reported;
+};
+
+std::optional<PartialDate> latestOf(const std::optional<PartialDate>& a,
+                                    const std::optional<PartialDate>& b) {
+    if (!a) return b;
+    if (!b) return a;
+    return a->firstDay() >= b->firstDay() ? a : b;
+}
+
+std::optional<PartialDate> earliestOf(const std::optional<PartialDate>& a,
+                                      const std::optional<PartialDate>& b) {
+    if (!a) return b;
+    if (!b) return a;
+    return a->firstDay() <= b->firstDay() ? a : b;
+}
+
+class Evaluator {
+public:
+    Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactBase& facts,
+              const schema::Catalog& catalog)
+        : query_(query), plan_(plan), facts_(facts), catalog_(catalog),
+          binding_(query.variables.size()) {}
+
+    std::vector<Answer> run() {
+        visit(0, Interval::always(), schema::FactStatus::Actual);
+        return std::move(answers_);
+    }
+
+private:
+    bool visible(const schema::Fact& fact) const {
+        if (query_.window && !fact.valid.overlaps(*query_.window)) return false;
+        if (query_.knownAt && fact.source != kNoId) {
+            const auto& published = catalog_.source(fact.source).published;
+            if (published && published->firstDay() > *query_.knownAt) return false;
+        }
+        return true;
+    }
+
+    const Value* valueOf(const BoundTerm& term) const {
+        if (term.kind == BoundTerm::Kind::Constant) return &term.value;
+        if (term.kind == BoundTerm::Kind::Variable && binding_[term.variable])
+            return &*binding_[term.variable];
+        return nullptr;
+    }
+
+    // Binds the term to `value` (recording newly bound variables in `bound`); false on mismatch.
+    bool unify(const BoundTerm& term, const Value& value, std::vector<int>& bound) {
+        if (term.kind == BoundTerm::Kind::Wildcard) return true;
+        if (const Value* current = valueOf(term)) return *current == value;
+        const bind::Variable& var = query_.variables[term.variable];
+        if (var.requiredType != kNoId &&
+            !(value.isEntity() &&
+              catalog_.isSubtype(catalog_.entity(value.entityId()).type, var.requiredType)))
+            return false;
+        binding_[term.variable] = value;
+        bound.push_back(term.variable);
+        return true;
+    }
+
+    bool matches(const bind::BoundAtom& atom, const schema::Fact& fact, std::vector<int>& bound) {
+        for (size_t p = 0; p < atom.args.size(); ++p)
+            if (!unify(atom.args[p], fact.args[p], bound)) return false;
+        for (const auto& [index, term] : atom.qualifiers) {
+            const std::optional<Value>& q = fact.qualifiers[index];
+            if (!q) {
+                if (term.kind != BoundTerm::Kind::Wildcard) return false;
+                continue;
+            }
+            if (!unify(term, *q, bound)) return false;
+        }
+        return true;
+    }
+
+    bool compare(const bind::BoundComparison& c) const {
+        const Value* l = valueOf(c.lhs);
+        const Value* r = valueOf(c.rhs);
+        if (!l || !r) return false;
+        if (c.op == bind::CompareOp::Eq) return *l == *r;
+        if (c.op == bind::CompareOp::Ne) return !(*l == *r);
+        double a, b;
+        if (l->isNumber() && r->isNumber()) {
+            a = l->numberValue().sortKey();
+            b = r->numberValue().sortKey();
+        } else {
+            int order = displayValue(*l, catalog_).compare(displayValue(*r, catalog_));
+            a = order;
+            b = 0;
+        }
+        switch (c.op) {
+        case bind::CompareOp::Lt:
+            return a < b;
+        case bind::CompareOp::Le:
+            return a <= b;
+        case bind::CompareOp::Gt:
+            return a > b;
+        case bind::CompareOp::Ge:
+            return a >= b;
+        default:
+            return false;
+        }
+    }
+
+    void visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
+        if (stepIndex == plan_.steps.size()) {
+            emit(valid, status);
+            return;
+        }
+        const plan::JoinStep& step = plan_.steps[stepIndex];
+        const bind::BoundAtom& atom = query_.atoms[step.atom];
+        const RelationFacts& relation = facts_.relation(atom.relation);
+        auto tryFact = [&](const schema::Fact& fact) {
+            if (!visible(fact)) return;
+            Interval joint = valid.intersect(fact.valid);
+            if (joint.empty()) return;
+            std::vector<int> bound;
+            if (matches(atom, fact, bound) &&
+                std::all_of(step.comparisons.begin(), step.comparisons.end(),
+                            [&](int c) { return compare(query_.comparisons[c]); })) {
+                sources_.push_back(fact.source);
+                visit(stepIndex + 1, joint, schema::weakest(status, fact.status));
+                sources_.pop_back();
+            }
+            for (int v : bound)
+                binding_[v].reset();
+        };
+        if (step.lookupPosition >= 0) {
+            const Value& key = *valueOf(atom.args[step.lookupPosition]);
+            for (uint32_t i : relation.lookup(step.lookupPosition, key))
+                tryFact(relation.facts()[i]);
+        } else {
+            for (const schema::Fact& fact : relation.facts())
+                tryFact(fact);
+        }
+    }
+
+    void emit(const Interval& valid, schema::FactStatus status) {
+        if (query_.window && !valid.overlaps(*query_.window)) return;
+        Answer answer;
+        for (const auto& v : binding_)
+            answer.values.push_back(v.value_or(Value::text("")));
+        answer.valid = valid;
+        answer.status = status;
+        for (SourceId s : sources_)
+            if (s != kNoId) {
+                answer.sources.insert(s);
+                answer.reported = latestOf(answer.reported, catalog_.source(s).published);
+            }
+        std::string key;
+        for (const Value& v : answer.values)
+            key += v.key() + '\x1f';
+        key += std::to_string(valid.from) + ":" + std::to_string(valid.to) + ":" +
+               schema::statusName(status);
+        auto [it, fresh] = answerByKey_.try_emplace(key, answers_.size());
+        if (fresh) {
+            answers_.push_back(std::move(answer));
+            return;
+        }
+        Answer& merged = answers_[it->second];
+        merged.sources.insert(answer.sources.begin(), answer.sources.end());
+        merged.reported = earliestOf(merged.reported, answer.reported);
+    }
+
+    const bind::BoundQuery& query_;
+    const plan::QueryPlan& plan_;
+    const FactBase& facts_;
+    const schema::Catalog& catalog_;
+    std::vector<std::optional<Value>> binding_;
+    std::vector<SourceId> sources_;
+    std::vector<Answer> answers_;
+    std::unordered_map<std::string, size_t> answerByKey_;
+};
+
+// A comparable form of one cell: numbers compare numerically, the rest as folded text.
+struct SortKey {
+    bool numeric = false;
+    double number = 0;
+    std::string text;
+    double tie = 0; // second numeric key (an interval's end)
+    int compare(const SortKey& o) const {
+        if (numeric && o.numeric) {
+            if (number != o.number) return number < o.number ? -1 : 1;
+            return tie < o.tie ? -1 : tie > o.tie ? 1 : 0;
+        }
+        if (numeric != o.numeric) return numeric ? -1 : 1;
+        return text.compare(o.text);
+    }
+};
+
+struct Row {
+    std::vector<Cell> cells;
+    std::vector<SortKey> keys;
+};
+
+Row makeRow(const Answer& a, const schema::Catalog& catalog) {
+    Row row;
+    for (const Value& v : a.values) {
+        std::string display = displayValue(v, catalog);
+        if (v.isNumber()) {
+            const Number& n = v.numberValue();
+            row.cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(display, n.lo)
+                                                            : Cell::ofText(display));
+            row.keys.push_back({true, n.sortKey(), ""});
+        } else {
+            row.cells.push_back(Cell::ofText(display));
+            row.keys.push_back({false, 0, text::foldCase(display)});
+        }
+    }
+    row.cells.push_back(Cell::ofText(formatInterval(a.valid)));
+    row.keys.push_back(
+        {true, static_cast<double>(a.valid.from), "", static_cast<double>(a.valid.to)});
+    row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
+    row.keys.push_back({true, static_cast<double>(a.status), ""});
+    std::string sources;
+    for (SourceId s : a.sources)
+        sources += (sources.empty() ? "" : ", ") + catalog.source(s).name;
+    row.cells.push_back(sources.empty() ? Cell::null() : Cell::ofText(sources));
+    row.keys.push_back({false, 0, text::foldCase(sources)});
+    const std::optional<PartialDate>& reported = a.reported;
+    row.cells.push_back(reported ? Cell::ofText(reported->toString()) : Cell::null());
+    row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18, ""});
+    return row;
+}
+
+} // namespace
+
+Table evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                    const FactBase& facts, const schema::Catalog& catalog) {
+    std::vector<Answer> answers = Evaluator(query, plan, facts, catalog).run();
+    std::vector<Row> rows;
+    for (const Answer& a : answers)
+        rows.push_back(makeRow(a, catalog));
+    // Requested keys first, then every column left to right, so the order is always total.
+    std::vector<bind::OrderKey> order = query.orderBy;
+    size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();
+    for (size_t c = 0; c < columnCount; ++c)
+        order.push_back({static_cast<int>(c), false});
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        for (const bind::OrderKey& k : order) {
+            int cmp = a.keys[k.column].compare(b.keys[k.column]);
+            if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
+        }
+        return false;
+    });
+    if (query.limit && rows.size() > static_cast<size_t>(*query.limit))
+        rows.resize(static_cast<size_t>(*query.limit));
+
+    Table table;
+    for (const bind::Variable& v : query.variables)
+        table.columns.push_back(v.name);
+    for (const std::string& c : bind::kProvenanceColumns)
+        table.columns.push_back(c);
+    for (Row& row : rows)
+        table.rows.push_back(std::move(row.cells));
+    return table;
+}
+
+} // namespace chipgraph::eval

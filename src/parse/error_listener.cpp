@@ -1,0 +1,130 @@
+#include "parse/error_listener.h"
+
+#include "common/text.h"
+
+#include "ChipGraphLexer.h"
+#include "ChipGraphParser.h"
+
+namespace chipgraph::parse {
+
+using gen::ChipGraphParser;
+
+namespace {
+
+const std::vector<std::string> kStatementKeywords = {"type",    "relation", "entity", "source",
+                                                     "retract", "who",      "what",   "which"};
+
+std::string displayToken(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
+    switch (type) {
+    case antlr4::Token::EOF:
+        return "end of input";
+    case ChipGraphParser::IDENT:
+        return "a name";
+    case ChipGraphParser::STRING:
+        return "a string";
+    case ChipGraphParser::INT:
+        return "a number";
+    case ChipGraphParser::DECIMAL:
+        return "a number";
+    case ChipGraphParser::DATE:
+        return "a date";
+    default:
+        return vocabulary.getDisplayName(type);
+    }
+}
+
+std::string tokenText(antlr4::Token* token) {
+    if (!token || token->getType() == antlr4::Token::EOF) return "end of input";
+    return "'" + token->getText() + "'";
+}
+
+bool endsStatement(antlr4::Token* token) {
+    return !token || token->getType() == ChipGraphParser::END || token->getText() == "?";
+}
+
+} // namespace
+
+SourceSpan ErrorListener::spanOf(antlr4::Token* token) const {
+    SourceSpan span;
+    span.file = file_;
+    span.line = static_cast<int>(token->getLine()) + lineOffset_;
+    span.column = static_cast<int>(token->getCharPositionInLine()) + 1;
+    span.endLine = span.line;
+    size_t width =
+        token->getType() == antlr4::Token::EOF ? 1 : text::decodeUtf8(token->getText()).size();
+    span.endColumn = span.column + static_cast<int>(std::max<size_t>(width, 1));
+    return span;
+}
+
+std::string ErrorListener::describeExpected(antlr4::Parser* parser) const {
+    antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+    std::vector<std::string> names;
+    for (size_t type : expected.toList()) {
+        std::string name = displayToken(parser->getVocabulary(), type);
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    if (names.empty() || names.size() > 5) return "";
+    std::string out = "expected ";
+    for (size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
+// A statement whose next token starts on a later line (or is the end of input) most likely
+// lacks its final '.': point just after the last token of the statement.
+bool ErrorListener::explainMissingEnd(antlr4::Parser* parser, antlr4::Token* offending) {
+    if (!parser->getExpectedTokens().contains(static_cast<size_t>(ChipGraphParser::END)))
+        return false;
+    antlr4::TokenStream* tokens = parser->getTokenStream();
+    if (offending->getTokenIndex() == 0) return false;
+    antlr4::Token* previous = tokens->get(offending->getTokenIndex() - 1);
+    bool nextLine =
+        offending->getType() == antlr4::Token::EOF || offending->getLine() > previous->getLine();
+    if (!nextLine) return false;
+    SourceSpan span = spanOf(previous);
+    span.column = span.endColumn;
+    span.endColumn = span.column + 1;
+    out_.push_back(makeError(Phase::Syntax, "missing '.' at the end of the statement", span,
+                             "every statement ends with '.' (questions with '?')"));
+    return true;
+}
+
+bool ErrorListener::explainMisspeltKeyword(antlr4::Token* offending) {
+    if (offending->getType() != ChipGraphParser::IDENT) return false;
+    std::string guess = text::nearestName(offending->getText(), kStatementKeywords);
+    if (guess.empty() || guess == offending->getText()) return false;
+    out_.push_back(makeError(Phase::Syntax, "unknown keyword '" + offending->getText() + "'",
+                             spanOf(offending), "did you mean '" + guess + "'?"));
+    return true;
+}
+
+void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending,
+                                size_t line, size_t column, const std::string& message,
+                                std::exception_ptr) {
+    // One error per line: ANTLR's recovery tends to cascade.
+    int reportedLine = static_cast<int>(line) + lineOffset_;
+    for (const Diagnostic& d : out_)
+        if (d.span.line == reportedLine) return;
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    if (!parser || !offending) {
+        SourceSpan span{file_, reportedLine, static_cast<int>(column) + 1, reportedLine,
+                        static_cast<int>(column) + 2};
+        out_.push_back(makeError(Phase::Syntax, message, span));
+        return;
+    }
+    if (explainMissingEnd(parser, offending)) return;
+    antlr4::TokenStream* tokens = parser->getTokenStream();
+    antlr4::Token* previous =
+        offending->getTokenIndex() > 0 ? tokens->get(offending->getTokenIndex() - 1) : nullptr;
+    bool atStatementStart = offending->getTokenIndex() == 0 || endsStatement(previous);
+    if (atStatementStart && explainMisspeltKeyword(offending)) return;
+
+    std::string hint = describeExpected(parser);
+    if (offending->getText() == "\"") hint = "unterminated string: close it with '\"'";
+    if (offending->getText() == "=" && previous && previous->getText() == ")")
+        hint = "rules use ':-' between head and body";
+    out_.push_back(
+        makeError(Phase::Syntax, "unexpected " + tokenText(offending), spanOf(offending), hint));
+}
+
+} // namespace chipgraph::parse

@@ -1,0 +1,78 @@
+#include "parse/transformer.h"
+
+#include <cstdlib>
+
+namespace chipgraph::parse {
+
+ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
+    ast::QueryStmt query;
+    for (P::LiteralContext* lit : ctx->literal()) {
+        if (auto* a = dynamic_cast<P::AtomLiteralContext*>(lit)) {
+            query.body.emplace_back(transformAtom(a->atom()));
+        } else {
+            auto* c = static_cast<P::CompareLiteralContext*>(lit);
+            query.body.emplace_back(ast::Comparison{transformTerm(c->term(0)),
+                                                    c->compareOp()->getText(),
+                                                    transformTerm(c->term(1)), span(c)});
+        }
+    }
+    query.modifiers = transformModifiers(ctx->modifier());
+    return query;
+}
+
+ast::PhraseQuery Transformer::transformPhrase(P::PhraseQueryContext* ctx) {
+    ast::PhraseQuery q;
+    if (auto* c = dynamic_cast<P::WhoQueryContext*>(ctx)) {
+        q.kind = ast::PhraseQuery::Kind::Who;
+        q.verb = transformIdent(c->ident());
+        q.subject = transformTerm(c->term());
+        q.modifiers = transformModifiers(c->modifier());
+    } else if (auto* c = dynamic_cast<P::WhatQueryContext*>(ctx)) {
+        q.kind = ast::PhraseQuery::Kind::What;
+        q.verb = transformIdent(c->ident());
+        q.subject = transformTerm(c->term());
+        q.modifiers = transformModifiers(c->modifier());
+    } else {
+        auto* w = static_cast<P::WhichQueryContext*>(ctx);
+        q.kind = ast::PhraseQuery::Kind::Which;
+        q.typeWord = transformIdent(w->ident(0));
+        q.verb = transformIdent(w->ident(1));
+        q.subject = transformTerm(w->term());
+        q.modifiers = transformModifiers(w->modifier());
+    }
+    return q;
+}
+
+ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierContext*>& ctxs) {
+    ast::Modifiers m;
+    auto twice = [&](P::ModifierContext* c, const std::string& what, const std::string& hint) {
+        diagnostics_.push_back(makeError(Phase::Syntax, what + " is given twice", span(c), hint));
+    };
+    for (P::ModifierContext* c : ctxs) {
+        if (auto* a = dynamic_cast<P::AsOfModifierContext*>(c)) {
+            if (m.window) twice(c, "a time window", "use one of 'as of', 'in' or 'during'");
+            m.window = ast::TimeWindow{transformDate(a->date()), std::nullopt, span(c)};
+        } else if (auto* i = dynamic_cast<P::InModifierContext*>(c)) {
+            if (m.window) twice(c, "a time window", "use one of 'as of', 'in' or 'during'");
+            m.window = ast::TimeWindow{transformDate(i->date()), std::nullopt, span(c)};
+        } else if (auto* d = dynamic_cast<P::DuringModifierContext*>(c)) {
+            if (m.window) twice(c, "a time window", "use one of 'as of', 'in' or 'during'");
+            m.window =
+                ast::TimeWindow{transformDate(d->date(0)), transformDate(d->date(1)), span(c)};
+        } else if (auto* k = dynamic_cast<P::KnownAtModifierContext*>(c)) {
+            if (m.knownAt) twice(c, "'known at'", "give one date");
+            m.knownAt = transformDate(k->date());
+        } else if (auto* o = dynamic_cast<P::OrderByModifierContext*>(c)) {
+            if (!m.orderBy.empty()) twice(c, "'order by'", "list every key in one 'order by'");
+            for (P::OrderKeyContext* key : o->orderKey())
+                m.orderBy.push_back({transformIdent(key->ident()), key->DESC() != nullptr});
+        } else {
+            auto* l = static_cast<P::LimitModifierContext*>(c);
+            if (m.limit) twice(c, "'limit'", "give one limit");
+            m.limit = std::strtoll(l->INT()->getText().c_str(), nullptr, 10);
+        }
+    }
+    return m;
+}
+
+} // namespace chipgraph::parse

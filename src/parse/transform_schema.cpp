@@ -1,0 +1,83 @@
+#include "parse/transformer.h"
+
+namespace chipgraph::parse {
+
+ast::TypeDecl Transformer::transformTypeDecl(P::TypeDeclContext* ctx) {
+    ast::TypeDecl decl;
+    decl.name = transformName(ctx->name(0));
+    if (ctx->SUBTYPE()) decl.parent = transformName(ctx->name(1));
+    return decl;
+}
+
+ast::RelationDecl Transformer::transformRelationDecl(P::RelationDeclContext* ctx) {
+    ast::RelationDecl decl;
+    decl.name = transformIdent(ctx->ident());
+    // Columns inside '(' ')' come first; any after the closing ')' are qualifier columns.
+    size_t closeParen = ctx->getStart()->getTokenIndex();
+    for (antlr4::tree::ParseTree* child : ctx->children)
+        if (child->getText() == ")") {
+            closeParen =
+                static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol()->getTokenIndex();
+            break;
+        }
+    for (P::ColumnDeclContext* c : ctx->columnDecl()) {
+        ast::ColumnDecl column{transformIdent(c->ident(0)), transformIdent(c->ident(1))};
+        if (c->getStart()->getTokenIndex() < closeParen)
+            decl.columns.push_back(column);
+        else
+            decl.qualifiers.push_back(column);
+    }
+    return decl;
+}
+
+ast::EntityDecl Transformer::transformEntityDecl(P::EntityDeclContext* ctx) {
+    ast::EntityDecl decl;
+    // name (',' name)* ':' type (aka name (',' name)*)?: the type is the first name after ':'.
+    std::vector<P::NameContext*> names = ctx->name();
+    size_t colon = 0;
+    for (antlr4::tree::ParseTree* child : ctx->children)
+        if (child->getText() == ":") {
+            colon = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol()->getTokenIndex();
+            break;
+        }
+    bool typeSeen = false;
+    for (P::NameContext* n : names) {
+        if (n->getStart()->getTokenIndex() < colon) {
+            decl.names.push_back(transformName(n));
+        } else if (!typeSeen) {
+            decl.type = transformName(n);
+            typeSeen = true;
+        } else {
+            decl.aliases.push_back(transformName(n));
+        }
+    }
+    return decl;
+}
+
+ast::SourceDecl Transformer::transformSourceDecl(P::SourceDeclContext* ctx) {
+    ast::SourceDecl decl;
+    decl.name = transformIdent(ctx->ident());
+    if (ctx->STRING()) decl.title = unquote(ctx->STRING()->getText());
+    for (P::SourceFieldContext* field : ctx->sourceField()) {
+        bool duplicate = false;
+        if (auto* f = dynamic_cast<P::SourceAuthorContext*>(field)) {
+            duplicate = decl.author.has_value();
+            decl.author = unquote(f->STRING()->getText());
+        } else if (auto* f = dynamic_cast<P::SourcePublishedContext*>(field)) {
+            duplicate = decl.published.has_value();
+            decl.published = transformDate(f->date());
+        } else if (auto* f = dynamic_cast<P::SourceUrlContext*>(field)) {
+            duplicate = decl.url.has_value();
+            decl.url = unquote(f->STRING()->getText());
+        }
+        if (duplicate)
+            diagnostics_.push_back(makeError(Phase::Syntax,
+                                             "'" + field->getStart()->getText() +
+                                                 "' is given twice for source '" + decl.name.text +
+                                                 "'",
+                                             span(field), "keep one"));
+    }
+    return decl;
+}
+
+} // namespace chipgraph::parse

@@ -1,0 +1,61 @@
+#pragma once
+// Turns ANTLR parse-tree contexts into our AST, one transform_<area>.cpp per grammar area.
+// Only called on trees without syntax errors, so every expected child is present.
+#include "ast/ast.h"
+#include "common/diagnostic.h"
+
+#include "ChipGraphParser.h"
+
+#include <memory>
+#include <string>
+
+namespace chipgraph::parse {
+
+using P = gen::ChipGraphParser;
+
+class Transformer {
+public:
+    Transformer(std::shared_ptr<const std::string> file, int lineOffset)
+        : file_(std::move(file)), lineOffset_(lineOffset) {}
+
+    ast::Program transformProgram(P::ProgramContext* ctx);
+    // Structural errors found while transforming (a clause given twice, ...).
+    std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+private:
+    ast::Statement transformStatement(P::StatementContext* ctx);
+
+    // transform_schema.cpp
+    ast::TypeDecl transformTypeDecl(P::TypeDeclContext* ctx);
+    ast::RelationDecl transformRelationDecl(P::RelationDeclContext* ctx);
+    ast::EntityDecl transformEntityDecl(P::EntityDeclContext* ctx);
+    ast::SourceDecl transformSourceDecl(P::SourceDeclContext* ctx);
+
+    // transform_fact.cpp
+    ast::FactStmt transformFact(P::AtomContext* atom, const std::vector<P::FactClauseContext*>&,
+                                bool retract);
+    ast::Validity transformValidity(P::ValidityContext* ctx);
+
+    // transform_query.cpp
+    ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
+    ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
+    ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
+
+    // transformer.cpp: shared pieces
+    ast::Atom transformAtom(P::AtomContext* ctx);
+    ast::Term transformTerm(P::TermContext* ctx);
+    ast::NumberLit transformNumber(P::NumberContext* ctx);
+    std::vector<ast::Qualifier> transformQualifiers(P::QualifiersContext* ctx);
+    ast::Name transformName(P::NameContext* ctx);
+    ast::Name transformIdent(P::IdentContext* ctx);
+    ast::DateLit transformDate(P::DateContext* ctx);
+    std::string unquote(const std::string& literal) const;
+    SourceSpan span(antlr4::ParserRuleContext* ctx) const;
+    SourceSpan span(antlr4::Token* token) const;
+
+    std::shared_ptr<const std::string> file_;
+    int lineOffset_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+} // namespace chipgraph::parse

@@ -1,0 +1,140 @@
+#include "schema/catalog.h"
+
+#include "common/text.h"
+
+#include <algorithm>
+
+namespace chipgraph::schema {
+
+int RelationInfo::qualifierIndex(std::string_view name) const {
+    for (size_t i = 0; i < qualifiers.size(); ++i)
+        if (text::foldCase(qualifiers[i].name) == text::foldCase(name)) return static_cast<int>(i);
+    return -1;
+}
+
+template <typename Id, typename Info>
+static const Info* lookup(const std::unordered_map<std::string, Id>& byName,
+                          const std::unordered_map<Id, Info>& byId, std::string_view name) {
+    auto it = byName.find(text::foldCase(name));
+    return it == byName.end() ? nullptr : &byId.at(it->second);
+}
+
+const TypeInfo* Catalog::findType(std::string_view name) const {
+    return lookup(typeByName_, types_, name);
+}
+const RelationInfo* Catalog::findRelation(std::string_view name) const {
+    return lookup(relationByName_, relations_, name);
+}
+const EntityInfo* Catalog::findEntity(std::string_view name) const {
+    return lookup(entityByName_, entities_, name);
+}
+const SourceInfo* Catalog::findSource(std::string_view name) const {
+    return lookup(sourceByName_, sources_, name);
+}
+
+bool Catalog::isSubtype(TypeId type, TypeId ancestor) const {
+    // Depth is bounded by the number of types: declarations cannot form cycles.
+    for (TypeId t = type; t != kNoId; t = types_.at(t).parent)
+        if (t == ancestor) return true;
+    return false;
+}
+
+std::vector<EntityId> Catalog::entitiesOfType(TypeId type) const {
+    std::vector<const EntityInfo*> found;
+    for (const auto& [id, e] : entities_)
+        if (isSubtype(e.type, type)) found.push_back(&e);
+    std::sort(found.begin(), found.end(),
+              [](const EntityInfo* a, const EntityInfo* b) { return a->name < b->name; });
+    std::vector<EntityId> ids;
+    for (const EntityInfo* e : found)
+        ids.push_back(e->id);
+    return ids;
+}
+
+template <typename Map, typename F> static std::vector<std::string> namesOf(const Map& m, F f) {
+    std::vector<std::string> out;
+    for (const auto& [id, info] : m)
+        f(info, out);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> Catalog::typeNames() const {
+    return namesOf(types_, [](const TypeInfo& t, auto& out) { out.push_back(t.name); });
+}
+std::vector<std::string> Catalog::relationNames() const {
+    return namesOf(relations_, [](const RelationInfo& r, auto& out) { out.push_back(r.name); });
+}
+std::vector<std::string> Catalog::entityNamesAndAliases() const {
+    return namesOf(entities_, [](const EntityInfo& e, auto& out) {
+        out.push_back(e.name);
+        out.insert(out.end(), e.aliases.begin(), e.aliases.end());
+    });
+}
+std::vector<std::string> Catalog::sourceNames() const {
+    return namesOf(sources_, [](const SourceInfo& s, auto& out) { out.push_back(s.name); });
+}
+
+template <typename Info> static std::vector<const Info*> byIdOrder(const auto& map) {
+    std::vector<const Info*> out;
+    for (const auto& [id, info] : map)
+        out.push_back(&info);
+    std::sort(out.begin(), out.end(), [](const Info* a, const Info* b) { return a->id < b->id; });
+    return out;
+}
+
+std::vector<const TypeInfo*> Catalog::types() const {
+    return byIdOrder<TypeInfo>(types_);
+}
+std::vector<const RelationInfo*> Catalog::relations() const {
+    return byIdOrder<RelationInfo>(relations_);
+}
+std::vector<const EntityInfo*> Catalog::entities() const {
+    return byIdOrder<EntityInfo>(entities_);
+}
+std::vector<const SourceInfo*> Catalog::sources() const {
+    return byIdOrder<SourceInfo>(sources_);
+}
+
+static int64_t claim(int64_t requested, int64_t& next) {
+    int64_t id = requested == kNoId ? next : requested;
+    next = std::max(next, id + 1);
+    return id;
+}
+
+TypeId Catalog::addType(std::string name, TypeId parent, TypeId id) {
+    id = claim(id, nextTypeId_);
+    typeByName_[text::foldCase(name)] = id;
+    types_[id] = TypeInfo{id, std::move(name), parent};
+    return id;
+}
+
+RelationId Catalog::addRelation(RelationInfo relation) {
+    relation.id = claim(relation.id, nextRelationId_);
+    relationByName_[text::foldCase(relation.name)] = relation.id;
+    RelationId id = relation.id;
+    relations_[id] = std::move(relation);
+    return id;
+}
+
+EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
+    id = claim(id, nextEntityId_);
+    entityByName_[text::foldCase(name)] = id;
+    entities_[id] = EntityInfo{id, std::move(name), type, {}};
+    return id;
+}
+
+void Catalog::addAlias(EntityId entity, std::string alias) {
+    entityByName_[text::foldCase(alias)] = entity;
+    entities_.at(entity).aliases.push_back(std::move(alias));
+}
+
+SourceId Catalog::addSource(SourceInfo source) {
+    source.id = claim(source.id, nextSourceId_);
+    sourceByName_[text::foldCase(source.name)] = source.id;
+    SourceId id = source.id;
+    sources_[id] = std::move(source);
+    return id;
+}
+
+} // namespace chipgraph::schema

@@ -1,0 +1,83 @@
+#pragma once
+// The database schema, version kSchemaVersion. Documented in docs/storage.md; a database
+// written by another version is refused with a clear message rather than misread.
+namespace chipgraph::store {
+
+constexpr int kSchemaVersion = 1;
+
+inline constexpr const char* kSchemaSql = R"SQL(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE types (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    name_key  TEXT NOT NULL UNIQUE,              -- case-folded name
+    parent_id INTEGER REFERENCES types(id)
+);
+CREATE TABLE relations (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE relation_columns (
+    relation_id  INTEGER NOT NULL REFERENCES relations(id),
+    is_qualifier INTEGER NOT NULL,               -- 0: argument column, 1: qualifier column
+    position     INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('entity', 'text', 'number')),
+    type_id      INTEGER REFERENCES types(id),   -- for kind 'entity'
+    PRIMARY KEY (relation_id, is_qualifier, position)
+);
+CREATE TABLE entities (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    type_id  INTEGER NOT NULL REFERENCES types(id)
+);
+CREATE INDEX entities_type ON entities(type_id);
+CREATE TABLE aliases (
+    alias_key TEXT PRIMARY KEY,                  -- case-folded alias
+    alias     TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    position  INTEGER NOT NULL                   -- order of declaration
+);
+CREATE INDEX aliases_entity ON aliases(entity_id);
+CREATE TABLE sources (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name_key      TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    published     TEXT,                          -- partial date as canonical text
+    published_day INTEGER                        -- its first day (days since 1970-01-01)
+);
+CREATE TABLE facts (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    valid_from  INTEGER,                         -- first valid day; NULL: unbounded
+    valid_to    INTEGER,                         -- first day no longer valid; NULL: unbounded
+    source_id   INTEGER REFERENCES sources(id),
+    status      TEXT NOT NULL CHECK (status IN
+                  ('actual', 'reported', 'expected', 'forecast', 'rumored', 'view')),
+    fact_key    TEXT NOT NULL UNIQUE             -- identity: loading twice adds nothing
+);
+CREATE INDEX facts_relation ON facts(relation_id, valid_from, valid_to);
+CREATE INDEX facts_source ON facts(source_id);
+CREATE TABLE fact_values (
+    fact_id      INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    is_qualifier INTEGER NOT NULL,
+    position     INTEGER NOT NULL,
+    entity_id    INTEGER REFERENCES entities(id),
+    text_value   TEXT,
+    num_kind     TEXT CHECK (num_kind IN ('exact', 'approx', 'greater', 'less', 'range')),
+    num_lo       REAL,
+    num_hi       REAL,
+    PRIMARY KEY (fact_id, is_qualifier, position)
+);
+CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
+)SQL";
+
+} // namespace chipgraph::store

@@ -1,0 +1,94 @@
+#include "store/sqlite_handle.h"
+
+namespace chipgraph::store {
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+void Statement::bind(int index, int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+}
+void Statement::bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+}
+void Statement::bind(int index, const std::string& value) {
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+}
+void Statement::bindNull(int index) {
+    sqlite3_bind_null(stmt_, index);
+}
+void Statement::bindOptional(int index, std::optional<int64_t> value) {
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
+}
+
+Result<bool> Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Status::error(std::string("database error: ") + sqlite3_errmsg(db_));
+}
+
+Status Statement::run() {
+    for (;;) {
+        Result<bool> row = step();
+        if (!row) return row.status();
+        if (!row.value()) return Status::ok();
+    }
+}
+
+std::string Statement::columnText(int column) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        return Status::error("cannot open database '" + path + "': " + message);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return std::unique_ptr<Connection>(new Connection(db));
+}
+
+Connection::~Connection() {
+    cache_.clear(); // statements must be finalized before the connection closes
+    sqlite3_close(db_);
+}
+
+Status Connection::exec(const std::string& sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message ? message : "unknown error";
+        sqlite3_free(message);
+        return Status::error("database error: " + text);
+    }
+    return Status::ok();
+}
+
+Result<Statement*> Connection::prepare(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it != cache_.end()) {
+        it->second->reset();
+        return it->second.get();
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        return Status::error(std::string("database error: ") + sqlite3_errmsg(db_));
+    auto owned = std::make_unique<Statement>(db_, stmt);
+    Statement* raw = owned.get();
+    cache_.emplace(sql, std::move(owned));
+    return raw;
+}
+
+} // namespace chipgraph::store

@@ -1,0 +1,68 @@
+#pragma once
+// Thin RAII wrappers over the SQLite C API: a connection and prepared statements. Copying is
+// deleted; every SQL statement with values goes through bind*(), never string concatenation.
+#include "common/status.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace chipgraph::store {
+
+class Statement {
+public:
+    Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() { sqlite3_finalize(stmt_); }
+
+    // Clears bindings and resets, ready for the next use.
+    void reset();
+    void bind(int index, int64_t value);
+    void bind(int index, double value);
+    void bind(int index, const std::string& value);
+    void bindNull(int index);
+    void bindOptional(int index, std::optional<int64_t> value);
+    // Steps once: true when a row is available, false when done; an error becomes a Status.
+    Result<bool> step();
+    // Steps until done (for INSERT/UPDATE/DELETE).
+    Status run();
+
+    int64_t columnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+    double columnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+    bool columnIsNull(int column) const {
+        return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+    }
+    std::string columnText(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_;
+};
+
+class Connection {
+public:
+    // Opens (creating if needed) the database at `path`; ":memory:" for an in-memory one.
+    static Result<std::unique_ptr<Connection>> open(const std::string& path);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    // Runs SQL without parameters (DDL, pragmas, transaction control).
+    Status exec(const std::string& sql);
+    // A cached prepared statement, reset and ready to bind. Owned by the connection.
+    Result<Statement*> prepare(const std::string& sql);
+    int64_t changes() const { return sqlite3_changes64(db_); }
+    std::string errorMessage() const { return sqlite3_errmsg(db_); }
+
+private:
+    explicit Connection(sqlite3* db) : db_(db) {}
+    sqlite3* db_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+} // namespace chipgraph::store

@@ -1,0 +1,156 @@
+#include "store/store.h"
+
+#include "common/text.h"
+#include "store/schema_sql.h"
+#include "store/sqlite_handle.h"
+#include "store/store_macros.h"
+
+#include <map>
+
+namespace chipgraph::store {
+
+Store::Store(std::unique_ptr<Connection> connection) : db_(std::move(connection)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+    Result<std::unique_ptr<Connection>> connection = Connection::open(path);
+    if (!connection) return connection.status();
+    std::unique_ptr<Store> store(new Store(std::move(connection.value())));
+    Status status = store->initialise();
+    if (!status) return Status::error("'" + path + "': " + status.message());
+    return store;
+}
+
+Status Store::initialise() {
+    CG_TRY(db_->exec("PRAGMA foreign_keys = ON"));
+    // WAL lets readers proceed during a load; in-memory databases simply ignore it.
+    CG_TRY(db_->exec("PRAGMA journal_mode = WAL"));
+    CG_PREPARE(tables, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    Result<bool> row = tables.step();
+    if (!row) return Status::error("not a chipgraph database (" + row.status().message() + ")");
+    int64_t tableCount = tables.columnInt(0);
+    tables.reset();
+    if (tableCount == 0) {
+        CG_TRY(db_->exec("BEGIN"));
+        Status created = db_->exec(kSchemaSql);
+        if (created) {
+            CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
+            version.bind(1, std::to_string(kSchemaVersion));
+            created = version.run();
+        }
+        if (!created) {
+            (void)db_->exec("ROLLBACK");
+            return created;
+        }
+        return db_->exec("COMMIT");
+    }
+    Result<Statement*> version =
+        db_->prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version) return Status::error("not a chipgraph database (it has no 'meta' table)");
+    Result<bool> found = version.value()->step();
+    if (!found || !found.value())
+        return Status::error("not a chipgraph database (no schema version)");
+    std::string stored = version.value()->columnText(0);
+    version.value()->reset();
+    if (stored != std::to_string(kSchemaVersion))
+        return Status::error("schema version " + stored +
+                             " is not supported (this chipgraph "
+                             "reads version " +
+                             std::to_string(kSchemaVersion) + ")");
+    return Status::ok();
+}
+
+Status Store::begin() {
+    return db_->exec("BEGIN IMMEDIATE");
+}
+Status Store::commit() {
+    return db_->exec("COMMIT");
+}
+void Store::rollback() {
+    (void)db_->exec("ROLLBACK");
+}
+
+Status Store::saveType(const schema::TypeInfo& type) {
+    CG_PREPARE(insert, "INSERT INTO types(id, name, name_key, parent_id) VALUES (?, ?, ?, ?)");
+    insert.bind(1, type.id);
+    insert.bind(2, type.name);
+    insert.bind(3, text::foldCase(type.name));
+    insert.bindOptional(4, type.parent == kNoId ? std::nullopt : std::optional(type.parent));
+    return insert.run();
+}
+
+static const char* kindText(schema::ColumnKind kind) {
+    switch (kind) {
+    case schema::ColumnKind::Text:
+        return "text";
+    case schema::ColumnKind::Number:
+        return "number";
+    default:
+        return "entity";
+    }
+}
+
+Status Store::saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
+                          bool qualifiers) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+        CG_PREPARE(insert, "INSERT INTO relation_columns(relation_id, is_qualifier, position, "
+                           "name, kind, type_id) VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, relation);
+        insert.bind(2, int64_t{qualifiers});
+        insert.bind(3, static_cast<int64_t>(i));
+        insert.bind(4, columns[i].name);
+        insert.bind(5, std::string(kindText(columns[i].kind)));
+        insert.bindOptional(6, columns[i].kind == schema::ColumnKind::Entity
+                                   ? std::optional(columns[i].type)
+                                   : std::nullopt);
+        CG_TRY(insert.run());
+    }
+    return Status::ok();
+}
+
+Status Store::saveRelation(const schema::RelationInfo& relation) {
+    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key) VALUES (?, ?, ?)");
+    insert.bind(1, relation.id);
+    insert.bind(2, relation.name);
+    insert.bind(3, text::foldCase(relation.name));
+    CG_TRY(insert.run());
+    CG_TRY(saveColumns(relation.id, relation.columns, false));
+    return saveColumns(relation.id, relation.qualifiers, true);
+}
+
+Status Store::saveEntity(const schema::EntityInfo& entity) {
+    CG_PREPARE(insert, "INSERT INTO entities(id, name, name_key, type_id) VALUES (?, ?, ?, ?)");
+    insert.bind(1, entity.id);
+    insert.bind(2, entity.name);
+    insert.bind(3, text::foldCase(entity.name));
+    insert.bind(4, entity.type);
+    return insert.run();
+}
+
+Status Store::saveAlias(EntityId entity, const std::string& alias, int position) {
+    CG_PREPARE(insert,
+               "INSERT INTO aliases(alias_key, alias, entity_id, position) VALUES (?, ?, ?, ?)");
+    insert.bind(1, text::foldCase(alias));
+    insert.bind(2, alias);
+    insert.bind(3, entity);
+    insert.bind(4, int64_t{position});
+    return insert.run();
+}
+
+Status Store::saveSource(const schema::SourceInfo& source) {
+    CG_PREPARE(insert, "INSERT INTO sources(id, name, name_key, title, author, url, published, "
+                       "published_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, source.id);
+    insert.bind(2, source.name);
+    insert.bind(3, text::foldCase(source.name));
+    insert.bind(4, source.title);
+    insert.bind(5, source.author);
+    insert.bind(6, source.url);
+    if (source.published) {
+        insert.bind(7, source.published->toString());
+        insert.bind(8, int64_t{source.published->firstDay()});
+    }
+    return insert.run();
+}
+
+} // namespace chipgraph::store

@@ -1,0 +1,77 @@
+#pragma once
+// The durable store: the only code that includes sqlite3.h (through sqlite_handle.h). Saves and
+// loads the catalog and the facts; every write happens inside a Transaction so that a failed
+// load leaves nothing behind.
+#include "common/status.h"
+#include "schema/catalog.h"
+#include "schema/fact.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace chipgraph::store {
+
+class Connection;
+
+class Store {
+public:
+    // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
+    // the schema in a new database, checks the schema version of an existing one.
+    static Result<std::unique_ptr<Store>> open(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    Status begin();
+    Status commit();
+    void rollback();
+
+    // Loads everything into the catalog (which should be empty) / streams every fact.
+    Status loadCatalog(schema::Catalog& catalog);
+    Status loadFacts(const schema::Catalog& catalog, const std::function<void(schema::Fact)>& sink);
+
+    Status saveType(const schema::TypeInfo& type);
+    Status saveRelation(const schema::RelationInfo& relation);
+    Status saveEntity(const schema::EntityInfo& entity); // without aliases
+    Status saveAlias(EntityId entity, const std::string& alias, int position);
+    Status saveSource(const schema::SourceInfo& source);
+    // Returns true when the fact was new, false when an identical fact was already stored.
+    Result<bool> saveFact(const schema::Fact& fact);
+    Status deleteFact(const schema::Fact& fact);
+
+    int64_t factCount();
+
+private:
+    explicit Store(std::unique_ptr<Connection> connection);
+    Status initialise();
+    Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
+                       bool qualifiers);
+    Status saveValue(int64_t factId, bool qualifier, int position, const Value& value);
+
+    std::unique_ptr<Connection> db_;
+};
+
+// A write transaction: rolls back on destruction unless commit() succeeded.
+class Transaction {
+public:
+    explicit Transaction(Store& store) : store_(store) { status_ = store_.begin(); }
+    ~Transaction() {
+        if (status_.isOk() && !committed_) store_.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    const Status& status() const { return status_; }
+    Status commit() {
+        Status s = store_.commit();
+        committed_ = s.isOk();
+        return s;
+    }
+
+private:
+    Store& store_;
+    Status status_;
+    bool committed_ = false;
+};
+
+} // namespace chipgraph::store

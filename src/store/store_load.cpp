@@ -1,0 +1,83 @@
+// Loading the catalog (types, relations, entities with aliases, sources) from the database.
+#include "store/store.h"
+
+#include "store/sqlite_handle.h"
+#include "store/store_macros.h"
+
+#include <map>
+
+namespace chipgraph::store {
+
+// Runs `sql` and calls `each` per row, stopping at the first error.
+template <typename F> static Status forEachRow(Statement& statement, F each) {
+    for (;;) {
+        Result<bool> row = statement.step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        each(statement);
+    }
+    statement.reset();
+    return Status::ok();
+}
+
+Status Store::loadCatalog(schema::Catalog& catalog) {
+    CG_PREPARE(types, "SELECT id, name, parent_id FROM types ORDER BY id");
+    CG_TRY(forEachRow(types, [&](Statement& r) {
+        catalog.addType(r.columnText(1), r.columnIsNull(2) ? kNoId : r.columnInt(2),
+                        r.columnInt(0));
+    }));
+
+    std::map<RelationId, schema::RelationInfo> relations;
+    CG_PREPARE(rels, "SELECT id, name FROM relations ORDER BY id");
+    CG_TRY(forEachRow(rels, [&](Statement& r) {
+        schema::RelationInfo info;
+        info.id = r.columnInt(0);
+        info.name = r.columnText(1);
+        relations[info.id] = info;
+    }));
+    CG_PREPARE(columns, "SELECT relation_id, is_qualifier, name, kind, type_id "
+                        "FROM relation_columns ORDER BY relation_id, is_qualifier, position");
+    CG_TRY(forEachRow(columns, [&](Statement& r) {
+        schema::Column column;
+        column.name = r.columnText(2);
+        std::string kind = r.columnText(3);
+        column.kind = kind == "text"     ? schema::ColumnKind::Text
+                      : kind == "number" ? schema::ColumnKind::Number
+                                         : schema::ColumnKind::Entity;
+        if (!r.columnIsNull(4)) column.type = r.columnInt(4);
+        schema::RelationInfo& info = relations.at(r.columnInt(0));
+        (r.columnInt(1) ? info.qualifiers : info.columns).push_back(column);
+    }));
+    for (auto& [id, info] : relations)
+        catalog.addRelation(std::move(info));
+
+    CG_PREPARE(entities, "SELECT id, name, type_id FROM entities ORDER BY id");
+    CG_TRY(forEachRow(entities, [&](Statement& r) {
+        catalog.addEntity(r.columnText(1), r.columnInt(2), r.columnInt(0));
+    }));
+    CG_PREPARE(aliases, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, position");
+    CG_TRY(forEachRow(aliases,
+                      [&](Statement& r) { catalog.addAlias(r.columnInt(0), r.columnText(1)); }));
+
+    CG_PREPARE(sources, "SELECT id, name, title, author, url, published FROM sources ORDER BY id");
+    Status badDate = Status::ok();
+    CG_TRY(forEachRow(sources, [&](Statement& r) {
+        schema::SourceInfo info;
+        info.id = r.columnInt(0);
+        info.name = r.columnText(1);
+        info.title = r.columnText(2);
+        info.author = r.columnText(3);
+        info.url = r.columnText(4);
+        if (!r.columnIsNull(5)) {
+            Result<PartialDate> date = PartialDate::parse(r.columnText(5));
+            if (date)
+                info.published = date.value();
+            else
+                badDate = Status::error("source '" + info.name + "' has a corrupt date");
+        }
+        catalog.addSource(std::move(info));
+    }));
+    return badDate;
+}
+
+} // namespace chipgraph::store
