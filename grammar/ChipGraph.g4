@@ -130,10 +130,10 @@ SUBTYPE   : '<:' ;
 RANGE     : '..' ;
 
 // Partial dates: 2H2026, 2026-H2, 2025Q3, 2025-Q3, 2025-06, 2025-06-17. A bare year is an INT.
-// Out-of-range parts (2025-13) lex here and are rejected with a clear message by the binder.
-DATE      : [12] [hH] DIGIT DIGIT DIGIT DIGIT
-          | DIGIT DIGIT DIGIT DIGIT '-'? [hH] [12]
-          | DIGIT DIGIT DIGIT DIGIT '-'? [qQ] [1-4]
+// Out-of-range parts (2025-13, 2025-Q5, 3H2025) lex here and are rejected with a clear message by the binder.
+DATE      : DIGIT [hH] DIGIT DIGIT DIGIT DIGIT
+          | DIGIT DIGIT DIGIT DIGIT '-'? [hH] DIGIT
+          | DIGIT DIGIT DIGIT DIGIT '-'? [qQ] DIGIT
           | DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)?
           ;
 DECIMAL   : DIGIT+ ('_' DIGIT+)* '.' DIGIT+ ;

@@ -77,7 +77,7 @@ bool Binder::checkArity(const ast::Atom& atom, const schema::RelationInfo& relat
               (relation.columns.size() == 1 ? "" : "s") + " but " +
               std::to_string(atom.args.size()) + (atom.args.size() == 1 ? " was" : " were") +
               " given",
-          atom.span, "'" + relation.name + "(" + columns + ")'");
+          atom.span, "expected " + relation.name + "(" + columns + ")");
     return false;
 }
 

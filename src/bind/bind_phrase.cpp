@@ -7,6 +7,15 @@ namespace chipgraph::bind {
 // Spellings of a word that might name a relation or a type: the word itself, a verb's third
 // person ("design" -> "designs", "supply" -> "supplies") and a noun's singular ("chips" -> "chip").
 static std::vector<std::string> inflections(const std::string& word) {
+    // A multi-word verb inflects its first word: "train_on" -> "trains_on".
+    size_t underscore = word.find('_');
+    if (underscore != std::string::npos && underscore > 0) {
+        std::string tail = word.substr(underscore);
+        std::vector<std::string> forms = {word};
+        for (const std::string& head : inflections(word.substr(0, underscore)))
+            forms.push_back(head + tail);
+        return forms;
+    }
     std::vector<std::string> forms = {word, word + "s", word + "es"};
     auto endsWith = [&](const std::string& suffix) {
         return word.size() > suffix.size() &&
@@ -37,7 +46,7 @@ const schema::TypeInfo* Binder::resolveTypeWord(const ast::Name& word) {
     for (const std::string& form : inflections(word.text))
         if (near.empty()) near = text::nearestName(form, catalog_.typeNames());
     error("unknown type '" + word.text + "'", word.span,
-          near.empty() ? "" : "did you mean '" + near + "s'?");
+          near.empty() ? "" : "did you mean '" + text::foldCase(near) + "s'?");
     return nullptr;
 }
 
@@ -75,9 +84,13 @@ void Binder::bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span) 
     atom.relation = relation->id;
     atom.span = span;
     atom.args.resize(2);
-    auto given = bindQueryTerm(phrase.subject, relation->columns[1 - answer], *relation, query);
+    // The subject of a question is always a constant: `what does Rivos design?` must not turn
+    // an unknown name into a variable.
+    auto given = bindConstant(phrase.subject, relation->columns[1 - answer], *relation);
     if (!given) return;
-    atom.args[1 - answer] = *given;
+    atom.args[1 - answer].kind = BoundTerm::Kind::Constant;
+    atom.args[1 - answer].value = *given;
+    atom.args[1 - answer].span = phrase.subject.span;
     BoundTerm asked;
     asked.kind = BoundTerm::Kind::Variable;
     asked.span = span;
@@ -86,15 +99,6 @@ void Binder::bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span) 
     if (type) query.variables[asked.variable].requiredType = type->id;
     atom.args[answer] = asked;
     query.atoms.push_back(std::move(atom));
-    // The asked-for column comes first in the answer.
-    if (asked.variable != 0) {
-        std::swap(query.variables[0], query.variables[asked.variable]);
-        for (BoundTerm& t : query.atoms[0].args)
-            if (t.kind == BoundTerm::Kind::Variable)
-                t.variable = t.variable == 0                ? asked.variable
-                             : t.variable == asked.variable ? 0
-                                                            : t.variable;
-    }
     if (bindModifiers(phrase.modifiers, query)) emit(RunQuery{std::move(query)}, span);
 }
 

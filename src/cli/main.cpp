@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     using namespace chipgraph::cli;
     CLI::App app{"chipgraph: a rules-based knowledge graph of the AI-chip supply chain.\n"
                  "Ask a question:  chipgraph query 'who designs Trainium3?'"};
+    app.name("chipgraph"); // not argv[0]: help text is the same however it is invoked
     app.set_version_flag("--version", "chipgraph 0.1.0");
     app.require_subcommand(0, 1);
 

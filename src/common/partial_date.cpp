@@ -86,7 +86,7 @@ Result<PartialDate> PartialDate::parse(std::string_view text) {
     if (!c.digits(4, d.year))
         return Status::error("malformed date '" + std::string(text) + "'; " + kFormats);
     if (c.done()) return d;
-    c.eat('-');
+    bool dash = c.eat('-');
     if (c.eat('H') || c.eat('Q')) {
         bool isHalf = std::toupper(static_cast<unsigned char>(text[c.i - 1])) == 'H';
         int part = 0;
@@ -100,7 +100,8 @@ Result<PartialDate> PartialDate::parse(std::string_view text) {
         d.part = part;
         return d;
     }
-    if (!c.digits(2, d.part))
+    // A month needs its dash: 202506 is a number, not June 2025.
+    if (!dash || !c.digits(2, d.part))
         return Status::error("malformed date '" + std::string(text) + "'; " + kFormats);
     if (d.part < 1 || d.part > 12)
         return Status::error("month " + std::to_string(d.part) + " is out of range (1-12)");
@@ -180,7 +181,10 @@ std::string formatDay(DayNumber day) {
     return buf;
 }
 
-static PartialDate coarsest(DayNumber day, bool atStart) {
+// The coarsest period starting (or ending) exactly on `day` among the precisions `allowed`
+// accepts; a day always fits.
+template <typename Allowed>
+static PartialDate coarsest(DayNumber day, bool atStart, Allowed allowed) {
     int y, m, d;
     civilFromDays(day, y, m, d);
     PartialDate p;
@@ -188,6 +192,7 @@ static PartialDate coarsest(DayNumber day, bool atStart) {
     const DatePrecision order[] = {DatePrecision::Year, DatePrecision::Half, DatePrecision::Quarter,
                                    DatePrecision::Month};
     for (DatePrecision precision : order) {
+        if (!allowed(precision)) continue;
         p.precision = precision;
         p.part = precision == DatePrecision::Year      ? 0
                  : precision == DatePrecision::Half    ? (m <= 6 ? 1 : 2)
@@ -198,11 +203,26 @@ static PartialDate coarsest(DayNumber day, bool atStart) {
     return PartialDate{DatePrecision::Day, y, m, d};
 }
 
+static bool anyPrecision(DatePrecision) {
+    return true;
+}
+
 PartialDate coarsestStartingOn(DayNumber day) {
-    return coarsest(day, true);
+    return coarsest(day, true, anyPrecision);
 }
 PartialDate coarsestEndingOn(DayNumber day) {
-    return coarsest(day, false);
+    return coarsest(day, false, anyPrecision);
+}
+
+// The end of a range reads in the terms of its start: never coarser than the start, and a half
+// or quarter only after a half or quarter ("2025-03..2025-06" and "..2025-06", not "..2025-H1").
+// An open start counts as a year.
+static PartialDate rangeEndOn(DayNumber day, DatePrecision start) {
+    bool periods = start == DatePrecision::Half || start == DatePrecision::Quarter;
+    return coarsest(day, false, [&](DatePrecision p) {
+        if (p < start) return false;
+        return periods || (p != DatePrecision::Half && p != DatePrecision::Quarter);
+    });
 }
 
 // The single period [from, to) names exactly, if any.
@@ -238,8 +258,14 @@ std::string formatInterval(const Interval& interval) {
     if (interval.empty()) return "never";
     if (interval.from != kMinDay && interval.to != kMaxDay)
         if (auto period = singlePeriod(interval)) return period->toString();
-    std::string from = interval.from == kMinDay ? "" : coarsestStartingOn(interval.from).toString();
-    std::string to = interval.to == kMaxDay ? "" : coarsestEndingOn(interval.to - 1).toString();
+    std::string from, to;
+    DatePrecision start = DatePrecision::Year;
+    if (interval.from != kMinDay) {
+        PartialDate first = coarsestStartingOn(interval.from);
+        from = first.toString();
+        start = first.precision;
+    }
+    if (interval.to != kMaxDay) to = rangeEndOn(interval.to - 1, start).toString();
     return from + ".." + to;
 }
 

@@ -68,7 +68,8 @@ PartialDate coarsestStartingOn(DayNumber day);
 PartialDate coarsestEndingOn(DayNumber day);
 
 // Formats an interval in the language's own syntax: "2026", "2023..2025", "2025-H2..",
-// "..2025-06", or "always".
+// "..2025-06", or "always" ("never" when empty). A range's end is written in the terms of its
+// start ("2025-03..2025-06", "2025-Q3..2026-Q1"); read back, the text denotes the same days.
 std::string formatInterval(const Interval& interval);
 
 } // namespace chipgraph

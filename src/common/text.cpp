@@ -110,8 +110,13 @@ std::string quoteNameIfNeeded(std::string_view name) {
 }
 
 std::string quoteString(std::string_view s) {
+    // The escapes the lexer's strings understand: \" \\ \n \t (a raw newline ends a string).
     std::string out = "\"";
     for (char c : s) {
+        if (c == '\n' || c == '\t') {
+            out += c == '\n' ? "\\n" : "\\t";
+            continue;
+        }
         if (c == '"' || c == '\\') out += '\\';
         out += c;
     }

@@ -1,18 +1,23 @@
 #include "common/value.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace chipgraph {
 
 std::string formatNumber(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    if (std::nearbyint(v) == v && std::fabs(v) < 1e15) {
-        char buf[32];
+    // Always source syntax (no exponent), and exact: the text reads back as the same double
+    // and serves as part of fact keys.
+    char buf[400];
+    if (std::nearbyint(v) == v) {
         std::snprintf(buf, sizeof buf, "%.0f", v);
         return buf;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+    for (int decimals = 1; decimals < 330; ++decimals) {
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
     return buf;
 }
 

@@ -40,7 +40,8 @@ struct Number {
     bool operator==(const Number&) const = default;
 };
 
-// Formats a double without a trailing ".0" and without exponent for ordinary magnitudes.
+// Formats a double in source syntax: no trailing ".0", no exponent, and the fewest decimals
+// that read back as the same double (4614, 4.9, 1000000000000000, 0.00001).
 std::string formatNumber(double v);
 
 struct EntityRef {

@@ -247,9 +247,18 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog) {
         {true, static_cast<double>(a.valid.from), "", static_cast<double>(a.valid.to)});
     row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
     row.keys.push_back({true, static_cast<double>(a.status), ""});
-    std::string sources;
+    // Sources read as a timeline: by publication date, then name.
+    std::vector<const schema::SourceInfo*> ordered;
     for (SourceId s : a.sources)
-        sources += (sources.empty() ? "" : ", ") + catalog.source(s).name;
+        ordered.push_back(&catalog.source(s));
+    std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
+        DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
+        DayNumber dy = y->published ? y->published->firstDay() : kMinDay;
+        return dx != dy ? dx < dy : x->name < y->name;
+    });
+    std::string sources;
+    for (const schema::SourceInfo* s : ordered)
+        sources += (sources.empty() ? "" : ", ") + s->name;
     row.cells.push_back(sources.empty() ? Cell::null() : Cell::ofText(sources));
     row.keys.push_back({false, 0, text::foldCase(sources)});
     const std::optional<PartialDate>& reported = a.reported;

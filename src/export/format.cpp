@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace chipgraph::exporter {
 
@@ -106,6 +107,9 @@ std::string renderJson(const Table& table) {
         for (const Cell& c : row) {
             if (c.kind == Cell::Kind::Null)
                 cells.push_back(nullptr);
+            else if (c.kind == Cell::Kind::Number && std::nearbyint(c.number) == c.number &&
+                     std::fabs(c.number) < 9e15)
+                cells.push_back(static_cast<int64_t>(c.number)); // 3000000, not 3000000.0
             else if (c.kind == Cell::Kind::Number)
                 cells.push_back(c.number);
             else

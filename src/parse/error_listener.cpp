@@ -89,12 +89,19 @@ bool ErrorListener::explainMissingEnd(antlr4::Parser* parser, antlr4::Token* off
     return true;
 }
 
-bool ErrorListener::explainMisspeltKeyword(antlr4::Token* offending) {
-    if (offending->getType() != ChipGraphParser::IDENT) return false;
-    std::string guess = text::nearestName(offending->getText(), kStatementKeywords);
-    if (guess.empty() || guess == offending->getText()) return false;
-    out_.push_back(makeError(Phase::Syntax, "unknown keyword '" + offending->getText() + "'",
-                             spanOf(offending), "did you mean '" + guess + "'?"));
+// `entiy Foo: Vendor.` first fails at ':' (it reads like an infix fact), so look at the first
+// token of the statement: a name close to a statement keyword is the likely culprit.
+bool ErrorListener::explainMisspeltKeyword(antlr4::Parser* parser, antlr4::Token* offending) {
+    antlr4::TokenStream* tokens = parser->getTokenStream();
+    size_t start = offending->getTokenIndex();
+    while (start > 0 && !endsStatement(tokens->get(start - 1)))
+        --start;
+    antlr4::Token* first = tokens->get(start);
+    if (first->getType() != ChipGraphParser::IDENT) return false;
+    std::string guess = text::nearestName(first->getText(), kStatementKeywords);
+    if (guess.empty() || guess == first->getText()) return false;
+    out_.push_back(makeError(Phase::Syntax, "unknown keyword '" + first->getText() + "'",
+                             spanOf(first), "did you mean '" + guess + "'?"));
     return true;
 }
 
@@ -113,18 +120,23 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         return;
     }
     if (explainMissingEnd(parser, offending)) return;
+    if (explainMisspeltKeyword(parser, offending)) return;
     antlr4::TokenStream* tokens = parser->getTokenStream();
     antlr4::Token* previous =
         offending->getTokenIndex() > 0 ? tokens->get(offending->getTokenIndex() - 1) : nullptr;
-    bool atStatementStart = offending->getTokenIndex() == 0 || endsStatement(previous);
-    if (atStatementStart && explainMisspeltKeyword(offending)) return;
 
     std::string hint = describeExpected(parser);
     if (offending->getText() == "\"") hint = "unterminated string: close it with '\"'";
     if (offending->getText() == "=" && previous && previous->getText() == ")")
         hint = "rules use ':-' between head and body";
-    out_.push_back(
-        makeError(Phase::Syntax, "unexpected " + tokenText(offending), spanOf(offending), hint));
+    SourceSpan span = spanOf(offending);
+    if (offending->getType() == antlr4::Token::EOF && previous) {
+        // Point just past the last token rather than at an empty line.
+        span = spanOf(previous);
+        span.column = span.endColumn;
+        span.endColumn = span.column + 1;
+    }
+    out_.push_back(makeError(Phase::Syntax, "unexpected " + tokenText(offending), span, hint));
 }
 
 } // namespace chipgraph::parse

@@ -23,7 +23,7 @@ private:
     SourceSpan spanOf(antlr4::Token* token) const;
     std::string describeExpected(antlr4::Parser* parser) const;
     bool explainMissingEnd(antlr4::Parser* parser, antlr4::Token* offending);
-    bool explainMisspeltKeyword(antlr4::Token* offending);
+    bool explainMisspeltKeyword(antlr4::Parser* parser, antlr4::Token* offending);
 
     std::shared_ptr<const std::string> file_;
     int lineOffset_;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# chipgraph's set-up in one command, on a fresh Debian 12 machine:
+#   ./quickstart.sh        install what is missing, build, and answer a first question
+#   ./quickstart.sh test   install what is missing, build, and run the whole test suite
+# Re-running is cheap: packages already present are not reinstalled, the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-demo}
+case "$mode" in
+demo | test) ;;
+*)
+    echo "usage: $0 [test]" >&2
+    exit 2
+    ;;
+esac
+
+packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
+    libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+echo "== building (build/)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2
+
+if [ "$mode" = test ]; then
+    echo "== running the test suite"
+    ctest --test-dir build --output-on-failure -j2
+else
+    echo "== who designs Trainium3?"
+    build/chipgraph query 'who designs Trainium3?'
+    echo
+    echo "Next: build/chipgraph query --help, or see README.md and examples/."
+fi

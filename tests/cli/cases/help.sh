@@ -1,0 +1,1 @@
+$CHIPGRAPH --help && $CHIPGRAPH query --help && $CHIPGRAPH load --help

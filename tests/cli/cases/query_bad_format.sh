@@ -1,0 +1,1 @@
+$CHIPGRAPH query --format yaml 'who designs Trainium3?'

@@ -1,0 +1,1 @@
+$CHIPGRAPH query --db nowhere.db 'who designs Trainium3?'

@@ -1,0 +1,1 @@
+$CHIPGRAPH query '? designs(F, C)'

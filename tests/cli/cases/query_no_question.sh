@@ -1,0 +1,1 @@
+$CHIPGRAPH query 'entity Foo: Vendor.'

@@ -1,0 +1,2 @@
+# The foundation question, answered on the bundled graph.
+$CHIPGRAPH query 'who designs Trainium3?'

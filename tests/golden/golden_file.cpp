@@ -1,0 +1,137 @@
+#include "golden_file.h"
+
+#include <sstream>
+
+namespace chipgraph::golden {
+
+static std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+static bool isDirective(const std::string& line) {
+    return line.rfind("statement ", 0) == 0 || line == "query" || line.rfind("query ", 0) == 0;
+}
+
+GoldenFile parseGoldenFile(const std::string& text, std::string& error) {
+    GoldenFile file;
+    std::vector<std::string> lines = splitLines(text);
+    size_t i = 0;
+    for (; i < lines.size() && !isDirective(lines[i]); ++i) {
+        if (lines[i] == "load empty") file.loadBundled = false;
+        file.header.push_back(lines[i]);
+    }
+    std::vector<std::string> comments;
+    while (i < lines.size()) {
+        if (lines[i].empty()) {
+            ++i;
+            continue;
+        }
+        if (lines[i][0] == '#') {
+            comments.push_back(lines[i++]);
+            continue;
+        }
+        if (!isDirective(lines[i])) {
+            error = "line " + std::to_string(i + 1) + ": expected 'statement ok', 'statement " +
+                    "error' or 'query', found '" + lines[i] + "'";
+            return file;
+        }
+        Record record;
+        record.comments = std::move(comments);
+        comments.clear();
+        record.line = static_cast<int>(i + 1);
+        record.directive = lines[i++];
+        for (; i < lines.size() && !lines[i].empty() && lines[i] != "----"; ++i)
+            record.input += lines[i] + "\n";
+        if (i < lines.size() && lines[i] == "----") {
+            record.hasExpected = true;
+            for (++i; i < lines.size() && !lines[i].empty(); ++i)
+                record.expected += lines[i] + "\n";
+        }
+        file.records.push_back(std::move(record));
+    }
+    return file;
+}
+
+GoldenFile parseMarkdownFile(const std::string& text, std::string& error) {
+    GoldenFile file;
+    file.markdown = true;
+    file.lines = splitLines(text);
+    const std::vector<std::string>& lines = file.lines;
+    auto blockEnd = [&](size_t open) {
+        size_t i = open + 1;
+        while (i < lines.size() && lines[i] != "```")
+            ++i;
+        return i;
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i] != "```chipgraph") continue;
+        size_t end = blockEnd(i);
+        if (end == lines.size()) {
+            error = "line " + std::to_string(i + 1) + ": unclosed ```chipgraph block";
+            return file;
+        }
+        Record record;
+        record.line = static_cast<int>(i + 1);
+        for (size_t k = i + 1; k < end; ++k)
+            record.input += lines[k] + "\n";
+        size_t next = end + 1;
+        while (next < lines.size() && lines[next].empty())
+            ++next;
+        record.directive = "statement ok";
+        std::pair<size_t, size_t> output{0, 0};
+        if (next < lines.size() && (lines[next] == "```output" || lines[next] == "```error")) {
+            record.directive = lines[next] == "```output" ? "query" : "statement error";
+            record.hasExpected = true;
+            size_t outputEnd = blockEnd(next);
+            for (size_t k = next + 1; k < outputEnd; ++k)
+                record.expected += lines[k] + "\n";
+            output = {next + 1, outputEnd};
+            end = outputEnd;
+        }
+        file.records.push_back(std::move(record));
+        file.outputBlocks.push_back(output);
+        i = end;
+    }
+    return file;
+}
+
+static std::string writeMarkdownFile(const GoldenFile& file) {
+    std::string out;
+    size_t record = 0;
+    for (size_t i = 0; i < file.lines.size(); ++i) {
+        while (record < file.records.size() && file.outputBlocks[record].second == 0)
+            ++record;
+        if (record < file.records.size() && i == file.outputBlocks[record].first) {
+            out += file.records[record].actual;
+            i = file.outputBlocks[record].second - 1; // resume at the closing fence
+            ++record;
+            continue;
+        }
+        out += file.lines[i] + "\n";
+    }
+    return out;
+}
+
+std::string writeGoldenFile(const GoldenFile& file) {
+    if (file.markdown) return writeMarkdownFile(file);
+    std::string out;
+    for (const std::string& line : file.header)
+        out += line + "\n";
+    for (const Record& r : file.records) {
+        if (!out.empty() && out.substr(out.size() - 2) != "\n\n") out += "\n";
+        for (const std::string& c : r.comments)
+            out += c + "\n";
+        out += r.directive + "\n" + r.input;
+        bool wantsOutput = r.directive != "statement ok";
+        if (wantsOutput) out += "----\n" + r.actual;
+    }
+    return out;
+}
+
+} // namespace chipgraph::golden

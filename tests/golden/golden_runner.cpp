@@ -1,0 +1,111 @@
+// Runs one golden test file (see golden_file.h) against the real engine and compares the
+// rendered output. `--update` rewrites the file with the actual output instead (review the
+// diff like code).
+#include "golden_file.h"
+
+#include "engine/engine.h"
+#include "export/format.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+using namespace chipgraph;
+
+namespace {
+
+std::string renderOutcome(const engine::Outcome& outcome, const std::string& directive) {
+    if (!outcome.ok()) return outcome.renderDiagnostics();
+    exporter::Format format = exporter::Format::Table;
+    for (const char* name : {"csv", "json", "markdown"})
+        if (directive.find(name) != std::string::npos) format = exporter::parseFormat(name).value();
+    bool explain = directive.find("explain") != std::string::npos;
+    std::string out;
+    for (const engine::QueryResult& result : outcome.results) {
+        if (explain) out += "plan:\n" + result.plan;
+        out += exporter::render(result.table, format);
+    }
+    // CSV ends lines with CRLF (RFC 4180); golden files hold plain lines.
+    std::string plain;
+    for (char c : out)
+        if (c != '\r') plain += c;
+    return plain;
+}
+
+// Runs a record; returns "" when it behaved as its directive says, else what went wrong.
+std::string runRecord(engine::Engine& engine, golden::Record& record) {
+    engine::Outcome outcome = engine.run(record.input, "<input>");
+    record.actual = renderOutcome(outcome, record.directive);
+    bool wantError = record.directive == "statement error";
+    if (record.directive == "statement ok") {
+        if (!outcome.ok()) return "expected success, got:\n" + record.actual;
+        if (!outcome.results.empty()) return "'statement ok' must not ask questions; use 'query'";
+        return "";
+    }
+    if (wantError && outcome.ok()) return "expected an error, but the statements succeeded";
+    if (!wantError && !outcome.ok()) return "expected an answer, got:\n" + record.actual;
+    if (record.actual != record.expected)
+        return "output differs\n--- expected\n" + record.expected + "--- actual\n" + record.actual;
+    return "";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    bool update = false;
+    std::string path;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--update")
+            update = true;
+        else
+            path = arg;
+    }
+    if (path.empty()) {
+        std::cerr << "usage: golden_runner [--update] FILE.test\n";
+        return 2;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "error: cannot read '" << path << "'\n";
+        return 2;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string parseError;
+    bool markdown = path.size() > 3 && path.substr(path.size() - 3) == ".md";
+    golden::GoldenFile file = markdown ? golden::parseMarkdownFile(text.str(), parseError)
+                                       : golden::parseGoldenFile(text.str(), parseError);
+    if (!parseError.empty()) {
+        std::cerr << path << ": " << parseError << "\n";
+        return 1;
+    }
+    auto engine = engine::Engine::open(":memory:");
+    if (!engine) {
+        std::cerr << engine.status().message() << "\n";
+        return 1;
+    }
+    if (file.loadBundled) {
+        engine::Outcome loaded = engine.value()->loadBundledGraph();
+        if (!loaded.ok()) {
+            std::cerr << "the bundled graph does not load:\n" << loaded.renderDiagnostics();
+            return 1;
+        }
+    }
+    int failures = 0;
+    for (golden::Record& record : file.records) {
+        std::string problem = runRecord(*engine.value(), record);
+        if (!problem.empty() && !update) {
+            ++failures;
+            std::cerr << path << ":" << record.line << ": " << record.directive << ": " << problem
+                      << "\n";
+        }
+    }
+    if (update) {
+        std::ofstream(path, std::ios::binary) << golden::writeGoldenFile(file);
+        std::cout << "updated " << path << "\n";
+        return 0;
+    }
+    std::cout << file.records.size() - failures << " passed, " << failures << " failed\n";
+    return failures == 0 ? 0 : 1;
+}

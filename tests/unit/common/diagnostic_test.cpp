@@ -1,0 +1,131 @@
+#include "common/diagnostic.h"
+
+#include <catch2/catch.hpp>
+
+using namespace chipgraph;
+
+namespace {
+
+SourceSpan spanAt(const std::string& file, int line, int column, int endColumn) {
+    return {std::make_shared<const std::string>(file), line, column, line, endColumn};
+}
+
+} // namespace
+
+TEST_CASE("makeError fills an error diagnostic", "[diagnostic]") {
+    Diagnostic d = makeError(Phase::Bind, "unknown relation 'desings'", spanAt("f.kg", 2, 5, 12),
+                             "did you mean 'designs'?");
+    CHECK(d.severity == Severity::Error);
+    CHECK(d.phase == Phase::Bind);
+    CHECK(d.message == "unknown relation 'desings'");
+    CHECK(d.hint == "did you mean 'designs'?");
+    CHECK(d.span.line == 2);
+    CHECK(d.span.fileName() == "f.kg");
+    CHECK(d.notes.empty());
+}
+
+TEST_CASE("hasErrors ignores warnings and notes", "[diagnostic]") {
+    std::vector<Diagnostic> ds;
+    CHECK_FALSE(hasErrors(ds));
+    Diagnostic warning;
+    warning.severity = Severity::Warning;
+    Diagnostic note;
+    note.severity = Severity::Note;
+    ds = {warning, note};
+    CHECK_FALSE(hasErrors(ds));
+    ds.push_back(makeError(Phase::Syntax, "bad", {}));
+    CHECK(hasErrors(ds));
+}
+
+TEST_CASE("sortByPosition orders by line then column and is stable", "[diagnostic]") {
+    std::vector<Diagnostic> ds = {
+        makeError(Phase::Bind, "c", spanAt("f", 3, 1, 2)),
+        makeError(Phase::Bind, "b2", spanAt("f", 2, 7, 8)),
+        makeError(Phase::Bind, "a", spanAt("f", 1, 9, 10)),
+        makeError(Phase::Bind, "b1", spanAt("f", 2, 3, 4)),
+        makeError(Phase::Bind, "b2-again", spanAt("f", 2, 7, 9)),
+    };
+    sortByPosition(ds);
+    std::vector<std::string> order;
+    for (const Diagnostic& d : ds)
+        order.push_back(d.message);
+    CHECK(order == std::vector<std::string>{"a", "b1", "b2", "b2-again", "c"});
+}
+
+TEST_CASE("a diagnostic renders GCC style with carets under the span", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "type Chip.\nFoo desings Bar.\n"}};
+    Diagnostic d = makeError(Phase::Bind, "unknown relation 'desings'", spanAt("f.kg", 2, 5, 12),
+                             "did you mean 'designs'?");
+    CHECK(renderDiagnostic(d, sources) ==
+          "f.kg:2:5: error: unknown relation 'desings'; did you mean 'designs'?\n"
+          "    Foo desings Bar.\n"
+          "        ^^^^^^^\n");
+}
+
+TEST_CASE("carets account for wide characters before and inside the span", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "谷歌 desings 博通."}};
+    Diagnostic before = makeError(Phase::Bind, "m", spanAt("f.kg", 1, 4, 11));
+    CHECK(renderDiagnostic(before, sources) == "f.kg:1:4: error: m\n"
+                                               "    谷歌 desings 博通.\n"
+                                               "         ^^^^^^^\n");
+    Diagnostic inside = makeError(Phase::Bind, "m", spanAt("f.kg", 1, 12, 14));
+    CHECK(renderDiagnostic(inside, sources) == "f.kg:1:12: error: m\n"
+                                               "    谷歌 desings 博通.\n"
+                                               "                 ^^^^\n");
+}
+
+TEST_CASE("tabs before the span are kept so the caret lines up", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "\tFoo bar."}};
+    Diagnostic d = makeError(Phase::Syntax, "m", spanAt("f.kg", 1, 2, 5));
+    CHECK(renderDiagnostic(d, sources) == "f.kg:1:2: error: m\n"
+                                          "    \tFoo bar.\n"
+                                          "    \t^^^\n");
+}
+
+TEST_CASE("an empty span or one past the line end still gets one caret", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "type Chip"}};
+    Diagnostic atEnd = makeError(Phase::Syntax, "missing '.'", spanAt("f.kg", 1, 10, 11));
+    CHECK(renderDiagnostic(atEnd, sources) == "f.kg:1:10: error: missing '.'\n"
+                                              "    type Chip\n"
+                                              "             ^\n");
+    Diagnostic empty = makeError(Phase::Syntax, "m", spanAt("f.kg", 1, 6, 6));
+    CHECK(renderDiagnostic(empty, sources) == "f.kg:1:6: error: m\n"
+                                              "    type Chip\n"
+                                              "         ^\n");
+}
+
+TEST_CASE("a span over several lines underlines to the end of its first line", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "relation r(a: Chip,\n  b: Chip)."}};
+    SourceSpan span = spanAt("f.kg", 1, 10, 0);
+    span.endLine = 2;
+    span.endColumn = 11;
+    Diagnostic d = makeError(Phase::Bind, "m", span);
+    CHECK(renderDiagnostic(d, sources) == "f.kg:1:10: error: m\n"
+                                          "    relation r(a: Chip,\n"
+                                          "             ^^^^^^^^^^\n");
+}
+
+TEST_CASE("carriage returns do not leak into the quoted line", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "type A.\r\ntype B\r\n"}};
+    Diagnostic d = makeError(Phase::Syntax, "m", spanAt("f.kg", 2, 6, 7));
+    CHECK(renderDiagnostic(d, sources) == "f.kg:2:6: error: m\n"
+                                          "    type B\n"
+                                          "         ^\n");
+}
+
+TEST_CASE("a diagnostic without a span or source renders its message only", "[diagnostic]") {
+    Diagnostic noSpan = makeError(Phase::Store, "database error: disk full", {});
+    CHECK(renderDiagnostic(noSpan, {}) == "error: database error: disk full\n");
+    Diagnostic noSource = makeError(Phase::Bind, "m", spanAt("other.kg", 3, 2, 4), "h");
+    CHECK(renderDiagnostic(noSource, {{"f.kg", "x"}}) == "other.kg:3:2: error: m; h\n");
+    SourceSpan anonymous{nullptr, 1, 1, 1, 2};
+    CHECK(renderDiagnostic(makeError(Phase::Bind, "m", anonymous), {}) ==
+          "<input>:1:1: error: m\n");
+}
+
+TEST_CASE("warnings and notes render with their severity and note lines", "[diagnostic]") {
+    Diagnostic d = makeError(Phase::Bind, "m", {});
+    d.severity = Severity::Warning;
+    d.notes = {"first note", "second note"};
+    CHECK(renderDiagnostic(d, {}) == "warning: m\nnote: first note\nnote: second note\n");
+}

@@ -1,0 +1,107 @@
+#include "common/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace chipgraph;
+
+TEST_CASE("foldCase lowers ASCII letters only", "[text]") {
+    CHECK(text::foldCase("TrAiNiUm3") == "trainium3");
+    CHECK(text::foldCase("谷歌ABC") == "谷歌abc");
+    CHECK(text::foldCase("Ä") == "Ä");
+    CHECK(text::foldCase("") == "");
+    CHECK(text::foldCase("_x-Y.9") == "_x-y.9");
+}
+
+TEST_CASE("decodeUtf8 yields code points", "[text]") {
+    CHECK(text::decodeUtf8("a谷") == U"a谷");
+    CHECK(text::decodeUtf8("海外算力") == U"海外算力");
+    CHECK(text::decodeUtf8("\xF0\x9F\x9A\x80") == U"\U0001F680");
+    CHECK(text::decodeUtf8("") == U"");
+}
+
+TEST_CASE("decodeUtf8 turns invalid bytes into U+FFFD", "[text]") {
+    CHECK(text::decodeUtf8("\xff") == U"\uFFFD");
+    CHECK(text::decodeUtf8("a\x80"
+                           "b") == U"a\uFFFDb");
+    // A truncated three-byte sequence: the lead byte and the orphan continuation byte.
+    CHECK(text::decodeUtf8("\xe8\xb0") == U"\uFFFD\uFFFD");
+    // A lead byte followed by ASCII is invalid, and the ASCII survives.
+    CHECK(text::decodeUtf8("\xe8"
+                           "ab") == U"\uFFFDab");
+}
+
+TEST_CASE("displayWidth counts East Asian wide characters twice", "[text]") {
+    CHECK(text::displayWidth("") == 0);
+    CHECK(text::displayWidth("abc") == 3);
+    CHECK(text::displayWidth("谷歌") == 4);
+    CHECK(text::displayWidth("海外算力ASIC") == 12);
+    CHECK(text::displayWidth("世芯-KY") == 7);
+    CHECK(text::displayWidth("\xF0\x9F\x9A\x80") == 2);
+    CHECK(text::displayWidth("é") == 1);
+}
+
+TEST_CASE("byteOffsetOfColumn walks code points and clamps", "[text]") {
+    CHECK(text::byteOffsetOfColumn("a谷b", 1) == 0);
+    CHECK(text::byteOffsetOfColumn("a谷b", 2) == 1);
+    CHECK(text::byteOffsetOfColumn("a谷b", 3) == 4);
+    CHECK(text::byteOffsetOfColumn("a谷b", 4) == 5);
+    CHECK(text::byteOffsetOfColumn("a谷b", 40) == 5);
+    CHECK(text::byteOffsetOfColumn("", 3) == 0);
+}
+
+TEST_CASE("editDistance is case-insensitive Levenshtein over code points", "[text]") {
+    CHECK(text::editDistance("designs", "designs") == 0);
+    CHECK(text::editDistance("Trainium3", "trainium3") == 0);
+    CHECK(text::editDistance("desings", "designs") == 2);
+    CHECK(text::editDistance("entiy", "entity") == 1);
+    CHECK(text::editDistance("谷歌", "谷哥") == 1);
+    CHECK(text::editDistance("", "abc") == 3);
+    CHECK(text::editDistance("abc", "") == 3);
+    CHECK(text::editDistance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("nearestName accepts a typo of at most a third of the name", "[text]") {
+    std::vector<std::string> relations = {"designs", "develops", "fabbed_on"};
+    CHECK(text::nearestName("desings", relations) == "designs");
+    CHECK(text::nearestName("DESIGNS", relations) == "designs");
+    CHECK(text::nearestName("develop", relations) == "develops");
+    CHECK(text::nearestName("xyz", relations) == "");
+    CHECK(text::nearestName("supplies", relations) == "");
+    CHECK(text::nearestName("designs", {}) == "");
+    // Short names still allow one edit.
+    CHECK(text::nearestName("ab", {"ac"}) == "ac");
+    CHECK(text::nearestName("ab", {"cd"}) == "");
+}
+
+TEST_CASE("nearestName breaks ties by name, whatever the candidate order", "[text]") {
+    CHECK(text::nearestName("cat", {"cot", "bat"}) == "bat");
+    CHECK(text::nearestName("cat", {"bat", "cot"}) == "bat");
+    // A closer candidate wins over an alphabetically smaller one.
+    CHECK(text::nearestName("cat", {"bat", "cat"}) == "cat");
+}
+
+TEST_CASE("didYouMean phrases the suggestion or stays silent", "[text]") {
+    CHECK(text::didYouMean("desings", {"designs", "develops"}) == "did you mean 'designs'?");
+    CHECK(text::didYouMean("Tranium3", {"Trainium3", "TPU v7"}) == "did you mean 'Trainium3'?");
+    CHECK(text::didYouMean("谷哥", {"谷歌", "Google"}) == "did you mean '谷歌'?");
+    CHECK(text::didYouMean("completely", {"designs"}) == "");
+}
+
+TEST_CASE("quoteNameIfNeeded leaves identifiers bare", "[text]") {
+    CHECK(text::quoteNameIfNeeded("Trainium3") == "Trainium3");
+    CHECK(text::quoteNameIfNeeded("_x") == "_x");
+    CHECK(text::quoteNameIfNeeded("谷歌") == "谷歌");
+    CHECK(text::quoteNameIfNeeded("TPU v7") == "\"TPU v7\"");
+    CHECK(text::quoteNameIfNeeded("3661.TW") == "\"3661.TW\"");
+    CHECK(text::quoteNameIfNeeded("世芯-KY") == "\"世芯-KY\"");
+    CHECK(text::quoteNameIfNeeded("") == "\"\"");
+}
+
+TEST_CASE("quoteString escapes quotes, backslashes, newlines and tabs", "[text]") {
+    CHECK(text::quoteString("plain") == "\"plain\"");
+    CHECK(text::quoteString("say \"hi\"") == "\"say \\\"hi\\\"\"");
+    CHECK(text::quoteString("a\\b") == "\"a\\\\b\"");
+    CHECK(text::quoteString("line1\nline2") == "\"line1\\nline2\"");
+    CHECK(text::quoteString("a\tb") == "\"a\\tb\"");
+    CHECK(text::quoteString("海外算力ASIC:需求或提速") == "\"海外算力ASIC:需求或提速\"");
+}
