@@ -197,6 +197,8 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
         query.orderBy.push_back({static_cast<int>(it - columns.begin()), key.descending});
     }
     query.limit = m.limit;
+    if (!query.window) query.window = defaults_.window;
+    if (!query.knownAt) query.knownAt = defaults_.knownAt;
     return ok;
 }
 

@@ -4,8 +4,9 @@
 
 namespace chipgraph::bind {
 
-BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog) {
-    Binder binder(catalog);
+BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
+                       const QueryDefaults& defaults) {
+    Binder binder(catalog, defaults);
     for (const ast::Statement& statement : program.statements)
         binder.bindStatement(statement);
     return binder.finish();

@@ -19,6 +19,8 @@ struct BindResult {
 };
 
 // Binds every statement of `program` against `catalog` (which it updates with declarations).
-BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog);
+// Queries without a time window or `known at` take them from `defaults`.
+BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
+                       const QueryDefaults& defaults = {});
 
 } // namespace chipgraph::bind

@@ -23,7 +23,8 @@ inline const char* kindName(schema::ColumnKind kind) {
 
 class Binder {
 public:
-    explicit Binder(schema::Catalog& catalog) : catalog_(catalog) {}
+    Binder(schema::Catalog& catalog, const QueryDefaults& defaults)
+        : catalog_(catalog), defaults_(defaults) {}
 
     void bindStatement(const ast::Statement& statement);
     BindResult finish();
@@ -69,6 +70,7 @@ private:
     void emit(BoundStatement::Node node, const SourceSpan& span);
 
     schema::Catalog& catalog_;
+    const QueryDefaults& defaults_;
     std::vector<BoundStatement> statements_;
     std::vector<Diagnostic> diagnostics_;
 };

@@ -68,6 +68,12 @@ struct BoundQuery {
     SourceSpan span;
 };
 
+// Session defaults (the REPL's `.asof` / `.knownat`): applied to queries that give none.
+struct QueryDefaults {
+    std::optional<Interval> window;
+    std::optional<DayNumber> knownAt;
+};
+
 struct DeclareType {
     schema::TypeInfo type;
 };

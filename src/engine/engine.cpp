@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "ast/printer.h"
 #include "bind/binder.h"
 #include "engine/bundled_graph.h"
 #include "engine/executor.h"
@@ -63,7 +64,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     schema::Catalog catalog = catalog_;
     std::vector<bind::BoundStatement> statements;
     for (const ast::Program& program : programs) {
-        bind::BindResult bound = bind::bindProgram(program, catalog);
+        bind::BindResult bound = bind::bindProgram(program, catalog, defaults_);
         for (Diagnostic& d : bound.diagnostics)
             outcome.diagnostics.push_back(std::move(d));
         for (bind::BoundStatement& s : bound.statements)
@@ -81,7 +82,8 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
             return outcome;
         }
     }
-    Executor executor(*store_, catalog, *facts_, outcome);
+    cancel_.store(false);
+    Executor executor(*store_, catalog, *facts_, outcome, &cancel_);
     Status status = Status::ok();
     for (const bind::BoundStatement& s : statements)
         if (!(status = executor.execute(s))) break;
@@ -95,6 +97,61 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     }
     catalog_ = std::move(catalog);
     return outcome;
+}
+
+std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
+                                          std::optional<DayNumber> knownAt) const {
+    std::vector<schema::Fact> out;
+    for (const schema::Fact& f : facts_->relation(relation).facts()) {
+        if (window && !f.valid.overlaps(*window)) continue;
+        if (knownAt && f.source != kNoId) {
+            const auto& published = catalog_.source(f.source).published;
+            if (published && published->firstDay() > *knownAt) continue;
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
+static Result<PartialDate> parseSessionDate(const std::string& text) {
+    Result<PartialDate> date = PartialDate::parse(text);
+    if (!date) return Status::error("invalid date '" + text + "': " + date.status().message());
+    return date;
+}
+
+Status Engine::setDefaultAsOf(const std::optional<std::string>& date) {
+    if (!date) {
+        defaults_.window.reset();
+        return Status::ok();
+    }
+    Result<PartialDate> parsed = parseSessionDate(*date);
+    if (!parsed) return parsed.status();
+    defaults_.window = Interval::of(parsed.value());
+    return Status::ok();
+}
+
+Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
+    if (!date) {
+        defaults_.knownAt.reset();
+        return Status::ok();
+    }
+    Result<PartialDate> parsed = parseSessionDate(*date);
+    if (!parsed) return parsed.status();
+    defaults_.knownAt = parsed.value().lastDay();
+    return Status::ok();
+}
+
+std::string Engine::printAst(std::string_view text, const std::string& name, int firstLine,
+                             Outcome& outcome) const {
+    outcome.sources[name] = std::string(text);
+    parse::ParseResult parsed =
+        parse::parseProgram(text, std::make_shared<const std::string>(name), firstLine);
+    outcome.diagnostics = std::move(parsed.diagnostics);
+    return outcome.ok() ? ast::print(parsed.program) : std::string();
+}
+
+Status Engine::saveTo(const std::string& path) {
+    return store_->backupTo(path);
 }
 
 Outcome Engine::loadBundledGraph() {

@@ -3,11 +3,14 @@
 // the catalog and the in-memory facts, and keeps them in step: a unit of input (one text, or
 // several files loaded together) is parsed and bound completely before anything is written,
 // then executed in one transaction. Any error leaves the database and the engine unchanged.
+#include "bind/bound.h"
 #include "common/diagnostic.h"
 #include "common/table.h"
 #include "schema/catalog.h"
 
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +68,28 @@ public:
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;
 
+    // The facts of a relation whose validity overlaps `window` and whose source was published
+    // by `knownAt` (when given), in load order. Used to draw diagrams.
+    std::vector<schema::Fact> factsOf(RelationId relation, std::optional<Interval> window = {},
+                                      std::optional<DayNumber> knownAt = {}) const;
+
+    // Session defaults for queries that give no `as of` / `known at` (the REPL's `.asof` and
+    // `.knownat`); nullopt clears. An error names the malformed date.
+    Status setDefaultAsOf(const std::optional<std::string>& date);
+    Status setDefaultKnownAt(const std::optional<std::string>& date);
+
+    // Parses `text` and prints its AST back as source (the REPL's `.show ast`); syntax errors
+    // come back as diagnostics in `outcome`.
+    std::string printAst(std::string_view text, const std::string& name, int firstLine,
+                         Outcome& outcome) const;
+
+    // Writes a copy of the database to a new file (the REPL's `.save`).
+    Status saveTo(const std::string& path);
+
+    // Asks a running evaluation to stop (safe from a signal handler or another thread); the
+    // statement being run fails with "interrupted" and changes nothing.
+    void interrupt() { cancel_.store(true); }
+
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
@@ -72,6 +97,8 @@ private:
     std::unique_ptr<store::Store> store_;
     schema::Catalog catalog_;
     std::unique_ptr<eval::FactBase> facts_;
+    bind::QueryDefaults defaults_;
+    std::atomic<bool> cancel_{false};
 };
 
 } // namespace chipgraph::engine

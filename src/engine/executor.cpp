@@ -26,8 +26,7 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::RetractFact>) {
                 return retract(node);
             } else {
-                query(node.query);
-                return Status::ok();
+                return query(node.query);
             }
         },
         statement.node);
@@ -77,12 +76,15 @@ Status Executor::retract(const bind::RetractFact& r) {
     return Status::ok();
 }
 
-void Executor::query(const bind::BoundQuery& query) {
+Status Executor::query(const bind::BoundQuery& query) {
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return facts_.size(id); });
     QueryResult result;
     result.plan = plan::describePlan(query, plan, catalog_);
-    result.table = eval::evaluateQuery(query, plan, facts_, catalog_);
+    Result<Table> table = eval::evaluateQuery(query, plan, facts_, catalog_, cancel_);
+    if (!table) return table.status();
+    result.table = std::move(table.value());
     outcome_.results.push_back(std::move(result));
+    return Status::ok();
 }
 
 } // namespace chipgraph::engine

@@ -11,8 +11,8 @@ namespace chipgraph::engine {
 class Executor {
 public:
     Executor(store::Store& store, const schema::Catalog& catalog, eval::FactBase& facts,
-             Outcome& outcome)
-        : store_(store), catalog_(catalog), facts_(facts), outcome_(outcome) {}
+             Outcome& outcome, const std::atomic<bool>* cancel)
+        : store_(store), catalog_(catalog), facts_(facts), outcome_(outcome), cancel_(cancel) {}
 
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
@@ -21,12 +21,13 @@ private:
     Status declareEntity(const bind::DeclareEntity& declaration);
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
-    void query(const bind::BoundQuery& query);
+    Status query(const bind::BoundQuery& query);
 
     store::Store& store_;
     const schema::Catalog& catalog_;
     eval::FactBase& facts_;
     Outcome& outcome_;
+    const std::atomic<bool>* cancel_;
 };
 
 } // namespace chipgraph::engine

@@ -54,9 +54,11 @@ std::optional<PartialDate> earliestOf(const std::optional<PartialDate>& a,
 class Evaluator {
 public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactBase& facts,
-              const schema::Catalog& catalog)
-        : query_(query), plan_(plan), facts_(facts), catalog_(catalog),
+              const schema::Catalog& catalog, const std::atomic<bool>* cancel)
+        : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
           binding_(query.variables.size()) {}
+
+    bool cancelled() const { return cancelled_; }
 
     std::vector<Answer> run() {
         visit(0, Interval::always(), schema::FactStatus::Actual);
@@ -137,7 +139,16 @@ private:
         }
     }
 
+    // Polled now and then, so Ctrl-C stops a long join promptly without slowing it down.
+    bool shouldStop() {
+        if (cancelled_) return true;
+        if (cancel_ && (++polls_ & 0xFFF) == 0 && cancel_->load(std::memory_order_relaxed))
+            cancelled_ = true;
+        return cancelled_;
+    }
+
     void visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
+        if (shouldStop()) return;
         if (stepIndex == plan_.steps.size()) {
             emit(valid, status);
             return;
@@ -201,6 +212,9 @@ private:
     const plan::QueryPlan& plan_;
     const FactBase& facts_;
     const schema::Catalog& catalog_;
+    const std::atomic<bool>* cancel_;
+    bool cancelled_ = false;
+    uint32_t polls_ = 0;
     std::vector<std::optional<Value>> binding_;
     std::vector<SourceId> sources_;
     std::vector<Answer> answers_;
@@ -269,9 +283,12 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog) {
 
 } // namespace
 
-Table evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
-                    const FactBase& facts, const schema::Catalog& catalog) {
-    std::vector<Answer> answers = Evaluator(query, plan, facts, catalog).run();
+Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                            const FactBase& facts, const schema::Catalog& catalog,
+                            const std::atomic<bool>* cancel) {
+    Evaluator evaluator(query, plan, facts, catalog, cancel);
+    std::vector<Answer> answers = evaluator.run();
+    if (evaluator.cancelled()) return Status::error("interrupted");
     std::vector<Row> rows;
     for (const Answer& a : answers)
         rows.push_back(makeRow(a, catalog));

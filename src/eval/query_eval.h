@@ -3,15 +3,20 @@
 // validity of each answer is the intersection of its facts' validities, its status the weakest
 // of theirs and its sources the union. Answers come back as a sorted, display-ready Table.
 #include "bind/bound.h"
+#include "common/status.h"
 #include "common/table.h"
 #include "eval/fact_base.h"
 #include "plan/plan.h"
 #include "schema/catalog.h"
 
+#include <atomic>
+
 namespace chipgraph::eval {
 
-Table evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
-                    const FactBase& facts, const schema::Catalog& catalog);
+// Returns the answers, or an error when `cancel` (if given) was set during evaluation.
+Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                            const FactBase& facts, const schema::Catalog& catalog,
+                            const std::atomic<bool>* cancel = nullptr);
 
 // Display text of a value: an entity's name, the text, the number in source syntax.
 std::string displayValue(const Value& value, const schema::Catalog& catalog);

@@ -76,6 +76,23 @@ Status Connection::exec(const std::string& sql) {
     return Status::ok();
 }
 
+Status Connection::backupTo(const std::string& path) {
+    sqlite3* target = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+        std::string message = target ? sqlite3_errmsg(target) : "out of memory";
+        sqlite3_close(target);
+        return Status::error("cannot create '" + path + "': " + message);
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", db_, "main");
+    int rc = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+    if (backup) sqlite3_backup_finish(backup);
+    std::string message = sqlite3_errmsg(target);
+    sqlite3_close(target);
+    if (rc != SQLITE_DONE) return Status::error("cannot save to '" + path + "': " + message);
+    return Status::ok();
+}
+
 Result<Statement*> Connection::prepare(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it != cache_.end()) {

@@ -57,6 +57,8 @@ public:
     // A cached prepared statement, reset and ready to bind. Owned by the connection.
     Result<Statement*> prepare(const std::string& sql);
     int64_t changes() const { return sqlite3_changes64(db_); }
+    // Copies the whole database into a new file at `path` (SQLite's online backup).
+    Status backupTo(const std::string& path);
     std::string errorMessage() const { return sqlite3_errmsg(db_); }
 
 private:

@@ -41,6 +41,8 @@ public:
     Status deleteFact(const schema::Fact& fact);
 
     int64_t factCount();
+    // Writes a copy of the whole database to a new file.
+    Status backupTo(const std::string& path);
 
 private:
     explicit Store(std::unique_ptr<Connection> connection);

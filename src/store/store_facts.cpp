@@ -69,6 +69,10 @@ Status Store::deleteFact(const schema::Fact& fact) {
     return remove.run();
 }
 
+Status Store::backupTo(const std::string& path) {
+    return db_->backupTo(path);
+}
+
 int64_t Store::factCount() {
     Result<Statement*> count = db_->prepare("SELECT count(*) FROM facts");
     if (!count || !count.value()->step()) return 0;
