@@ -12,8 +12,11 @@ statement
     | sourceDecl
     | factStmt
     | retractStmt
+    | ruleDecl
     | queryStmt
     | phraseQuery
+    | whyStmt
+    | explainStmt
     ;
 
 // ---- schema ------------------------------------------------------------------------------
@@ -73,12 +76,27 @@ ident        : IDENT | softKeyword ;
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES ;
 
-// ---- queries -----------------------------------------------------------------------------
-queryStmt    : '?' literal (',' literal)* modifier* END ;
-literal      : atom                        # atomLiteral
-             | term compareOp term         # compareLiteral
+// ---- rules -------------------------------------------------------------------------------
+ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
+headArg      : ident '(' term ')'          # aggregateHead   // count(C), sum(U), min, max, avg
+             | term                        # plainHead
+             ;
+
+literal      : NOT atom                    # negatedLiteral
+             | atom                        # atomLiteral
+             | expr compareOp expr         # compareLiteral
              ;
 compareOp    : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
+expr         : expr op=('*' | '/') expr    # binaryExpr
+             | expr op=('+' | '-') expr    # binaryExpr
+             | '(' expr ')'                # parenExpr
+             | term                        # termExpr
+             ;
+
+// ---- queries -----------------------------------------------------------------------------
+queryStmt    : '?' literal (',' literal)* modifier* END ;
+whyStmt      : WHY atom modifier* '?' ;
+explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
 phraseQuery  : WHO ident term modifier* '?'                         # whoQuery
              | WHAT (DOES | DO) term ident modifier* '?'            # whatQuery
@@ -99,6 +117,10 @@ END          : '.' ;
 
 // ---- lexer -------------------------------------------------------------------------------
 TYPE      : 'type' ;
+RULE      : 'rule' ;
+NOT       : 'not' ;
+WHY       : 'why' ;
+EXPLAIN   : 'explain' ;
 RELATION  : 'relation' ;
 ENTITY    : 'entity' ;
 SOURCE    : 'source' ;
@@ -127,6 +149,7 @@ DOES      : 'does' ;
 DO        : 'do' ;
 
 SUBTYPE   : '<:' ;
+IMPLIES   : ':-' ;
 RANGE     : '..' ;
 
 // Partial dates: 2H2026, 2026-H2, 2025Q3, 2025-Q3, 2025-06, 2025-06-17. A bare year is an INT.

@@ -98,14 +98,29 @@ struct FactStmt {
     std::optional<Name> status;
 };
 
-struct Comparison {
-    Term lhs;
-    std::string op; // = != < <= > >=
-    Term rhs;
+// Arithmetic over numbers: a term, or a binary operation (+ - * /) of two expressions.
+struct Expr {
+    enum class Kind { Term, Binary };
+    Kind kind = Kind::Term;
+    Term term;                  // Kind::Term
+    char op = 0;                // Kind::Binary: '+', '-', '*' or '/'
+    std::vector<Expr> operands; // Kind::Binary: exactly two
     SourceSpan span;
 };
 
-using Literal = std::variant<Atom, Comparison>;
+struct Comparison {
+    Expr lhs;
+    std::string op; // = != < <= > >=
+    Expr rhs;
+    SourceSpan span;
+};
+
+struct Negation {
+    Atom atom;
+    SourceSpan span; // from `not`
+};
+
+using Literal = std::variant<Atom, Comparison, Negation>;
 
 struct TimeWindow {
     DateLit from;
@@ -128,6 +143,27 @@ struct Modifiers {
 struct QueryStmt {
     std::vector<Literal> body;
     Modifiers modifiers;
+    bool explain = false; // `explain ? ...`: show the plan with the answer
+};
+
+// One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).
+struct HeadArg {
+    Term term;
+    std::optional<Name> aggregate; // count, sum, min, max, avg
+    SourceSpan span;
+};
+
+struct RuleDecl {
+    Name relation;
+    std::vector<HeadArg> head;
+    std::vector<Literal> body;
+    SourceSpan headSpan; // `name(args)` of the head
+};
+
+// `why atom?`: the derivation tree of a (derived or base) fact.
+struct WhyStmt {
+    Atom atom;
+    Modifiers modifiers;
 };
 
 // `who R X?`, `what does X R?`, `which Ts does X R?`: desugared by the binder, which knows the
@@ -139,11 +175,13 @@ struct PhraseQuery {
     Term subject;                 // the X
     std::optional<Name> typeWord; // Which only
     Modifiers modifiers;
+    bool explain = false;
 };
 
 struct Statement {
-    std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, QueryStmt, PhraseQuery>
-        node;
+    using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
+                              QueryStmt, PhraseQuery, WhyStmt>;
+    Node node;
     SourceSpan span;
 };
 

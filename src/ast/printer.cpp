@@ -53,6 +53,13 @@ std::string modifiers(const Modifiers& m) {
     return out;
 }
 
+std::string literals(const std::vector<Literal>& body) {
+    std::string out;
+    for (size_t i = 0; i < body.size(); ++i)
+        out += (i ? ", " : "") + print(body[i]);
+    return out;
+}
+
 struct StatementPrinter {
     std::string operator()(const TypeDecl& d) const {
         return "type " + name(d.name) + (d.parent ? " <: " + name(*d.parent) : "") + ".";
@@ -86,31 +93,37 @@ struct StatementPrinter {
         if (f.status) out += " " + name(*f.status);
         return out + ".";
     }
-    std::string operator()(const QueryStmt& q) const {
-        std::string out = "? ";
-        for (size_t i = 0; i < q.body.size(); ++i) {
-            if (i) out += ", ";
-            if (auto* atom = std::get_if<Atom>(&q.body[i])) {
-                out += print(*atom);
-            } else {
-                const auto& c = std::get<Comparison>(q.body[i]);
-                out += print(c.lhs) + " " + c.op + " " + print(c.rhs);
-            }
+    std::string operator()(const RuleDecl& r) const {
+        std::string out = "rule " + name(r.relation) + "(";
+        for (size_t i = 0; i < r.head.size(); ++i) {
+            const HeadArg& arg = r.head[i];
+            out += (i ? ", " : "") + (arg.aggregate
+                                          ? name(*arg.aggregate) + "(" + print(arg.term) + ")"
+                                          : print(arg.term));
         }
-        return out + modifiers(q.modifiers) + ".";
+        return out + ") :- " + literals(r.body) + ".";
+    }
+    std::string operator()(const QueryStmt& q) const {
+        return std::string(q.explain ? "explain " : "") + "? " + literals(q.body) +
+               modifiers(q.modifiers) + ".";
     }
     std::string operator()(const PhraseQuery& q) const {
+        std::string prefix = q.explain ? "explain " : "";
         switch (q.kind) {
         case PhraseQuery::Kind::Who:
-            return "who " + name(q.verb) + " " + print(q.subject) + modifiers(q.modifiers) + "?";
-        case PhraseQuery::Kind::What:
-            return "what does " + print(q.subject) + " " + name(q.verb) + modifiers(q.modifiers) +
-                   "?";
-        case PhraseQuery::Kind::Which:
-            return "which " + name(*q.typeWord) + " does " + print(q.subject) + " " + name(q.verb) +
+            return prefix + "who " + name(q.verb) + " " + print(q.subject) +
                    modifiers(q.modifiers) + "?";
+        case PhraseQuery::Kind::What:
+            return prefix + "what does " + print(q.subject) + " " + name(q.verb) +
+                   modifiers(q.modifiers) + "?";
+        case PhraseQuery::Kind::Which:
+            return prefix + "which " + name(*q.typeWord) + " does " + print(q.subject) + " " +
+                   name(q.verb) + modifiers(q.modifiers) + "?";
         }
         return "";
+    }
+    std::string operator()(const WhyStmt& w) const {
+        return "why " + print(w.atom) + modifiers(w.modifiers) + "?";
     }
 };
 
@@ -126,6 +139,22 @@ std::string print(const Term& term) {
         return "_";
     }
     return "";
+}
+
+std::string print(const Expr& expr) {
+    if (expr.kind == Expr::Kind::Term) return print(expr.term);
+    // Operands that are themselves operations get parentheses: exact and always re-parseable.
+    auto operand = [](const Expr& e) {
+        return e.kind == Expr::Kind::Binary ? "(" + print(e) + ")" : print(e);
+    };
+    return operand(expr.operands[0]) + " " + expr.op + " " + operand(expr.operands[1]);
+}
+
+std::string print(const Literal& literal) {
+    if (auto* atom = std::get_if<Atom>(&literal)) return print(*atom);
+    if (auto* negation = std::get_if<Negation>(&literal)) return "not " + print(negation->atom);
+    const auto& c = std::get<Comparison>(literal);
+    return print(c.lhs) + " " + c.op + " " + print(c.rhs);
 }
 
 std::string print(const Atom& atom) {

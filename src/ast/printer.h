@@ -9,6 +9,8 @@ namespace chipgraph::ast {
 
 std::string print(const Term& term);
 std::string print(const Atom& atom);
+std::string print(const Expr& expr);
+std::string print(const Literal& literal);
 std::string print(const Statement& statement);
 std::string print(const Program& program);
 

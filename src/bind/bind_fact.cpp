@@ -20,6 +20,11 @@ void Binder::bindFact(const ast::FactStmt& stmt, const SourceSpan& span) {
     const ast::Atom& atom = stmt.atom;
     const schema::RelationInfo* relation = resolveRelation(atom.relation);
     if (!relation || !checkArity(atom, *relation)) return;
+    if (relation->derived) {
+        error("'" + relation->name + "' is derived by rules; facts cannot be stated for it",
+              atom.relation.span, "state facts of the relations its rules use");
+        return;
+    }
     schema::Fact fact;
     fact.relation = relation->id;
     bool ok = true;

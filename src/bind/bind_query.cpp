@@ -9,36 +9,20 @@ namespace chipgraph::bind {
 void Binder::bindQuery(const ast::QueryStmt& stmt, const SourceSpan& span) {
     BoundQuery query;
     query.span = span;
-    bool ok = true;
-    // Atoms first: they bind variables; comparisons may only use bound variables.
-    for (const ast::Literal& literal : stmt.body)
-        if (auto* atom = std::get_if<ast::Atom>(&literal)) {
-            auto bound = bindQueryAtom(*atom, query);
-            ok = ok && bound.has_value();
-            if (bound) query.atoms.push_back(std::move(*bound));
-        }
-    for (const ast::Literal& literal : stmt.body)
-        if (auto* c = std::get_if<ast::Comparison>(&literal)) {
-            auto lhs = bindComparisonTerm(c->lhs, query);
-            auto rhs = bindComparisonTerm(c->rhs, query);
-            if (!lhs || !rhs) {
-                ok = false;
-                continue;
-            }
-            static const std::pair<const char*, CompareOp> kOps[] = {
-                {"=", CompareOp::Eq},  {"!=", CompareOp::Ne}, {"<", CompareOp::Lt},
-                {"<=", CompareOp::Le}, {">", CompareOp::Gt},  {">=", CompareOp::Ge}};
-            CompareOp op = CompareOp::Eq;
-            for (const auto& [text, value] : kOps)
-                if (c->op == text) op = value;
-            query.comparisons.push_back({*lhs, op, *rhs, c->span});
-        }
-    if (query.atoms.empty() && ok) {
-        error("a query needs at least one relation", span, "e.g. ? designs(F, C).");
-        ok = false;
-    }
+    query.explain = stmt.explain;
+    bool ok = bindBody(stmt.body, span, query);
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(RunQuery{std::move(query)}, span);
+}
+
+void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
+    BoundQuery query;
+    query.span = span;
+    auto atom = bindQueryAtom(stmt.atom, query);
+    bool ok = atom.has_value();
+    if (atom) query.atoms.push_back(std::move(*atom));
+    ok = bindModifiers(stmt.modifiers, query) && ok;
+    if (ok) emit(ExplainWhy{std::move(query)}, span);
 }
 
 std::optional<BoundAtom> Binder::bindQueryAtom(const ast::Atom& atom, BoundQuery& query) {
@@ -78,7 +62,7 @@ bool Binder::looksLikeVariable(const ast::Name& name) const {
 }
 
 int Binder::variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
-                          BoundQuery& query) {
+                          BoundQuery& query, TypeId entityType) {
     for (size_t i = 0; i < query.variables.size(); ++i) {
         if (query.variables[i].name != name) continue;
         if (query.variables[i].kind != kind) {
@@ -89,7 +73,7 @@ int Binder::variableIndex(const std::string& name, schema::ColumnKind kind, cons
         }
         return static_cast<int>(i);
     }
-    query.variables.push_back({name, kind, kNoId});
+    query.variables.push_back({name, kind, kNoId, entityType});
     return static_cast<int>(query.variables.size() - 1);
 }
 
@@ -112,7 +96,7 @@ std::optional<BoundTerm> Binder::bindQueryTerm(const ast::Term& term, const sche
             }
         }
         out.kind = BoundTerm::Kind::Variable;
-        out.variable = variableIndex(term.name.text, column.kind, term.span, query);
+        out.variable = variableIndex(term.name.text, column.kind, term.span, query, column.type);
         if (out.variable < 0) return std::nullopt;
         return out;
     }
@@ -120,43 +104,6 @@ std::optional<BoundTerm> Binder::bindQueryTerm(const ast::Term& term, const sche
     if (!value) return std::nullopt;
     out.kind = BoundTerm::Kind::Constant;
     out.value = *value;
-    return out;
-}
-
-std::optional<BoundTerm> Binder::bindComparisonTerm(const ast::Term& term, BoundQuery& query) {
-    BoundTerm out;
-    out.span = term.span;
-    if (term.kind == ast::Term::Kind::Wildcard) {
-        error("'_' cannot be compared", term.span, "name the variable");
-        return std::nullopt;
-    }
-    if (term.kind == ast::Term::Kind::Number) {
-        out.kind = BoundTerm::Kind::Constant;
-        out.value = Value::number(term.number.value);
-        return out;
-    }
-    for (size_t i = 0; i < query.variables.size(); ++i)
-        if (!term.name.quoted && query.variables[i].name == term.name.text) {
-            out.kind = BoundTerm::Kind::Variable;
-            out.variable = static_cast<int>(i);
-            return out;
-        }
-    out.kind = BoundTerm::Kind::Constant;
-    if (const schema::EntityInfo* e =
-            term.name.quoted ? nullptr : catalog_.findEntity(term.name.text)) {
-        out.value = Value::entity(e->id);
-    } else if (looksLikeVariable(term.name)) {
-        error("variable '" + term.name.text + "' does not appear in any relation", term.span,
-              "every variable in a comparison must be bound by a relation of the query");
-        return std::nullopt;
-    } else if (term.name.quoted) {
-        const schema::EntityInfo* entity = catalog_.findEntity(term.name.text);
-        out.value = entity ? Value::entity(entity->id) : Value::text(term.name.text);
-    } else {
-        const schema::EntityInfo* entity = resolveEntity(term.name);
-        if (!entity) return std::nullopt;
-        out.value = Value::entity(entity->id);
-    }
     return out;
 }
 

@@ -7,9 +7,14 @@ namespace chipgraph::bind {
 BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
                        const QueryDefaults& defaults) {
     Binder binder(catalog, defaults);
-    for (const ast::Statement& statement : program.statements)
-        binder.bindStatement(statement);
+    binder.bindProgramStatements(program);
     return binder.finish();
+}
+
+void Binder::bindProgramStatements(const ast::Program& program) {
+    program_ = &program;
+    for (next_ = 0; next_ < program.statements.size(); ++next_)
+        bindStatement(program.statements[next_]);
 }
 
 void Binder::bindStatement(const ast::Statement& s) {
@@ -26,6 +31,10 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindSource(node, s.span);
             else if constexpr (std::is_same_v<T, ast::FactStmt>)
                 bindFact(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::RuleDecl>)
+                bindRule(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::WhyStmt>)
+                bindWhy(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else

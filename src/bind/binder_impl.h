@@ -4,6 +4,7 @@
 #include "bind/binder.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -27,6 +28,7 @@ public:
         : catalog_(catalog), defaults_(defaults) {}
 
     void bindStatement(const ast::Statement& statement);
+    void bindProgramStatements(const ast::Program& program);
     BindResult finish();
 
 private:
@@ -59,10 +61,27 @@ private:
     std::optional<BoundTerm> bindQueryTerm(const ast::Term& term, const schema::Column& column,
                                            const schema::RelationInfo& relation, BoundQuery& query);
     std::optional<BoundTerm> bindComparisonTerm(const ast::Term& term, BoundQuery& query);
+    void bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span);
+
+    // bind_body.cpp — the body of a query or rule
+    bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query);
+    bool bindComparison(const ast::Comparison& comparison, BoundQuery& query);
+    std::optional<BoundExpr> bindExpr(const ast::Expr& expr, BoundQuery& query);
+    schema::ColumnKind exprKind(const BoundExpr& expr, const BoundQuery& query) const;
+    int findVariable(const std::string& name, const BoundQuery& query) const;
+
+    // bind_rule.cpp — rules and the derived relations they define
+    // Gives the relations introduced by rule heads from statement `from` on their columns,
+    // using what is declared so far (so rules may use relations defined further down).
+    void declareDerivedRelations(const ast::Program& program, size_t from);
+    void bindRule(const ast::RuleDecl& rule, const SourceSpan& span);
+    std::optional<schema::Column> inferHeadColumn(const ast::RuleDecl& rule, size_t position);
+    std::optional<HeadArg> bindHeadArg(const ast::HeadArg& arg, const schema::Column& column,
+                                       const schema::RelationInfo& relation, BoundQuery& body);
     bool bindModifiers(const ast::Modifiers& modifiers, BoundQuery& query);
     bool looksLikeVariable(const ast::Name& name) const;
     int variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
-                      BoundQuery& query);
+                      BoundQuery& query, TypeId entityType = kNoId);
     const schema::RelationInfo* resolveVerb(const ast::Name& verb);
     const schema::TypeInfo* resolveTypeWord(const ast::Name& word);
 
@@ -71,6 +90,12 @@ private:
 
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
+    const ast::Program* program_ = nullptr;
+    size_t next_ = 0;                     // the statement being bound
+    std::vector<std::string> newDerived_; // derived relations this program introduces
+    // Columns of derived relations being inferred (by folded name); Unknown until known.
+    std::unordered_map<std::string, std::vector<schema::Column>> pending_;
+    std::set<std::string> inferred_; // derived relations whose inference has been tried
     std::vector<BoundStatement> statements_;
     std::vector<Diagnostic> diagnostics_;
 };

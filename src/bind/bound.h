@@ -33,10 +33,22 @@ struct BoundAtom {
 
 enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 
+// Arithmetic: a term or a binary operation ('+', '-', '*', '/') on two expressions.
+struct BoundExpr {
+    bool isTerm = true;
+    BoundTerm term;
+    char op = 0;
+    std::vector<BoundExpr> operands;
+    SourceSpan span;
+};
+
+// `lhs op rhs`. An `=` whose one side is a lone variable bound nowhere else is an assignment:
+// it binds that variable (`T = U * 2`); `assigns` is that variable, else -1.
 struct BoundComparison {
-    BoundTerm lhs;
+    BoundExpr lhs;
     CompareOp op = CompareOp::Eq;
-    BoundTerm rhs;
+    BoundExpr rhs;
+    int assigns = -1;
     SourceSpan span;
 };
 
@@ -46,6 +58,8 @@ struct Variable {
     // For entity variables restricted by a `which <type>s` question: only this type (and its
     // subtypes) may bind.
     TypeId requiredType = kNoId;
+    // The entity type of the column where the variable first appears (kNoId if not an entity).
+    TypeId entityType = kNoId;
 };
 
 struct OrderKey {
@@ -58,14 +72,49 @@ inline const std::vector<std::string> kProvenanceColumns = {"valid", "status", "
                                                             "reported"};
 
 struct BoundQuery {
-    std::vector<BoundAtom> atoms;
+    std::vector<BoundAtom> atoms;     // positive atoms
+    std::vector<BoundAtom> negations; // `not atom`: every variable bound by the positive part
     std::vector<BoundComparison> comparisons;
     std::vector<Variable> variables;  // output columns, in order of first appearance
     std::optional<Interval> window;   // as of / in / during: facts must overlap it
     std::optional<DayNumber> knownAt; // only facts whose source was published by this day
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
+    bool explain = false;
     SourceSpan span;
+};
+
+enum class AggregateKind { Count, Sum, Min, Max, Avg };
+const char* aggregateName(AggregateKind kind);
+
+struct HeadArg {
+    BoundTerm term; // a variable of the body or a constant
+    std::optional<AggregateKind> aggregate;
+};
+
+// A rule: its body is bound like a query (variables, atoms, negations, comparisons); each
+// answer of the body gives a head fact, valid where all its premises hold together.
+struct BoundRule {
+    int64_t id = 0; // the catalog's rule id (declaration order)
+    RelationId relation = kNoId;
+    std::vector<HeadArg> head;
+    BoundQuery body;
+    std::string text; // canonical source text (stored in the database, shown by `why`)
+    SourceSpan span;
+    SourceSpan headSpan;
+    bool hasAggregate() const {
+        for (const HeadArg& a : head)
+            if (a.aggregate) return true;
+        return false;
+    }
+};
+
+// The rules grouped into strata: each stratum is a set of mutually recursive relations,
+// listed so that every relation comes after all the relations it depends on.
+struct Stratum {
+    std::vector<RelationId> relations;
+    std::vector<size_t> rules; // indices into the rule list
+    bool recursive = false;
 };
 
 // Session defaults (the REPL's `.asof` / `.knownat`): applied to queries that give none.
@@ -99,10 +148,18 @@ struct RetractFact {
 struct RunQuery {
     BoundQuery query;
 };
+struct DeclareRule {
+    BoundRule rule;
+    bool newRelation = false; // the rule's head introduced a derived relation
+};
+// `why atom?`: the atom's constants fixed, `_` (or variables) open.
+struct ExplainWhy {
+    BoundQuery query; // one atom
+};
 
 struct BoundStatement {
     using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                              RetractFact, RunQuery>;
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy>;
     Node node;
     SourceSpan span;
 };

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "engine/engine.h"
+#include "engine/render.h"
 #include "export/format.h"
 
 #include <filesystem>
@@ -60,8 +61,7 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
     for (const engine::QueryResult& result : outcome.results) {
         if (!first && format.value() != exporter::Format::Json) std::cout << "\n";
         first = false;
-        if (options.explain) std::cout << "plan:\n" << result.plan;
-        std::cout << exporter::render(result.table, format.value());
+        std::cout << engine::renderResult(result, format.value(), options.explain);
     }
     return kOk;
 }
@@ -71,6 +71,7 @@ void printStats(const std::string& what, const engine::LoadStats& s) {
               << s.factsAdded << " facts added";
     if (s.factsPresent) std::cout << " (" << s.factsPresent << " already present)";
     if (s.factsRetracted) std::cout << ", " << s.factsRetracted << " retracted";
+    if (s.rules) std::cout << ", " << s.rules << (s.rules == 1 ? " rule" : " rules");
     std::cout << "\n";
 }
 

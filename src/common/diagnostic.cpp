@@ -3,6 +3,7 @@
 #include "common/text.h"
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 namespace chipgraph {
@@ -38,11 +39,12 @@ static const char* severityName(Severity s) {
     return "error";
 }
 
-static std::string lineOf(const std::string& source, int lineNumber) {
+// The text of a 1-based line, or nullopt when the source has fewer lines.
+static std::optional<std::string> lineOf(const std::string& source, int lineNumber) {
     size_t start = 0;
     for (int line = 1; line < lineNumber; ++line) {
         size_t nl = source.find('\n', start);
-        if (nl == std::string::npos) return {};
+        if (nl == std::string::npos) return std::nullopt;
         start = nl + 1;
     }
     size_t end = source.find('\n', start);
@@ -77,10 +79,9 @@ std::string renderDiagnostic(const Diagnostic& d, const SourceTexts& sources) {
     if (!d.hint.empty()) out << "; " << d.hint;
     out << '\n';
     auto it = d.span.valid() ? sources.find(d.span.fileName()) : sources.end();
-    if (it != sources.end()) {
-        std::string line = lineOf(it->second, d.span.line);
-        out << "    " << line << '\n' << "    " << caretLine(line, d.span) << '\n';
-    }
+    std::optional<std::string> line;
+    if (it != sources.end()) line = lineOf(it->second, d.span.line);
+    if (line) out << "    " << *line << '\n' << "    " << caretLine(*line, d.span) << '\n';
     for (const std::string& note : d.notes)
         out << "note: " << note << '\n';
     return out.str();

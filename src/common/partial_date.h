@@ -51,7 +51,10 @@ struct Interval {
 
     bool empty() const { return from >= to; }
     bool isAlways() const { return from == kMinDay && to == kMaxDay; }
-    bool overlaps(const Interval& o) const { return from < o.to && o.from < to; }
+    // True when some day is in both; an empty interval overlaps nothing.
+    bool overlaps(const Interval& o) const {
+        return from < o.to && o.from < to && !empty() && !o.empty();
+    }
     bool contains(DayNumber d) const { return from <= d && d < to; }
     Interval intersect(const Interval& o) const {
         return {from > o.from ? from : o.from, to < o.to ? to : o.to};

@@ -1,5 +1,6 @@
 #include "common/value.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -48,6 +49,62 @@ std::string Number::toString() const {
         return formatNumber(lo) + ".." + formatNumber(hi);
     }
     return {};
+}
+
+// The kind of a computed number: exact stays exact, approximate spreads, and otherwise the
+// bounds decide (open below: "<", open above: ">", both finite: a range).
+static Number classify(double lo, double hi, bool exact, bool approx) {
+    if (exact && lo == hi) return Number::exact(lo);
+    if (approx && lo == hi) return Number::approx(lo);
+    if (std::isinf(lo) && std::isinf(hi)) return Number::range(lo, hi);
+    if (std::isinf(hi)) return Number::greater(lo);
+    if (std::isinf(lo)) return Number::less(hi);
+    return Number::range(lo, hi);
+}
+
+static bool pointLike(const Number& n) {
+    return n.kind == NumberKind::Exact || n.kind == NumberKind::Approx;
+}
+
+static Number combine(const Number& a, const Number& b, double lo, double hi) {
+    bool exact = a.kind == NumberKind::Exact && b.kind == NumberKind::Exact;
+    bool approx = pointLike(a) && pointLike(b);
+    return classify(lo, hi, exact, approx);
+}
+
+Number addNumbers(const Number& a, const Number& b) {
+    return combine(a, b, a.lo + b.lo, a.hi + b.hi);
+}
+
+Number subtractNumbers(const Number& a, const Number& b) {
+    return combine(a, b, a.lo - b.hi, a.hi - b.lo);
+}
+
+// Products of interval ends; 0 * inf counts as 0 (a zero factor stays zero).
+static double product(double x, double y) {
+    return x == 0 || y == 0 ? 0 : x * y;
+}
+
+Number multiplyNumbers(const Number& a, const Number& b) {
+    double p[] = {product(a.lo, b.lo), product(a.lo, b.hi), product(a.hi, b.lo),
+                  product(a.hi, b.hi)};
+    return combine(a, b, *std::min_element(p, p + 4), *std::max_element(p, p + 4));
+}
+
+std::optional<Number> divideNumbers(const Number& a, const Number& b) {
+    if (b.lo <= 0 && b.hi >= 0) return std::nullopt;
+    Number inverse = b;
+    inverse.lo = 1 / b.hi;
+    inverse.hi = 1 / b.lo;
+    return multiplyNumbers(a, inverse);
+}
+
+Number minNumbers(const Number& a, const Number& b) {
+    return combine(a, b, std::min(a.lo, b.lo), std::min(a.hi, b.hi));
+}
+
+Number maxNumbers(const Number& a, const Number& b) {
+    return combine(a, b, std::max(a.lo, b.lo), std::max(a.hi, b.hi));
 }
 
 size_t Value::hash() const {

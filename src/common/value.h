@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -39,6 +40,16 @@ struct Number {
     std::string toString() const;
     bool operator==(const Number&) const = default;
 };
+
+// Arithmetic that carries the analyst's precision: bounds combine as intervals (>3000000 plus
+// 1000000 is >4000000), exact with approximate is approximate. Division by a number whose
+// range includes zero has no result.
+Number addNumbers(const Number& a, const Number& b);
+Number subtractNumbers(const Number& a, const Number& b);
+Number multiplyNumbers(const Number& a, const Number& b);
+std::optional<Number> divideNumbers(const Number& a, const Number& b);
+Number minNumbers(const Number& a, const Number& b);
+Number maxNumbers(const Number& a, const Number& b);
 
 // Formats a double in source syntax: no trailing ".0", no exponent, and the fewest decimals
 // that read back as the same double (4614, 4.9, 1000000000000000, 0.00001).

@@ -2,9 +2,11 @@
 
 #include "ast/printer.h"
 #include "bind/binder.h"
+#include "bind/stratify.h"
 #include "engine/bundled_graph.h"
 #include "engine/executor.h"
 #include "eval/fact_base.h"
+#include "eval/rule_engine.h"
 #include "parse/parser.h"
 #include "store/store.h"
 
@@ -27,7 +29,34 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path) {
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
     if (Status s = engine->store_->loadCatalog(engine->catalog_); !s) return s;
     if (Status s = engine->reloadFacts(); !s) return s;
+    if (Status s = engine->rebindRules(); !s) return s;
     return engine;
+}
+
+// Stored rules are kept as text; bind them again (in their order) against the catalog.
+Status Engine::rebindRules() {
+    schema::Catalog scratch = catalog_;
+    scratch.clearRules();
+    rules_ = {};
+    for (const schema::RuleInfo& info : catalog_.rules()) {
+        auto name =
+            std::make_shared<const std::string>("<stored rule " + std::to_string(info.id) + ">");
+        parse::ParseResult parsed = parse::parseProgram(info.text, name);
+        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch)
+                                             : bind::BindResult{{}, parsed.diagnostics};
+        auto* rule = bound.ok() && bound.statements.size() == 1
+                         ? std::get_if<bind::DeclareRule>(&bound.statements[0].node)
+                         : nullptr;
+        if (!rule)
+            return Status::error("stored rule " + std::to_string(info.id) +
+                                 " no longer binds: " + info.text);
+        rule->rule.id = info.id;
+        rules_.rules.push_back(std::move(rule->rule));
+    }
+    bind::StratifyResult strata = bind::stratify(rules_.rules, catalog_);
+    if (!strata.ok()) return Status::error("the stored rules do not stratify");
+    rules_.strata = std::move(strata.strata);
+    return Status::ok();
 }
 
 Status Engine::reloadFacts() {
@@ -44,7 +73,8 @@ Outcome Engine::run(std::string_view text, const std::string& name, int firstLin
 }
 
 static bool writes(const bind::BoundStatement& s) {
-    return !std::holds_alternative<bind::RunQuery>(s.node);
+    return !std::holds_alternative<bind::RunQuery>(s.node) &&
+           !std::holds_alternative<bind::ExplainWhy>(s.node);
 }
 
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
@@ -72,6 +102,19 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     }
     if (!outcome.ok()) return outcome;
 
+    // New rules join the rules in force; together they must stratify.
+    RuleSet rules = rules_;
+    size_t before = rules.rules.size();
+    for (const bind::BoundStatement& s : statements)
+        if (auto* rule = std::get_if<bind::DeclareRule>(&s.node)) rules.rules.push_back(rule->rule);
+    if (rules.rules.size() != before) {
+        bind::StratifyResult strata = bind::stratify(rules.rules, catalog);
+        for (Diagnostic& d : strata.diagnostics)
+            outcome.diagnostics.push_back(std::move(d));
+        if (!outcome.ok()) return outcome;
+        rules.strata = std::move(strata.strata);
+    }
+
     bool anyWrite = std::any_of(statements.begin(), statements.end(), writes);
     std::optional<store::Transaction> transaction;
     if (anyWrite) {
@@ -83,7 +126,8 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
         }
     }
     cancel_.store(false);
-    Executor executor(*store_, catalog, *facts_, outcome, &cancel_);
+    Executor executor(*store_, catalog, *facts_, rules, outcome, &cancel_);
+    executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
     Status status = Status::ok();
     for (const bind::BoundStatement& s : statements)
         if (!(status = executor.execute(s))) break;
@@ -91,16 +135,30 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     if (!status) {
         transaction.reset(); // rolls back
         outcome.results.clear();
-        outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), {}));
         (void)reloadFacts(); // the in-memory facts may hold part of the failed unit
         return outcome;
     }
     catalog_ = std::move(catalog);
+    rules_ = std::move(rules);
     return outcome;
 }
 
 std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
                                           std::optional<DayNumber> knownAt) const {
+    if (catalog_.relation(relation).derived) {
+        eval::RuleEvalOptions options;
+        options.window = window;
+        options.knownAt = knownAt;
+        options.maxDerivedFacts = maxDerivedFacts_;
+        options.timeLimit = timeLimit_;
+        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
+        if (!rules.evaluate({relation})) return {};
+        std::vector<schema::Fact> derived;
+        for (schema::Fact& f : rules.factsOf(relation))
+            if (!window || f.valid.overlaps(*window)) derived.push_back(std::move(f));
+        return derived;
+    }
     std::vector<schema::Fact> out;
     for (const schema::Fact& f : facts_->relation(relation).facts()) {
         if (window && !f.valid.overlaps(*window)) continue;

@@ -4,11 +4,13 @@
 // several files loaded together) is parsed and bound completely before anything is written,
 // then executed in one transaction. Any error leaves the database and the engine unchanged.
 #include "bind/bound.h"
+#include "common/derivation.h"
 #include "common/diagnostic.h"
 #include "common/table.h"
 #include "schema/catalog.h"
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,12 +34,21 @@ struct SourceFile {
 
 struct LoadStats {
     int types = 0, relations = 0, entities = 0, aliases = 0, sources = 0;
-    int factsAdded = 0, factsPresent = 0, factsRetracted = 0;
+    int factsAdded = 0, factsPresent = 0, factsRetracted = 0, rules = 0;
 };
 
 struct QueryResult {
     Table table;
-    std::string plan; // the join order, for `explain`
+    std::string plan;                        // strata and join orders, for `explain` / --explain
+    bool explain = false;                    // the statement asked for its plan
+    bool why = false;                        // a `why` answer: see derivations
+    std::vector<DerivationNode> derivations; // `why`: one tree per matching fact
+};
+
+// The rules in force and their strata (dependencies first).
+struct RuleSet {
+    std::vector<bind::BoundRule> rules;
+    std::vector<bind::Stratum> strata;
 };
 
 struct Outcome {
@@ -91,13 +102,26 @@ public:
     void interrupt() { cancel_.store(true); }
 
 private:
+    const RuleSet& rules() const { return rules_; }
+
+    // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
+    void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
+        maxDerivedFacts_ = maxDerivedFacts;
+        timeLimit_ = timeLimit;
+    }
+
+private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
+    Status rebindRules();
 
     std::unique_ptr<store::Store> store_;
     schema::Catalog catalog_;
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
+    RuleSet rules_;
+    size_t maxDerivedFacts_ = 50'000'000;
+    std::chrono::milliseconds timeLimit_{0};
     std::atomic<bool> cancel_{false};
 };
 

@@ -1,7 +1,9 @@
 #include "engine/executor.h"
 
 #include "eval/query_eval.h"
+#include "eval/why.h"
 #include "plan/plan.h"
+#include "plan/rule_plan.h"
 
 namespace chipgraph::engine {
 
@@ -25,6 +27,10 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return addFact(node.fact);
             } else if constexpr (std::is_same_v<T, bind::RetractFact>) {
                 return retract(node);
+            } else if constexpr (std::is_same_v<T, bind::DeclareRule>) {
+                return declareRule(node);
+            } else if constexpr (std::is_same_v<T, bind::ExplainWhy>) {
+                return why(node.query);
             } else {
                 return query(node.query);
             }
@@ -76,13 +82,62 @@ Status Executor::retract(const bind::RetractFact& r) {
     return Status::ok();
 }
 
+Status Executor::declareRule(const bind::DeclareRule& declaration) {
+    const bind::BoundRule& rule = declaration.rule;
+    ++outcome_.stats.rules;
+    if (declaration.newRelation)
+        if (Status s = store_.saveRelation(catalog_.relation(rule.relation)); !s) return s;
+    return store_.saveRule({rule.id, rule.relation, rule.text});
+}
+
+eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const {
+    eval::RuleEvalOptions options;
+    options.window = query.window;
+    options.knownAt = query.knownAt;
+    options.cancel = cancel_;
+    options.maxDerivedFacts = maxDerivedFacts_;
+    options.timeLimit = timeLimit_;
+    return options;
+}
+
+// A query over derived relations first evaluates the strata they need (and only those), with
+// the query's window and `known at` applied to the premises.
 Status Executor::query(const bind::BoundQuery& query) {
-    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return facts_.size(id); });
+    std::vector<RelationId> derived;
+    for (const auto* atoms : {&query.atoms, &query.negations})
+        for (const bind::BoundAtom& atom : *atoms)
+            if (catalog_.relation(atom.relation).derived) derived.push_back(atom.relation);
+    eval::FactBase derivedFacts;
     QueryResult result;
-    result.plan = plan::describePlan(query, plan, catalog_);
-    Result<Table> table = eval::evaluateQuery(query, plan, facts_, catalog_, cancel_);
+    result.explain = query.explain;
+    if (!derived.empty()) {
+        eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
+        if (Status s = engine.evaluate(derived); !s) return s;
+        for (RelationId r : derived)
+            for (schema::Fact& f : engine.factsOf(r))
+                derivedFacts.add(std::move(f));
+        std::vector<size_t> needed = plan::neededStrata(rules_.rules, rules_.strata, derived);
+        result.plan = plan::describeStrata(rules_.rules, rules_.strata, needed, catalog_,
+                                           [&](RelationId r) { return engine.table(r).size(); });
+        if (!result.plan.empty()) result.plan += "query:\n";
+    }
+    eval::FactView view(facts_, &derivedFacts);
+    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
+    result.plan += plan::describePlan(query, plan, catalog_);
+    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, cancel_);
     if (!table) return table.status();
     result.table = std::move(table.value());
+    outcome_.results.push_back(std::move(result));
+    return Status::ok();
+}
+
+Status Executor::why(const bind::BoundQuery& query) {
+    eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
+    Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
+    if (!trees) return trees.status();
+    QueryResult result;
+    result.why = true;
+    result.derivations = std::move(trees.value());
     outcome_.results.push_back(std::move(result));
     return Status::ok();
 }

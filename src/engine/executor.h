@@ -4,6 +4,7 @@
 #include "bind/bound.h"
 #include "engine/engine.h"
 #include "eval/fact_base.h"
+#include "eval/rule_engine.h"
 #include "store/store.h"
 
 namespace chipgraph::engine {
@@ -11,8 +12,14 @@ namespace chipgraph::engine {
 class Executor {
 public:
     Executor(store::Store& store, const schema::Catalog& catalog, eval::FactBase& facts,
-             Outcome& outcome, const std::atomic<bool>* cancel)
-        : store_(store), catalog_(catalog), facts_(facts), outcome_(outcome), cancel_(cancel) {}
+             const RuleSet& rules, Outcome& outcome, const std::atomic<bool>* cancel)
+        : store_(store), catalog_(catalog), facts_(facts), rules_(rules), outcome_(outcome),
+          cancel_(cancel) {}
+
+    void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
+        maxDerivedFacts_ = maxDerivedFacts;
+        timeLimit_ = timeLimit;
+    }
 
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
@@ -22,12 +29,18 @@ private:
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
     Status query(const bind::BoundQuery& query);
+    Status why(const bind::BoundQuery& query);
+    Status declareRule(const bind::DeclareRule& declaration);
+    eval::RuleEvalOptions ruleOptions(const bind::BoundQuery& query) const;
 
     store::Store& store_;
     const schema::Catalog& catalog_;
     eval::FactBase& facts_;
+    const RuleSet& rules_;
     Outcome& outcome_;
     const std::atomic<bool>* cancel_;
+    size_t maxDerivedFacts_ = 50'000'000;
+    std::chrono::milliseconds timeLimit_{0};
 };
 
 } // namespace chipgraph::engine

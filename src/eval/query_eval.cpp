@@ -1,5 +1,8 @@
 #include "eval/query_eval.h"
 
+#include "eval/expr_eval.h"
+#include "eval/interval_set.h"
+
 #include "common/text.h"
 
 #include <algorithm>
@@ -11,18 +14,6 @@
 namespace chipgraph::eval {
 
 using bind::BoundTerm;
-
-std::string displayValue(const Value& value, const schema::Catalog& catalog) {
-    switch (value.kind()) {
-    case Value::Kind::Entity:
-        return catalog.entity(value.entityId()).name;
-    case Value::Kind::Text:
-        return value.textValue();
-    case Value::Kind::Number:
-        return value.numberValue().toString();
-    }
-    return "";
-}
 
 namespace {
 
@@ -53,7 +44,7 @@ std::optional<PartialDate> earliestOf(const std::optional<PartialDate>& a,
 
 class Evaluator {
 public:
-    Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactBase& facts,
+    Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
               const schema::Catalog& catalog, const std::atomic<bool>* cancel)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
           binding_(query.variables.size()) {}
@@ -110,33 +101,32 @@ private:
         return true;
     }
 
-    bool compare(const bind::BoundComparison& c) const {
-        const Value* l = valueOf(c.lhs);
-        const Value* r = valueOf(c.rhs);
-        if (!l || !r) return false;
-        if (c.op == bind::CompareOp::Eq) return *l == *r;
-        if (c.op == bind::CompareOp::Ne) return !(*l == *r);
-        double a, b;
-        if (l->isNumber() && r->isNumber()) {
-            a = l->numberValue().sortKey();
-            b = r->numberValue().sortKey();
-        } else {
-            int order = displayValue(*l, catalog_).compare(displayValue(*r, catalog_));
-            a = order;
-            b = 0;
+    // A comparison holds, or an assignment binds its variable (recorded in `bound`).
+    bool check(const bind::BoundComparison& c, std::vector<int>& bound) {
+        auto lookup = [&](int v) { return binding_[v] ? &*binding_[v] : nullptr; };
+        auto rhs = evaluateExpr(c.rhs, lookup);
+        if (!rhs) return false;
+        if (c.assigns >= 0) {
+            binding_[c.assigns] = *rhs;
+            bound.push_back(c.assigns);
+            return true;
         }
-        switch (c.op) {
-        case bind::CompareOp::Lt:
-            return a < b;
-        case bind::CompareOp::Le:
-            return a <= b;
-        case bind::CompareOp::Gt:
-            return a > b;
-        case bind::CompareOp::Ge:
-            return a >= b;
-        default:
-            return false;
+        auto lhs = evaluateExpr(c.lhs, lookup);
+        return lhs && compareValues(*lhs, c.op, *rhs, catalog_);
+    }
+
+    // The days on which some visible fact matches the negated atom (its variables are bound).
+    IntervalSet negatedDays(const bind::BoundAtom& atom) {
+        IntervalSet days;
+        const RelationFacts& relation = facts_.relation(atom.relation);
+        std::vector<int> scratch;
+        for (const schema::Fact& fact : relation.facts()) {
+            if (!visible(fact) || !matches(atom, fact, scratch)) continue;
+            days.unite(IntervalSet(fact.valid));
         }
+        for (int v : scratch)
+            binding_[v].reset();
+        return days;
     }
 
     // Polled now and then, so Ctrl-C stops a long join promptly without slowing it down.
@@ -161,12 +151,18 @@ private:
             Interval joint = valid.intersect(fact.valid);
             if (joint.empty()) return;
             std::vector<int> bound;
-            if (matches(atom, fact, bound) &&
-                std::all_of(step.comparisons.begin(), step.comparisons.end(),
-                            [&](int c) { return compare(query_.comparisons[c]); })) {
-                sources_.push_back(fact.source);
-                visit(stepIndex + 1, joint, schema::weakest(status, fact.status));
-                sources_.pop_back();
+            bool ok = matches(atom, fact, bound);
+            for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
+                ok = check(query_.comparisons[step.comparisons[c]], bound);
+            if (ok) {
+                // `not` removes the days on which the negated atom holds.
+                IntervalSet days(joint);
+                for (int n : step.negations)
+                    days = days.subtract(negatedDays(query_.negations[n]));
+                premises_.push_back(&fact);
+                for (const Interval& part : days.parts())
+                    visit(stepIndex + 1, part, schema::weakest(status, fact.status));
+                premises_.pop_back();
             }
             for (int v : bound)
                 binding_[v].reset();
@@ -188,11 +184,18 @@ private:
             answer.values.push_back(v.value_or(Value::text("")));
         answer.valid = valid;
         answer.status = status;
-        for (SourceId s : sources_)
-            if (s != kNoId) {
-                answer.sources.insert(s);
-                answer.reported = latestOf(answer.reported, catalog_.source(s).published);
+        for (const schema::Fact* premise : premises_) {
+            if (premise->source != kNoId) {
+                answer.sources.insert(premise->source);
+                answer.reported =
+                    latestOf(answer.reported, catalog_.source(premise->source).published);
             }
+            if (premise->derived) {
+                answer.sources.insert(premise->derived->sources.begin(),
+                                      premise->derived->sources.end());
+                answer.reported = latestOf(answer.reported, premise->derived->reported);
+            }
+        }
         std::string key;
         for (const Value& v : answer.values)
             key += v.key() + '\x1f';
@@ -210,13 +213,13 @@ private:
 
     const bind::BoundQuery& query_;
     const plan::QueryPlan& plan_;
-    const FactBase& facts_;
+    const FactView& facts_;
     const schema::Catalog& catalog_;
     const std::atomic<bool>* cancel_;
     bool cancelled_ = false;
     uint32_t polls_ = 0;
     std::vector<std::optional<Value>> binding_;
-    std::vector<SourceId> sources_;
+    std::vector<const schema::Fact*> premises_;
     std::vector<Answer> answers_;
     std::unordered_map<std::string, size_t> answerByKey_;
 };
@@ -284,7 +287,7 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog) {
 } // namespace
 
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
-                            const FactBase& facts, const schema::Catalog& catalog,
+                            const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel) {
     Evaluator evaluator(query, plan, facts, catalog, cancel);
     std::vector<Answer> answers = evaluator.run();

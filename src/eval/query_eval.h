@@ -15,10 +15,7 @@ namespace chipgraph::eval {
 
 // Returns the answers, or an error when `cancel` (if given) was set during evaluation.
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
-                            const FactBase& facts, const schema::Catalog& catalog,
+                            const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel = nullptr);
-
-// Display text of a value: an entity's name, the text, the number in source syntax.
-std::string displayValue(const Value& value, const schema::Catalog& catalog);
 
 } // namespace chipgraph::eval

@@ -117,13 +117,21 @@ std::string renderJson(const Table& table) {
         }
         doc["rows"].push_back(std::move(cells));
     }
-    return doc.dump() + "\n";
+    // Replace invalid UTF-8 rather than throw: no exception may leave this module.
+    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+// A cell stays on its row: pipes are escaped, and any line break (\n, \r\n or \r) becomes a
+// space.
 static std::string markdownCell(const std::string& s) {
     std::string out;
-    for (char c : s)
-        out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+        out += c == '|'                 ? std::string("\\|")
+               : c == '\n' || c == '\r' ? std::string(" ")
+                                        : std::string(1, c);
+    }
     return out;
 }
 

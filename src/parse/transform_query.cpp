@@ -6,18 +6,14 @@ namespace chipgraph::parse {
 
 ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
     ast::QueryStmt query;
-    for (P::LiteralContext* lit : ctx->literal()) {
-        if (auto* a = dynamic_cast<P::AtomLiteralContext*>(lit)) {
-            query.body.emplace_back(transformAtom(a->atom()));
-        } else {
-            auto* c = static_cast<P::CompareLiteralContext*>(lit);
-            query.body.emplace_back(ast::Comparison{transformTerm(c->term(0)),
-                                                    c->compareOp()->getText(),
-                                                    transformTerm(c->term(1)), span(c)});
-        }
-    }
+    for (P::LiteralContext* lit : ctx->literal())
+        query.body.push_back(transformLiteral(lit));
     query.modifiers = transformModifiers(ctx->modifier());
     return query;
+}
+
+ast::WhyStmt Transformer::transformWhy(P::WhyStmtContext* ctx) {
+    return {transformAtom(ctx->atom()), transformModifiers(ctx->modifier())};
 }
 
 ast::PhraseQuery Transformer::transformPhrase(P::PhraseQueryContext* ctx) {

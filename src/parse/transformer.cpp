@@ -28,11 +28,28 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformFact(c->atom(), c->factClause(), false);
     else if (auto* c = ctx->retractStmt())
         out.node = transformFact(c->atom(), c->factClause(), true);
+    else if (auto* c = ctx->ruleDecl())
+        out.node = transformRule(c);
     else if (auto* c = ctx->queryStmt())
         out.node = transformQuery(c);
     else if (auto* c = ctx->phraseQuery())
         out.node = transformPhrase(c);
+    else if (auto* c = ctx->whyStmt())
+        out.node = transformWhy(c);
+    else if (auto* c = ctx->explainStmt())
+        out.node = transformExplain(c);
     return out;
+}
+
+ast::Statement::Node Transformer::transformExplain(P::ExplainStmtContext* ctx) {
+    if (ctx->queryStmt()) {
+        ast::QueryStmt query = transformQuery(ctx->queryStmt());
+        query.explain = true;
+        return query;
+    }
+    ast::PhraseQuery phrase = transformPhrase(ctx->phraseQuery());
+    phrase.explain = true;
+    return phrase;
 }
 
 ast::Atom Transformer::transformAtom(P::AtomContext* ctx) {

@@ -36,8 +36,15 @@ private:
                                 bool retract);
     ast::Validity transformValidity(P::ValidityContext* ctx);
 
+    // transform_rule.cpp
+    ast::RuleDecl transformRule(P::RuleDeclContext* ctx);
+    ast::Literal transformLiteral(P::LiteralContext* ctx);
+    ast::Expr transformExpr(P::ExprContext* ctx);
+
     // transform_query.cpp
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
+    ast::WhyStmt transformWhy(P::WhyStmtContext* ctx);
+    ast::Statement::Node transformExplain(P::ExplainStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 

@@ -3,50 +3,78 @@
 #include "common/text.h"
 
 #include <algorithm>
-#include <set>
 
 namespace chipgraph::plan {
 
 using bind::BoundTerm;
 
-static bool isBound(const BoundTerm& term, const std::set<int>& boundVars) {
+namespace {
+
+bool isBound(const BoundTerm& term, const std::vector<bool>& bound) {
     return term.kind == BoundTerm::Kind::Constant ||
-           (term.kind == BoundTerm::Kind::Variable && boundVars.count(term.variable));
+           (term.kind == BoundTerm::Kind::Variable && bound[term.variable]);
 }
 
-static std::vector<int> variablesOf(const BoundTerm& term) {
-    return term.kind == BoundTerm::Kind::Variable ? std::vector<int>{term.variable}
-                                                  : std::vector<int>{};
+void collect(const bind::BoundExpr& e, std::vector<int>& out) {
+    if (e.isTerm) {
+        if (e.term.kind == BoundTerm::Kind::Variable) out.push_back(e.term.variable);
+        return;
+    }
+    for (const bind::BoundExpr& operand : e.operands)
+        collect(operand, out);
 }
 
-QueryPlan planQuery(const bind::BoundQuery& query,
-                    const std::function<size_t(RelationId)>& cardinality) {
-    QueryPlan plan;
-    std::vector<bool> used(query.atoms.size(), false);
-    std::vector<bool> compared(query.comparisons.size(), false);
-    std::set<int> boundVars;
-    for (size_t n = 0; n < query.atoms.size(); ++n) {
+bool allBound(const std::vector<int>& vars, const std::vector<bool>& bound) {
+    return std::all_of(vars.begin(), vars.end(), [&](int v) { return bound[v]; });
+}
+
+class Planner {
+public:
+    Planner(const bind::BoundQuery& query, const std::function<size_t(RelationId)>& cardinality,
+            const PlanOptions& options)
+        : query_(query), cardinality_(cardinality), used_(query.atoms.size(), false),
+          compared_(query.comparisons.size(), false), negated_(query.negations.size(), false),
+          bound_(query.variables.size(), false) {
+        for (size_t v = 0; v < options.boundBefore.size() && v < bound_.size(); ++v)
+            bound_[v] = options.boundBefore[v];
+        first_ = options.firstAtom;
+    }
+
+    QueryPlan run() {
+        QueryPlan plan;
+        for (size_t n = 0; n < query_.atoms.size(); ++n) {
+            int atom = n == 0 && first_ >= 0 ? first_ : chooseNext();
+            plan.steps.push_back(makeStep(atom));
+        }
+        return plan;
+    }
+
+private:
+    int chooseNext() const {
         int best = -1;
         size_t bestBound = 0, bestSize = 0;
-        for (size_t i = 0; i < query.atoms.size(); ++i) {
-            if (used[i]) continue;
+        for (size_t i = 0; i < query_.atoms.size(); ++i) {
+            if (used_[i]) continue;
             size_t bound = 0;
-            for (const BoundTerm& t : query.atoms[i].args)
-                bound += isBound(t, boundVars);
-            size_t size = cardinality(query.atoms[i].relation);
+            for (const BoundTerm& t : query_.atoms[i].args)
+                bound += isBound(t, bound_);
+            size_t size = cardinality_(query_.atoms[i].relation);
             if (best < 0 || bound > bestBound || (bound == bestBound && size < bestSize)) {
                 best = static_cast<int>(i);
                 bestBound = bound;
                 bestSize = size;
             }
         }
-        used[best] = true;
+        return best;
+    }
+
+    JoinStep makeStep(int index) {
+        used_[index] = true;
         JoinStep step;
-        step.atom = best;
-        const bind::BoundAtom& atom = query.atoms[best];
+        step.atom = index;
+        const bind::BoundAtom& atom = query_.atoms[index];
         for (size_t p = 0; p < atom.args.size(); ++p)
-            if (isBound(atom.args[p], boundVars))
-                step.boundPositions.push_back(static_cast<int>(p));
+            if (isBound(atom.args[p], bound_)) step.boundPositions.push_back(static_cast<int>(p));
         // Probe on a constant first (most selective), else on the first bound variable.
         for (int p : step.boundPositions)
             if (atom.args[p].kind == BoundTerm::Kind::Constant) {
@@ -56,28 +84,53 @@ QueryPlan planQuery(const bind::BoundQuery& query,
         if (step.lookupPosition < 0 && !step.boundPositions.empty())
             step.lookupPosition = step.boundPositions.front();
         for (const BoundTerm& t : atom.args)
-            for (int v : variablesOf(t))
-                boundVars.insert(v);
-        for (const auto& [index, t] : atom.qualifiers)
-            for (int v : variablesOf(t))
-                boundVars.insert(v);
-        for (size_t c = 0; c < query.comparisons.size(); ++c) {
-            if (compared[c]) continue;
-            std::vector<int> vars = variablesOf(query.comparisons[c].lhs);
-            for (int v : variablesOf(query.comparisons[c].rhs))
-                vars.push_back(v);
-            if (std::all_of(vars.begin(), vars.end(), [&](int v) { return boundVars.count(v); })) {
-                compared[c] = true;
+            if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
+        for (const auto& [q, t] : atom.qualifiers)
+            if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
+        scheduleChecks(step);
+        return step;
+    }
+
+    // Comparisons whose variables are bound, and assignments whose right side is (which bind
+    // their variable, possibly enabling more); then negations whose variables are bound.
+    void scheduleChecks(JoinStep& step) {
+        for (bool progress = true; progress;) {
+            progress = false;
+            for (size_t c = 0; c < query_.comparisons.size(); ++c) {
+                if (compared_[c]) continue;
+                const bind::BoundComparison& cmp = query_.comparisons[c];
+                std::vector<int> needed = variablesOf(cmp.rhs);
+                if (cmp.assigns < 0)
+                    for (int v : variablesOf(cmp.lhs))
+                        needed.push_back(v);
+                if (!allBound(needed, bound_)) continue;
+                compared_[c] = true;
                 step.comparisons.push_back(static_cast<int>(c));
+                if (cmp.assigns >= 0) {
+                    bound_[cmp.assigns] = true;
+                    progress = true;
+                }
             }
         }
-        plan.steps.push_back(std::move(step));
+        for (size_t n = 0; n < query_.negations.size(); ++n) {
+            if (negated_[n]) continue;
+            std::vector<int> vars;
+            for (const BoundTerm& t : query_.negations[n].args)
+                if (t.kind == BoundTerm::Kind::Variable) vars.push_back(t.variable);
+            if (!allBound(vars, bound_)) continue;
+            negated_[n] = true;
+            step.negations.push_back(static_cast<int>(n));
+        }
     }
-    return plan;
-}
 
-static std::string termText(const BoundTerm& term, const bind::BoundQuery& query,
-                            const schema::Catalog& catalog) {
+    const bind::BoundQuery& query_;
+    const std::function<size_t(RelationId)>& cardinality_;
+    std::vector<bool> used_, compared_, negated_, bound_;
+    int first_ = -1;
+};
+
+std::string termText(const BoundTerm& term, const bind::BoundQuery& query,
+                     const schema::Catalog& catalog) {
     switch (term.kind) {
     case BoundTerm::Kind::Variable:
         return query.variables[term.variable].name;
@@ -92,25 +145,58 @@ static std::string termText(const BoundTerm& term, const bind::BoundQuery& query
     return "";
 }
 
-std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
+std::string atomText(const bind::BoundAtom& atom, const bind::BoundQuery& query,
+                     const schema::Catalog& catalog) {
+    std::string out = catalog.relation(atom.relation).name + "(";
+    for (size_t i = 0; i < atom.args.size(); ++i)
+        out += (i ? ", " : "") + termText(atom.args[i], query, catalog);
+    return out + ")";
+}
+
+} // namespace
+
+std::vector<int> variablesOf(const bind::BoundExpr& expr) {
+    std::vector<int> out;
+    collect(expr, out);
+    return out;
+}
+
+std::string describeExpr(const bind::BoundExpr& expr, const bind::BoundQuery& query,
                          const schema::Catalog& catalog) {
+    if (expr.isTerm) return termText(expr.term, query, catalog);
+    auto operand = [&](const bind::BoundExpr& e) {
+        std::string inner = describeExpr(e, query, catalog);
+        return e.isTerm ? inner : "(" + inner + ")";
+    };
+    return operand(expr.operands[0]) + " " + expr.op + " " + operand(expr.operands[1]);
+}
+
+QueryPlan planQuery(const bind::BoundQuery& query,
+                    const std::function<size_t(RelationId)>& cardinality,
+                    const PlanOptions& options) {
+    return Planner(query, cardinality, options).run();
+}
+
+std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
+                         const schema::Catalog& catalog, const std::string& indent) {
+    static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
     std::string out;
     int n = 1;
     for (const JoinStep& step : plan.steps) {
         const bind::BoundAtom& atom = query.atoms[step.atom];
         const schema::RelationInfo& relation = catalog.relation(atom.relation);
-        out += std::to_string(n++) + ". " + (step.lookupPosition < 0 ? "scan " : "lookup ");
-        out += relation.name + "(";
-        for (size_t i = 0; i < atom.args.size(); ++i)
-            out += (i ? ", " : "") + termText(atom.args[i], query, catalog);
-        out += ")";
+        out +=
+            indent + std::to_string(n++) + ". " + (step.lookupPosition < 0 ? "scan " : "lookup ");
+        out += atomText(atom, query, catalog);
         if (step.lookupPosition >= 0) out += " on " + relation.columns[step.lookupPosition].name;
         for (int c : step.comparisons) {
-            static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
             const bind::BoundComparison& cmp = query.comparisons[c];
-            out += ", then " + termText(cmp.lhs, query, catalog) + " " +
-                   kOps[static_cast<int>(cmp.op)] + " " + termText(cmp.rhs, query, catalog);
+            out += std::string(cmp.assigns >= 0 ? ", then let " : ", then ") +
+                   describeExpr(cmp.lhs, query, catalog) + " " + kOps[static_cast<int>(cmp.op)] +
+                   " " + describeExpr(cmp.rhs, query, catalog);
         }
+        for (int v : step.negations)
+            out += ", then not " + atomText(query.negations[v], query, catalog);
         out += "\n";
     }
     return out;

@@ -1,7 +1,7 @@
 #pragma once
-// Join planning for conjunctive queries: the order in which atoms are joined, which argument
-// positions are already bound when each atom is visited (so the evaluator can use an index),
-// and where each comparison can be checked. Printable as stable text for `explain`.
+// Join planning for conjunctive bodies (queries and rule bodies): the order in which atoms are
+// joined, which argument position each step probes an index on, and where each comparison,
+// assignment and negation is checked. Printable as stable text for `explain`.
 #include "bind/bound.h"
 #include "schema/catalog.h"
 
@@ -15,20 +15,34 @@ struct JoinStep {
     int atom = 0;                    // index into BoundQuery::atoms
     std::vector<int> boundPositions; // argument positions bound before this step
     int lookupPosition = -1;         // the bound position used to probe an index; -1: scan
-    std::vector<int> comparisons;    // checked right after this step (all their vars bound)
+    std::vector<int> comparisons;    // checked (or assigned) right after this step, in order
+    std::vector<int> negations;      // checked right after this step (all their vars bound)
 };
 
 struct QueryPlan {
     std::vector<JoinStep> steps;
 };
 
+struct PlanOptions {
+    int firstAtom = -1;            // semi-naive: the delta atom goes first
+    std::vector<bool> boundBefore; // variables bound before the join (e.g. by `why`)
+};
+
 // Orders the atoms greedily: at each step the atom with the most bound arguments, ties broken
-// by the smaller relation (`cardinality`), then by position in the query.
+// by the smaller relation (`cardinality`), then by position in the body.
 QueryPlan planQuery(const bind::BoundQuery& query,
-                    const std::function<size_t(RelationId)>& cardinality);
+                    const std::function<size_t(RelationId)>& cardinality,
+                    const PlanOptions& options = {});
 
 // One line per step: "1. scan designs(F, C)" / "2. lookup develops(Amazon, C) on chip".
 std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
+                         const schema::Catalog& catalog, const std::string& indent = "");
+
+// Source-like text of a term or expression, for plans and derivation trees.
+std::string describeExpr(const bind::BoundExpr& expr, const bind::BoundQuery& query,
                          const schema::Catalog& catalog);
+
+// The variables an expression mentions.
+std::vector<int> variablesOf(const bind::BoundExpr& expr);
 
 } // namespace chipgraph::plan

@@ -137,4 +137,10 @@ SourceId Catalog::addSource(SourceInfo source) {
     return id;
 }
 
+int64_t Catalog::addRule(RuleInfo rule) {
+    rule.id = claim(rule.id, nextRuleId_);
+    rules_.push_back(std::move(rule));
+    return rules_.back().id;
+}
+
 } // namespace chipgraph::schema

@@ -20,7 +20,8 @@ struct TypeInfo {
     TypeId parent = kNoId;
 };
 
-enum class ColumnKind { Entity, Text, Number };
+// Unknown only while the binder infers a derived relation's columns.
+enum class ColumnKind { Entity, Text, Number, Unknown };
 
 struct Column {
     std::string name;
@@ -33,6 +34,7 @@ struct RelationInfo {
     std::string name;
     std::vector<Column> columns;
     std::vector<Column> qualifiers;
+    bool derived = false; // defined by rules, not by facts
     // Index of the qualifier column with this name, or -1.
     int qualifierIndex(std::string_view name) const;
 };
@@ -42,6 +44,13 @@ struct EntityInfo {
     std::string name;
     TypeId type = kNoId;
     std::vector<std::string> aliases;
+};
+
+// A rule as stored: its canonical text (re-bound when a database is opened).
+struct RuleInfo {
+    int64_t id = 0;
+    RelationId relation = kNoId;
+    std::string text;
 };
 
 struct SourceInfo {
@@ -91,6 +100,11 @@ public:
     EntityId addEntity(std::string name, TypeId type, EntityId id = kNoId);
     void addAlias(EntityId entity, std::string alias);
     SourceId addSource(SourceInfo source);
+    // Adds a rule (id kNoId: the next free one); returns its id.
+    int64_t addRule(RuleInfo rule);
+    const std::vector<RuleInfo>& rules() const { return rules_; }
+    // Forgets the rules (not their relations): used to re-bind stored rule texts.
+    void clearRules() { rules_.clear(); }
 
 private:
     template <typename Map> static int64_t nextId(const Map& map);
@@ -99,11 +113,13 @@ private:
     std::unordered_map<RelationId, RelationInfo> relations_;
     std::unordered_map<EntityId, EntityInfo> entities_;
     std::unordered_map<SourceId, SourceInfo> sources_;
+    std::vector<RuleInfo> rules_;
     std::unordered_map<std::string, TypeId> typeByName_;
     std::unordered_map<std::string, RelationId> relationByName_;
     std::unordered_map<std::string, EntityId> entityByName_; // names and aliases, folded
     std::unordered_map<std::string, SourceId> sourceByName_;
-    int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1;
+    int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
+            nextRuleId_ = 1;
 };
 
 } // namespace chipgraph::schema

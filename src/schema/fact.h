@@ -5,6 +5,7 @@
 #include "common/partial_date.h"
 #include "common/value.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,13 @@ inline FactStatus weakest(FactStatus a, FactStatus b) {
     return a > b ? a : b;
 }
 
+// Where a derived fact comes from: every source behind its derivations, and when it was first
+// known (the earliest derivation's latest report date; none when no source has a date).
+struct Provenance {
+    std::vector<SourceId> sources;
+    std::optional<PartialDate> reported;
+};
+
 struct Fact {
     RelationId relation = kNoId;
     std::vector<Value> args;
@@ -29,6 +37,8 @@ struct Fact {
     Interval valid;
     SourceId source = kNoId;
     FactStatus status = FactStatus::Actual;
+    // Set for facts derived by rules (their `source` is kNoId); not part of the key.
+    std::shared_ptr<const Provenance> derived;
 
     // Identity of the fact: relation, arguments, qualifiers, validity, source and status.
     std::string key() const;

@@ -19,7 +19,13 @@ CREATE TABLE types (
 CREATE TABLE relations (
     id       INTEGER PRIMARY KEY,
     name     TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE
+    name_key TEXT NOT NULL UNIQUE,
+    derived  INTEGER NOT NULL DEFAULT 0          -- 1: defined by rules
+);
+CREATE TABLE rules (
+    id          INTEGER PRIMARY KEY,                -- also the order rules are bound in
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    text        TEXT NOT NULL UNIQUE               -- canonical source: `rule head :- body.`
 );
 CREATE TABLE relation_columns (
     relation_id  INTEGER NOT NULL REFERENCES relations(id),

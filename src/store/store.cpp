@@ -109,10 +109,11 @@ Status Store::saveColumns(RelationId relation, const std::vector<schema::Column>
 }
 
 Status Store::saveRelation(const schema::RelationInfo& relation) {
-    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key) VALUES (?, ?, ?)");
+    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key, derived) VALUES (?, ?, ?, ?)");
     insert.bind(1, relation.id);
     insert.bind(2, relation.name);
     insert.bind(3, text::foldCase(relation.name));
+    insert.bind(4, int64_t{relation.derived});
     CG_TRY(insert.run());
     CG_TRY(saveColumns(relation.id, relation.columns, false));
     return saveColumns(relation.id, relation.qualifiers, true);
@@ -150,6 +151,14 @@ Status Store::saveSource(const schema::SourceInfo& source) {
         insert.bind(7, source.published->toString());
         insert.bind(8, int64_t{source.published->firstDay()});
     }
+    return insert.run();
+}
+
+Status Store::saveRule(const schema::RuleInfo& rule) {
+    CG_PREPARE(insert, "INSERT INTO rules(id, relation_id, text) VALUES (?, ?, ?)");
+    insert.bind(1, rule.id);
+    insert.bind(2, rule.relation);
+    insert.bind(3, rule.text);
     return insert.run();
 }
 

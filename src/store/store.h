@@ -36,6 +36,7 @@ public:
     Status saveEntity(const schema::EntityInfo& entity); // without aliases
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
+    Status saveRule(const schema::RuleInfo& rule);
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
     Status deleteFact(const schema::Fact& fact);

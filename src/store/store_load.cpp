@@ -28,11 +28,12 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
     }));
 
     std::map<RelationId, schema::RelationInfo> relations;
-    CG_PREPARE(rels, "SELECT id, name FROM relations ORDER BY id");
+    CG_PREPARE(rels, "SELECT id, name, derived FROM relations ORDER BY id");
     CG_TRY(forEachRow(rels, [&](Statement& r) {
         schema::RelationInfo info;
         info.id = r.columnInt(0);
         info.name = r.columnText(1);
+        info.derived = r.columnInt(2) != 0;
         relations[info.id] = info;
     }));
     CG_PREPARE(columns, "SELECT relation_id, is_qualifier, name, kind, type_id "
@@ -76,6 +77,10 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
                 badDate = Status::error("source '" + info.name + "' has a corrupt date");
         }
         catalog.addSource(std::move(info));
+    }));
+    CG_PREPARE(rules, "SELECT id, relation_id, text FROM rules ORDER BY id");
+    CG_TRY(forEachRow(rules, [&](Statement& r) {
+        catalog.addRule({r.columnInt(0), r.columnInt(1), r.columnText(2)});
     }));
     return badDate;
 }

@@ -4,6 +4,7 @@
 #include "golden_file.h"
 
 #include "engine/engine.h"
+#include "engine/render.h"
 #include "export/format.h"
 
 #include <fstream>
@@ -21,10 +22,8 @@ std::string renderOutcome(const engine::Outcome& outcome, const std::string& dir
         if (directive.find(name) != std::string::npos) format = exporter::parseFormat(name).value();
     bool explain = directive.find("explain") != std::string::npos;
     std::string out;
-    for (const engine::QueryResult& result : outcome.results) {
-        if (explain) out += "plan:\n" + result.plan;
-        out += exporter::render(result.table, format);
-    }
+    for (const engine::QueryResult& result : outcome.results)
+        out += engine::renderResult(result, format, explain);
     // CSV ends lines with CRLF (RFC 4180); golden files hold plain lines.
     std::string plain;
     for (char c : out)

@@ -1,0 +1,238 @@
+// Rules: the derived relations their heads introduce (column types inferred from the bodies),
+// and each rule's head and body.
+#include "ast/printer.h"
+#include "bind/binder_impl.h"
+#include "common/text.h"
+
+#include <cctype>
+
+namespace chipgraph::bind {
+
+const char* aggregateName(AggregateKind kind) {
+    static const char* const kNames[] = {"count", "sum", "min", "max", "avg"};
+    return kNames[static_cast<int>(kind)];
+}
+
+static std::optional<AggregateKind> parseAggregate(const std::string& word) {
+    std::string folded = text::foldCase(word);
+    for (int k = 0; k < 5; ++k)
+        if (folded == aggregateName(static_cast<AggregateKind>(k)))
+            return static_cast<AggregateKind>(k);
+    return std::nullopt;
+}
+
+// Finds the column a body variable takes its type from: its first use in a positive atom
+// (argument or qualifier) of a relation whose columns are known, or an assignment (a number).
+std::optional<schema::Column> Binder::inferHeadColumn(const ast::RuleDecl& rule, size_t position) {
+    const ast::HeadArg& arg = rule.head[position];
+    if (arg.aggregate) {
+        auto kind = parseAggregate(arg.aggregate->text);
+        if (kind && *kind != AggregateKind::Min && *kind != AggregateKind::Max)
+            return schema::Column{aggregateName(*kind), schema::ColumnKind::Number, kNoId};
+    }
+    const ast::Term& term = arg.term;
+    if (term.kind == ast::Term::Kind::Number)
+        return schema::Column{"value", schema::ColumnKind::Number, kNoId};
+    if (term.kind == ast::Term::Kind::Wildcard) return std::nullopt;
+    if (const schema::EntityInfo* e = catalog_.findEntity(term.name.text))
+        return schema::Column{"entity", schema::ColumnKind::Entity, e->type};
+    if (term.name.quoted) return schema::Column{"text", schema::ColumnKind::Text, kNoId};
+    auto columnsOf = [&](const std::string& relation) -> const std::vector<schema::Column>* {
+        auto pending = pending_.find(text::foldCase(relation));
+        if (pending != pending_.end()) return &pending->second;
+        const schema::RelationInfo* r = catalog_.findRelation(relation);
+        return r ? &r->columns : nullptr;
+    };
+    for (const ast::Literal& literal : rule.body) {
+        if (auto* c = std::get_if<ast::Comparison>(&literal)) {
+            bool assigned = c->op == "=" && c->lhs.kind == ast::Expr::Kind::Term &&
+                            c->lhs.term.kind == ast::Term::Kind::Name &&
+                            c->lhs.term.name.text == term.name.text;
+            if (assigned)
+                return schema::Column{text::foldCase(term.name.text), schema::ColumnKind::Number,
+                                      kNoId};
+            continue;
+        }
+        auto* atom = std::get_if<ast::Atom>(&literal);
+        if (!atom) continue;
+        const std::vector<schema::Column>* columns = columnsOf(atom->relation.text);
+        if (!columns || columns->size() != atom->args.size()) continue;
+        for (size_t i = 0; i < atom->args.size(); ++i) {
+            const ast::Term& t = atom->args[i];
+            if (t.kind == ast::Term::Kind::Name && !t.name.quoted &&
+                t.name.text == term.name.text && (*columns)[i].kind != schema::ColumnKind::Unknown)
+                return (*columns)[i];
+        }
+        if (const schema::RelationInfo* r = catalog_.findRelation(atom->relation.text))
+            for (const ast::Qualifier& q : atom->qualifiers)
+                if (q.value.kind == ast::Term::Kind::Name && q.value.name.text == term.name.text)
+                    if (int index = r->qualifierIndex(q.key.text); index >= 0)
+                        return r->qualifiers[index];
+    }
+    return std::nullopt;
+}
+
+// Before binding statements in order, give every relation that a rule head introduces its
+// columns, so rules may use relations defined further down (mutual recursion included).
+void Binder::declareDerivedRelations(const ast::Program& program, size_t from) {
+    std::vector<const ast::RuleDecl*> rules;
+    for (size_t i = from; i < program.statements.size(); ++i)
+        if (auto* rule = std::get_if<ast::RuleDecl>(&program.statements[i].node)) {
+            if (catalog_.findRelation(rule->relation.text)) continue;
+            std::string key = text::foldCase(rule->relation.text);
+            inferred_.insert(key);
+            if (!pending_.count(key)) {
+                pending_[key].assign(rule->head.size(), schema::Column{});
+                for (auto& column : pending_[key])
+                    column.kind = schema::ColumnKind::Unknown;
+                newDerived_.push_back(rule->relation.text);
+            }
+            rules.push_back(rule);
+        }
+    // Types flow from base relations through chains of derived ones: repeat until stable.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const ast::RuleDecl* rule : rules) {
+            std::vector<schema::Column>& columns = pending_[text::foldCase(rule->relation.text)];
+            for (size_t i = 0; i < columns.size() && i < rule->head.size(); ++i) {
+                if (columns[i].kind != schema::ColumnKind::Unknown) continue;
+                if (auto column = inferHeadColumn(*rule, i)) {
+                    columns[i] = *column;
+                    changed = true;
+                }
+            }
+        }
+    }
+    for (const std::string& name : newDerived_) {
+        std::vector<schema::Column> columns = pending_[text::foldCase(name)];
+        const ast::RuleDecl* first = nullptr;
+        for (const ast::RuleDecl* rule : rules)
+            if (!first && text::foldCase(rule->relation.text) == text::foldCase(name)) first = rule;
+        bool known = true;
+        for (size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].kind != schema::ColumnKind::Unknown) continue;
+            known = false;
+            error("cannot tell the type of '" + ast::print(first->head[i].term) + "' in '" + name +
+                      "'",
+                  first->head[i].span, "use it in a relation of the body");
+        }
+        if (!known) continue;
+        // Column names come from the body; make them unique ("firm", "firm_2").
+        for (size_t i = 0; i < columns.size(); ++i)
+            for (size_t j = 0; j < i; ++j)
+                if (text::foldCase(columns[j].name) == text::foldCase(columns[i].name))
+                    columns[i].name += "_" + std::to_string(i + 1);
+        schema::RelationInfo relation;
+        relation.name = name;
+        relation.columns = std::move(columns);
+        relation.derived = true;
+        catalog_.addRelation(std::move(relation));
+    }
+    pending_.clear();
+}
+
+void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
+    const schema::RelationInfo* relation = catalog_.findRelation(rule.relation.text);
+    if (!relation && !inferred_.count(text::foldCase(rule.relation.text))) {
+        declareDerivedRelations(*program_, next_);
+        relation = catalog_.findRelation(rule.relation.text);
+    }
+    if (!relation) return; // its columns could not be inferred: already reported
+    if (!relation->derived) {
+        error("'" + relation->name + "' is a base relation (it holds facts)", rule.relation.span,
+              "rules define relations of their own: choose another name");
+        return;
+    }
+    if (rule.head.size() != relation->columns.size()) {
+        error("'" + relation->name + "' has " + std::to_string(relation->columns.size()) +
+                  " columns but this rule's head has " + std::to_string(rule.head.size()),
+              rule.headSpan, "every rule of a relation has the same number of head arguments");
+        return;
+    }
+    BoundRule bound;
+    bound.relation = relation->id;
+    bound.span = span;
+    bound.headSpan = rule.headSpan;
+    bool ok = bindBody(rule.body, span, bound.body);
+    for (size_t i = 0; i < rule.head.size(); ++i) {
+        auto arg = bindHeadArg(rule.head[i], relation->columns[i], *relation, bound.body);
+        ok = ok && arg.has_value();
+        if (arg) bound.head.push_back(*arg);
+    }
+    if (!ok) return;
+    ast::Statement statement{rule, span};
+    bound.text = ast::print(statement);
+    // The same rule again (a file loaded twice) adds nothing.
+    for (const schema::RuleInfo& existing : catalog_.rules())
+        if (existing.text == bound.text) return;
+    // The first rule of a relation this program introduces also creates the relation.
+    auto introduced = std::find(newDerived_.begin(), newDerived_.end(), relation->name);
+    bool isNew = introduced != newDerived_.end();
+    if (isNew) newDerived_.erase(introduced);
+    bound.id = catalog_.addRule({0, relation->id, bound.text});
+    emit(DeclareRule{std::move(bound), isNew}, span);
+}
+
+std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema::Column& column,
+                                           const schema::RelationInfo& relation, BoundQuery& body) {
+    HeadArg out;
+    if (arg.aggregate) {
+        out.aggregate = parseAggregate(arg.aggregate->text);
+        if (!out.aggregate) {
+            error("unknown aggregate '" + arg.aggregate->text + "'", arg.aggregate->span,
+                  text::didYouMean(arg.aggregate->text, {"count", "sum", "min", "max", "avg"}));
+            return std::nullopt;
+        }
+    }
+    const ast::Term& term = arg.term;
+    bool variable = term.kind == ast::Term::Kind::Name && looksLikeVariable(term.name) &&
+                    !catalog_.findEntity(term.name.text);
+    if (!variable) {
+        if (out.aggregate) {
+            error("an aggregate takes a variable of the body", term.span);
+            return std::nullopt;
+        }
+        auto value = bindConstant(term, column, relation);
+        if (!value) return std::nullopt;
+        out.term.kind = BoundTerm::Kind::Constant;
+        out.term.value = *value;
+        out.term.span = term.span;
+        return out;
+    }
+    int v = findVariable(term.name.text, body);
+    if (v < 0) {
+        error("variable '" + term.name.text + "' of the head does not appear in the body",
+              term.span, "every head variable must be bound by a positive relation of the body");
+        return std::nullopt;
+    }
+    out.term.kind = BoundTerm::Kind::Variable;
+    out.term.variable = v;
+    out.term.span = term.span;
+    const Variable& var = body.variables[v];
+    bool numeric = out.aggregate &&
+                   (*out.aggregate == AggregateKind::Sum || *out.aggregate == AggregateKind::Avg);
+    if (numeric && var.kind != schema::ColumnKind::Number) {
+        error(std::string("'") + aggregateName(*out.aggregate) + "' needs a number, but '" +
+                  var.name + "' is " + kindName(var.kind),
+              arg.span);
+        return std::nullopt;
+    }
+    if (out.aggregate && *out.aggregate == AggregateKind::Count) return out;
+    if (var.kind != column.kind) {
+        error("type clash: '" + var.name + "' is " + kindName(var.kind) + ", but column '" +
+                  column.name + "' of '" + relation.name + "' holds " + kindName(column.kind),
+              term.span, "rules of one relation must agree on its column types");
+        return std::nullopt;
+    }
+    if (column.kind == schema::ColumnKind::Entity && var.entityType != kNoId &&
+        !catalog_.isSubtype(var.entityType, column.type)) {
+        error("type clash: '" + var.name + "' is a " + catalog_.type(var.entityType).name +
+                  ", but column '" + column.name + "' of '" + relation.name + "' holds a " +
+                  catalog_.type(column.type).name,
+              term.span, "rules of one relation must agree on its column types");
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace chipgraph::bind

@@ -1,0 +1,202 @@
+#include "eval/body_join.h"
+
+#include "eval/expr_eval.h"
+
+namespace chipgraph::eval {
+
+using bind::BoundTerm;
+
+static std::vector<ValueId> internConstants(const bind::BoundAtom& atom, Interner& interner,
+                                            bool& impossible) {
+    std::vector<ValueId> out;
+    for (const BoundTerm& t : atom.args) {
+        if (t.kind != BoundTerm::Kind::Constant) {
+            out.push_back(kNoValue);
+            continue;
+        }
+        ValueId id = interner.find(t.value);
+        // A constant no fact mentions: interning it is harmless, but nothing will match.
+        if (id == kNoValue) {
+            id = interner.intern(t.value);
+            impossible = true;
+        }
+        out.push_back(id);
+    }
+    return out;
+}
+
+BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan)
+    : engine_(engine), body_(body), plan_(plan), binding_(body.variables.size(), kNoValue),
+      rows_(body.atoms.size(), 0) {
+    // Load the tables first so that constants appearing in facts are already interned.
+    for (const bind::BoundAtom& atom : body.atoms)
+        engine_.table(atom.relation);
+    for (const bind::BoundAtom& atom : body.negations)
+        engine_.table(atom.relation);
+    for (const bind::BoundAtom& atom : body.atoms)
+        atomConstants_.push_back(internConstants(atom, engine_.interner(), impossible_));
+    bool negationImpossible = false; // a `not` on an unseen constant simply never removes days
+    for (const bind::BoundAtom& atom : body.negations)
+        negationConstants_.push_back(internConstants(atom, engine_.interner(), negationImpossible));
+}
+
+bool BodyJoin::run(const std::vector<DeltaEntry>* delta,
+                   const std::function<void(const Derivation&)>& emit) {
+    if (impossible_) return true;
+    delta_ = delta;
+    emit_ = &emit;
+    stopped_ = false;
+    visit(0, Interval::always(), schema::FactStatus::Actual);
+    return !stopped_;
+}
+
+ValueId BodyJoin::boundValue(const BoundTerm& term, const std::vector<ValueId>& constants,
+                             size_t position) const {
+    if (term.kind == BoundTerm::Kind::Constant) return constants[position];
+    if (term.kind == BoundTerm::Kind::Variable) return binding_[term.variable];
+    return kNoValue;
+}
+
+bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
+                         const ValueId* cells, std::vector<int>& newlyBound) {
+    for (size_t p = 0; p < atom.args.size(); ++p) {
+        const BoundTerm& t = atom.args[p];
+        if (t.kind == BoundTerm::Kind::Wildcard) continue;
+        if (t.kind == BoundTerm::Kind::Constant) {
+            if (cells[p] != constants[p]) return false;
+            continue;
+        }
+        ValueId& slot = binding_[t.variable];
+        if (slot == kNoValue) {
+            slot = cells[p];
+            newlyBound.push_back(t.variable);
+        } else if (slot != cells[p]) {
+            return false;
+        }
+    }
+    for (const auto& [index, t] : atom.qualifiers) {
+        ValueId cell = cells[atom.args.size() + index];
+        if (t.kind == BoundTerm::Kind::Wildcard) continue;
+        if (cell == kNoValue) return false;
+        if (t.kind == BoundTerm::Kind::Constant) {
+            if (engine_.interner().find(t.value) != cell) return false;
+            continue;
+        }
+        ValueId& slot = binding_[t.variable];
+        if (slot == kNoValue) {
+            slot = cell;
+            newlyBound.push_back(t.variable);
+        } else if (slot != cell) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool BodyJoin::check(const bind::BoundComparison& c, std::vector<int>& newlyBound) {
+    const Interner& interner = engine_.interner();
+    auto lookup = [&](int v) -> const Value* {
+        return binding_[v] == kNoValue ? nullptr : &interner.value(binding_[v]);
+    };
+    auto rhs = evaluateExpr(c.rhs, lookup);
+    if (!rhs) return false;
+    if (c.assigns >= 0) {
+        binding_[c.assigns] = engine_.interner().intern(*rhs);
+        newlyBound.push_back(c.assigns);
+        return true;
+    }
+    auto lhs = evaluateExpr(c.lhs, lookup);
+    return lhs && compareValues(*lhs, c.op, *rhs, engine_.catalog_);
+}
+
+IntervalSet BodyJoin::negatedDays(size_t n) {
+    const bind::BoundAtom& atom = body_.negations[n];
+    const std::vector<ValueId>& constants = negationConstants_[n];
+    const TupleTable& table = engine_.table(atom.relation);
+    IntervalSet days;
+    auto consider = [&](RowId r) {
+        const ValueId* cells = table.row(r);
+        for (size_t p = 0; p < atom.args.size(); ++p) {
+            ValueId want = boundValue(atom.args[p], constants, p);
+            if (want != kNoValue && cells[p] != want) return;
+        }
+        days.unite(table.validity(r));
+    };
+    int probe = -1;
+    for (size_t p = 0; p < atom.args.size() && probe < 0; ++p)
+        if (boundValue(atom.args[p], constants, p) != kNoValue) probe = static_cast<int>(p);
+    if (probe >= 0) {
+        for (RowId r : table.lookup(probe, boundValue(atom.args[probe], constants, probe)))
+            consider(r);
+    } else {
+        for (RowId r = 0; r < table.size(); ++r)
+            consider(r);
+    }
+    return days;
+}
+
+void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
+                      const IntervalSet* increment, const Interval& valid,
+                      schema::FactStatus status) {
+    const plan::JoinStep& step = plan_.steps[stepIndex];
+    const bind::BoundAtom& atom = body_.atoms[step.atom];
+    std::vector<int> newlyBound;
+    bool ok = matchAtom(atom, atomConstants_[step.atom], table.row(row), newlyBound);
+    for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
+        ok = check(body_.comparisons[step.comparisons[c]], newlyBound);
+    if (ok) {
+        schema::FactStatus combined = schema::weakest(status, table.status(row));
+        IntervalSet rowDays = increment ? *increment : table.validity(row);
+        IntervalSet days = rowDays.intersect(valid);
+        for (int n : step.negations) {
+            if (days.empty()) break;
+            days = days.subtract(negatedDays(static_cast<size_t>(n)));
+        }
+        if (!days.empty()) {
+            premises_.push_back(table.provenance(row));
+            rows_[step.atom] = row;
+            for (const Interval& part : days.parts())
+                visit(stepIndex + 1, part, combined);
+            premises_.pop_back();
+        }
+    }
+    for (int v : newlyBound)
+        binding_[v] = kNoValue;
+}
+
+void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
+    if (stopped_) return;
+    if ((++engine_.polls_ & 0x3FFF) == 0 && !engine_.checkLimits().isOk()) {
+        stopped_ = true;
+        return;
+    }
+    if (stepIndex == plan_.steps.size()) {
+        std::vector<const RowProvenance*> premises;
+        if (engine_.options_.trackProvenance)
+            for (const RowProvenance* p : premises_)
+                if (p) premises.push_back(p);
+        (*emit_)(Derivation{binding_, valid, status, premises, rows_});
+        return;
+    }
+    const plan::JoinStep& step = plan_.steps[stepIndex];
+    const bind::BoundAtom& atom = body_.atoms[step.atom];
+    const TupleTable& table = engine_.table(atom.relation);
+    if (stepIndex == 0 && delta_) {
+        for (const DeltaEntry& entry : *delta_)
+            tryRow(0, table, entry.row, &entry.added, valid, status);
+        return;
+    }
+    if (step.lookupPosition >= 0) {
+        ValueId key = boundValue(atom.args[step.lookupPosition], atomConstants_[step.atom],
+                                 step.lookupPosition);
+        // Copy: the lookup list may grow while we recurse (a recursive rule adds rows).
+        const std::vector<RowId>& rows = table.lookup(step.lookupPosition, key);
+        for (size_t i = 0, n = rows.size(); i < n; ++i)
+            tryRow(stepIndex, table, rows[i], nullptr, valid, status);
+        return;
+    }
+    for (RowId r = 0, n = static_cast<RowId>(table.size()); r < n; ++r)
+        tryRow(stepIndex, table, r, nullptr, valid, status);
+}
+
+} // namespace chipgraph::eval

@@ -1,0 +1,64 @@
+#pragma once
+// Runs the body of a rule (a planned conjunctive query) over the rule engine's tables and
+// reports each derivation: the variables' values, the interval on which all premises hold
+// (negation removes days), the weakest status and, when tracked, the premises' provenance.
+#include "bind/bound.h"
+#include "eval/rule_engine.h"
+#include "plan/plan.h"
+
+#include <functional>
+
+namespace chipgraph::eval {
+
+// A row of the previous iteration's delta and the days it newly holds.
+struct DeltaEntry {
+    RowId row;
+    IntervalSet added;
+};
+
+struct Derivation {
+    const std::vector<ValueId>& binding; // by variable index
+    Interval valid;
+    schema::FactStatus status;
+    const std::vector<const RowProvenance*>& premises; // empty unless provenance is tracked
+    const std::vector<RowId>& rows; // the premise rows, by atom index of the body
+};
+
+class BodyJoin {
+public:
+    BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan);
+
+    // Runs the join. With `delta`, the plan's first atom ranges over the delta rows only.
+    // Stops early (returning false) when the engine's limits say so.
+    bool run(const std::vector<DeltaEntry>* delta,
+             const std::function<void(const Derivation&)>& emit);
+
+    // Variables that must be bound before the join starts (`why` fixes the head's values).
+    void preset(int variable, ValueId value) { binding_[variable] = value; }
+
+private:
+    void visit(size_t step, Interval valid, schema::FactStatus status);
+    void tryRow(size_t step, const TupleTable& table, RowId row, const IntervalSet* increment,
+                const Interval& valid, schema::FactStatus status);
+    bool matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
+                   const ValueId* cells, std::vector<int>& newlyBound);
+    bool check(const bind::BoundComparison& comparison, std::vector<int>& newlyBound);
+    IntervalSet negatedDays(size_t negation);
+    ValueId boundValue(const bind::BoundTerm& term, const std::vector<ValueId>& constants,
+                       size_t position) const;
+
+    RuleEngine& engine_;
+    const bind::BoundQuery& body_;
+    const plan::QueryPlan& plan_;
+    std::vector<std::vector<ValueId>> atomConstants_;     // per atom, per argument (or kNoValue)
+    std::vector<std::vector<ValueId>> negationConstants_; // per negated atom
+    std::vector<ValueId> binding_;
+    std::vector<const RowProvenance*> premises_;
+    std::vector<RowId> rows_; // by atom index
+    const std::vector<DeltaEntry>* delta_ = nullptr;
+    const std::function<void(const Derivation&)>* emit_ = nullptr;
+    bool stopped_ = false;
+    bool impossible_ = false; // a constant never seen: no row can match
+};
+
+} // namespace chipgraph::eval

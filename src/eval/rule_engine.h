@@ -1,0 +1,80 @@
+#pragma once
+// Rule evaluation: stratum by stratum (dependencies first), semi-naive inside recursive
+// strata, over interned tuples. A derived fact holds where all its premises hold together
+// (interval intersection); several derivations unite; `not` subtracts the days its atom holds;
+// aggregates are computed per stretch of time over the facts valid in it. `as of` / `known at`
+// filter the base facts (the premises) before anything is derived.
+#include "bind/bound.h"
+#include "common/status.h"
+#include "eval/fact_base.h"
+#include "eval/interner.h"
+#include "eval/tuple_table.h"
+#include "schema/catalog.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <vector>
+
+namespace chipgraph::eval {
+
+struct RuleEvalOptions {
+    std::optional<Interval> window;   // premises must overlap it
+    std::optional<DayNumber> knownAt; // premises' sources published by then
+    bool trackProvenance = true;      // sources and first-known dates of derived facts
+    bool naive = false;               // naive fixpoint (the property test compares both)
+    size_t maxDerivedFacts = 50'000'000;
+    std::chrono::milliseconds timeLimit{0}; // 0: no limit
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+class BodyJoin;
+
+class RuleEngine {
+public:
+    RuleEngine(const schema::Catalog& catalog, const FactBase& base,
+               const std::vector<bind::BoundRule>& rules, const std::vector<bind::Stratum>& strata,
+               RuleEvalOptions options);
+    ~RuleEngine();
+
+    // Evaluates the strata that `relations` need (their own and everything they depend on);
+    // strata already evaluated are kept. Errors: the limits were hit, or interrupted.
+    Status evaluate(const std::vector<RelationId>& relations);
+
+    // A relation's table: the base facts (filtered) or the derived facts; loads base tables.
+    const TupleTable& table(RelationId relation);
+    // The derived facts of an evaluated relation, one Fact per status and validity interval.
+    std::vector<schema::Fact> factsOf(RelationId relation);
+    const Interner& interner() const { return interner_; }
+    Interner& interner() { return interner_; }
+    size_t derivedCount() const { return derivedCount_; }
+    // Bytes held by derived tables (cells, validity, hash and column indexes).
+    size_t derivedMemoryBytes() const;
+    const std::vector<bind::BoundRule>& rules() const { return rules_; }
+
+private:
+    friend class BodyJoin;
+    Status evaluateStratum(const bind::Stratum& stratum);
+    Status evaluateAggregate(const bind::BoundRule& rule);
+    Status runRules(const bind::Stratum& stratum, bool recursive);
+    Status checkLimits();
+    void loadBase(RelationId relation);
+    TupleTable& derivedTable(RelationId relation);
+
+    const schema::Catalog& catalog_;
+    const FactBase& base_;
+    const std::vector<bind::BoundRule>& rules_;
+    const std::vector<bind::Stratum>& strata_;
+    RuleEvalOptions options_;
+    Interner interner_;
+    std::map<RelationId, std::unique_ptr<TupleTable>> tables_;
+    std::set<size_t> evaluatedStrata_;
+    size_t derivedCount_ = 0;
+    uint64_t polls_ = 0;
+    std::chrono::steady_clock::time_point start_;
+};
+
+} // namespace chipgraph::eval

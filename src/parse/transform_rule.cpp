@@ -1,0 +1,64 @@
+#include "parse/transformer.h"
+
+namespace chipgraph::parse {
+
+ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
+    ast::RuleDecl rule;
+    rule.relation = transformIdent(ctx->ident());
+    for (P::HeadArgContext* arg : ctx->headArg()) {
+        ast::HeadArg head;
+        head.span = span(arg);
+        if (auto* aggregate = dynamic_cast<P::AggregateHeadContext*>(arg)) {
+            head.aggregate = transformIdent(aggregate->ident());
+            head.term = transformTerm(aggregate->term());
+        } else {
+            head.term = transformTerm(static_cast<P::PlainHeadContext*>(arg)->term());
+        }
+        rule.head.push_back(std::move(head));
+    }
+    // The head runs from the relation name to the ')' before ':-'.
+    rule.headSpan = span(ctx->ident());
+    SourceSpan close = span(ctx->IMPLIES()->getSymbol());
+    size_t closeIndex = ctx->IMPLIES()->getSymbol()->getTokenIndex() - 1;
+    for (antlr4::tree::ParseTree* child : ctx->children)
+        if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child))
+            if (terminal->getSymbol()->getTokenIndex() == closeIndex)
+                close = span(terminal->getSymbol());
+    rule.headSpan.endLine = close.endLine;
+    rule.headSpan.endColumn = close.endColumn;
+    for (P::LiteralContext* lit : ctx->literal())
+        rule.body.push_back(transformLiteral(lit));
+    return rule;
+}
+
+ast::Literal Transformer::transformLiteral(P::LiteralContext* ctx) {
+    if (auto* a = dynamic_cast<P::AtomLiteralContext*>(ctx)) return transformAtom(a->atom());
+    if (auto* n = dynamic_cast<P::NegatedLiteralContext*>(ctx))
+        return ast::Negation{transformAtom(n->atom()), span(n)};
+    auto* c = static_cast<P::CompareLiteralContext*>(ctx);
+    return ast::Comparison{transformExpr(c->expr(0)), c->compareOp()->getText(),
+                           transformExpr(c->expr(1)), span(c)};
+}
+
+ast::Expr Transformer::transformExpr(P::ExprContext* ctx) {
+    if (auto* paren = dynamic_cast<P::ParenExprContext*>(ctx)) {
+        ast::Expr inner = transformExpr(paren->expr());
+        inner.span = span(ctx);
+        return inner;
+    }
+    ast::Expr expr;
+    expr.span = span(ctx);
+    if (auto* t = dynamic_cast<P::TermExprContext*>(ctx)) {
+        expr.kind = ast::Expr::Kind::Term;
+        expr.term = transformTerm(t->term());
+        return expr;
+    }
+    auto* b = static_cast<P::BinaryExprContext*>(ctx);
+    expr.kind = ast::Expr::Kind::Binary;
+    expr.op = b->op->getText()[0];
+    expr.operands.push_back(transformExpr(b->expr(0)));
+    expr.operands.push_back(transformExpr(b->expr(1)));
+    return expr;
+}
+
+} // namespace chipgraph::parse

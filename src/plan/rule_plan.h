@@ -1,0 +1,25 @@
+#pragma once
+// Plans for rules: which strata a set of relations needs, and the printable plan of each
+// stratum (its rules' join orders, including the semi-naive variants) for `explain`.
+#include "bind/bound.h"
+#include "schema/catalog.h"
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace chipgraph::plan {
+
+// Indices of the strata `relations` need: their own and, transitively, those their rules use;
+// in evaluation order.
+std::vector<size_t> neededStrata(const std::vector<bind::BoundRule>& rules,
+                                 const std::vector<bind::Stratum>& strata,
+                                 const std::vector<RelationId>& relations);
+
+std::string describeStrata(const std::vector<bind::BoundRule>& rules,
+                           const std::vector<bind::Stratum>& strata,
+                           const std::vector<size_t>& needed, const schema::Catalog& catalog,
+                           const std::function<size_t(RelationId)>& cardinality);
+
+} // namespace chipgraph::plan
