@@ -17,7 +17,11 @@ statement
     | phraseQuery
     | whyStmt
     | explainStmt
+    | importStmt
     ;
+
+// ---- bulk import -------------------------------------------------------------------------
+importStmt   : IMPORT ident FROM STRING (CREATE name)? END ;
 
 // ---- schema ------------------------------------------------------------------------------
 typeDecl     : TYPE name (SUBTYPE name)? END ;
@@ -121,6 +125,8 @@ RULE      : 'rule' ;
 NOT       : 'not' ;
 WHY       : 'why' ;
 EXPLAIN   : 'explain' ;
+IMPORT    : 'import' ;
+CREATE    : 'create' ;
 RELATION  : 'relation' ;
 ENTITY    : 'entity' ;
 SOURCE    : 'source' ;

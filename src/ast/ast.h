@@ -160,6 +160,14 @@ struct RuleDecl {
     SourceSpan headSpan; // `name(args)` of the head
 };
 
+// `import RELATION from "file.csv" [create Type].`
+struct ImportStmt {
+    Name relation;
+    std::string path;
+    SourceSpan pathSpan;
+    std::optional<Name> createType;
+};
+
 // `why atom?`: the derivation tree of a (derived or base) fact.
 struct WhyStmt {
     Atom atom;
@@ -180,7 +188,7 @@ struct PhraseQuery {
 
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
-                              QueryStmt, PhraseQuery, WhyStmt>;
+                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt>;
     Node node;
     SourceSpan span;
 };

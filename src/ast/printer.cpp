@@ -122,6 +122,10 @@ struct StatementPrinter {
         }
         return "";
     }
+    std::string operator()(const ImportStmt& i) const {
+        return "import " + name(i.relation) + " from " + text::quoteString(i.path) +
+               (i.createType ? " create " + name(*i.createType) : "") + ".";
+    }
     std::string operator()(const WhyStmt& w) const {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";
     }

@@ -35,12 +35,31 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindRule(node, s.span);
             else if constexpr (std::is_same_v<T, ast::WhyStmt>)
                 bindWhy(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ImportStmt>)
+                bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else
                 bindPhrase(node, s.span);
         },
         s.node);
+}
+
+// The relation and type are checked now; the file is read when the statement runs.
+void Binder::bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& span) {
+    const schema::RelationInfo* relation = resolveRelation(stmt.relation);
+    if (!relation) return;
+    std::string createType;
+    if (stmt.createType) {
+        const schema::TypeInfo* type = catalog_.findType(stmt.createType->text);
+        if (!type) {
+            error("unknown type '" + stmt.createType->text + "'", stmt.createType->span,
+                  text::didYouMean(stmt.createType->text, catalog_.typeNames()));
+            return;
+        }
+        createType = type->name;
+    }
+    emit(RunImport{relation->name, stmt.path, createType, stmt.pathSpan}, span);
 }
 
 BindResult Binder::finish() {

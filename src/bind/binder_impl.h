@@ -62,6 +62,7 @@ private:
                                            const schema::RelationInfo& relation, BoundQuery& query);
     std::optional<BoundTerm> bindComparisonTerm(const ast::Term& term, BoundQuery& query);
     void bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span);
+    void bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule
     bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query);

@@ -152,6 +152,12 @@ struct DeclareRule {
     BoundRule rule;
     bool newRelation = false; // the rule's head introduced a derived relation
 };
+struct RunImport {
+    std::string relation;
+    std::string path;
+    std::string createType;
+    SourceSpan pathSpan;
+};
 // `why atom?`: the atom's constants fixed, `_` (or variables) open.
 struct ExplainWhy {
     BoundQuery query; // one atom
@@ -159,7 +165,7 @@ struct ExplainWhy {
 
 struct BoundStatement {
     using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                              RetractFact, RunQuery, DeclareRule, ExplainWhy>;
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport>;
     Node node;
     SourceSpan span;
 };

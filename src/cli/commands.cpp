@@ -4,10 +4,14 @@
 #include "engine/render.h"
 #include "export/format.h"
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 namespace chipgraph::cli {
 
@@ -19,6 +23,28 @@ int fail(const std::string& message, const std::string& hint = "") {
     std::cerr << "error: " << message << (hint.empty() ? "" : "; " + hint) << "\n";
     return kFailed;
 }
+
+// Ctrl-C asks the running evaluation to stop (the statement fails, nothing is written).
+std::atomic<engine::Engine*> interruptible{nullptr};
+
+void onInterrupt(int) {
+    if (engine::Engine* e = interruptible.load()) e->interrupt();
+}
+
+struct InterruptGuard {
+    explicit InterruptGuard(engine::Engine& engine) {
+        interruptible.store(&engine);
+        struct sigaction action {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &previous_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &previous_, nullptr);
+        interruptible.store(nullptr);
+    }
+    struct sigaction previous_ {};
+};
 
 // Opens the engine for reading: the bundled graph in memory, or an existing database.
 Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
@@ -87,6 +113,8 @@ int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
     auto engine = openForReading(options.db);
     if (!engine) return fail(engine.status().message());
+    engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
+    InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->run(text, "<query>");
     if (outcome.ok() && outcome.results.empty())
         return fail("no question asked", "write a query such as: who designs Trainium3?");
@@ -103,6 +131,8 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
         if (!text) return fail(text.status().message());
         sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
     }
+    engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
+    InterruptGuard guard(*engine.value());
     return report(engine.value()->runFiles(sources), options);
 }
 
@@ -142,6 +172,53 @@ int runLoad(const std::string& db, const std::vector<std::string>& files) {
     printStats("loaded " + std::to_string(files.size()) + (files.size() == 1 ? " file" : " files"),
                outcome.stats);
     return code;
+}
+
+int runImport(const ImportCommand& command) {
+    auto engine = engine::Engine::open(command.db);
+    if (!engine) return fail(engine.status().message());
+    engine::Engine::ImportRequest request;
+    request.relation = command.relation;
+    request.path = command.file;
+    request.createType = command.createType;
+    request.skipBad = !command.skipBadReport.empty();
+    bool terminal = isatty(STDERR_FILENO);
+    if (terminal)
+        request.progress = [](size_t rows) {
+            std::cerr << "\rimporting: " << rows << " rows" << std::flush;
+        };
+    engine::Engine::ImportOutcome result = engine.value()->importCsv(request);
+    if (terminal && result.rows >= 100000) std::cerr << "\r" << std::string(40, ' ') << "\r";
+    if (!result.outcome.ok()) {
+        std::cerr << result.outcome.renderDiagnostics() << "nothing was imported\n";
+        return kFailed;
+    }
+    if (request.skipBad && !result.badRows.empty()) {
+        std::ofstream report(command.skipBadReport, std::ios::binary);
+        if (!report) return fail("cannot write the report '" + command.skipBadReport + "'");
+        report << "line,error,row\r\n";
+        for (size_t i = 0; i < result.badRows.size(); ++i) {
+            std::string message = result.rowErrors[i].message;
+            for (char& c : message)
+                if (c == '"') c = '\'';
+            report << result.rowErrors[i].span.line << ",\"" << message << "\",\"" << [&] {
+                std::string escaped;
+                for (char c : result.badRows[i])
+                    escaped += c == '"' ? "\"\"" : std::string(1, c);
+                return escaped;
+            }() << "\"\r\n";
+        }
+        std::cerr << result.badRows.size() << " bad rows skipped; see " << command.skipBadReport
+                  << "\n";
+    }
+    const engine::LoadStats& s = result.outcome.stats;
+    std::cout << "imported " << command.file << " into " << command.relation << ": " << result.rows
+              << " rows, " << s.factsAdded << " facts added";
+    if (s.factsPresent) std::cout << " (" << s.factsPresent << " already present)";
+    if (s.entities) std::cout << ", " << s.entities << " entities created";
+    if (!result.badRows.empty()) std::cout << ", " << result.badRows.size() << " rows skipped";
+    std::cout << "\n";
+    return kOk;
 }
 
 } // namespace chipgraph::cli

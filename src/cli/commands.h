@@ -7,14 +7,25 @@
 namespace chipgraph::cli {
 
 struct CommonOptions {
-    std::string db;               // empty: the bundled graph in memory
-    std::string format = "table"; // table | csv | json | markdown
-    bool explain = false;         // print each query's join plan before its answer
+    std::string db;                 // empty: the bundled graph in memory
+    std::string format = "table";   // table | csv | json | markdown
+    bool explain = false;           // print each query's join plan before its answer
+    size_t maxDerived = 20'000'000; // rule evaluation stops beyond this many derived facts
+    int timeoutMs = 0;              // and after this long (0: no limit)
+};
+
+struct ImportCommand {
+    std::string db;
+    std::string relation;
+    std::string file;
+    std::string createType;
+    std::string skipBadReport; // "": all or nothing; else import good rows, bad ones here
 };
 
 int runQuery(const CommonOptions& options, const std::string& text);
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files);
 int runInit(const std::string& path);
 int runLoad(const std::string& db, const std::vector<std::string>& files);
+int runImport(const ImportCommand& command);
 
 } // namespace chipgraph::cli

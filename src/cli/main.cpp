@@ -15,6 +15,14 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
         ->capture_default_str();
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
+    command
+        .add_option("--max-derived", options.maxDerived,
+                    "stop rule evaluation beyond this many derived facts")
+        ->capture_default_str();
+    command
+        .add_option("--timeout", options.timeoutMs,
+                    "stop rule evaluation after this many milliseconds (0: no limit)")
+        ->capture_default_str();
 }
 
 } // namespace
@@ -57,12 +65,30 @@ int main(int argc, char** argv) {
     load->add_option("files", loadFiles, "files to load")->required();
     load->footer("Loading the same file twice adds nothing.");
 
+    ImportCommand importCommand;
+    CLI::App* import = app.add_subcommand("import", "bulk-load a CSV file into a relation");
+    import->add_option("--db", importCommand.db, "the database to add to (created if missing)")
+        ->required();
+    import->add_option("relation", importCommand.relation, "the relation, e.g. designs")
+        ->required();
+    import->add_option("file", importCommand.file, "the CSV file; its header names the columns")
+        ->required();
+    import->add_option("--create", importCommand.createType,
+                       "create unknown entities with this type (else they are errors)");
+    import->add_option("--skip-bad", importCommand.skipBadReport,
+                       "import the good rows and write the bad ones to this CSV report");
+    import->footer("The header maps CSV columns to the relation's columns (and qualifiers), plus\n"
+                   "optional valid_from, valid_to, status and source. Without --skip-bad a bad\n"
+                   "row imports nothing. Example:\n"
+                   "  chipgraph import --db chips.db designs designs.csv --create DesignFirm");
+
     CLI11_PARSE(app, argc, argv);
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
     if (init->parsed()) return runInit(initPath);
     if (load->parsed()) return runLoad(loadDb, loadFiles);
+    if (import->parsed()) return runImport(importCommand);
     if (!isatty(STDIN_FILENO)) return runScripts(CommonOptions{}, {"-"});
     std::cout << app.help();
     return 0;

@@ -67,6 +67,11 @@ static bool pointLike(const Number& n) {
 }
 
 static Number combine(const Number& a, const Number& b, double lo, double hi) {
+    // Bounds that meet pin the result down (min(>5, 3) is 3, 0 * >5 is 0): a point, approximate
+    // only if an approximate operand went into it.
+    if (lo == hi && !std::isinf(lo))
+        return a.kind == NumberKind::Approx || b.kind == NumberKind::Approx ? Number::approx(lo)
+                                                                            : Number::exact(lo);
     bool exact = a.kind == NumberKind::Exact && b.kind == NumberKind::Exact;
     bool approx = pointLike(a) && pointLike(b);
     return classify(lo, hi, exact, approx);
@@ -105,6 +110,43 @@ Number minNumbers(const Number& a, const Number& b) {
 
 Number maxNumbers(const Number& a, const Number& b) {
     return combine(a, b, std::max(a.lo, b.lo), std::max(a.hi, b.hi));
+}
+
+static std::optional<double> parsePlain(std::string_view text) {
+    std::string digits;
+    for (char c : text)
+        if (c != '_') digits += c;
+    if (digits.empty()) return std::nullopt;
+    char* end = nullptr;
+    double v = std::strtod(digits.c_str(), &end);
+    if (end != digits.c_str() + digits.size() || std::isnan(v) || std::isinf(v))
+        return std::nullopt;
+    return v;
+}
+
+std::optional<Number> parseNumber(std::string_view text) {
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;
+    char first = text.front();
+    if (first == '~' || first == '>' || first == '<') {
+        auto v = parsePlain(text.substr(1));
+        if (!v) return std::nullopt;
+        return first == '~'   ? Number::approx(*v)
+               : first == '>' ? Number::greater(*v)
+                              : Number::less(*v);
+    }
+    if (size_t dots = text.find(".."); dots != std::string_view::npos) {
+        auto lo = parsePlain(text.substr(0, dots));
+        auto hi = parsePlain(text.substr(dots + 2));
+        if (!lo || !hi || *lo > *hi) return std::nullopt;
+        return Number::range(*lo, *hi);
+    }
+    auto v = parsePlain(text);
+    if (!v) return std::nullopt;
+    return Number::exact(*v);
 }
 
 size_t Value::hash() const {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace chipgraph {
@@ -40,6 +41,10 @@ struct Number {
     std::string toString() const;
     bool operator==(const Number&) const = default;
 };
+
+// Parses a number in the language's syntax: 4614, 3_000_000, -1.5, ~2000000, >3000000,
+// <50000, 10000..50000. Surrounding spaces are ignored.
+std::optional<Number> parseNumber(std::string_view text);
 
 // Arithmetic that carries the analyst's precision: bounds combine as intervals (>3000000 plus
 // 1000000 is >4000000), exact with approximate is approximate. Division by a number whose

@@ -5,6 +5,7 @@
 #include "bind/stratify.h"
 #include "engine/bundled_graph.h"
 #include "engine/executor.h"
+#include "engine/import.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
 #include "parse/parser.h"
@@ -72,6 +73,47 @@ Outcome Engine::run(std::string_view text, const std::string& name, int firstLin
     return runFiles({SourceFile{name, std::string(text), firstLine}});
 }
 
+Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
+    ImportOutcome result;
+    std::string text = request.text;
+    if (text.empty()) {
+        Result<std::string> read = readTextFile(request.path);
+        if (!read) {
+            result.outcome.diagnostics.push_back(makeError(Phase::Io, read.status().message(), {}));
+            return result;
+        }
+        text = std::move(read.value());
+    }
+    result.outcome.sources[request.path] = text;
+    schema::Catalog catalog = catalog_;
+    bind::ImportResult bound = bind::bindImport(
+        text, request.path, {request.relation, request.createType}, catalog, request.progress);
+    result.rows = bound.rows;
+    if (!bound.status) {
+        SourceSpan file{std::make_shared<const std::string>(request.path), 0, 0, 0, 0};
+        result.outcome.diagnostics.push_back(
+            makeError(Phase::Bind, request.path + ": " + bound.status.message(), {}));
+        return result;
+    }
+    if (!bound.rowErrors.empty() && !request.skipBad) {
+        result.outcome.diagnostics = importErrors(bound);
+        return result;
+    }
+    result.badRows = bound.badRows;
+    result.rowErrors = bound.rowErrors;
+    store::Transaction transaction(*store_);
+    Status status = transaction.status();
+    if (status) status = applyImport(bound, catalog, *store_, *facts_, result.outcome.stats);
+    if (status) status = transaction.commit();
+    if (!status) {
+        result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        (void)reloadFacts();
+        return result;
+    }
+    catalog_ = std::move(catalog);
+    return result;
+}
+
 static bool writes(const bind::BoundStatement& s) {
     return !std::holds_alternative<bind::RunQuery>(s.node) &&
            !std::holds_alternative<bind::ExplainWhy>(s.node);
@@ -135,7 +177,8 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     if (!status) {
         transaction.reset(); // rolls back
         outcome.results.clear();
-        outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), {}));
+        if (!status.message().empty()) // else the diagnostics are already in the outcome
+            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), {}));
         (void)reloadFacts(); // the in-memory facts may hold part of the failed unit
         return outcome;
     }
@@ -210,6 +253,26 @@ std::string Engine::printAst(std::string_view text, const std::string& name, int
 
 Status Engine::saveTo(const std::string& path) {
     return store_->backupTo(path);
+}
+
+Result<Engine::Materialized> Engine::materialize(const std::string& name,
+                                                 std::optional<Interval> window,
+                                                 std::optional<DayNumber> knownAt) {
+    const schema::RelationInfo* relation = catalog_.findRelation(name);
+    if (!relation) return Status::error("unknown relation '" + name + "'");
+    if (!relation->derived) return Status::error("'" + name + "' is not derived by rules");
+    eval::RuleEvalOptions options;
+    options.window = window;
+    options.knownAt = knownAt;
+    options.trackProvenance = false;
+    options.maxDerivedFacts = maxDerivedFacts_;
+    options.timeLimit = timeLimit_;
+    options.cancel = &cancel_;
+    cancel_.store(false);
+    eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
+    if (Status s = rules.evaluate({relation->id}); !s) return s;
+    return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
+                        rules.derivedMemoryBytes()};
 }
 
 Outcome Engine::loadBundledGraph() {

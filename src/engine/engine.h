@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,8 +102,36 @@ public:
     // statement being run fails with "interrupted" and changes nothing.
     void interrupt() { cancel_.store(true); }
 
-private:
     const RuleSet& rules() const { return rules_; }
+
+    struct ImportRequest {
+        std::string relation;
+        std::string path;       // shown in errors (and read, when `text` is empty)
+        std::string text;       // the CSV, if already read
+        std::string createType; // create unknown entities with this type ("": report them)
+        bool skipBad = false;   // import the good rows, return the bad ones in `badRows`
+        std::function<void(size_t rows)> progress;
+    };
+    struct ImportOutcome {
+        Outcome outcome;                   // diagnostics (bad rows), stats
+        std::vector<std::string> badRows;  // with skipBad: the rows left out (CSV)
+        std::vector<Diagnostic> rowErrors; // with skipBad: why each was left out
+        size_t rows = 0;
+    };
+    // Imports a CSV file into a base relation, in one transaction: all rows or (any bad row,
+    // unless skipBad) none.
+    ImportOutcome importCsv(const ImportRequest& request);
+
+    struct Materialized {
+        size_t facts = 0;        // distinct derived tuples (per status) of the relation
+        size_t derivedTotal = 0; // derived tuples of every relation evaluated
+        size_t bytes = 0;        // memory of the derived tables, indexes included
+    };
+    // Evaluates a derived relation completely (for benchmarks and `.stats`), without tracking
+    // provenance; `window` / `knownAt` filter the premises as in queries.
+    Result<Materialized> materialize(const std::string& relation,
+                                     std::optional<Interval> window = {},
+                                     std::optional<DayNumber> knownAt = {});
 
     // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {

@@ -1,5 +1,6 @@
 #include "engine/executor.h"
 
+#include "engine/import.h"
 #include "eval/query_eval.h"
 #include "eval/why.h"
 #include "plan/plan.h"
@@ -31,6 +32,8 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return declareRule(node);
             } else if constexpr (std::is_same_v<T, bind::ExplainWhy>) {
                 return why(node.query);
+            } else if constexpr (std::is_same_v<T, bind::RunImport>) {
+                return import(node);
             } else {
                 return query(node.query);
             }
@@ -129,6 +132,31 @@ Status Executor::query(const bind::BoundQuery& query) {
     result.table = std::move(table.value());
     outcome_.results.push_back(std::move(result));
     return Status::ok();
+}
+
+Status Executor::import(const bind::RunImport& request) {
+    Result<std::string> text = readTextFile(request.path);
+    if (!text) {
+        outcome_.diagnostics.push_back(makeError(Phase::Io, text.status().message(),
+                                                 request.pathSpan,
+                                                 "the path is relative to "
+                                                 "the current directory"));
+        return Status::error("");
+    }
+    outcome_.sources[request.path] = text.value();
+    bind::ImportResult bound = bind::bindImport(text.value(), request.path,
+                                                {request.relation, request.createType}, catalog_);
+    if (!bound.status) {
+        outcome_.diagnostics.push_back(
+            makeError(Phase::Bind, request.path + ": " + bound.status.message(), request.pathSpan));
+        return Status::error("");
+    }
+    if (!bound.rowErrors.empty()) {
+        for (Diagnostic& d : importErrors(bound))
+            outcome_.diagnostics.push_back(std::move(d));
+        return Status::error("");
+    }
+    return applyImport(bound, catalog_, store_, facts_, outcome_.stats);
 }
 
 Status Executor::why(const bind::BoundQuery& query) {

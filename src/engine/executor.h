@@ -11,7 +11,7 @@ namespace chipgraph::engine {
 
 class Executor {
 public:
-    Executor(store::Store& store, const schema::Catalog& catalog, eval::FactBase& facts,
+    Executor(store::Store& store, schema::Catalog& catalog, eval::FactBase& facts,
              const RuleSet& rules, Outcome& outcome, const std::atomic<bool>* cancel)
         : store_(store), catalog_(catalog), facts_(facts), rules_(rules), outcome_(outcome),
           cancel_(cancel) {}
@@ -30,11 +30,12 @@ private:
     Status retract(const bind::RetractFact& retract);
     Status query(const bind::BoundQuery& query);
     Status why(const bind::BoundQuery& query);
+    Status import(const bind::RunImport& request);
     Status declareRule(const bind::DeclareRule& declaration);
     eval::RuleEvalOptions ruleOptions(const bind::BoundQuery& query) const;
 
     store::Store& store_;
-    const schema::Catalog& catalog_;
+    schema::Catalog& catalog_; // the unit's catalog: imports may create entities
     eval::FactBase& facts_;
     const RuleSet& rules_;
     Outcome& outcome_;

@@ -38,6 +38,11 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformWhy(c);
     else if (auto* c = ctx->explainStmt())
         out.node = transformExplain(c);
+    else if (auto* c = ctx->importStmt())
+        out.node =
+            ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),
+                            span(c->STRING()->getSymbol()),
+                            c->name() ? std::optional(transformName(c->name())) : std::nullopt};
     return out;
 }
 

@@ -1,0 +1,273 @@
+#include "bind/bind_import.h"
+
+#include "common/csv.h"
+#include "common/text.h"
+
+#include <optional>
+
+namespace chipgraph::bind {
+namespace {
+
+enum class Target { Argument, Qualifier, ValidFrom, ValidTo, Status, Source };
+
+struct Mapping {
+    Target target;
+    int index = 0; // argument or qualifier column
+};
+
+class RowBinder {
+public:
+    RowBinder(const schema::RelationInfo& relation, schema::Catalog& catalog,
+              const schema::TypeInfo* createType, ImportResult& result)
+        : relation_(relation), catalog_(catalog), createType_(createType), result_(result) {}
+
+    Status mapHeader(const std::vector<std::string>& header) {
+        std::vector<std::string> known;
+        for (const schema::Column& c : relation_.columns)
+            known.push_back(c.name);
+        for (const schema::Column& c : relation_.qualifiers)
+            known.push_back(c.name);
+        for (const char* extra : {"valid_from", "valid_to", "status", "source"})
+            known.push_back(extra);
+        std::vector<bool> seen(relation_.columns.size(), false);
+        for (const std::string& raw : header) {
+            std::string name = text::foldCase(raw);
+            std::optional<Mapping> m;
+            for (size_t i = 0; i < relation_.columns.size() && !m; ++i)
+                if (text::foldCase(relation_.columns[i].name) == name) {
+                    m = Mapping{Target::Argument, static_cast<int>(i)};
+                    seen[i] = true;
+                }
+            if (int q = relation_.qualifierIndex(name); !m && q >= 0)
+                m = Mapping{Target::Qualifier, q};
+            if (!m && name == "valid_from") m = Mapping{Target::ValidFrom};
+            if (!m && name == "valid_to") m = Mapping{Target::ValidTo};
+            if (!m && name == "status") m = Mapping{Target::Status};
+            if (!m && name == "source") m = Mapping{Target::Source};
+            if (!m) {
+                std::string hint = text::didYouMean(raw, known);
+                return Status::error(
+                    "the header names an unknown column '" + raw + "'" +
+                    (hint.empty() ? "; the columns are: " + join(known) : "; " + hint));
+            }
+            mappings_.push_back(*m);
+        }
+        for (size_t i = 0; i < seen.size(); ++i)
+            if (!seen[i])
+                return Status::error("the header lacks column '" + relation_.columns[i].name +
+                                     "' of '" + relation_.name + "'");
+        return Status::ok();
+    }
+
+    // Binds one row; on a problem returns its message (and the column it is in).
+    std::optional<std::string> bindRow(const std::vector<std::string>& fields, schema::Fact& fact,
+                                       std::string& column) {
+        if (fields.size() != mappings_.size())
+            return "it has " + std::to_string(fields.size()) + " fields, the header " +
+                   std::to_string(mappings_.size());
+        fact = schema::Fact{};
+        fact.relation = relation_.id;
+        fact.args.resize(relation_.columns.size());
+        fact.qualifiers.assign(relation_.qualifiers.size(), std::nullopt);
+        for (size_t f = 0; f < fields.size(); ++f) {
+            const Mapping& m = mappings_[f];
+            if (auto problem = bindField(m, fields[f], fact)) {
+                column = m.target == Target::Argument    ? relation_.columns[m.index].name
+                         : m.target == Target::Qualifier ? relation_.qualifiers[m.index].name
+                         : m.target == Target::ValidFrom ? "valid_from"
+                         : m.target == Target::ValidTo   ? "valid_to"
+                         : m.target == Target::Status    ? "status"
+                                                         : "source";
+                return problem;
+            }
+        }
+        if (fact.valid.empty()) {
+            column = "valid_to";
+            return std::string("the validity ends before it starts");
+        }
+        return std::nullopt;
+    }
+
+private:
+    static std::string join(const std::vector<std::string>& names) {
+        std::string out;
+        for (size_t i = 0; i < names.size(); ++i)
+            out += (i ? ", " : "") + names[i];
+        return out;
+    }
+
+    std::optional<std::string> bindField(const Mapping& m, const std::string& field,
+                                         schema::Fact& fact) {
+        switch (m.target) {
+        case Target::Argument: {
+            auto value = bindValue(relation_.columns[m.index], field);
+            if (!value) return error_;
+            fact.args[m.index] = *value;
+            return std::nullopt;
+        }
+        case Target::Qualifier: {
+            if (field.empty()) return std::nullopt;
+            auto value = bindValue(relation_.qualifiers[m.index], field);
+            if (!value) return error_;
+            fact.qualifiers[m.index] = *value;
+            return std::nullopt;
+        }
+        case Target::ValidFrom:
+        case Target::ValidTo: {
+            if (field.empty()) return std::nullopt;
+            Result<PartialDate> date = PartialDate::parse(field);
+            if (!date) return "invalid date '" + field + "': " + date.status().message();
+            if (m.target == Target::ValidFrom)
+                fact.valid.from = date->firstDay();
+            else
+                fact.valid.to = date->lastDay() + 1;
+            return std::nullopt;
+        }
+        case Target::Status: {
+            if (field.empty()) return std::nullopt;
+            auto status = schema::parseStatus(field);
+            if (!status)
+                return "unknown status '" + field + "'" + hintOf(field, schema::statusNames());
+            fact.status = *status;
+            return std::nullopt;
+        }
+        case Target::Source: {
+            if (field.empty()) return std::nullopt;
+            const schema::SourceInfo* source = catalog_.findSource(field);
+            if (!source)
+                return "unknown source '" + field + "'" + hintOf(field, catalog_.sourceNames());
+            fact.source = source->id;
+            return std::nullopt;
+        }
+        }
+        return std::nullopt;
+    }
+
+    static std::string hintOf(const std::string& name, const std::vector<std::string>& options) {
+        std::string hint = text::didYouMean(name, options);
+        return hint.empty() ? "" : "; " + hint;
+    }
+
+    std::optional<Value> bindValue(const schema::Column& column, const std::string& field) {
+        switch (column.kind) {
+        case schema::ColumnKind::Number:
+            if (auto n = parseNumber(field)) return Value::number(*n);
+            error_ = "'" + field + "' is not a number";
+            return std::nullopt;
+        case schema::ColumnKind::Entity:
+            return bindEntity(column, field);
+        default:
+            return Value::text(field);
+        }
+    }
+
+    std::optional<Value> bindEntity(const schema::Column& column, const std::string& name) {
+        if (name.empty()) {
+            error_ = "the entity name is empty";
+            return std::nullopt;
+        }
+        if (const schema::EntityInfo* e = catalog_.findEntity(name)) {
+            if (catalog_.isSubtype(e->type, column.type)) return Value::entity(e->id);
+            error_ = "'" + e->name + "' is a " + catalog_.type(e->type).name + ", but column '" +
+                     column.name + "' expects a " + catalog_.type(column.type).name;
+            return std::nullopt;
+        }
+        if (!createType_) {
+            if (!suggestions_) suggestions_ = catalog_.entityNamesAndAliases();
+            error_ = "unknown entity '" + name + "'" + hintOf(name, *suggestions_) +
+                     " (create unknown entities with --create TYPE)";
+            return std::nullopt;
+        }
+        if (!catalog_.isSubtype(createType_->id, column.type)) {
+            error_ = "cannot create '" + name + "' as a " + createType_->name + ": column '" +
+                     column.name + "' expects a " + catalog_.type(column.type).name;
+            return std::nullopt;
+        }
+        EntityId id = catalog_.addEntity(name, createType_->id);
+        result_.newEntities.push_back(id);
+        return Value::entity(id);
+    }
+
+    const schema::RelationInfo& relation_;
+    schema::Catalog& catalog_;
+    const schema::TypeInfo* createType_;
+    ImportResult& result_;
+    std::vector<Mapping> mappings_;
+    std::string error_;
+    std::optional<std::vector<std::string>> suggestions_; // computed on the first miss
+};
+
+std::string csvJoin(const std::vector<std::string>& fields) {
+    std::string out;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        const std::string& f = fields[i];
+        bool quote = f.find_first_of(",\"\n\r") != std::string::npos;
+        std::string escaped;
+        for (char c : f)
+            escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
+        out += (i ? "," : "") + (quote ? "\"" + escaped + "\"" : escaped);
+    }
+    return out;
+}
+
+} // namespace
+
+ImportResult bindImport(std::string_view csv, const std::string& fileName,
+                        const ImportOptions& options, schema::Catalog& catalog,
+                        const std::function<void(size_t)>& progress) {
+    ImportResult result;
+    const schema::RelationInfo* relation = catalog.findRelation(options.relation);
+    if (!relation) {
+        std::string hint = text::didYouMean(options.relation, catalog.relationNames());
+        result.status = Status::error("unknown relation '" + options.relation + "'" +
+                                      (hint.empty() ? "" : "; " + hint));
+        return result;
+    }
+    if (relation->derived) {
+        result.status = Status::error("'" + relation->name +
+                                      "' is derived by rules; import "
+                                      "the facts of the relations its rules use");
+        return result;
+    }
+    const schema::TypeInfo* createType = nullptr;
+    if (!options.createType.empty() && !(createType = catalog.findType(options.createType))) {
+        std::string hint = text::didYouMean(options.createType, catalog.typeNames());
+        result.status = Status::error("unknown type '" + options.createType + "'" +
+                                      (hint.empty() ? "" : "; " + hint));
+        return result;
+    }
+    CsvReader reader(csv);
+    std::vector<std::string> fields;
+    if (!reader.next(fields)) {
+        result.status = Status::error(reader.error().empty() ? "the file is empty; it needs a "
+                                                               "header row"
+                                                             : reader.error());
+        return result;
+    }
+    RowBinder binder(*relation, catalog, createType, result);
+    if (Status s = binder.mapHeader(fields); !s) {
+        result.status = s;
+        return result;
+    }
+    auto file = std::make_shared<const std::string>(fileName);
+    schema::Fact fact;
+    std::string column;
+    while (reader.next(fields)) {
+        ++result.rows;
+        if (progress && result.rows % 100000 == 0) progress(result.rows);
+        if (auto problem = binder.bindRow(fields, fact, column)) {
+            SourceSpan span{file, reader.line(), 1, reader.line(), 2};
+            std::string where = "row " + std::to_string(result.rows) +
+                                (column.empty() ? "" : ", column '" + column + "'");
+            result.rowErrors.push_back(makeError(Phase::Bind, where + ": " + *problem, span));
+            result.badRows.push_back(csvJoin(fields));
+            column.clear();
+            continue;
+        }
+        result.facts.push_back(std::move(fact));
+    }
+    if (!reader.error().empty()) result.status = Status::error(reader.error());
+    return result;
+}
+
+} // namespace chipgraph::bind

@@ -1,0 +1,46 @@
+#include "engine/import.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace chipgraph::engine {
+
+Status applyImport(const bind::ImportResult& result, const schema::Catalog& catalog,
+                   store::Store& store, eval::FactBase& facts, LoadStats& stats) {
+    for (EntityId id : result.newEntities) {
+        if (Status s = store.saveEntity(catalog.entity(id)); !s) return s;
+        ++stats.entities;
+    }
+    for (const schema::Fact& fact : result.facts) {
+        Result<bool> added = store.saveFact(fact);
+        if (!added) return added.status();
+        if (added.value() && facts.add(fact))
+            ++stats.factsAdded;
+        else
+            ++stats.factsPresent;
+    }
+    return Status::ok();
+}
+
+std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t limit) {
+    std::vector<Diagnostic> out;
+    for (size_t i = 0; i < result.rowErrors.size() && i < limit; ++i)
+        out.push_back(result.rowErrors[i]);
+    if (result.rowErrors.size() > limit) {
+        Diagnostic note;
+        note.severity = Severity::Note;
+        note.message = std::to_string(result.rowErrors.size() - limit) + " more bad rows";
+        out.push_back(note);
+    }
+    return out;
+}
+
+Result<std::string> readTextFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::error("cannot read '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace chipgraph::engine

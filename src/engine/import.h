@@ -1,0 +1,20 @@
+#pragma once
+// Applies a bound CSV import inside an open transaction: new entities, then the facts.
+// Internal to src/engine (used by the `import` statement and Engine::importCsv).
+#include "bind/bind_import.h"
+#include "engine/engine.h"
+#include "eval/fact_base.h"
+#include "store/store.h"
+
+namespace chipgraph::engine {
+
+Status applyImport(const bind::ImportResult& result, const schema::Catalog& catalog,
+                   store::Store& store, eval::FactBase& facts, LoadStats& stats);
+
+// The whole content of a file, or an error naming it.
+Result<std::string> readTextFile(const std::string& path);
+
+// The row errors to show: the first `limit`, then a note with how many more.
+std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t limit = 20);
+
+} // namespace chipgraph::engine
