@@ -16,7 +16,8 @@ demo | test) ;;
 esac
 
 packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
-    libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format)
+    libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format
+    fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,7 +18,23 @@ statement
     | whyStmt
     | explainStmt
     | importStmt
+    | diagramStmt
     ;
+
+// ---- diagrams ----------------------------------------------------------------------------
+diagramStmt  : DIAGRAM diagramTarget diagramClause* END ;
+diagramTarget: CHAIN OF name (WITHIN INT)?          # chainTarget
+             | ident (',' ident)*                   # relationsTarget
+             ;
+diagramClause: WHERE ident '=' name                 # whereClause
+             | AS OF date                           # diagramAsOf
+             | DURING date RANGE date               # diagramDuring
+             | KNOWN AT date                        # diagramKnownAt
+             | DIFF date RANGE date                 # diagramDiff
+             | TO STRING                            # diagramTo
+             | LAYOUT ident                         # diagramLayout
+             | WITH LEGEND                          # diagramLegend
+             ;
 
 // ---- bulk import -------------------------------------------------------------------------
 importStmt   : IMPORT ident FROM STRING (CREATE name)? END ;
@@ -78,7 +94,7 @@ name         : ident | STRING ;
 ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
-             | AKA | DO | DOES ;
+             | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -126,6 +142,15 @@ NOT       : 'not' ;
 WHY       : 'why' ;
 EXPLAIN   : 'explain' ;
 IMPORT    : 'import' ;
+DIAGRAM   : 'diagram' ;
+CHAIN     : 'chain' ;
+WITHIN    : 'within' ;
+WHERE     : 'where' ;
+DIFF      : 'diff' ;
+TO        : 'to' ;
+LAYOUT    : 'layout' ;
+WITH      : 'with' ;
+LEGEND    : 'legend' ;
 CREATE    : 'create' ;
 RELATION  : 'relation' ;
 ENTITY    : 'entity' ;

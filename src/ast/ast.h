@@ -168,6 +168,22 @@ struct ImportStmt {
     std::optional<Name> createType;
 };
 
+// `diagram REL, ... [where col = X] [as of P | during P..Q] [known at D] [diff P..Q]
+//  [to "file"] [layout neato] [with legend].` or `diagram chain of X [within N] ...`.
+struct DiagramStmt {
+    std::vector<Name> relations;
+    std::optional<Name> chainOf;
+    int hops = 2;
+    std::optional<Name> entity; // `where ... = X`
+    std::optional<TimeWindow> window;
+    std::optional<DateLit> knownAt;
+    std::optional<TimeWindow> diff;
+    std::optional<std::string> path;
+    SourceSpan pathSpan;
+    std::optional<Name> layout;
+    bool legend = false;
+};
+
 // `why atom?`: the derivation tree of a (derived or base) fact.
 struct WhyStmt {
     Atom atom;
@@ -188,7 +204,7 @@ struct PhraseQuery {
 
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
-                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt>;
+                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt>;
     Node node;
     SourceSpan span;
 };

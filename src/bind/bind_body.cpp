@@ -106,6 +106,16 @@ bool Binder::bindComparison(const ast::Comparison& c, BoundQuery& query) {
     auto lhs = bindExpr(c.lhs, query);
     auto rhs = bindExpr(c.rhs, query);
     if (!lhs || !rhs) return false;
+    // A quoted string is an entity's name only where an entity is expected: against text it
+    // stays text (`M = "Trainium3"` with M a metric name).
+    auto keepText = [&](BoundExpr& side, const ast::Expr& written, const BoundExpr& other) {
+        if (side.isTerm && side.term.kind == BoundTerm::Kind::Constant &&
+            side.term.value.isEntity() && written.kind == ast::Expr::Kind::Term &&
+            written.term.name.quoted && exprKind(other, query) == schema::ColumnKind::Text)
+            side.term.value = Value::text(written.term.name.text);
+    };
+    keepText(*lhs, c.lhs, *rhs);
+    keepText(*rhs, c.rhs, *lhs);
     out.lhs = std::move(*lhs);
     out.rhs = std::move(*rhs);
     query.comparisons.push_back(std::move(out));

@@ -117,6 +117,13 @@ std::optional<Value> Binder::bindConstant(const ast::Term& term, const schema::C
                   term.span, "numbers are written 4614, ~2000000, >3000000 or 10000..50000");
             return std::nullopt;
         }
+        if (term.number.value.kind == NumberKind::Range &&
+            term.number.value.lo > term.number.value.hi) {
+            error("the range " + term.number.value.toString() + " ends below its start", term.span,
+                  "write the smaller number first: " + formatNumber(term.number.value.hi) + ".." +
+                      formatNumber(term.number.value.lo));
+            return std::nullopt;
+        }
         return Value::number(term.number.value);
     }
     return std::nullopt;

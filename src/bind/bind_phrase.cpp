@@ -80,6 +80,7 @@ void Binder::bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span) 
 
     BoundQuery query;
     query.span = span;
+    query.explain = phrase.explain;
     BoundAtom atom;
     atom.relation = relation->id;
     atom.span = span;

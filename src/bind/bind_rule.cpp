@@ -109,14 +109,12 @@ void Binder::declareDerivedRelations(const ast::Program& program, size_t from) {
         for (const ast::RuleDecl* rule : rules)
             if (!first && text::foldCase(rule->relation.text) == text::foldCase(name)) first = rule;
         bool known = true;
-        for (size_t i = 0; i < columns.size(); ++i) {
-            if (columns[i].kind != schema::ColumnKind::Unknown) continue;
-            known = false;
-            error("cannot tell the type of '" + ast::print(first->head[i].term) + "' in '" + name +
-                      "'",
-                  first->head[i].span, "use it in a relation of the body");
-        }
-        if (!known) continue;
+        for (size_t i = 0; i < columns.size(); ++i)
+            if (columns[i].kind == schema::ColumnKind::Unknown) {
+                known = false;
+                uninferred_[text::foldCase(name)].push_back(i);
+            }
+        if (!known) continue; // bindRule reports why, once it has checked the body
         // Column names come from the body; make them unique ("firm", "firm_2").
         for (size_t i = 0; i < columns.size(); ++i)
             for (size_t j = 0; j < i; ++j)
@@ -131,13 +129,37 @@ void Binder::declareDerivedRelations(const ast::Program& program, size_t from) {
     pending_.clear();
 }
 
+// A relation whose columns could not be inferred: the body's own errors explain it best; if
+// it has none, say which head argument is the problem.
+void Binder::reportUninferred(const ast::RuleDecl& rule, const SourceSpan& span) {
+    size_t before = diagnostics_.size();
+    BoundQuery body;
+    bindBody(rule.body, span, body);
+    if (diagnostics_.size() != before) return;
+    for (size_t i : uninferred_[text::foldCase(rule.relation.text)]) {
+        if (i >= rule.head.size()) continue;
+        const ast::Term& term = rule.head[i].term;
+        if (term.kind == ast::Term::Kind::Name && findVariable(term.name.text, body) < 0)
+            error("variable '" + term.name.text + "' of the head does not appear in the body",
+                  term.span,
+                  "every head variable must be bound by a positive relation of the body");
+        else
+            error("cannot tell the type of '" + ast::print(term) + "' in '" + rule.relation.text +
+                      "'",
+                  rule.head[i].span, "use it in a relation of the body");
+    }
+}
+
 void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
     const schema::RelationInfo* relation = catalog_.findRelation(rule.relation.text);
     if (!relation && !inferred_.count(text::foldCase(rule.relation.text))) {
         declareDerivedRelations(*program_, next_);
         relation = catalog_.findRelation(rule.relation.text);
     }
-    if (!relation) return; // its columns could not be inferred: already reported
+    if (!relation) {
+        reportUninferred(rule, span);
+        return;
+    }
     if (!relation->derived) {
         error("'" + relation->name + "' is a base relation (it holds facts)", rule.relation.span,
               "rules define relations of their own: choose another name");

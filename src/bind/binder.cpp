@@ -35,6 +35,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindRule(node, s.span);
             else if constexpr (std::is_same_v<T, ast::WhyStmt>)
                 bindWhy(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::DiagramStmt>)
+                bindDiagram(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ImportStmt>)
                 bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
@@ -60,6 +62,47 @@ void Binder::bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& 
         createType = type->name;
     }
     emit(RunImport{relation->name, stmt.path, createType, stmt.pathSpan}, span);
+}
+
+void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
+    RunDiagram out;
+    bool ok = true;
+    for (const ast::Name& r : stmt.relations) {
+        const schema::RelationInfo* relation = resolveRelation(r);
+        if (relation) out.relations.push_back(relation->name);
+        ok = ok && relation;
+    }
+    auto entityName = [&](const ast::Name& n) -> std::optional<std::string> {
+        const schema::EntityInfo* e = resolveEntity(n);
+        if (!e) ok = false;
+        return e ? std::optional(e->name) : std::nullopt;
+    };
+    if (stmt.chainOf) out.chainOf = entityName(*stmt.chainOf);
+    if (stmt.entity) out.entity = entityName(*stmt.entity);
+    out.hops = stmt.hops;
+    ast::Modifiers modifiers;
+    modifiers.window = stmt.window;
+    modifiers.knownAt = stmt.knownAt;
+    BoundQuery times;
+    ok = bindModifiers(modifiers, times) && ok;
+    out.window = times.window;
+    out.knownAt = times.knownAt;
+    if (stmt.diff) {
+        auto from = bindDate(stmt.diff->from);
+        auto to = bindDate(*stmt.diff->to);
+        if (from && to)
+            out.diff = std::make_pair(*from, *to);
+        else
+            ok = false;
+    }
+    out.path = stmt.path.value_or("");
+    out.pathSpan = stmt.pathSpan;
+    if (stmt.layout) {
+        out.layout = stmt.layout->text;
+        out.layoutSpan = stmt.layout->span;
+    }
+    out.legend = stmt.legend;
+    if (ok) emit(std::move(out), span);
 }
 
 BindResult Binder::finish() {

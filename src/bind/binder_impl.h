@@ -63,6 +63,7 @@ private:
     std::optional<BoundTerm> bindComparisonTerm(const ast::Term& term, BoundQuery& query);
     void bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span);
     void bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& span);
+    void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule
     bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query);
@@ -76,6 +77,7 @@ private:
     // using what is declared so far (so rules may use relations defined further down).
     void declareDerivedRelations(const ast::Program& program, size_t from);
     void bindRule(const ast::RuleDecl& rule, const SourceSpan& span);
+    void reportUninferred(const ast::RuleDecl& rule, const SourceSpan& span);
     std::optional<schema::Column> inferHeadColumn(const ast::RuleDecl& rule, size_t position);
     std::optional<HeadArg> bindHeadArg(const ast::HeadArg& arg, const schema::Column& column,
                                        const schema::RelationInfo& relation, BoundQuery& body);
@@ -97,6 +99,7 @@ private:
     // Columns of derived relations being inferred (by folded name); Unknown until known.
     std::unordered_map<std::string, std::vector<schema::Column>> pending_;
     std::set<std::string> inferred_; // derived relations whose inference has been tried
+    std::unordered_map<std::string, std::vector<size_t>> uninferred_; // head positions unknown
     std::vector<BoundStatement> statements_;
     std::vector<Diagnostic> diagnostics_;
 };

@@ -158,14 +158,28 @@ struct RunImport {
     std::string createType;
     SourceSpan pathSpan;
 };
+struct RunDiagram {
+    std::vector<std::string> relations; // canonical names; empty with chainOf
+    std::optional<std::string> chainOf; // an entity's canonical name
+    int hops = 2;
+    std::optional<std::string> entity;
+    std::optional<Interval> window;
+    std::optional<DayNumber> knownAt;
+    std::optional<std::pair<PartialDate, PartialDate>> diff; // what was known at each date
+    std::string path;                                        // "" : DOT as the answer
+    std::string layout;                                      // "" : dot
+    bool legend = false;
+    SourceSpan pathSpan, layoutSpan;
+};
 // `why atom?`: the atom's constants fixed, `_` (or variables) open.
 struct ExplainWhy {
     BoundQuery query; // one atom
 };
 
 struct BoundStatement {
-    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport>;
+    using Node =
+        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram>;
     Node node;
     SourceSpan span;
 };

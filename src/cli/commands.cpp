@@ -19,10 +19,14 @@ namespace {
 
 constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
-int fail(const std::string& message, const std::string& hint = "") {
+} // namespace
+
+int fail(const std::string& message, const std::string& hint) {
     std::cerr << "error: " << message << (hint.empty() ? "" : "; " + hint) << "\n";
     return kFailed;
 }
+
+namespace {
 
 // Ctrl-C asks the running evaluation to stop (the statement fails, nothing is written).
 std::atomic<engine::Engine*> interruptible{nullptr};
@@ -46,7 +50,8 @@ struct InterruptGuard {
     struct sigaction previous_ {};
 };
 
-// Opens the engine for reading: the bundled graph in memory, or an existing database.
+} // namespace
+
 Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
     if (!db.empty()) {
         if (!std::filesystem::exists(db))
@@ -62,6 +67,8 @@ Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
                              loaded.renderDiagnostics());
     return engine;
 }
+
+namespace {
 
 Result<std::string> readFile(const std::string& path) {
     if (path == "-") {
@@ -216,7 +223,9 @@ int runImport(const ImportCommand& command) {
               << " rows, " << s.factsAdded << " facts added";
     if (s.factsPresent) std::cout << " (" << s.factsPresent << " already present)";
     if (s.entities) std::cout << ", " << s.entities << " entities created";
-    if (!result.badRows.empty()) std::cout << ", " << result.badRows.size() << " rows skipped";
+    if (!result.badRows.empty())
+        std::cout << ", " << result.badRows.size()
+                  << (result.badRows.size() == 1 ? " row" : " rows") << " skipped";
     std::cout << "\n";
     return kOk;
 }

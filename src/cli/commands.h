@@ -1,8 +1,15 @@
 #pragma once
 // The chipgraph subcommands. Each returns the process exit code: 0 success, 1 an error in the
 // input or the database (diagnostics on stderr), 2 a usage error.
+#include "common/status.h"
+
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace chipgraph::engine {
+class Engine;
+}
 
 namespace chipgraph::cli {
 
@@ -21,6 +28,12 @@ struct ImportCommand {
     std::string createType;
     std::string skipBadReport; // "": all or nothing; else import good rows, bad ones here
 };
+
+// Opens the engine for reading: the bundled graph in memory, or an existing database (an error
+// when `db` does not exist, rather than creating it).
+Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db);
+// Prints "error: MESSAGE[; HINT]" to stderr and returns the exit code 1.
+int fail(const std::string& message, const std::string& hint = "");
 
 int runQuery(const CommonOptions& options, const std::string& text);
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files);

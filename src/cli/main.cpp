@@ -1,5 +1,8 @@
-// chipgraph's command line: subcommands query, run, init and load (see --help).
+// chipgraph's command line: subcommands query, run, init and load (see --help); without one,
+// the REPL on a terminal, a script from a pipe, or one `-c` command.
 #include "cli/commands.h"
+#include "cli/diagram_command.h"
+#include "repl/runner.h"
 
 #include <CLI/CLI.hpp>
 
@@ -34,6 +37,23 @@ int main(int argc, char** argv) {
     app.name("chipgraph"); // not argv[0]: help text is the same however it is invoked
     app.set_version_flag("--version", "chipgraph 0.1.0");
     app.require_subcommand(0, 1);
+    app.footer("Without a subcommand: an interactive session on a terminal (.help lists its "
+               "commands),\nor the statements piped to standard input, run one by one.\n");
+
+    // Without a subcommand: the REPL, a piped script or -c.
+    chipgraph::repl::ReplOptions replOptions;
+    std::string command, historyFile;
+    bool noHistory = false;
+    app.add_option("-c", command, "run one statement (or dot-command) and exit");
+    app.add_option("--db", replOptions.database,
+                   "SQLite database to use (default: the bundled knowledge base, in memory)");
+    app.add_option("-f,--format", replOptions.format,
+                   "output format: table, box, csv, tsv, json, jsonl, markdown, line")
+        ->capture_default_str();
+    app.add_flag("--bail", replOptions.bail, "stop a script at its first error");
+    app.add_option("--history", historyFile,
+                   "history file (default: $CHIPGRAPH_HISTORY or ~/.chipgraph_history)");
+    app.add_flag("--no-history", noHistory, "keep no history");
 
     CommonOptions queryOptions;
     std::string queryText;
@@ -82,14 +102,22 @@ int main(int argc, char** argv) {
                    "row imports nothing. Example:\n"
                    "  chipgraph import --db chips.db designs designs.csv --create DesignFirm");
 
+    DiagramOptions diagramOptions;
+    CLI::App* diagram = addDiagramCommand(app, diagramOptions);
+
     CLI11_PARSE(app, argc, argv);
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
     if (init->parsed()) return runInit(initPath);
     if (load->parsed()) return runLoad(loadDb, loadFiles);
+    if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
-    if (!isatty(STDIN_FILENO)) return runScripts(CommonOptions{}, {"-"});
-    std::cout << app.help();
-    return 0;
+    if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
+    if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);
+    replOptions.historyFile = noHistory ? ""
+                              : !app.get_option("--history")->empty()
+                                  ? historyFile
+                                  : chipgraph::repl::defaultHistoryFile();
+    return chipgraph::repl::runInteractive(replOptions);
 }

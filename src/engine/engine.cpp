@@ -4,6 +4,7 @@
 #include "bind/binder.h"
 #include "bind/stratify.h"
 #include "engine/bundled_graph.h"
+#include "engine/diagram_builder.h"
 #include "engine/executor.h"
 #include "engine/import.h"
 #include "eval/fact_base.h"
@@ -116,7 +117,8 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
 
 static bool writes(const bind::BoundStatement& s) {
     return !std::holds_alternative<bind::RunQuery>(s.node) &&
-           !std::holds_alternative<bind::ExplainWhy>(s.node);
+           !std::holds_alternative<bind::ExplainWhy>(s.node) &&
+           !std::holds_alternative<bind::RunDiagram>(s.node);
 }
 
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
@@ -171,20 +173,62 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     Executor executor(*store_, catalog, *facts_, rules, outcome, &cancel_);
     executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
     Status status = Status::ok();
+    SourceSpan failed;
     for (const bind::BoundStatement& s : statements)
-        if (!(status = executor.execute(s))) break;
+        if (!(status = executor.execute(s))) {
+            failed = s.span;
+            break;
+        }
     if (status && transaction) status = transaction->commit();
     if (!status) {
         transaction.reset(); // rolls back
         outcome.results.clear();
         if (!status.message().empty()) // else the diagnostics are already in the outcome
-            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), {}));
+            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), failed));
         (void)reloadFacts(); // the in-memory facts may hold part of the failed unit
         return outcome;
     }
     catalog_ = std::move(catalog);
     rules_ = std::move(rules);
+    drawDiagrams(executor.diagrams(), outcome);
     return outcome;
+}
+
+void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
+                          Outcome& outcome) {
+    for (const auto& [index, request] : diagrams) {
+        DiagramRequest build;
+        build.relations = request.relations;
+        build.window = request.window;
+        build.knownAt = request.knownAt;
+        build.entity = request.entity;
+        build.chainOf = request.chainOf;
+        build.hops = request.hops;
+        if (request.diff)
+            build.diff = DiagramDiff{request.diff->first, request.diff->second, DiffAxis::KnownAt};
+        exporter::DiagramStyle style;
+        if (!request.layout.empty())
+            style.layout = exporter::parseLayoutEngine(request.layout).value();
+        style.legend = request.legend;
+        Result<exporter::Diagram> diagram = buildDiagram(*this, build);
+        Status status = diagram.status();
+        if (status && request.path.empty()) {
+            Result<std::string> dot =
+                exporter::renderDiagram(diagram.value(), style, exporter::DiagramFormat::Dot);
+            if (dot) outcome.results[index].text = dot.value();
+            status = dot.status();
+        } else if (status) {
+            exporter::DiagramFormat format = exporter::diagramFormatForPath(request.path).value();
+            status = exporter::writeDiagram(diagram.value(), style, format, request.path);
+            if (status)
+                outcome.results[index].text = std::string("wrote ") + request.path + " (" +
+                                              exporter::diagramFormatName(format) + ")\n";
+        }
+        if (!status) {
+            outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));
+            outcome.results[index].text = "";
+        }
+    }
 }
 
 std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
@@ -249,6 +293,10 @@ std::string Engine::printAst(std::string_view text, const std::string& name, int
         parse::parseProgram(text, std::make_shared<const std::string>(name), firstLine);
     outcome.diagnostics = std::move(parsed.diagnostics);
     return outcome.ok() ? ast::print(parsed.program) : std::string();
+}
+
+bool Engine::isIncomplete(std::string_view text) {
+    return parse::isIncomplete(text);
 }
 
 Status Engine::saveTo(const std::string& path) {

@@ -44,6 +44,7 @@ struct QueryResult {
     bool explain = false;                    // the statement asked for its plan
     bool why = false;                        // a `why` answer: see derivations
     std::vector<DerivationNode> derivations; // `why`: one tree per matching fact
+    std::optional<std::string> text;         // a document (DOT) or a note ("wrote x.svg")
 };
 
 // The rules in force and their strata (dependencies first).
@@ -98,6 +99,10 @@ public:
     // Writes a copy of the database to a new file (the REPL's `.save`).
     Status saveTo(const std::string& path);
 
+    // True when `text` ends inside an unfinished statement (no final '.' or '?', or an open
+    // string or comment): the REPL keeps reading lines until it is false.
+    static bool isIncomplete(std::string_view text);
+
     // Asks a running evaluation to stop (safe from a signal handler or another thread); the
     // statement being run fails with "interrupted" and changes nothing.
     void interrupt() { cancel_.store(true); }
@@ -143,6 +148,8 @@ private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
     Status rebindRules();
+    void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
+                      Outcome& outcome);
 
     std::unique_ptr<store::Store> store_;
     schema::Catalog catalog_;

@@ -3,6 +3,7 @@
 #include "engine/import.h"
 #include "eval/query_eval.h"
 #include "eval/why.h"
+#include "export/diagram.h"
 #include "plan/plan.h"
 #include "plan/rule_plan.h"
 
@@ -34,6 +35,8 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return why(node.query);
             } else if constexpr (std::is_same_v<T, bind::RunImport>) {
                 return import(node);
+            } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
+                return diagram(node);
             } else {
                 return query(node.query);
             }
@@ -157,6 +160,26 @@ Status Executor::import(const bind::RunImport& request) {
         return Status::error("");
     }
     return applyImport(bound, catalog_, store_, facts_, outcome_.stats);
+}
+
+// The format and layout are checked now, so a bad one stops the unit; the drawing waits for
+// the commit (it reads the engine's state).
+Status Executor::diagram(const bind::RunDiagram& request) {
+    if (!request.layout.empty())
+        if (auto layout = exporter::parseLayoutEngine(request.layout); !layout) {
+            outcome_.diagnostics.push_back(
+                makeError(Phase::Bind, layout.status().message(), request.layoutSpan));
+            return Status::error("");
+        }
+    if (!request.path.empty())
+        if (auto format = exporter::diagramFormatForPath(request.path); !format) {
+            outcome_.diagnostics.push_back(
+                makeError(Phase::Bind, format.status().message(), request.pathSpan));
+            return Status::error("");
+        }
+    diagrams_.push_back({outcome_.results.size(), request});
+    outcome_.results.push_back(QueryResult{});
+    return Status::ok();
 }
 
 Status Executor::why(const bind::BoundQuery& query) {

@@ -31,6 +31,13 @@ private:
     Status query(const bind::BoundQuery& query);
     Status why(const bind::BoundQuery& query);
     Status import(const bind::RunImport& request);
+    Status diagram(const bind::RunDiagram& request);
+
+public:
+    // Diagrams are drawn once the unit has committed: (index in outcome.results, request).
+    const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams() const { return diagrams_; }
+
+private:
     Status declareRule(const bind::DeclareRule& declaration);
     eval::RuleEvalOptions ruleOptions(const bind::BoundQuery& query) const;
 
@@ -42,6 +49,7 @@ private:
     const std::atomic<bool>* cancel_;
     size_t maxDerivedFacts_ = 50'000'000;
     std::chrono::milliseconds timeLimit_{0};
+    std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
 };
 
 } // namespace chipgraph::engine

@@ -9,6 +9,7 @@ std::string renderResult(const QueryResult& result, exporter::Format format, boo
         return format == exporter::Format::Json
                    ? exporter::renderDerivationsJson(result.derivations)
                    : exporter::renderDerivationsText(result.derivations);
+    if (result.text) return *result.text;
     std::string out;
     if (showPlan || result.explain) out += "plan:\n" + result.plan;
     return out + exporter::render(result.table, format);

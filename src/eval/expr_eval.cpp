@@ -1,5 +1,7 @@
 #include "eval/expr_eval.h"
 
+#include "common/text.h"
+
 namespace chipgraph::eval {
 
 std::string displayValue(const Value& value, const schema::Catalog& catalog) {
@@ -23,7 +25,9 @@ bool compareValues(const Value& a, bind::CompareOp op, const Value& b,
         x = a.numberValue().sortKey();
         y = b.numberValue().sortKey();
     } else {
-        x = displayValue(a, catalog).compare(displayValue(b, catalog));
+        // Names compare as answers sort: case-insensitively.
+        x = text::foldCase(displayValue(a, catalog))
+                .compare(text::foldCase(displayValue(b, catalog)));
     }
     switch (op) {
     case bind::CompareOp::Lt:

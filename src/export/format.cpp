@@ -9,31 +9,47 @@
 
 namespace chipgraph::exporter {
 
+// In the order of the Format enum.
+static const std::vector<std::string> kFormatNames = {"table", "csv", "json",  "markdown",
+                                                      "box",   "tsv", "jsonl", "line"};
+
 std::vector<std::string> formatNames() {
-    return {"table", "csv", "json", "markdown"};
+    return kFormatNames;
+}
+
+std::string formatName(Format format) {
+    return kFormatNames.at(static_cast<size_t>(format));
 }
 
 Result<Format> parseFormat(std::string_view name) {
     std::string n = text::foldCase(name);
-    if (n == "table") return Format::Table;
-    if (n == "csv") return Format::Csv;
-    if (n == "json") return Format::Json;
-    if (n == "markdown" || n == "md") return Format::Markdown;
+    if (n == "md") return Format::Markdown;
+    for (size_t i = 0; i < kFormatNames.size(); ++i)
+        if (n == kFormatNames[i]) return static_cast<Format>(i);
     std::string hint = text::didYouMean(name, formatNames());
-    return Status::error("unknown format '" + std::string(name) + "'; " +
-                         (hint.empty() ? "choose table, csv, json or markdown" : hint));
+    return Status::error(
+        "unknown format '" + std::string(name) + "'; " +
+        (hint.empty() ? "choose table, box, csv, tsv, json, jsonl, markdown or line" : hint));
 }
 
-std::string render(const Table& table, Format format) {
+std::string render(const Table& table, Format format, const RenderOptions& options) {
     switch (format) {
     case Format::Table:
-        return renderText(table);
+        return renderText(table, options.headers);
+    case Format::Box:
+        return renderBox(table, options.headers);
     case Format::Csv:
-        return renderCsv(table);
+        return renderCsv(table, options.headers);
+    case Format::Tsv:
+        return renderTsv(table, options.headers);
     case Format::Json:
         return renderJson(table);
+    case Format::JsonLines:
+        return renderJsonLines(table);
     case Format::Markdown:
         return renderMarkdown(table);
+    case Format::Line:
+        return renderLines(table);
     }
     return "";
 }
@@ -43,13 +59,24 @@ static std::string pad(const std::string& s, int width, bool right) {
     return right ? padding + s : s + padding;
 }
 
-std::string renderText(const Table& table) {
+// Display width of every column: the widest of its cells and (when shown) its name.
+static std::vector<int> columnWidths(const Table& table, bool headers) {
     std::vector<int> widths;
     for (const std::string& c : table.columns)
-        widths.push_back(text::displayWidth(c));
+        widths.push_back(headers ? text::displayWidth(c) : 0);
     for (const auto& row : table.rows)
         for (size_t i = 0; i < row.size(); ++i)
             widths[i] = std::max(widths[i], text::displayWidth(row[i].text));
+    return widths;
+}
+
+static std::string rowCount(const Table& table) {
+    size_t n = table.rows.size();
+    return "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
+}
+
+std::string renderText(const Table& table, bool headers) {
+    std::vector<int> widths = columnWidths(table, headers);
     auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right) {
         std::string out;
         for (size_t i = 0; i < cells.size(); ++i) {
@@ -59,10 +86,13 @@ std::string renderText(const Table& table) {
         }
         return out + "\n";
     };
-    std::string out = line(table.columns, std::vector<bool>(table.columns.size(), false));
-    for (size_t i = 0; i < widths.size(); ++i)
-        out += (i ? "-+-" : "") + std::string(static_cast<size_t>(widths[i]), '-');
-    out += "\n";
+    std::string out;
+    if (headers) {
+        out += line(table.columns, std::vector<bool>(table.columns.size(), false));
+        for (size_t i = 0; i < widths.size(); ++i)
+            out += (i ? "-+-" : "") + std::string(static_cast<size_t>(widths[i]), '-');
+        out += "\n";
+    }
     for (const auto& row : table.rows) {
         std::vector<std::string> cells;
         std::vector<bool> right;
@@ -72,9 +102,40 @@ std::string renderText(const Table& table) {
         }
         out += line(cells, right);
     }
-    size_t n = table.rows.size();
-    out += "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
-    return out;
+    return out + rowCount(table);
+}
+
+// A box rule: `left`, then each column's width (plus its padding) of `fill`, `middle` between
+// columns, then `right`.
+static std::string boxRule(const std::vector<int>& widths, const char* left, const char* middle,
+                           const char* right) {
+    std::string out = left;
+    for (size_t i = 0; i < widths.size(); ++i) {
+        if (i) out += middle;
+        for (int k = 0; k < widths[i] + 2; ++k)
+            out += "─";
+    }
+    return out + right + "\n";
+}
+
+std::string renderBox(const Table& table, bool headers) {
+    std::vector<int> widths = columnWidths(table, headers);
+    auto line = [&](const std::vector<Cell>& cells) {
+        std::string out = "│";
+        for (size_t i = 0; i < cells.size(); ++i)
+            out += " " + pad(cells[i].text, widths[i], cells[i].kind == Cell::Kind::Number) + " │";
+        return out + "\n";
+    };
+    std::string out = boxRule(widths, "┌", "┬", "┐");
+    if (headers) {
+        std::vector<Cell> names;
+        for (const std::string& c : table.columns)
+            names.push_back(Cell::ofText(c));
+        out += line(names) + boxRule(widths, "├", "┼", "┤");
+    }
+    for (const auto& row : table.rows)
+        out += line(row);
+    return out + boxRule(widths, "└", "┴", "┘") + rowCount(table);
 }
 
 static std::string csvField(const std::string& s) {
@@ -85,11 +146,11 @@ static std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-std::string renderCsv(const Table& table) {
+std::string renderCsv(const Table& table, bool headers) {
     std::string out;
-    for (size_t i = 0; i < table.columns.size(); ++i)
+    for (size_t i = 0; headers && i < table.columns.size(); ++i)
         out += (i ? "," : "") + csvField(table.columns[i]);
-    out += "\r\n";
+    if (headers) out += "\r\n";
     for (const auto& row : table.rows) {
         for (size_t i = 0; i < row.size(); ++i)
             out += (i ? "," : "") + csvField(row[i].text);
@@ -98,27 +159,74 @@ std::string renderCsv(const Table& table) {
     return out;
 }
 
+// Tabs, newlines and backslashes inside a field are escaped, so every row is one line.
+static std::string tsvField(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\\')
+            out += "\\\\";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string renderTsv(const Table& table, bool headers) {
+    std::string out;
+    for (size_t i = 0; headers && i < table.columns.size(); ++i)
+        out += (i ? "\t" : "") + tsvField(table.columns[i]);
+    if (headers) out += "\n";
+    for (const auto& row : table.rows) {
+        for (size_t i = 0; i < row.size(); ++i)
+            out += (i ? "\t" : "") + tsvField(row[i].text);
+        out += "\n";
+    }
+    return out;
+}
+
+// Exact numbers as JSON numbers (3000000, not 3000000.0), missing values as null.
+static nlohmann::ordered_json jsonCell(const Cell& c) {
+    if (c.kind == Cell::Kind::Null) return nullptr;
+    if (c.kind == Cell::Kind::Number && std::nearbyint(c.number) == c.number &&
+        std::fabs(c.number) < 9e15)
+        return static_cast<int64_t>(c.number);
+    if (c.kind == Cell::Kind::Number) return c.number;
+    return c.text;
+}
+
+static std::string dumpJson(const nlohmann::ordered_json& doc) {
+    // Replace invalid UTF-8 rather than throw: no exception may leave this module.
+    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 std::string renderJson(const Table& table) {
     nlohmann::ordered_json doc;
     doc["columns"] = table.columns;
     doc["rows"] = nlohmann::ordered_json::array();
     for (const auto& row : table.rows) {
         nlohmann::ordered_json cells = nlohmann::ordered_json::array();
-        for (const Cell& c : row) {
-            if (c.kind == Cell::Kind::Null)
-                cells.push_back(nullptr);
-            else if (c.kind == Cell::Kind::Number && std::nearbyint(c.number) == c.number &&
-                     std::fabs(c.number) < 9e15)
-                cells.push_back(static_cast<int64_t>(c.number)); // 3000000, not 3000000.0
-            else if (c.kind == Cell::Kind::Number)
-                cells.push_back(c.number);
-            else
-                cells.push_back(c.text);
-        }
+        for (const Cell& c : row)
+            cells.push_back(jsonCell(c));
         doc["rows"].push_back(std::move(cells));
     }
-    // Replace invalid UTF-8 rather than throw: no exception may leave this module.
-    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return dumpJson(doc);
+}
+
+std::string renderJsonLines(const Table& table) {
+    std::string out;
+    for (const auto& row : table.rows) {
+        nlohmann::ordered_json object = nlohmann::ordered_json::object();
+        for (size_t i = 0; i < row.size() && i < table.columns.size(); ++i)
+            object[table.columns[i]] = jsonCell(row[i]);
+        out += dumpJson(object);
+    }
+    return out;
 }
 
 // A cell stays on its row: pipes are escaped, and any line break (\n, \r\n or \r) becomes a
@@ -148,6 +256,20 @@ std::string renderMarkdown(const Table& table) {
         for (const Cell& c : row)
             out += " " + markdownCell(c.text) + " |";
         out += "\n";
+    }
+    return out;
+}
+
+// As the SQLite shell's line mode: names right-aligned, a blank line between rows.
+std::string renderLines(const Table& table) {
+    int width = 0;
+    for (const std::string& c : table.columns)
+        width = std::max(width, text::displayWidth(c));
+    std::string out;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        if (r) out += "\n";
+        for (size_t i = 0; i < table.rows[r].size() && i < table.columns.size(); ++i)
+            out += pad(table.columns[i], width, true) + " = " + table.rows[r][i].text + "\n";
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Result tables rendered for people and scripts: an aligned text table, CSV (RFC 4180), JSON
-// (`{"columns": [...], "rows": [[...], ...]}`) and Markdown.
+// Result tables rendered for people and scripts: an aligned text table, a box-drawn table, CSV
+// (RFC 4180), TSV, JSON (`{"columns": [...], "rows": [[...], ...]}`), JSON Lines (one object per
+// row), Markdown, and `line` (one `column = value` line per cell, as in the SQLite shell).
 #include "common/status.h"
 #include "common/table.h"
 
@@ -10,18 +11,31 @@
 
 namespace chipgraph::exporter {
 
-enum class Format { Table, Csv, Json, Markdown };
+enum class Format { Table, Csv, Json, Markdown, Box, Tsv, JsonLines, Line };
 
-// Parses a format name (table, csv, json, markdown/md); an error names the choices.
+// Parses a format name (table, box, csv, tsv, json, jsonl, markdown/md, line); an error names
+// the choices.
 Result<Format> parseFormat(std::string_view name);
 std::vector<std::string> formatNames();
+// The canonical name of a format (what parseFormat accepts).
+std::string formatName(Format format);
 
-// Renders the table; every format ends with a newline.
-std::string render(const Table& table, Format format);
+struct RenderOptions {
+    // The header line of table, box, csv and tsv. Markdown always has one (a Markdown table
+    // needs it); json, jsonl and line name every value anyway.
+    bool headers = true;
+};
 
-std::string renderText(const Table& table);
-std::string renderCsv(const Table& table);
+// Renders the table; every format ends with a newline (an empty jsonl or line result is "").
+std::string render(const Table& table, Format format, const RenderOptions& options = {});
+
+std::string renderText(const Table& table, bool headers = true);
+std::string renderBox(const Table& table, bool headers = true);
+std::string renderCsv(const Table& table, bool headers = true);
+std::string renderTsv(const Table& table, bool headers = true);
 std::string renderJson(const Table& table);
+std::string renderJsonLines(const Table& table);
 std::string renderMarkdown(const Table& table);
+std::string renderLines(const Table& table);
 
 } // namespace chipgraph::exporter

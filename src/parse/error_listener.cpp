@@ -42,7 +42,54 @@ bool endsStatement(antlr4::Token* token) {
     return !token || token->getType() == ChipGraphParser::END || token->getText() == "?";
 }
 
+// Whether a token can be the last of a statement (so a '.' may belong after it).
+bool couldEnd(antlr4::Token* token) {
+    std::string text = token->getText();
+    return text == ")" || text == "}" || token->getType() == ChipGraphParser::IDENT ||
+           token->getType() == ChipGraphParser::STRING ||
+           token->getType() == ChipGraphParser::INT || token->getType() == ChipGraphParser::DATE ||
+           token->getType() == ChipGraphParser::DECIMAL;
+}
+
+// Whether the tokens at `i` look like the start of a statement: a statement keyword, a
+// prefix fact `name(`, or an infix fact `name verb`.
+bool startsStatement(antlr4::TokenStream* tokens, size_t i) {
+    antlr4::Token* token = tokens->get(i);
+    switch (token->getType()) {
+    case ChipGraphParser::TYPE:
+    case ChipGraphParser::RELATION:
+    case ChipGraphParser::ENTITY:
+    case ChipGraphParser::SOURCE:
+    case ChipGraphParser::RULE:
+    case ChipGraphParser::RETRACT:
+    case ChipGraphParser::WHO:
+    case ChipGraphParser::WHAT:
+    case ChipGraphParser::WHICH:
+    case ChipGraphParser::WHY:
+    case ChipGraphParser::EXPLAIN:
+    case ChipGraphParser::IMPORT:
+        return true;
+    default:
+        break;
+    }
+    if (token->getText() == "?") return true;
+    bool name =
+        token->getType() == ChipGraphParser::IDENT || token->getType() == ChipGraphParser::STRING;
+    if (!name || i + 1 >= tokens->size()) return false;
+    antlr4::Token* next = tokens->get(i + 1);
+    return next->getText() == "(" || next->getType() == ChipGraphParser::IDENT;
+}
+
 } // namespace
+
+// ANTLR's recovery can report the same problem twice; keep the first.
+void ErrorListener::push(Diagnostic diagnostic) {
+    for (const Diagnostic& d : out_)
+        if (d.span.line == diagnostic.span.line && d.span.column == diagnostic.span.column &&
+            d.message == diagnostic.message)
+            return;
+    out_.push_back(std::move(diagnostic));
+}
 
 SourceSpan ErrorListener::spanOf(antlr4::Token* token) const {
     SourceSpan span;
@@ -72,20 +119,44 @@ std::string ErrorListener::describeExpected(antlr4::Parser* parser) const {
 
 // A statement whose next token starts on a later line (or is the end of input) most likely
 // lacks its final '.': point just after the last token of the statement.
+// A statement whose next token starts on a later line (or is the end of input) most likely
+// lacks its final '.' (or '?' for a question): point just after its last token. If the error
+// comes later, the statement's first line break marks where the next statement began.
 bool ErrorListener::explainMissingEnd(antlr4::Parser* parser, antlr4::Token* offending) {
-    if (!parser->getExpectedTokens().contains(static_cast<size_t>(ChipGraphParser::END)))
-        return false;
+    antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+    bool question = false;
+    for (size_t type : expected.toList())
+        question = question || parser->getVocabulary().getLiteralName(type) == "'?'";
     antlr4::TokenStream* tokens = parser->getTokenStream();
     if (offending->getTokenIndex() == 0) return false;
     antlr4::Token* previous = tokens->get(offending->getTokenIndex() - 1);
+    bool endExpected = question || expected.contains(static_cast<size_t>(ChipGraphParser::END));
     bool nextLine =
         offending->getType() == antlr4::Token::EOF || offending->getLine() > previous->getLine();
-    if (!nextLine) return false;
+    if (!endExpected || !nextLine) {
+        // `x(A)` + newline + `x(B).`: the error is at '(' on line 2; the break before `x` is
+        // where the '.' went missing.
+        size_t start = offending->getTokenIndex();
+        while (start > 0 && !endsStatement(tokens->get(start - 1)))
+            --start;
+        size_t breakAt = 0;
+        for (size_t i = start + 1; i <= offending->getTokenIndex() && !breakAt; ++i)
+            if (tokens->get(i)->getLine() > tokens->get(i - 1)->getLine() &&
+                couldEnd(tokens->get(i - 1)) && startsStatement(tokens, i))
+                breakAt = i;
+        if (!breakAt || offending->getType() == antlr4::Token::EOF) return false;
+        previous = tokens->get(breakAt - 1);
+        question = tokens->get(start)->getType() == ChipGraphParser::WHO ||
+                   tokens->get(start)->getType() == ChipGraphParser::WHAT ||
+                   tokens->get(start)->getType() == ChipGraphParser::WHICH;
+    }
     SourceSpan span = spanOf(previous);
     span.column = span.endColumn;
     span.endColumn = span.column + 1;
-    out_.push_back(makeError(Phase::Syntax, "missing '.' at the end of the statement", span,
-                             "every statement ends with '.' (questions with '?')"));
+    push(makeError(Phase::Syntax,
+                   question ? "missing '?' at the end of the question"
+                            : "missing '.' at the end of the statement",
+                   span, "every statement ends with '.' (questions with '?')"));
     return true;
 }
 
@@ -100,8 +171,8 @@ bool ErrorListener::explainMisspeltKeyword(antlr4::Parser* parser, antlr4::Token
     if (first->getType() != ChipGraphParser::IDENT) return false;
     std::string guess = text::nearestName(first->getText(), kStatementKeywords);
     if (guess.empty() || guess == first->getText()) return false;
-    out_.push_back(makeError(Phase::Syntax, "unknown keyword '" + first->getText() + "'",
-                             spanOf(first), "did you mean '" + guess + "'?"));
+    push(makeError(Phase::Syntax, "unknown keyword '" + first->getText() + "'", spanOf(first),
+                   "did you mean '" + guess + "'?"));
     return true;
 }
 
@@ -116,7 +187,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (!parser || !offending) {
         SourceSpan span{file_, reportedLine, static_cast<int>(column) + 1, reportedLine,
                         static_cast<int>(column) + 2};
-        out_.push_back(makeError(Phase::Syntax, message, span));
+        push(makeError(Phase::Syntax, message, span));
         return;
     }
     if (explainMissingEnd(parser, offending)) return;
@@ -136,7 +207,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
         span.column = span.endColumn;
         span.endColumn = span.column + 1;
     }
-    out_.push_back(makeError(Phase::Syntax, "unexpected " + tokenText(offending), span, hint));
+    push(makeError(Phase::Syntax, "unexpected " + tokenText(offending), span, hint));
 }
 
 } // namespace chipgraph::parse

@@ -21,6 +21,7 @@ public:
 
 private:
     SourceSpan spanOf(antlr4::Token* token) const;
+    void push(Diagnostic diagnostic);
     std::string describeExpected(antlr4::Parser* parser) const;
     bool explainMissingEnd(antlr4::Parser* parser, antlr4::Token* offending);
     bool explainMisspeltKeyword(antlr4::Parser* parser, antlr4::Token* offending);

@@ -12,7 +12,10 @@ ast::FactStmt Transformer::transformFact(P::AtomContext* atomCtx,
         diagnostics_.push_back(makeError(Phase::Syntax, what + " is given twice", span(c),
                                          "a fact has at most one " + what));
     };
-    for (P::FactClauseContext* c : clauses) {
+    for (size_t i = 0; i < clauses.size(); ++i) {
+        P::FactClauseContext* c = clauses[i];
+        if (startsForgottenStatement(c, i == 0 ? atomCtx->getStop() : clauses[i - 1]->getStop()))
+            break;
         if (c->validity()) {
             if (fact.validity) twice(c, "validity");
             fact.validity = transformValidity(c->validity());
@@ -28,6 +31,24 @@ ast::FactStmt Transformer::transformFact(P::AtomContext* atomCtx,
         }
     }
     return fact;
+}
+
+// Any name may be a status word, so a fact whose '.' is missing swallows the next line's
+// statement as "statuses". A non-status name that starts a new line is that statement.
+bool Transformer::startsForgottenStatement(P::FactClauseContext* clause, antlr4::Token* previous) {
+    if (!clause->ident() || clause->PER()) return false;
+    std::string word = clause->ident()->getText();
+    static const char* const kStatuses[] = {"actual",   "reported", "expected",
+                                            "forecast", "rumored",  "view"};
+    for (const char* status : kStatuses)
+        if (word == status) return false;
+    if (clause->getStart()->getLine() <= previous->getLine()) return false;
+    SourceSpan end = span(previous);
+    end.column = end.endColumn;
+    end.endColumn = end.column + 1;
+    diagnostics_.push_back(makeError(Phase::Syntax, "missing '.' at the end of the statement", end,
+                                     "every statement ends with '.' (questions with '?')"));
+    return true;
 }
 
 ast::Validity Transformer::transformValidity(P::ValidityContext* ctx) {

@@ -38,6 +38,8 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformWhy(c);
     else if (auto* c = ctx->explainStmt())
         out.node = transformExplain(c);
+    else if (auto* c = ctx->diagramStmt())
+        out.node = transformDiagram(c);
     else if (auto* c = ctx->importStmt())
         out.node =
             ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),

@@ -35,6 +35,7 @@ private:
     ast::FactStmt transformFact(P::AtomContext* atom, const std::vector<P::FactClauseContext*>&,
                                 bool retract);
     ast::Validity transformValidity(P::ValidityContext* ctx);
+    bool startsForgottenStatement(P::FactClauseContext* clause, antlr4::Token* previous);
 
     // transform_rule.cpp
     ast::RuleDecl transformRule(P::RuleDeclContext* ctx);
@@ -45,6 +46,7 @@ private:
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
     ast::WhyStmt transformWhy(P::WhyStmtContext* ctx);
     ast::Statement::Node transformExplain(P::ExplainStmtContext* ctx);
+    ast::DiagramStmt transformDiagram(P::DiagramStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 

@@ -3,7 +3,7 @@
 // written by another version is refused with a clear message rather than misread.
 namespace chipgraph::store {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2; // 2: rules and derived relations
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE meta (

@@ -24,6 +24,8 @@ GoldenFile parseGoldenFile(const std::string& text, std::string& error) {
     size_t i = 0;
     for (; i < lines.size() && !isDirective(lines[i]); ++i) {
         if (lines[i] == "load empty") file.loadBundled = false;
+        if (lines[i].rfind("max-derived ", 0) == 0)
+            file.maxDerived = std::stoul(lines[i].substr(12));
         file.header.push_back(lines[i]);
     }
     std::vector<std::string> comments;

@@ -3,6 +3,7 @@
 //
 //   # a comment
 //   load empty                  -- optional first directive: start without the bundled graph
+//   max-derived 1000            -- optional: stop rule evaluation beyond that many facts
 //
 //   statement ok                -- statements that must succeed (and print nothing)
 //   entity Foo: Vendor.
@@ -35,6 +36,7 @@ struct Record {
 };
 
 struct GoldenFile {
+    size_t maxDerived = 0;          // `max-derived N` header directive: the rule-evaluation limit
     bool markdown = false;          // a .md document whose examples are the records
     std::vector<std::string> lines; // markdown: the whole document, for --update
     std::vector<std::pair<size_t, size_t>> outputBlocks; // markdown: record -> [begin, end) lines

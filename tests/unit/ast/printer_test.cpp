@@ -139,7 +139,8 @@ TEST_CASE("queries print their body and modifiers", "[printer]") {
     // `in P` and `as of P` are the same window.
     CHECK(roundTrip("? shipments(V, U) in 2026 order by U desc limit 3.") ==
           "? shipments(V, U) as of 2026 order by U desc limit 3.\n");
-    CHECK(roundTrip("? designs(_, C), x(C) { role: R }.") == "? designs(_, C), x(C) { role: R }.\n");
+    CHECK(roundTrip("? designs(_, C), x(C) { role: R }.") ==
+          "? designs(_, C), x(C) { role: R }.\n");
 }
 
 TEST_CASE("phrase questions print in their phrase form", "[printer]") {
@@ -158,8 +159,7 @@ TEST_CASE("comments and layout do not survive printing", "[printer]") {
 TEST_CASE("escapes in strings survive the round trip", "[printer]") {
     CHECK(roundTrip(R"(entity "say \"hi\"": Chip.)") == "entity \"say \\\"hi\\\"\": Chip.\n");
     CHECK(roundTrip(R"(entity "back\\slash": Chip.)") == "entity \"back\\\\slash\": Chip.\n");
-    CHECK(roundTrip(R"(x(A) { note: "line1\nline2" }.)") ==
-          "x(A) { note: \"line1\\nline2\" }.\n");
+    CHECK(roundTrip(R"(x(A) { note: "line1\nline2" }.)") == "x(A) { note: \"line1\\nline2\" }.\n");
 }
 
 TEST_CASE("large and fractional numbers survive the round trip", "[printer]") {

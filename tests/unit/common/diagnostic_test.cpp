@@ -82,7 +82,7 @@ TEST_CASE("tabs before the span are kept so the caret lines up", "[diagnostic]")
                                           "    \t^^^\n");
 }
 
-TEST_CASE("an empty span or one past the line end still gets one caret", "[diagnostic]") {
+TEST_CASE("an empty span or one past the line end still gets one caret", "[diagnostic][error]") {
     SourceTexts sources = {{"f.kg", "type Chip"}};
     Diagnostic atEnd = makeError(Phase::Syntax, "missing '.'", spanAt("f.kg", 1, 10, 11));
     CHECK(renderDiagnostic(atEnd, sources) == "f.kg:1:10: error: missing '.'\n"
@@ -105,7 +105,7 @@ TEST_CASE("a span over several lines underlines to the end of its first line", "
                                           "             ^^^^^^^^^^\n");
 }
 
-TEST_CASE("carriage returns do not leak into the quoted line", "[diagnostic]") {
+TEST_CASE("carriage returns do not leak into the quoted line", "[diagnostic][error]") {
     SourceTexts sources = {{"f.kg", "type A.\r\ntype B\r\n"}};
     Diagnostic d = makeError(Phase::Syntax, "m", spanAt("f.kg", 2, 6, 7));
     CHECK(renderDiagnostic(d, sources) == "f.kg:2:6: error: m\n"
@@ -113,7 +113,7 @@ TEST_CASE("carriage returns do not leak into the quoted line", "[diagnostic]") {
                                           "         ^\n");
 }
 
-TEST_CASE("a diagnostic without a span or source renders its message only", "[diagnostic]") {
+TEST_CASE("a diagnostic without a span or source renders its message only", "[diagnostic][error]") {
     Diagnostic noSpan = makeError(Phase::Store, "database error: disk full", {});
     CHECK(renderDiagnostic(noSpan, {}) == "error: database error: disk full\n");
     Diagnostic noSource = makeError(Phase::Bind, "m", spanAt("other.kg", 3, 2, 4), "h");
@@ -128,4 +128,23 @@ TEST_CASE("warnings and notes render with their severity and note lines", "[diag
     d.severity = Severity::Warning;
     d.notes = {"first note", "second note"};
     CHECK(renderDiagnostic(d, {}) == "warning: m\nnote: first note\nnote: second note\n");
+}
+
+TEST_CASE("a span past the end of its source quotes no line", "[diagnostic][error]") {
+    SourceTexts sources = {{"f.kg", "type Chip."}};
+    Diagnostic d = makeError(Phase::Bind, "m", spanAt("f.kg", 3, 1, 2));
+    CHECK(renderDiagnostic(d, sources) == "f.kg:3:1: error: m\n");
+}
+
+TEST_CASE("an empty line in the middle is still quoted", "[diagnostic]") {
+    SourceTexts sources = {{"f.kg", "type A.\n\ntype B."}};
+    Diagnostic d = makeError(Phase::Syntax, "m", spanAt("f.kg", 2, 1, 2));
+    CHECK(renderDiagnostic(d, sources) == "f.kg:2:1: error: m\n    \n    ^\n");
+}
+
+TEST_CASE("a span with line 0 is treated as unknown", "[diagnostic][error]") {
+    SourceTexts sources = {{"f.kg", "type Chip."}};
+    Diagnostic d = makeError(Phase::Bind, "m", spanAt("f.kg", 0, 1, 2));
+    CHECK_FALSE(d.span.valid());
+    CHECK(renderDiagnostic(d, sources) == "error: m\n");
 }

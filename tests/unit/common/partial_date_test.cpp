@@ -117,7 +117,7 @@ TEST_CASE("toString gives the canonical spelling", "[partial_date]") {
     CHECK(date("2025-06-07").toString() == "2025-06-07");
 }
 
-TEST_CASE("leap days are valid only in leap years", "[partial_date]") {
+TEST_CASE("leap days are valid only in leap years", "[partial_date][error]") {
     CHECK(date("2024-02-29").lastDay() == day(2024, 2, 29));
     CHECK(date("2000-02-29").firstDay() == day(2000, 2, 29));
     CHECK(parseError("2025-02-29") == "day 29 is out of range for 2025-02 (1-28)");
@@ -126,20 +126,20 @@ TEST_CASE("leap days are valid only in leap years", "[partial_date]") {
     CHECK(parseError("2025-02-30") == "day 30 is out of range for 2025-02 (1-28)");
 }
 
-TEST_CASE("a month is out of range outside 1-12", "[partial_date]") {
+TEST_CASE("a month is out of range outside 1-12", "[partial_date][error]") {
     CHECK(parseError("2025-13") == "month 13 is out of range (1-12)");
     CHECK(parseError("2025-00") == "month 0 is out of range (1-12)");
     CHECK(parseError("2025-13-01") == "month 13 is out of range (1-12)");
 }
 
-TEST_CASE("a day is out of range for its month", "[partial_date]") {
+TEST_CASE("a day is out of range for its month", "[partial_date][error]") {
     CHECK(parseError("2025-04-31") == "day 31 is out of range for 2025-04 (1-30)");
     CHECK(parseError("2025-06-00") == "day 0 is out of range for 2025-06 (1-30)");
     CHECK(parseError("2025-01-32") == "day 32 is out of range for 2025-01 (1-31)");
     CHECK(date("2025-01-31").lastDay() == day(2025, 1, 31));
 }
 
-TEST_CASE("halves and quarters are out of range past 2 and 4", "[partial_date]") {
+TEST_CASE("halves and quarters are out of range past 2 and 4", "[partial_date][error]") {
     CHECK(parseError("3H2026") == "half 3 is out of range (1-2)");
     CHECK(parseError("0H2026") == "half 0 is out of range (1-2)");
     CHECK(parseError("2026-H3") == "half 3 is out of range (1-2)");
@@ -147,7 +147,7 @@ TEST_CASE("halves and quarters are out of range past 2 and 4", "[partial_date]")
     CHECK(parseError("2025Q0") == "quarter 0 is out of range (1-4)");
 }
 
-TEST_CASE("malformed dates name the accepted spellings", "[partial_date]") {
+TEST_CASE("malformed dates name the accepted spellings", "[partial_date][error]") {
     const std::string formats = "expected a date like 2026, 2H2026, 2026-H2, 2025Q3, 2025-Q3, "
                                 "2025-06 or 2025-06-17";
     CHECK(parseError("") == "malformed date ''; " + formats);
@@ -162,10 +162,50 @@ TEST_CASE("malformed dates name the accepted spellings", "[partial_date]") {
     CHECK(parseError("xH2026") == "malformed date 'xH2026'; " + formats);
 }
 
-TEST_CASE("a month needs its dash: 202506 is not a date", "[partial_date]") {
+TEST_CASE("a month needs its dash: 202506 is not a date", "[partial_date][error]") {
     // The grammar has no dash-less month; an INT like 202506 must not pass for 2025-06.
     CHECK(parseError("202506").rfind("malformed date '202506'", 0) == 0);
     CHECK(parseError("20250617").rfind("malformed date '20250617'", 0) == 0);
+}
+
+TEST_CASE("spaces and signs make a date malformed", "[partial_date][error]") {
+    for (const char* text : {" 2025", "2025 ", "2025 -06", "-2025", "+2025", "2025-06 -17"}) {
+        INFO("'" << text << "'");
+        CHECK(parseError(text).rfind("malformed date", 0) == 0);
+    }
+}
+
+TEST_CASE("anything after a half or quarter makes a date malformed", "[partial_date][error]") {
+    for (const char* text : {"2025-Q3-01", "2025-H1x", "2025Q34", "2H2026-01", "2025-H"}) {
+        INFO(text);
+        CHECK(parseError(text).rfind("malformed date", 0) == 0);
+    }
+}
+
+TEST_CASE("a day needs a month and two digits", "[partial_date][error]") {
+    for (const char* text : {"2025--17", "2025-06--17", "2025-06-", "2025-06-171", "2025-"}) {
+        INFO(text);
+        CHECK(parseError(text).rfind("malformed date", 0) == 0);
+    }
+}
+
+TEST_CASE("letters in place of digits make a date malformed", "[partial_date][error]") {
+    for (const char* text : {"2O25", "2025-0a", "202Q", "2H20x6", "Q3-2025", "H2 2026"}) {
+        INFO(text);
+        CHECK(parseError(text).rfind("malformed date", 0) == 0);
+    }
+}
+
+TEST_CASE("a half before the year needs a four-digit year", "[partial_date][error]") {
+    CHECK(parseError("2H202").rfind("malformed date '2H202'", 0) == 0);
+    CHECK(parseError("2H20266").rfind("malformed date '2H20266'", 0) == 0);
+}
+
+TEST_CASE("five-digit years and unknown period letters are malformed", "[partial_date][error]") {
+    for (const char* text : {"20250", "20250-06", "2025x3", "2025-M06", "2025-W23"}) {
+        INFO(text);
+        CHECK(parseError(text).rfind("malformed date", 0) == 0);
+    }
 }
 
 // ---- periods -----------------------------------------------------------------------------
@@ -245,6 +285,27 @@ TEST_CASE("intersecting intervals keeps the common days", "[partial_date]") {
     Interval from = {day(2025, 7, 1), kMaxDay};
     Interval until = {kMinDay, day(2025, 10, 1)};
     CHECK(from.intersect(until) == Interval{day(2025, 7, 1), day(2025, 10, 1)});
+}
+
+TEST_CASE("an empty interval overlaps nothing and contains no day", "[partial_date][error]") {
+    Interval empty{day(2025, 5, 1), day(2025, 5, 1)};
+    Interval reversed{day(2026, 1, 1), day(2025, 1, 1)};
+    CHECK(empty.empty());
+    CHECK(reversed.empty());
+    CHECK_FALSE(empty.overlaps(Interval::always()));
+    CHECK_FALSE(Interval::always().overlaps(reversed));
+    CHECK_FALSE(reversed.overlaps(Interval::of(date("2025"))));
+    CHECK_FALSE(reversed.contains(day(2025, 6, 1)));
+    CHECK_FALSE(empty.contains(day(2025, 5, 1)));
+}
+
+TEST_CASE("disjoint intervals intersect into an empty one", "[partial_date][error]") {
+    Interval both = Interval::of(date("2024")).intersect(Interval::of(date("2025")));
+    CHECK(both.empty());
+    CHECK(formatInterval(both) == "never");
+    Interval until = {kMinDay, day(2025, 1, 1)};
+    Interval from = {day(2025, 1, 1), kMaxDay};
+    CHECK(until.intersect(from).empty());
 }
 
 // ---- formatting --------------------------------------------------------------------------

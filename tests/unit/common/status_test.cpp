@@ -18,7 +18,7 @@ TEST_CASE("Status is ok by default and carries an error message otherwise", "[st
     CHECK(Status::ok().isOk());
 }
 
-TEST_CASE("an error Status with an empty message is still an error", "[status]") {
+TEST_CASE("an error Status with an empty message is still an error", "[status][error]") {
     CHECK_FALSE(Status::error("").isOk());
 }
 

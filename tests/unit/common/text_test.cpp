@@ -19,7 +19,7 @@ TEST_CASE("decodeUtf8 yields code points", "[text]") {
     CHECK(text::decodeUtf8("") == U"");
 }
 
-TEST_CASE("decodeUtf8 turns invalid bytes into U+FFFD", "[text]") {
+TEST_CASE("decodeUtf8 turns invalid bytes into U+FFFD", "[text][error]") {
     CHECK(text::decodeUtf8("\xff") == U"\uFFFD");
     CHECK(text::decodeUtf8("a\x80"
                            "b") == U"a\uFFFDb");
@@ -104,4 +104,32 @@ TEST_CASE("quoteString escapes quotes, backslashes, newlines and tabs", "[text]"
     CHECK(text::quoteString("line1\nline2") == "\"line1\\nline2\"");
     CHECK(text::quoteString("a\tb") == "\"a\\tb\"");
     CHECK(text::quoteString("海外算力ASIC:需求或提速") == "\"海外算力ASIC:需求或提速\"");
+}
+
+TEST_CASE("decodeUtf8 rejects impossible lead bytes and stray continuations", "[text][error]") {
+    CHECK(text::decodeUtf8("\xF8\x88") == U"\uFFFD\uFFFD");
+    CHECK(text::decodeUtf8("\xBF") == U"\uFFFD");
+    CHECK(text::decodeUtf8("\xF0\x9F\x9A") == U"\uFFFD\uFFFD\uFFFD");
+}
+
+TEST_CASE("invalid bytes take one display column each", "[text][error]") {
+    CHECK(text::displayWidth("\xff\xfe") == 2);
+    CHECK(text::displayWidth("a\xe8") == 2);
+}
+
+TEST_CASE("nearestName gives nothing when every candidate is too far", "[text][error]") {
+    CHECK(text::nearestName("abcdef", {"abcxyz"}) == "");
+    CHECK(text::nearestName("Trainium3", {"TPU v7", "Maia 200"}) == "");
+}
+
+TEST_CASE("didYouMean is silent without candidates", "[text][error]") {
+    CHECK(text::didYouMean("desings", {}) == "");
+    CHECK(text::didYouMean("", {}) == "");
+}
+
+TEST_CASE("names with spaces, punctuation or a leading digit are quoted", "[text][error]") {
+    CHECK(text::quoteNameIfNeeded("9nm") == "\"9nm\"");
+    CHECK(text::quoteNameIfNeeded("a.b") == "\"a.b\"");
+    CHECK(text::quoteNameIfNeeded("a b") == "\"a b\"");
+    CHECK(text::quoteNameIfNeeded("say \"hi\"") == "\"say \\\"hi\\\"\"");
 }

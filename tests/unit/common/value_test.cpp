@@ -120,3 +120,54 @@ TEST_CASE("equal Values hash equally", "[value]") {
     // Different kinds with the same payload should not collide by construction.
     CHECK(hash(Value::number(Number::exact(3))) != hash(Value::number(Number::approx(3))));
 }
+
+// ---- arithmetic carries the analyst's precision -------------------------------------------
+
+TEST_CASE("adding numbers combines their bounds", "[value][arithmetic]") {
+    CHECK(addNumbers(Number::exact(1), Number::exact(2)) == Number::exact(3));
+    CHECK(addNumbers(Number::greater(3000000), Number::exact(1000000)) == Number::greater(4000000));
+    CHECK(addNumbers(Number::exact(1), Number::approx(2)) == Number::approx(3));
+    CHECK(addNumbers(Number::range(1, 2), Number::range(10, 20)) == Number::range(11, 22));
+    CHECK(addNumbers(Number::less(5), Number::exact(1)) == Number::less(6));
+}
+
+TEST_CASE("subtracting swaps the bounds of the right side", "[value][arithmetic]") {
+    CHECK(subtractNumbers(Number::range(10, 20), Number::exact(5)) == Number::range(5, 15));
+    CHECK(subtractNumbers(Number::exact(10), Number::greater(3)) == Number::less(7));
+    CHECK(subtractNumbers(Number::exact(10), Number::exact(4)) == Number::exact(6));
+}
+
+TEST_CASE("multiplying by a negative number flips the bounds", "[value][arithmetic]") {
+    CHECK(multiplyNumbers(Number::exact(-1), Number::range(10, 20)) == Number::range(-20, -10));
+    CHECK(multiplyNumbers(Number::greater(5), Number::exact(2)) == Number::greater(10));
+    CHECK(multiplyNumbers(Number::greater(5), Number::exact(-2)) == Number::less(-10));
+    CHECK(multiplyNumbers(Number::approx(2), Number::approx(3)) == Number::approx(6));
+}
+
+TEST_CASE("bounds that meet give a point, not a one-value range", "[value][arithmetic]") {
+    CHECK(minNumbers(Number::greater(5), Number::exact(3)) == Number::exact(3));
+    CHECK(maxNumbers(Number::less(2), Number::exact(3)) == Number::exact(3));
+    CHECK(multiplyNumbers(Number::exact(0), Number::greater(5)) == Number::exact(0));
+    CHECK(minNumbers(Number::approx(3), Number::greater(5)) == Number::approx(3));
+    CHECK(minNumbers(Number::greater(5), Number::exact(3)).toString() == "3");
+}
+
+TEST_CASE("min and max keep the bound that can still win", "[value][arithmetic]") {
+    CHECK(maxNumbers(Number::greater(5), Number::exact(3)) == Number::greater(5));
+    CHECK(maxNumbers(Number::approx(5), Number::exact(3)) == Number::approx(5));
+    CHECK(minNumbers(Number::range(1, 10), Number::range(5, 6)) == Number::range(1, 6));
+}
+
+TEST_CASE("division divides by the reciprocal range", "[value][arithmetic]") {
+    CHECK(divideNumbers(Number::exact(10), Number::exact(4)) ==
+          std::optional<Number>(Number::exact(2.5)));
+    CHECK(divideNumbers(Number::range(10, 20), Number::range(2, 5)) ==
+          std::optional<Number>(Number::range(2, 10)));
+}
+
+TEST_CASE("division by a number that may be zero has no result", "[value][arithmetic][error]") {
+    CHECK_FALSE(divideNumbers(Number::exact(10), Number::exact(0)));
+    CHECK_FALSE(divideNumbers(Number::exact(10), Number::range(-1, 1)));
+    CHECK_FALSE(divideNumbers(Number::exact(10), Number::less(5)));
+    CHECK_FALSE(divideNumbers(Number::exact(10), Number::greater(-5)));
+}

@@ -196,9 +196,10 @@ TEST_CASE("conjunctive queries with atoms, comparisons and wildcards", "[parser]
     REQUIRE(std::holds_alternative<ast::Comparison>(q.body[2]));
     const auto& ne = std::get<ast::Comparison>(q.body[2]);
     CHECK(ne.op == "!=");
-    CHECK(ne.lhs.name.text == "F");
-    CHECK(ne.rhs.name.text == "Broadcom");
-    CHECK(std::get<ast::Comparison>(q.body[3]).lhs.kind == ast::Term::Kind::Wildcard);
+    REQUIRE(ne.lhs.kind == ast::Expr::Kind::Term);
+    CHECK(ne.lhs.term.name.text == "F");
+    CHECK(ne.rhs.term.name.text == "Broadcom");
+    CHECK(std::get<ast::Comparison>(q.body[3]).lhs.term.kind == ast::Term::Kind::Wildcard);
     CHECK_FALSE(q.modifiers.window);
     CHECK_FALSE(q.modifiers.limit);
 }
@@ -281,7 +282,7 @@ TEST_CASE("statement and name spans are 1-based code-point positions", "[parser]
     CHECK(s.line == 2);
     CHECK(s.column == 3);
     CHECK(s.endLine == 2);
-    CHECK(s.endColumn == 23); // one past the final '.' 
+    CHECK(s.endColumn == 23); // one past the final '.'
     const auto& fact = std::get<ast::FactStmt>(p.statements[1].node);
     CHECK(fact.atom.relation.span.column == 6);
     CHECK(fact.atom.relation.span.endColumn == 13);

@@ -1,0 +1,300 @@
+// Turns edge groups into the export model: node and edge labels, tooltips (sources and dates),
+// owner clusters, time order, diff marks, and a stable order of nodes and edges.
+#include "engine/diagram_builder_impl.h"
+#include "export/diagram_style.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace chipgraph::engine::diagram {
+
+namespace {
+
+using exporter::Change;
+using exporter::NodeKind;
+
+struct DrawnEdge {
+    const EdgeGroup* group = nullptr;
+    Change change = Change::None;
+    std::string changeNote;
+};
+
+std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relation,
+                     const schema::Catalog& catalog) {
+    std::string validity = validityLabel(fact.valid);
+    std::string line = std::string("- ") + schema::statusName(fact.status) + " · " +
+                       (validity.empty() ? "always" : validity);
+    if (fact.source != kNoId) {
+        const schema::SourceInfo& source = catalog.source(fact.source);
+        line += " · " + source.name;
+        if (source.published) line += " (" + source.published->toString() + ")";
+    }
+    for (size_t q = 0; q < relation.qualifiers.size() && q < fact.qualifiers.size(); ++q) {
+        if (!fact.qualifiers[q]) continue;
+        const Value& v = *fact.qualifiers[q];
+        std::string value = v.isText()     ? v.textValue()
+                            : v.isNumber() ? v.numberValue().toString()
+                                           : catalog.entity(v.entityId()).name;
+        line += " · " + relation.qualifiers[q].name + ": " + value;
+    }
+    return line;
+}
+
+// The fact that speaks for an edge: strongest status, then latest report, then first loaded.
+const schema::Fact& leadFact(const EdgeGroup& edge, const schema::Catalog& catalog) {
+    const schema::Fact* best = &edge.facts.front();
+    for (const schema::Fact& f : edge.facts)
+        if (f.status < best->status ||
+            (f.status == best->status && reportDay(f, catalog) > reportDay(*best, catalog)))
+            best = &f;
+    return *best;
+}
+
+std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) {
+    const EdgeGroup& e = *drawn.group;
+    std::string tip = catalog.entity(e.from).name + " " + e.relation->name + " " +
+                      catalog.entity(e.to).name + (e.extra.empty() ? "" : " (" + e.extra + ")");
+    if (drawn.change != Change::None && drawn.change != Change::Unchanged)
+        tip += std::string(" [") + exporter::changeName(drawn.change) +
+               (drawn.changeNote.empty() ? "" : ": " + drawn.changeNote) + "]";
+    if (!e.rivals.empty()) {
+        std::string rivals;
+        for (EntityId r : e.rivals)
+            rivals += (rivals.empty() ? "" : ", ") + catalog.entity(r).name;
+        tip += "\nconflicts with: " + rivals;
+    }
+    for (const schema::Fact& f : e.facts)
+        tip += "\n" + factLine(f, *e.relation, catalog);
+    return tip;
+}
+
+exporter::DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog,
+                               bool isDiff) {
+    const EdgeGroup& e = *drawn.group;
+    exporter::DiagramEdge edge;
+    edge.from = catalog.entity(e.from).name;
+    edge.to = catalog.entity(e.to).name;
+    edge.relation = e.relation->name;
+    edge.validity = validityLabel(e.hull());
+    edge.status = e.status();
+    edge.extra = e.extra;
+    const schema::Fact& lead = leadFact(e, catalog);
+    int role = e.relation->qualifierIndex("role");
+    if (role >= 0 && static_cast<size_t>(role) < lead.qualifiers.size() && lead.qualifiers[role] &&
+        lead.qualifiers[role]->isText())
+        edge.role = lead.qualifiers[role]->textValue();
+    edge.tooltip = edgeTooltip(drawn, catalog);
+    edge.conflict = !isDiff && !e.rivals.empty();
+    edge.change = drawn.change;
+    edge.changeNote = drawn.changeNote;
+    return edge;
+}
+
+// Compares the two snapshots of a diff: every edge of either, marked.
+std::vector<DrawnEdge> compare(const std::vector<EdgeGroup>& after,
+                               const std::vector<EdgeGroup>& before) {
+    std::map<std::string, const EdgeGroup*> old;
+    for (const EdgeGroup& e : before)
+        old.emplace(e.key(), &e);
+    std::vector<DrawnEdge> drawn;
+    std::set<std::string> seen;
+    for (const EdgeGroup& e : after) {
+        seen.insert(e.key());
+        auto was = old.find(e.key());
+        if (was == old.end()) {
+            drawn.push_back({&e, Change::Added, ""});
+            continue;
+        }
+        std::vector<std::string> notes;
+        if (was->second->status() != e.status())
+            notes.push_back(std::string(schema::statusName(was->second->status())) + " → " +
+                            schema::statusName(e.status()));
+        std::string a = validityLabel(was->second->hull()), b = validityLabel(e.hull());
+        if (a != b)
+            notes.push_back((a.empty() ? "always" : a) + " → " + (b.empty() ? "always" : b));
+        std::string note;
+        for (const std::string& n : notes)
+            note += (note.empty() ? "" : ", ") + n;
+        drawn.push_back({&e, note.empty() ? Change::Unchanged : Change::Changed, note});
+    }
+    for (const EdgeGroup& e : before)
+        if (!seen.count(e.key())) drawn.push_back({&e, Change::Removed, ""});
+    return drawn;
+}
+
+std::string firstNativeAlias(const schema::EntityInfo& entity) {
+    for (const std::string& alias : entity.aliases)
+        if (std::any_of(alias.begin(), alias.end(), [](char c) { return c & 0x80; })) return alias;
+    return "";
+}
+
+int tier(NodeKind kind) {
+    switch (kind) {
+    case NodeKind::DesignFirm:
+        return 0;
+    case NodeKind::Vendor:
+    case NodeKind::Chip:
+        return 2;
+    case NodeKind::ProcessNode:
+        return 3;
+    case NodeKind::MemoryMaker:
+        return 4;
+    case NodeKind::Foundry:
+        return 5;
+    default:
+        return 1;
+    }
+}
+
+struct NodeFacts {
+    std::set<std::string> sources;
+    bool before = false, after = false;
+    // The folded ownership claim (see kOwnerRelation), if any.
+    const DrawnEdge* owned = nullptr;
+};
+
+exporter::DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
+                               const DiagramRequest& request, const schema::Catalog& catalog,
+                               bool isDiff) {
+    const schema::EntityInfo& entity = catalog.entity(id);
+    exporter::DiagramNode node;
+    node.id = entity.name;
+    node.label = entity.name;
+    std::string native = request.nativeNames ? firstNativeAlias(entity) : "";
+    if (!native.empty()) node.label += "\n" + native;
+    node.typeName = catalog.type(entity.type).name;
+    node.kind = nodeKindOf(catalog, id);
+    auto owner = hints.owner.find(id);
+    if (owner != hints.owner.end()) node.cluster = catalog.entity(owner->second).name;
+    std::string tip = entity.name + " (" + node.typeName + ")";
+    if (!entity.aliases.empty()) {
+        std::string aliases;
+        for (const std::string& a : entity.aliases)
+            aliases += (aliases.empty() ? "" : ", ") + a;
+        tip += "\naka " + aliases;
+    }
+    auto event = hints.firstEvent.find(id);
+    if (event != hints.firstEvent.end()) tip += "\nfirst dated: " + event->second.text;
+    if (facts.owned) {
+        node.ownerStatus = facts.owned->group->status();
+        tip += "\n" + edgeTooltip(*facts.owned, catalog);
+    } else if (!node.cluster.empty()) {
+        tip += "\nowner: " + node.cluster;
+    }
+    if (!facts.sources.empty()) {
+        std::string sources;
+        for (const std::string& s : facts.sources)
+            sources += (sources.empty() ? "" : ", ") + s;
+        tip += "\nsources: " + sources;
+    }
+    node.tooltip = tip;
+    if (isDiff) {
+        node.change = facts.after && !facts.before   ? Change::Added
+                      : facts.before && !facts.after ? Change::Removed
+                                                     : Change::Unchanged;
+        if (facts.owned && facts.owned->change == Change::Changed) node.change = Change::Changed;
+    }
+    return node;
+}
+
+// An ownership claim drawn as the box around the chip instead of an arrow: the owner relation's
+// edge from the chip's (sole, uncontested) owner.
+bool foldsIntoCluster(const DrawnEdge& d, const Hints& hints) {
+    const EdgeGroup& e = *d.group;
+    if (e.relation->name != kOwnerRelation || !e.rivals.empty()) return false;
+    auto owner = hints.owner.find(e.to);
+    return owner != hints.owner.end() && owner->second == e.from;
+}
+
+void sortEdges(std::vector<exporter::DiagramEdge>& edges, const std::vector<size_t>& relation,
+               const std::map<std::string, size_t>& position) {
+    std::vector<size_t> perm(edges.size());
+    for (size_t i = 0; i < perm.size(); ++i)
+        perm[i] = i;
+    auto key = [&](size_t i) {
+        return std::tuple(relation[i], position.at(edges[i].from), position.at(edges[i].to),
+                          edges[i].extra);
+    };
+    std::stable_sort(perm.begin(), perm.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+    std::vector<exporter::DiagramEdge> sorted;
+    for (size_t i : perm)
+        sorted.push_back(std::move(edges[i]));
+    edges = std::move(sorted);
+}
+
+} // namespace
+
+exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& request,
+                                  const std::vector<EdgeGroup>& edges,
+                                  const std::vector<EdgeGroup>* before, const Hints& hints,
+                                  const std::vector<EntityId>& focus) {
+    const schema::Catalog& catalog = engine.catalog();
+    std::vector<DrawnEdge> drawn;
+    if (before)
+        drawn = compare(edges, *before);
+    else
+        for (const EdgeGroup& e : edges)
+            drawn.push_back({&e, Change::None, ""});
+
+    std::map<EntityId, NodeFacts> nodes;
+    std::vector<const DrawnEdge*> arrows;
+    for (const DrawnEdge& d : drawn) {
+        bool folded = foldsIntoCluster(d, hints);
+        if (!folded) arrows.push_back(&d);
+        for (EntityId end : {d.group->from, d.group->to}) {
+            if (folded && end == d.group->from) continue; // the owner is the box
+            NodeFacts& n = nodes[end];
+            if (folded) n.owned = &d;
+            (d.change == Change::Removed ? n.before : n.after) = true;
+            if (d.change == Change::Unchanged || d.change == Change::Changed) n.before = true;
+            for (const schema::Fact& f : d.group->facts)
+                if (f.source != kNoId) n.sources.insert(catalog.source(f.source).name);
+        }
+    }
+    // A focus entity with nothing drawn still appears, unless its box stands for it.
+    std::set<EntityId> owners;
+    for (const auto& [id, n] : nodes)
+        if (hints.owner.count(id)) owners.insert(hints.owner.at(id));
+    for (EntityId f : focus)
+        if (!nodes.count(f) && !owners.count(f)) nodes[f].before = nodes[f].after = true;
+
+    std::vector<EntityId> ids;
+    for (const auto& [id, _] : nodes)
+        ids.push_back(id);
+    std::unordered_map<EntityId, int> order = timeOrder(hints, ids, catalog);
+
+    exporter::Diagram diagram;
+    diagram.title = request.title.empty() ? describeDiagramRequest(request) : request.title;
+    diagram.isDiff = before != nullptr;
+    for (const std::string& name :
+         request.relations.empty() ? defaultDiagramRelations() : request.relations)
+        if (const schema::RelationInfo* relation = catalog.findRelation(name))
+            diagram.relations.push_back(relation->name); // colours stay with their relation
+    for (EntityId id : ids) {
+        diagram.nodes.push_back(makeNode(id, nodes[id], hints, request, catalog, diagram.isDiff));
+        diagram.nodes.back().timeOrder = order[id];
+    }
+    // Design firms first, then owners each followed by their chips in time order, then process
+    // nodes, memory makers and foundries: dot starts from this order, and tests rely on it.
+    auto sortKey = [](const exporter::DiagramNode& n) {
+        bool owner = n.kind == NodeKind::Vendor;
+        std::string group = owner ? n.id : n.cluster.empty() ? "\x7f" : n.cluster;
+        return std::tuple(tier(n.kind), group, owner ? 0 : 1, n.timeOrder, n.id);
+    };
+    std::sort(diagram.nodes.begin(), diagram.nodes.end(),
+              [&](const auto& a, const auto& b) { return sortKey(a) < sortKey(b); });
+    std::map<std::string, size_t> position;
+    for (size_t i = 0; i < diagram.nodes.size(); ++i)
+        position[diagram.nodes[i].id] = i;
+    std::vector<size_t> relationIndex;
+    for (const DrawnEdge* d : arrows) {
+        diagram.edges.push_back(makeEdge(*d, catalog, diagram.isDiff));
+        relationIndex.push_back(d->group->relationIndex);
+    }
+    sortEdges(diagram.edges, relationIndex, position);
+    return diagram;
+}
+
+} // namespace chipgraph::engine::diagram

@@ -1,0 +1,171 @@
+#include "engine/diagram_builder.h"
+
+#include "common/text.h"
+#include "engine/diagram_builder_impl.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace chipgraph::engine {
+
+using namespace diagram;
+
+std::vector<std::string> defaultDiagramRelations() {
+    return {"develops", "designs", "fabbed_on", "made_by"};
+}
+
+std::map<std::string, std::string> defaultConflictKeys() {
+    return {{"designs", "chip"}, {"develops", "chip"}, {"fabbed_on", "chip"}, {"made_by", "node"}};
+}
+
+namespace {
+
+Result<std::vector<const schema::RelationInfo*>> resolveRelations(const schema::Catalog& catalog,
+                                                                  const DiagramRequest& request) {
+    std::vector<std::string> names = request.relations;
+    if (names.empty())
+        for (const std::string& name : defaultDiagramRelations())
+            if (catalog.findRelation(name)) names.push_back(name);
+    std::vector<const schema::RelationInfo*> relations;
+    for (const std::string& name : names) {
+        const schema::RelationInfo* relation = catalog.findRelation(name);
+        if (!relation) {
+            std::string hint = text::didYouMean(name, catalog.relationNames());
+            return Status::error("unknown relation '" + name + "'" +
+                                 (hint.empty() ? "" : "; " + hint));
+        }
+        long entityColumns = std::count_if(
+            relation->columns.begin(), relation->columns.end(),
+            [](const schema::Column& c) { return c.kind == schema::ColumnKind::Entity; });
+        if (entityColumns < 2)
+            return Status::error("relation '" + relation->name +
+                                 "' cannot be drawn: an edge needs two entity columns and it has " +
+                                 std::to_string(entityColumns));
+        if (std::find(relations.begin(), relations.end(), relation) == relations.end())
+            relations.push_back(relation);
+    }
+    return relations;
+}
+
+Result<EntityId> resolveEntity(const schema::Catalog& catalog, const std::string& name) {
+    if (const schema::EntityInfo* entity = catalog.findEntity(name)) return entity->id;
+    std::string hint = text::didYouMean(name, catalog.entityNamesAndAliases());
+    return Status::error("unknown entity '" + name + "'" + (hint.empty() ? "" : "; " + hint));
+}
+
+Result<ConflictKeys> resolveConflictKeys(const DiagramRequest& request,
+                                         const std::vector<const schema::RelationInfo*>& drawn) {
+    std::map<std::string, std::string> names =
+        request.conflictKeys.empty() ? defaultConflictKeys() : request.conflictKeys;
+    ConflictKeys keys;
+    for (const schema::RelationInfo* relation : drawn) {
+        auto named = names.find(relation->name);
+        if (named == names.end()) continue;
+        std::vector<size_t> entityColumns;
+        for (size_t c = 0; c < relation->columns.size(); ++c)
+            if (relation->columns[c].kind == schema::ColumnKind::Entity) entityColumns.push_back(c);
+        auto column = std::find_if(entityColumns.begin(), entityColumns.begin() + 2, [&](size_t c) {
+            return relation->columns[c].name == named->second;
+        });
+        if (column == entityColumns.begin() + 2)
+            return Status::error("conflict key '" + named->second + "' is not one of the two " +
+                                 "entity columns of '" + relation->name + "'");
+        keys[relation->id] = *column;
+    }
+    return keys;
+}
+
+struct Focus {
+    std::optional<EntityId> entity, chain;
+};
+
+// One view: the edges of the drawn relations at (window, knownAt), policy and filters applied.
+std::vector<EdgeGroup> snapshot(const Engine& engine, const DiagramRequest& request,
+                                const std::vector<const schema::RelationInfo*>& relations,
+                                const ConflictKeys& keys, const Focus& focus,
+                                std::optional<Interval> window, std::optional<DayNumber> knownAt) {
+    std::vector<EdgeGroup> edges = collectEdges(engine, relations, window, knownAt);
+    if (request.policy == ConflictPolicy::PreferLatest) preferLatest(edges, keys, engine.catalog());
+    if (focus.entity) {
+        Hints hints = collectHints(engine, knownAt);
+        keepSupplyChain(edges, *focus.entity, hints.owns[*focus.entity]);
+    }
+    if (focus.chain) keepChain(edges, *focus.chain, request.hops);
+    markConflicts(edges, keys);
+    return edges;
+}
+
+} // namespace
+
+std::string describeDiagramRequest(const DiagramRequest& request) {
+    std::vector<std::string> parts;
+    std::vector<std::string> relations =
+        request.relations.empty() ? defaultDiagramRelations() : request.relations;
+    std::string joined;
+    for (const std::string& r : relations)
+        joined += (joined.empty() ? "" : ", ") + r;
+    parts.push_back(joined);
+    if (request.entity) parts.push_back("supply chain of " + *request.entity);
+    if (request.chainOf)
+        parts.push_back("within " + std::to_string(request.hops) +
+                        (request.hops == 1 ? " hop of " : " hops of ") + *request.chainOf);
+    if (request.window) parts.push_back("as of " + formatInterval(*request.window));
+    if (request.knownAt) parts.push_back("known at " + formatDay(*request.knownAt));
+    if (request.policy == ConflictPolicy::PreferLatest) parts.push_back("prefer latest");
+    if (request.diff) {
+        const DiagramDiff& d = *request.diff;
+        std::string to = d.to ? d.to->toString() : "now";
+        parts.push_back((d.axis == DiffAxis::KnownAt ? "changes known at " : "changes as of ") +
+                        d.from.toString() + " → " + to);
+    }
+    std::string title;
+    for (const std::string& p : parts)
+        title += (title.empty() ? "" : " · ") + p;
+    return title;
+}
+
+Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request) {
+    const schema::Catalog& catalog = engine.catalog();
+    Result<std::vector<const schema::RelationInfo*>> relations = resolveRelations(catalog, request);
+    if (!relations) return relations.status();
+    Result<ConflictKeys> keys = resolveConflictKeys(request, relations.value());
+    if (!keys) return keys.status();
+    Focus focus;
+    std::vector<EntityId> focusIds;
+    for (auto [name, slot] :
+         {std::pair{&request.entity, &focus.entity}, std::pair{&request.chainOf, &focus.chain}}) {
+        if (!*name) continue;
+        Result<EntityId> id = resolveEntity(catalog, **name);
+        if (!id) return id.status();
+        *slot = id.value();
+        focusIds.push_back(id.value());
+    }
+    if (request.chainOf && request.hops < 1)
+        return Status::error("hops must be at least 1 (got " + std::to_string(request.hops) + ")");
+
+    std::optional<Interval> window = request.window, windowBefore = request.window;
+    std::optional<DayNumber> knownAt = request.knownAt, knownBefore = request.knownAt;
+    if (request.diff) {
+        const DiagramDiff& d = *request.diff;
+        if (d.axis == DiffAxis::KnownAt) {
+            knownBefore = d.from.lastDay();
+            knownAt = d.to ? std::optional<DayNumber>(d.to->lastDay()) : request.knownAt;
+        } else {
+            if (!d.to)
+                return Status::error("a diff of what holds needs two dates, as in 2025..2026");
+            windowBefore = Interval::of(d.from);
+            window = Interval::of(*d.to);
+        }
+    }
+    std::vector<EdgeGroup> edges =
+        snapshot(engine, request, relations.value(), keys.value(), focus, window, knownAt);
+    std::optional<std::vector<EdgeGroup>> before;
+    if (request.diff)
+        before = snapshot(engine, request, relations.value(), keys.value(), focus, windowBefore,
+                          knownBefore);
+    Hints hints = collectHints(engine, knownAt);
+    return assembleDiagram(engine, request, edges, before ? &*before : nullptr, hints, focusIds);
+}
+
+} // namespace chipgraph::engine

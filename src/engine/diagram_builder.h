@@ -1,0 +1,80 @@
+#pragma once
+// Builds the model of a supply-chain diagram (export/diagram.h) from the engine's facts: the
+// edges of some relations, seen at a time (`as of`, `known at`), optionally cut down to one
+// entity's supply chain or to what lies within a few hops of an entity, with conflicting
+// claims marked, or the difference between two dates. The `diagram` statement, the CLI and
+// the REPL call buildDiagram(), then exporter::renderDiagram() / writeDiagram().
+//
+// Definitions (docs/diagrams.md says the same for users):
+// - Edge: all the facts of one relation between the same two entities (and the same values in
+//   the relation's other columns) become one edge, from its first entity column to its second.
+//   Its status is the strongest of its facts', its validity label spans all of theirs, its
+//   role is that of its strongest, most recently reported fact; the tooltip lists every fact
+//   with its status, validity, qualifiers, source and report date.
+// - Conflict: for a relation with a conflict key column (designs/develops/fabbed_on: `chip`,
+//   made_by: `node`), two edges with the same key entity and different other ends conflict
+//   when their validities overlap and no single source reports both (a source naming two
+//   design partners describes a collaboration, two sources naming one each disagree).
+// - Entity (`where owner = X`, the supply chain of X): X, the chips X develops, every edge
+//   touching them (so their design firms), and everything downstream of them along the edges'
+//   direction (process nodes, then foundries). For an entity that owns no chips this is the
+//   edges that involve it plus what lies downstream.
+// - Chain (`chain of X`): every edge whose two ends are within `hops` edges of X, direction
+//   ignored.
+// - Prefer latest: per conflict key (or per edge, for relations without one) only the facts
+//   of the most recent report date are kept.
+// - Diff: two snapshots (by default what was known at FROM and at TO, or the facts valid at
+//   FROM and at TO) with the same relations and filters; an edge only in the second is added,
+//   only in the first removed, in both with another status or validity changed.
+// - Owners, generation order and dates come from develops, successor_of/variant_of and the
+//   dated events (announced, generally_available, in_service, mass_production, in_design),
+//   known at the request's date, whether or not those relations are drawn.
+#include "engine/engine.h"
+#include "export/diagram.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chipgraph::engine {
+
+enum class ConflictPolicy { ShowAll, PreferLatest };
+enum class DiffAxis { KnownAt, AsOf };
+
+struct DiagramDiff {
+    PartialDate from;
+    std::optional<PartialDate> to; // KnownAt: nullopt means everything known now
+    DiffAxis axis = DiffAxis::KnownAt;
+};
+
+struct DiagramRequest {
+    std::vector<std::string> relations; // names or aliases; empty: defaultDiagramRelations()
+    std::optional<Interval> window;     // `as of` / `during`
+    std::optional<DayNumber> knownAt;   // only facts whose source was published by then
+    std::optional<std::string> entity;  // the supply chain of this entity
+    std::optional<std::string> chainOf; // everything within `hops` of this entity
+    int hops = 2;
+    ConflictPolicy policy = ConflictPolicy::ShowAll;
+    std::optional<DiagramDiff> diff;
+    bool nativeNames = false; // add each entity's first non-Latin alias ("博通") under its name
+    std::string title;        // "" for one made from the request
+    // relation -> key column, for conflicts and `prefer latest`; empty: defaultConflictKeys().
+    std::map<std::string, std::string> conflictKeys;
+};
+
+// The relations drawn when a request names none (those the catalog has): develops, designs,
+// fabbed_on, made_by.
+std::vector<std::string> defaultDiagramRelations();
+// designs -> chip, develops -> chip, fabbed_on -> chip, made_by -> node.
+std::map<std::string, std::string> defaultConflictKeys();
+
+// Builds the diagram. Errors (one message, lowercase, with a suggestion where one fits): an
+// unknown relation or entity, a relation with fewer than two entity columns, hops below 1, a
+// diff by validity without its second date, an unknown conflict key column.
+Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request);
+
+// The title made from a request: "designs, develops · supply chain of Amazon · as of 2026".
+std::string describeDiagramRequest(const DiagramRequest& request);
+
+} // namespace chipgraph::engine

@@ -1,0 +1,91 @@
+#pragma once
+// Internal to the diagram builder (diagram_*.cpp in src/engine): edges grouped from facts,
+// the filters and conflict marking over them (diagram_edges.cpp), and the owner, date and
+// generation hints that place nodes (diagram_order.cpp).
+#include "engine/diagram_builder.h"
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace chipgraph::engine::diagram {
+
+// The relation that makes a chip's owner: its edges are drawn as the owner's box around the chip
+// (the chip's border showing the claim's status) rather than as arrows.
+inline constexpr const char* kOwnerRelation = "develops";
+
+// The facts of one relation between the same two entities (and the same other values).
+struct EdgeGroup {
+    size_t relationIndex = 0; // position in the request's relation list
+    const schema::RelationInfo* relation = nullptr;
+    EntityId from = kNoId, to = kNoId;
+    std::string extra;               // the other columns' values: "gw: 10"
+    std::vector<schema::Fact> facts; // in load order
+    std::vector<EntityId> rivals;    // the other ends of the edges it conflicts with
+    // Identity across snapshots (diffs).
+    std::string key() const;
+    schema::FactStatus status() const; // the strongest of its facts'
+    Interval hull() const;             // from the earliest start to the latest end
+};
+
+// Relation -> the index of its conflict key column among the relation's columns.
+using ConflictKeys = std::unordered_map<RelationId, size_t>;
+
+// One view of the graph: edges in a stable order (relation, then load order of first fact).
+std::vector<EdgeGroup> collectEdges(const Engine& engine,
+                                    const std::vector<const schema::RelationInfo*>& relations,
+                                    std::optional<Interval> window,
+                                    std::optional<DayNumber> knownAt);
+
+// Keeps only the most recently reported facts per conflict key (or per edge); drops edges
+// left without facts.
+void preferLatest(std::vector<EdgeGroup>& edges, const ConflictKeys& keys,
+                  const schema::Catalog& catalog);
+
+// Keeps the supply chain of `entity` (see diagram_builder.h); `owned` are the chips it owns.
+void keepSupplyChain(std::vector<EdgeGroup>& edges, EntityId entity,
+                     const std::vector<EntityId>& owned);
+// Keeps the edges whose two ends are within `hops` of `entity`, direction ignored.
+void keepChain(std::vector<EdgeGroup>& edges, EntityId entity, int hops);
+
+// Fills EdgeGroup::rivals (see diagram_builder.h for the definition of a conflict).
+void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys);
+
+// A fact's report day (its source's publication), kMinDay when it has none.
+DayNumber reportDay(const schema::Fact& fact, const schema::Catalog& catalog);
+
+// Where the engine's facts place an entity, independent of which relations are drawn.
+struct DatedEvent {
+    DayNumber day = kMaxDay;
+    std::string text; // "2016-05 (announced, nevsemi_2025_11)"
+};
+struct Hints {
+    std::unordered_map<EntityId, EntityId> owner;             // chip -> its owner
+    std::unordered_map<EntityId, std::vector<EntityId>> owns; // owner -> chips, any claim
+    std::unordered_map<EntityId, DatedEvent> firstEvent;      // earliest dated event
+    std::vector<std::pair<EntityId, EntityId>> before;        // (earlier, later) generations
+};
+Hints collectHints(const Engine& engine, std::optional<DayNumber> knownAt);
+
+// Position of each entity in time: generations before their successors and variants, then by
+// date (an undated generation right after its predecessor), then by name.
+std::unordered_map<EntityId, int> timeOrder(const Hints& hints,
+                                            const std::vector<EntityId>& entities,
+                                            const schema::Catalog& catalog);
+
+// The model: nodes for the edges' ends and the focus entities, edges in a stable order, with
+// tooltips, clusters and time order. With `before` (a diff), edges are marked added, removed,
+// changed or unchanged between `before` and `edges`.
+exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& request,
+                                  const std::vector<EdgeGroup>& edges,
+                                  const std::vector<EdgeGroup>* before, const Hints& hints,
+                                  const std::vector<EntityId>& focus);
+
+// The drawing kind of an entity's type (Vendor, Chip, ... by subtype; Other when none fits).
+exporter::NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity);
+
+// Validity as an edge label: "" for always, "2026", "2025–", "2026–2027", "–2025-06".
+std::string validityLabel(const Interval& interval);
+
+} // namespace chipgraph::engine::diagram

@@ -1,0 +1,42 @@
+#pragma once
+// Internal to src/export: the cgraph graph of a diagram (built, not laid out) and the small
+// helpers the graph and legend code share. Only diagram*.cpp include this header.
+#include "export/diagram.h"
+
+#include <graphviz/cgraph.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace chipgraph::exporter {
+
+struct GraphCloser {
+    void operator()(Agraph_t* graph) const {
+        if (graph) agclose(graph);
+    }
+};
+// Owns a root graph; closing it frees every node, edge and subgraph (and any layout).
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+// Builds the graph of `diagram`: default attributes, owner clusters (members in one rank,
+// ordered by timeOrder), nodes and edges in model order, and the legend when asked. An error
+// names an edge whose end is not a node of the diagram.
+Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style);
+
+// The graph label with a legend: the title above a strip listing the kinds, line styles and
+// colours `diagram` uses (HTML-like label text, without the outer < >).
+std::string legendLabel(const Diagram& diagram);
+
+// Sets an attribute (declaring it with an empty default when the graph does not have it yet).
+void setAttr(void* object, const char* name, const std::string& value);
+// Sets an HTML-like label (value without the outer < >).
+void setHtmlLabel(Agraph_t* root, void* object, const std::string& html);
+
+// Text for a Graphviz escString attribute (label, tooltip): backslashes kept literal, line
+// breaks as "\n".
+std::string escapeGraphvizText(std::string_view text);
+// Text inside an HTML-like label: &, <, >, " escaped.
+std::string escapeHtml(std::string_view text);
+
+} // namespace chipgraph::exporter

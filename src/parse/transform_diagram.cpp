@@ -1,0 +1,51 @@
+#include "parse/transformer.h"
+
+#include <cstdlib>
+
+namespace chipgraph::parse {
+
+ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
+    ast::DiagramStmt d;
+    if (auto* chain = dynamic_cast<P::ChainTargetContext*>(ctx->diagramTarget())) {
+        d.chainOf = transformName(chain->name());
+        if (chain->INT()) d.hops = std::atoi(chain->INT()->getText().c_str());
+    } else {
+        auto* relations = static_cast<P::RelationsTargetContext*>(ctx->diagramTarget());
+        for (P::IdentContext* r : relations->ident())
+            d.relations.push_back(transformIdent(r));
+    }
+    auto twice = [&](antlr4::ParserRuleContext* c, const std::string& what) {
+        diagnostics_.push_back(makeError(Phase::Syntax, what + " is given twice", span(c)));
+    };
+    for (P::DiagramClauseContext* c : ctx->diagramClause()) {
+        if (auto* w = dynamic_cast<P::WhereClauseContext*>(c)) {
+            if (d.entity) twice(c, "'where'");
+            d.entity = transformName(w->name());
+        } else if (auto* a = dynamic_cast<P::DiagramAsOfContext*>(c)) {
+            if (d.window) twice(c, "a time window");
+            d.window = ast::TimeWindow{transformDate(a->date()), std::nullopt, span(c)};
+        } else if (auto* r = dynamic_cast<P::DiagramDuringContext*>(c)) {
+            if (d.window) twice(c, "a time window");
+            d.window =
+                ast::TimeWindow{transformDate(r->date(0)), transformDate(r->date(1)), span(c)};
+        } else if (auto* k = dynamic_cast<P::DiagramKnownAtContext*>(c)) {
+            if (d.knownAt) twice(c, "'known at'");
+            d.knownAt = transformDate(k->date());
+        } else if (auto* f = dynamic_cast<P::DiagramDiffContext*>(c)) {
+            if (d.diff) twice(c, "'diff'");
+            d.diff = ast::TimeWindow{transformDate(f->date(0)), transformDate(f->date(1)), span(c)};
+        } else if (auto* t = dynamic_cast<P::DiagramToContext*>(c)) {
+            if (d.path) twice(c, "'to'");
+            d.path = unquote(t->STRING()->getText());
+            d.pathSpan = span(t->STRING()->getSymbol());
+        } else if (auto* l = dynamic_cast<P::DiagramLayoutContext*>(c)) {
+            if (d.layout) twice(c, "'layout'");
+            d.layout = transformIdent(l->ident());
+        } else {
+            d.legend = true;
+        }
+    }
+    return d;
+}
+
+} // namespace chipgraph::parse

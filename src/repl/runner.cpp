@@ -1,0 +1,110 @@
+#include "repl/runner.h"
+
+#include "repl/completer.h"
+#include "repl/line_editor.h"
+#include "repl/session.h"
+#include "repl/signals.h"
+
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <langinfo.h>
+
+namespace chipgraph::repl {
+
+namespace {
+
+constexpr const char* kPrompt = "chipgraph> ";
+constexpr const char* kContinuation = "      ...> ";
+
+// Opens the engine and applies the starting format; nullptr after printing the error.
+std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions sessionOptions,
+                                      int& exitCode) {
+    Result<exporter::Format> format = exporter::parseFormat(options.format);
+    if (!format) {
+        std::cerr << "error: " << format.status().message() << "\n";
+        exitCode = 2;
+        return nullptr;
+    }
+    Result<std::unique_ptr<engine::Engine>> engine = openEngine(options.database);
+    if (!engine) {
+        std::cerr << "error: " << engine.status().message() << "\n";
+        exitCode = 1;
+        return nullptr;
+    }
+    sessionOptions.bail = options.bail;
+    auto session = std::make_unique<Session>(std::move(engine.value()), options.database, std::cout,
+                                             std::cerr, std::move(sessionOptions));
+    session->settings().mode = format.value();
+    return session;
+}
+
+// libedit decodes keys with the C library's locale: names in Chinese need a UTF-8 one.
+void useUtf8Locale() {
+    std::setlocale(LC_CTYPE, "");
+    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) std::setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+} // namespace
+
+std::string defaultHistoryFile() {
+    if (const char* file = std::getenv("CHIPGRAPH_HISTORY")) return file;
+    const char* home = std::getenv("HOME");
+    return home && *home ? std::string(home) + "/.chipgraph_history" : "";
+}
+
+int runInteractive(const ReplOptions& options) {
+    int exitCode = 0;
+    std::unique_ptr<Session> session = startSession(options, {"<stdin>", true}, exitCode);
+    if (!session) return exitCode;
+    useUtf8Locale();
+    installSignalHandlers();
+    auto complete = [&](std::string_view line) {
+        return repl::complete(session->pendingText(), line, vocabularyOf(session->engine()));
+    };
+    std::unique_ptr<LineEditor> editor = LineEditor::create(options.historyFile, complete);
+    if (!editor) return runScript(options, std::cin);
+    std::cout << "chipgraph on " << session->describeDatabase() << ": "
+              << session->engine().factCount() << " facts.\n"
+              << "Enter .help for the commands; end a statement with '.', a question with '?'.\n";
+    std::string line;
+    while (!session->stopped()) {
+        LineEditor::Event event =
+            editor->readLine(session->pending() ? kContinuation : kPrompt, line);
+        if (event == LineEditor::Event::EndOfInput) {
+            std::cout << "\n";
+            break;
+        }
+        if (event == LineEditor::Event::Interrupted) {
+            session->cancelPending();
+            continue;
+        }
+        editor->remember(line);
+        session->feedText(line); // a line recalled from history may hold several
+    }
+    session->endInput();
+    return 0;
+}
+
+int runScript(const ReplOptions& options, std::istream& in) {
+    int exitCode = 0;
+    std::unique_ptr<Session> session = startSession(options, {"<stdin>", false}, exitCode);
+    if (!session) return exitCode;
+    std::string line;
+    while (!session->stopped() && std::getline(in, line))
+        session->feedLine(line);
+    session->endInput();
+    return session->failures() > 0 ? 1 : 0;
+}
+
+int runCommand(const ReplOptions& options, const std::string& text) {
+    int exitCode = 0;
+    std::unique_ptr<Session> session = startSession(options, {"<command>", false}, exitCode);
+    if (!session) return exitCode;
+    session->feedText(text);
+    session->endInput();
+    return session->failures() > 0 ? 1 : 0;
+}
+
+} // namespace chipgraph::repl

@@ -1,0 +1,273 @@
+#include "repl/session.h"
+
+#include "common/text.h"
+#include "engine/render.h"
+#include "repl/dot_commands.h"
+#include "repl/signals.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+namespace chipgraph::repl {
+
+namespace {
+
+constexpr size_t kMaxNesting = 16; // `.read` inside `.read`: a file reading itself must stop
+
+bool isBlank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// The statement's text placed at its line in the input, so the renderer finds the line a
+// diagnostic points at (lines are numbered over the whole input).
+std::string atLine(const std::string& text, int firstLine) {
+    return std::string(static_cast<size_t>(std::max(0, firstLine - 1)), '\n') + text;
+}
+
+// Where a dot-command error points: at its argument, at the command, or just past the line.
+SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string& file, int line) {
+    SourceSpan span;
+    span.file = std::make_shared<const std::string>(file);
+    span.line = span.endLine = line;
+    if (error.arg >= 0 && static_cast<size_t>(error.arg) < call.args.size()) {
+        span.column = call.args[static_cast<size_t>(error.arg)].column;
+        span.endColumn = call.args[static_cast<size_t>(error.arg)].endColumn;
+    } else if (error.arg == DotError::kCommand) {
+        span.column = call.nameColumn;
+        span.endColumn = call.nameEndColumn;
+    } else {
+        span.column = call.endColumn;
+        span.endColumn = call.endColumn + 1;
+    }
+    return span;
+}
+
+// Rendered as the CLI renders it (a `why` tree, a document, the plan when `.show plan` is on or
+// the statement said `explain`, then the table), except that `.headers off` drops the header
+// of a table. jsonl has no tree form: a `why` answer prints as JSON.
+std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings) {
+    if (result.why || result.text || settings.headers) {
+        bool jsonl = settings.mode == exporter::Format::JsonLines;
+        exporter::Format format = result.why && jsonl ? exporter::Format::Json : settings.mode;
+        return engine::renderResult(result, format, settings.showPlan);
+    }
+    std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
+    return plan + exporter::render(result.table, settings.mode, {settings.headers});
+}
+
+const char* severityWord(Severity severity) {
+    return severity == Severity::Error     ? "error"
+           : severity == Severity::Warning ? "warning"
+                                           : "note";
+}
+
+} // namespace
+
+Result<std::unique_ptr<engine::Engine>> openEngine(const std::string& database) {
+    if (!database.empty()) {
+        if (!std::filesystem::exists(database))
+            return Status::error("no database '" + database +
+                                 "'; create one with 'chipgraph init " + database + "'");
+        return engine::Engine::open(database);
+    }
+    Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::open(":memory:");
+    if (!engine) return engine;
+    engine::Outcome loaded = engine.value()->loadBundledGraph();
+    if (!loaded.ok())
+        return Status::error("the bundled knowledge base does not load:\n" +
+                             loaded.renderDiagnostics());
+    return engine;
+}
+
+Session::Session(std::unique_ptr<engine::Engine> engine, std::string database, std::ostream& out,
+                 std::ostream& err, SessionOptions options)
+    : engine_(std::move(engine)), database_(std::move(database)), err_(err), output_(out),
+      options_(std::move(options)) {
+    inputs_.emplace_back(options_.inputName);
+}
+
+void Session::feedLine(std::string_view line) {
+    Input& input = inputs_.back();
+    ++input.line;
+    if (stopped_ || input.stopped) return;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (input.pending.empty()) {
+        size_t first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos) return;
+        if (line[first] == '.') return runDotLine(line);
+        input.pendingFirstLine = input.line;
+    }
+    input.pending.append(line).append("\n");
+    if (engine::Engine::isIncomplete(input.pending)) return;
+    std::string text = std::move(input.pending);
+    input.pending.clear();
+    if (!isBlank(text)) runStatement(text, input.pendingFirstLine);
+}
+
+void Session::feedText(std::string_view text) {
+    while (!stopped_ && !inputs_.back().stopped) {
+        size_t end = text.find('\n');
+        feedLine(text.substr(0, end));
+        if (end == std::string_view::npos) return;
+        text.remove_prefix(end + 1);
+        if (text.empty()) return; // a final newline ends the last line; it starts no other
+    }
+}
+
+void Session::endInput() {
+    Input& input = inputs_.back();
+    if (stopped_ || input.stopped || isBlank(input.pending)) return;
+    Diagnostic d = makeError(Phase::Syntax, "incomplete statement at end of input", {},
+                             "end it with '.' (a question with '?')");
+    input.pending.clear();
+    reportPositionless(d, input.pendingFirstLine);
+    failed();
+}
+
+bool Session::runNested(std::string_view text, const std::string& name) {
+    if (inputs_.size() > kMaxNesting) return false;
+    inputs_.emplace_back(name);
+    feedText(text);
+    endInput();
+    inputs_.pop_back();
+    return true;
+}
+
+void Session::cancelPending() {
+    inputs_.back().pending.clear();
+}
+
+void Session::print(const std::string& text) {
+    output_.stream() << text;
+    output_.resultDone();
+}
+
+void Session::printTable(const Table& table) {
+    print(exporter::render(table, settings_.mode, {settings_.headers}));
+}
+
+void Session::runStatement(const std::string& text, int firstLine) {
+    const std::string& name = inputs_.back().name;
+    if (settings_.showAst) {
+        engine::Outcome parsed;
+        std::string ast = engine_->printAst(text, name, firstLine, parsed);
+        if (parsed.ok()) output_.stream() << ast;
+    }
+    auto start = std::chrono::steady_clock::now();
+    setInterruptTarget(engine_.get());
+    engine::Outcome outcome = engine_->run(text, name, firstLine);
+    setInterruptTarget(nullptr);
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    printResults(outcome);
+    reportDiagnostics(outcome, text, firstLine);
+    if (!outcome.ok()) failed();
+    if (settings_.timer) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", elapsed.count());
+        output_.console() << "time: " << seconds << " s\n" << std::flush;
+    }
+}
+
+void Session::printResults(const engine::Outcome& outcome) {
+    bool json =
+        settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
+    for (size_t i = 0; i < outcome.results.size(); ++i) {
+        if (i > 0 && !json) output_.stream() << "\n";
+        output_.stream() << renderResult(outcome.results[i], settings_);
+    }
+    if (!outcome.results.empty()) output_.resultDone();
+}
+
+void Session::reportDiagnostics(const engine::Outcome& outcome, const std::string& text,
+                                int firstLine) {
+    if (outcome.diagnostics.empty()) return;
+    output_.stream().flush(); // results and errors interleave in order on a shared terminal
+    SourceTexts sources = outcome.sources;
+    sources[inputs_.back().name] = atLine(text, firstLine);
+    for (const Diagnostic& d : outcome.diagnostics) {
+        if (d.span.valid())
+            err_ << renderDiagnostic(d, sources);
+        else
+            reportPositionless(d, firstLine);
+    }
+    err_.flush();
+}
+
+// A diagnostic without a position (an interruption, a store error, the end of input): in a
+// script it says which statement, by the line it starts on.
+void Session::reportPositionless(const Diagnostic& d, int line) {
+    output_.stream().flush();
+    bool terminal = options_.interactive && inputs_.size() == 1;
+    std::string where = terminal ? "" : inputs_.back().name + ": ";
+    err_ << where << severityWord(d.severity)
+         << (terminal ? "" : " near line " + std::to_string(line)) << ": " << d.message
+         << (d.hint.empty() ? "" : "; " + d.hint) << "\n";
+    for (const std::string& note : d.notes)
+        err_ << "note: " << note << "\n";
+    err_.flush();
+}
+
+void Session::runDotLine(std::string_view line) {
+    Input& input = inputs_.back();
+    int lineNumber = input.line;
+    std::string name = input.name;
+    int quoteColumn = 0;
+    Result<DotCall> call = parseDotLine(line, &quoteColumn);
+    DotCall parsed = call ? call.value() : DotCall{};
+    DotResult error;
+    if (!call) {
+        // Point from the open quote to the end of the line, as the name of the command.
+        parsed.nameColumn = quoteColumn;
+        parsed.nameEndColumn = static_cast<int>(text::decodeUtf8(line).size()) + 1;
+        error = DotError{call.status().message()};
+    } else if (const DotCommand* command = findDotCommand(parsed.name)) {
+        error = runDotCommand(*this, *command, parsed);
+    } else {
+        std::string hint = suggestDotCommand(parsed.name);
+        error = DotError{"unknown command '" + parsed.name + "'; " +
+                         (hint.empty() ? "enter .help for the list" : hint)};
+    }
+    if (!error) return;
+    output_.stream().flush();
+    Diagnostic d = makeError(Phase::Io, error->message, spanOf(*error, parsed, name, lineNumber));
+    err_ << renderDiagnostic(d, {{name, atLine(std::string(line), lineNumber)}}) << std::flush;
+    failed();
+}
+
+void Session::failed() {
+    ++failures_;
+    if (!options_.bail) return;
+    // A script stops; a terminal session only stops the `.read` files it is running.
+    if (!options_.interactive) stopped_ = true;
+    for (size_t i = 1; i < inputs_.size(); ++i)
+        inputs_[i].stopped = true;
+}
+
+Status Session::open(const std::string& database) {
+    Result<std::unique_ptr<engine::Engine>> engine = openEngine(database);
+    if (!engine) return engine.status();
+    if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
+    if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
+    engine_ = std::move(engine.value());
+    database_ = database;
+    return Status::ok();
+}
+
+std::string Session::describeDatabase() const {
+    return database_.empty() ? "the bundled knowledge base (in memory)" : database_;
+}
+
+Status Session::setAsOf(const std::optional<std::string>& date) {
+    if (Status s = engine_->setDefaultAsOf(date); !s) return s;
+    asOf_ = date;
+    return Status::ok();
+}
+
+Status Session::setKnownAt(const std::optional<std::string>& date) {
+    if (Status s = engine_->setDefaultKnownAt(date); !s) return s;
+    knownAt_ = date;
+    return Status::ok();
+}
+
+} // namespace chipgraph::repl

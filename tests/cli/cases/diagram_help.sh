@@ -1,0 +1,1 @@
+$CHIPGRAPH diagram --help
