@@ -172,6 +172,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     cancel_.store(false);
     Executor executor(*store_, catalog, *facts_, rules, outcome, &cancel_);
     executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
+    executor.setNaive(naive_);
     Status status = Status::ok();
     SourceSpan failed;
     for (const bind::BoundStatement& s : statements)

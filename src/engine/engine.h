@@ -138,6 +138,10 @@ public:
                                      std::optional<Interval> window = {},
                                      std::optional<DayNumber> knownAt = {});
 
+    // Evaluate rules by the naive fixpoint instead of semi-naive (slower; the property test
+    // checks both give the same answers).
+    void setNaiveEvaluation(bool naive) { naive_ = naive; }
+
     // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
         maxDerivedFacts_ = maxDerivedFacts;
@@ -158,6 +162,7 @@ private:
     RuleSet rules_;
     size_t maxDerivedFacts_ = 50'000'000;
     std::chrono::milliseconds timeLimit_{0};
+    bool naive_ = false;
     std::atomic<bool> cancel_{false};
 };
 

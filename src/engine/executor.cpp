@@ -103,6 +103,7 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
     options.cancel = cancel_;
     options.maxDerivedFacts = maxDerivedFacts_;
     options.timeLimit = timeLimit_;
+    options.naive = naive_;
     return options;
 }
 

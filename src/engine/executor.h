@@ -16,6 +16,7 @@ public:
         : store_(store), catalog_(catalog), facts_(facts), rules_(rules), outcome_(outcome),
           cancel_(cancel) {}
 
+    void setNaive(bool naive) { naive_ = naive; }
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
         maxDerivedFacts_ = maxDerivedFacts;
         timeLimit_ = timeLimit;
@@ -50,6 +51,7 @@ private:
     size_t maxDerivedFacts_ = 50'000'000;
     std::chrono::milliseconds timeLimit_{0};
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
+    bool naive_ = false;
 };
 
 } // namespace chipgraph::engine

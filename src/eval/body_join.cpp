@@ -153,7 +153,7 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
             days = days.subtract(negatedDays(static_cast<size_t>(n)));
         }
         if (!days.empty()) {
-            premises_.push_back(table.provenance(row));
+            premises_.push_back({&table, row});
             rows_[step.atom] = row;
             for (const Interval& part : days.parts())
                 visit(stepIndex + 1, part, combined);
@@ -173,8 +173,8 @@ void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status
     if (stepIndex == plan_.steps.size()) {
         std::vector<const RowProvenance*> premises;
         if (engine_.options_.trackProvenance)
-            for (const RowProvenance* p : premises_)
-                if (p) premises.push_back(p);
+            for (const auto& [table, row] : premises_)
+                if (const RowProvenance* p = table->provenance(row)) premises.push_back(p);
         (*emit_)(Derivation{binding_, valid, status, premises, rows_});
         return;
     }

@@ -53,7 +53,9 @@ private:
     std::vector<std::vector<ValueId>> atomConstants_;     // per atom, per argument (or kNoValue)
     std::vector<std::vector<ValueId>> negationConstants_; // per negated atom
     std::vector<ValueId> binding_;
-    std::vector<const RowProvenance*> premises_;
+    // The premise rows so far. Kept as (table, row), not pointers into the table: a recursive
+    // rule adds rows to the table it reads, which may move its storage.
+    std::vector<std::pair<const TupleTable*, RowId>> premises_;
     std::vector<RowId> rows_; // by atom index
     const std::vector<DeltaEntry>* delta_ = nullptr;
     const std::function<void(const Derivation&)>* emit_ = nullptr;

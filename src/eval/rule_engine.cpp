@@ -141,10 +141,11 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
             TupleTable::Added added = target.add(head.data(), d.status, IntervalSet(d.valid),
                                                  options_.trackProvenance ? &provenance : nullptr);
             derivedCount_ += target.size() - before;
-            if (!added.added.empty())
-                next[relation][added.row].unite(added.added);
-            else if (added.provenanceGrew)
+            // New sources must reach every fact derived from this one, whatever its days.
+            if (added.provenanceGrew)
                 next[relation][added.row].unite(target.validity(added.row));
+            else if (!added.added.empty())
+                next[relation][added.row].unite(added.added);
         };
     };
     auto runAll = [&]() -> Status {

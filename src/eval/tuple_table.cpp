@@ -78,7 +78,9 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
         IntervalSet added = current.unite(valid);
         if (!added.empty()) {
             if (current.parts().size() == 1) {
+                // A union can close a gap: back to a single interval, drop the side entry.
                 validFirst_[r] = current.parts()[0];
+                validMore_[r] = 0;
             } else if (validMore_[r] == 0) {
                 overflow_.push_back(current);
                 validMore_[r] = static_cast<uint32_t>(overflow_.size());
