@@ -130,7 +130,7 @@ modifier     : AS OF date                         # asOfModifier
              | ORDER BY orderKey (',' orderKey)*  # orderByModifier
              | LIMIT INT                          # limitModifier
              ;
-orderKey     : ident (ASC | DESC)? ;
+orderKey     : (ident | SOURCE) (ASC | DESC)? ;
 
 // A statement ends with '.'; a missing one is reported by the error listener with a hint.
 END          : '.' ;

@@ -36,7 +36,12 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
         return Value::number(Number::exact(static_cast<double>(distinct.size())));
     std::optional<Value> result;
     std::optional<Number> sum;
+    size_t counted = 0;
+    // One body match counts once, even when two sources back it on overlapping days.
+    std::set<std::vector<ValueId>> seen;
     for (const Member* m : active) {
+        if (!seen.insert(m->binding).second) continue;
+        ++counted;
         const Value& v = interner.value(m->binding[variable]);
         switch (kind) {
         case bind::AggregateKind::Sum:
@@ -55,7 +60,7 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
     }
     if (kind == bind::AggregateKind::Sum) return Value::number(*sum);
     if (kind == bind::AggregateKind::Avg) {
-        auto avg = divideNumbers(*sum, Number::exact(static_cast<double>(active.size())));
+        auto avg = divideNumbers(*sum, Number::exact(static_cast<double>(counted)));
         return avg ? std::optional<Value>(Value::number(*avg)) : std::nullopt;
     }
     return result;

@@ -61,7 +61,10 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
         } else if (auto* o = dynamic_cast<P::OrderByModifierContext*>(c)) {
             if (!m.orderBy.empty()) twice(c, "'order by'", "list every key in one 'order by'");
             for (P::OrderKeyContext* key : o->orderKey())
-                m.orderBy.push_back({transformIdent(key->ident()), key->DESC() != nullptr});
+                m.orderBy.push_back(
+                    {key->ident() ? transformIdent(key->ident())
+                                  : ast::Name{"source", false, span(key->SOURCE()->getSymbol())},
+                     key->DESC() != nullptr});
         } else {
             auto* l = static_cast<P::LimitModifierContext*>(c);
             if (m.limit) twice(c, "'limit'", "give one limit");

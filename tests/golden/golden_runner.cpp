@@ -87,9 +87,10 @@ int main(int argc, char** argv) {
     if (file.maxDerived)
         engine.value()->setRuleLimits(file.maxDerived, std::chrono::milliseconds(0));
     if (file.loadBundled) {
+        // The shipped graph must load cleanly: a warning fails every golden file too.
         engine::Outcome loaded = engine.value()->loadBundledGraph();
-        if (!loaded.ok()) {
-            std::cerr << "the bundled graph does not load:\n" << loaded.renderDiagnostics();
+        if (!loaded.diagnostics.empty()) {
+            std::cerr << "the bundled graph does not load cleanly:\n" << loaded.renderDiagnostics();
             return 1;
         }
     }
