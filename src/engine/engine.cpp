@@ -173,6 +173,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     Executor executor(*store_, catalog, *facts_, rules, outcome, &cancel_);
     executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
     executor.setNaive(naive_);
+    executor.setDemand(demand_);
     Status status = Status::ok();
     SourceSpan failed;
     for (const bind::BoundStatement& s : statements)

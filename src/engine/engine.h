@@ -141,6 +141,9 @@ public:
     // Evaluate rules by the naive fixpoint instead of semi-naive (slower; the property test
     // checks both give the same answers).
     void setNaiveEvaluation(bool naive) { naive_ = naive; }
+    // Evaluate queries with constants on demand (the default) or every relation in full (the
+    // property test checks both give the same answers).
+    void setDemandEvaluation(bool demand) { demand_ = demand; }
 
     // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
@@ -163,6 +166,7 @@ private:
     size_t maxDerivedFacts_ = 50'000'000;
     std::chrono::milliseconds timeLimit_{0};
     bool naive_ = false;
+    bool demand_ = true;
     std::atomic<bool> cancel_{false};
 };
 

@@ -4,6 +4,7 @@
 #include "eval/query_eval.h"
 #include "eval/why.h"
 #include "export/diagram.h"
+#include "plan/demand.h"
 #include "plan/plan.h"
 #include "plan/rule_plan.h"
 
@@ -108,24 +109,48 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
 }
 
 // A query over derived relations first evaluates the strata they need (and only those), with
-// the query's window and `known at` applied to the premises.
+// the query's window and `known at` applied to the premises. Atoms with constant arguments are
+// evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
     std::vector<RelationId> derived;
     for (const auto* atoms : {&query.atoms, &query.negations})
         for (const bind::BoundAtom& atom : *atoms)
-            if (catalog_.relation(atom.relation).derived) derived.push_back(atom.relation);
+            if (catalog_.relation(atom.relation).derived &&
+                std::find(derived.begin(), derived.end(), atom.relation) == derived.end())
+                derived.push_back(atom.relation);
     eval::FactBase derivedFacts;
     QueryResult result;
     result.explain = query.explain;
     if (!derived.empty()) {
-        eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
-        if (Status s = engine.evaluate(derived); !s) return s;
-        for (RelationId r : derived)
-            for (schema::Fact& f : engine.factsOf(r))
+        plan::DemandProgram demand =
+            noDemand_ ? plan::DemandProgram{}
+                      : plan::demandProgram(query, rules_.rules, rules_.strata, catalog_);
+        const auto& rules = demand.empty() ? rules_.rules : demand.rules;
+        const auto& strata = demand.empty() ? rules_.strata : demand.strata;
+        eval::RuleEngine engine(catalog_, facts_, rules, strata, ruleOptions(query));
+        for (const plan::DemandRelation& r : demand.relations)
+            engine.addRelation(r.id, r.width, r.isDemand);
+        // Each derived relation is answered by its restricted copies, or else in full.
+        std::vector<std::pair<RelationId, RelationId>> answers; // (evaluated, as)
+        for (RelationId r : derived) {
+            bool restricted = false;
+            for (const auto& [copy, original] : demand.answers)
+                if (original == r) answers.emplace_back(copy, r), restricted = true;
+            if (!restricted) answers.emplace_back(r, r);
+        }
+        std::vector<RelationId> evaluated;
+        for (const auto& answer : answers)
+            evaluated.push_back(answer.first);
+        if (Status s = engine.evaluate(evaluated); !s) return s;
+        for (const auto& [copy, original] : answers)
+            for (schema::Fact& f : engine.factsOf(copy)) {
+                f.relation = original;
                 derivedFacts.add(std::move(f));
-        std::vector<size_t> needed = plan::neededStrata(rules_.rules, rules_.strata, derived);
-        result.plan = plan::describeStrata(rules_.rules, rules_.strata, needed, catalog_,
-                                           [&](RelationId r) { return engine.table(r).size(); });
+            }
+        std::vector<size_t> needed = plan::neededStrata(rules, strata, evaluated);
+        result.plan = plan::describeStrata(
+            rules, strata, needed, catalog_, [&](RelationId r) { return engine.table(r).size(); },
+            &demand.labels);
         if (!result.plan.empty()) result.plan += "query:\n";
     }
     eval::FactView view(facts_, &derivedFacts);

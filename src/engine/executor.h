@@ -17,6 +17,7 @@ public:
           cancel_(cancel) {}
 
     void setNaive(bool naive) { naive_ = naive; }
+    void setDemand(bool demand) { noDemand_ = !demand; }
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
         maxDerivedFacts_ = maxDerivedFacts;
         timeLimit_ = timeLimit;
@@ -52,6 +53,7 @@ private:
     std::chrono::milliseconds timeLimit_{0};
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
     bool naive_ = false;
+    bool noDemand_ = false;
 };
 
 } // namespace chipgraph::engine

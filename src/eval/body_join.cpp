@@ -57,8 +57,15 @@ ValueId BodyJoin::boundValue(const BoundTerm& term, const std::vector<ValueId>& 
     return kNoValue;
 }
 
+void BodyJoin::unbindTo(size_t mark) {
+    while (bound_.size() > mark) {
+        binding_[bound_.back()] = kNoValue;
+        bound_.pop_back();
+    }
+}
+
 bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
-                         const ValueId* cells, std::vector<int>& newlyBound) {
+                         const ValueId* cells) {
     for (size_t p = 0; p < atom.args.size(); ++p) {
         const BoundTerm& t = atom.args[p];
         if (t.kind == BoundTerm::Kind::Wildcard) continue;
@@ -69,7 +76,7 @@ bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>
         ValueId& slot = binding_[t.variable];
         if (slot == kNoValue) {
             slot = cells[p];
-            newlyBound.push_back(t.variable);
+            bound_.push_back(t.variable);
         } else if (slot != cells[p]) {
             return false;
         }
@@ -85,7 +92,7 @@ bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>
         ValueId& slot = binding_[t.variable];
         if (slot == kNoValue) {
             slot = cell;
-            newlyBound.push_back(t.variable);
+            bound_.push_back(t.variable);
         } else if (slot != cell) {
             return false;
         }
@@ -93,7 +100,7 @@ bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>
     return true;
 }
 
-bool BodyJoin::check(const bind::BoundComparison& c, std::vector<int>& newlyBound) {
+bool BodyJoin::check(const bind::BoundComparison& c) {
     const Interner& interner = engine_.interner();
     auto lookup = [&](int v) -> const Value* {
         return binding_[v] == kNoValue ? nullptr : &interner.value(binding_[v]);
@@ -102,7 +109,7 @@ bool BodyJoin::check(const bind::BoundComparison& c, std::vector<int>& newlyBoun
     if (!rhs) return false;
     if (c.assigns >= 0) {
         binding_[c.assigns] = engine_.interner().intern(*rhs);
-        newlyBound.push_back(c.assigns);
+        bound_.push_back(c.assigns);
         return true;
     }
     auto lhs = evaluateExpr(c.lhs, lookup);
@@ -140,14 +147,14 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
                       schema::FactStatus status) {
     const plan::JoinStep& step = plan_.steps[stepIndex];
     const bind::BoundAtom& atom = body_.atoms[step.atom];
-    std::vector<int> newlyBound;
-    bool ok = matchAtom(atom, atomConstants_[step.atom], table.row(row), newlyBound);
+    size_t mark = bound_.size();
+    bool ok = matchAtom(atom, atomConstants_[step.atom], table.row(row));
     for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
-        ok = check(body_.comparisons[step.comparisons[c]], newlyBound);
+        ok = check(body_.comparisons[step.comparisons[c]]);
     if (ok) {
         schema::FactStatus combined = schema::weakest(status, table.status(row));
-        IntervalSet rowDays = increment ? *increment : table.validity(row);
-        IntervalSet days = rowDays.intersect(valid);
+        // A copy, not a reference: deeper steps may add rows to this very table.
+        IntervalSet days = (increment ? *increment : table.validity(row)).intersect(valid);
         for (int n : step.negations) {
             if (days.empty()) break;
             days = days.subtract(negatedDays(static_cast<size_t>(n)));
@@ -160,8 +167,7 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
             premises_.pop_back();
         }
     }
-    for (int v : newlyBound)
-        binding_[v] = kNoValue;
+    unbindTo(mark);
 }
 
 void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
@@ -171,11 +177,12 @@ void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status
         return;
     }
     if (stepIndex == plan_.steps.size()) {
-        std::vector<const RowProvenance*> premises;
+        premiseProvenance_.clear();
         if (engine_.options_.trackProvenance)
             for (const auto& [table, row] : premises_)
-                if (const RowProvenance* p = table->provenance(row)) premises.push_back(p);
-        (*emit_)(Derivation{binding_, valid, status, premises, rows_});
+                if (const RowProvenance* p = table->provenance(row))
+                    premiseProvenance_.push_back(p);
+        (*emit_)(Derivation{binding_, valid, status, premiseProvenance_, rows_});
         return;
     }
     const plan::JoinStep& step = plan_.steps[stepIndex];

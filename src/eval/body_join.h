@@ -40,9 +40,11 @@ private:
     void visit(size_t step, Interval valid, schema::FactStatus status);
     void tryRow(size_t step, const TupleTable& table, RowId row, const IntervalSet* increment,
                 const Interval& valid, schema::FactStatus status);
+    // Both bind variables and push them on `bound_`; the caller unbinds back to its mark.
     bool matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
-                   const ValueId* cells, std::vector<int>& newlyBound);
-    bool check(const bind::BoundComparison& comparison, std::vector<int>& newlyBound);
+                   const ValueId* cells);
+    bool check(const bind::BoundComparison& comparison);
+    void unbindTo(size_t mark);
     IntervalSet negatedDays(size_t negation);
     ValueId boundValue(const bind::BoundTerm& term, const std::vector<ValueId>& constants,
                        size_t position) const;
@@ -53,6 +55,8 @@ private:
     std::vector<std::vector<ValueId>> atomConstants_;     // per atom, per argument (or kNoValue)
     std::vector<std::vector<ValueId>> negationConstants_; // per negated atom
     std::vector<ValueId> binding_;
+    std::vector<int> bound_; // variables bound by the steps so far, innermost last
+    std::vector<const RowProvenance*> premiseProvenance_; // scratch for each derivation
     // The premise rows so far. Kept as (table, row), not pointers into the table: a recursive
     // rule adds rows to the table it reads, which may move its storage.
     std::vector<std::pair<const TupleTable*, RowId>> premises_;

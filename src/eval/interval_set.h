@@ -1,8 +1,12 @@
 #pragma once
 // A set of days as sorted, disjoint, non-adjacent half-open intervals: the validity of a
 // derived fact (the union over its derivations, minus what negation removes).
+//
+// Almost every validity is a single interval, and rule evaluation builds one per derivation:
+// that interval lives inline, so the common case never allocates; two or more spill to a vector.
 #include "common/partial_date.h"
 
+#include <span>
 #include <vector>
 
 namespace chipgraph::eval {
@@ -11,22 +15,30 @@ class IntervalSet {
 public:
     IntervalSet() = default;
     explicit IntervalSet(const Interval& interval) {
-        if (!interval.empty()) parts_.push_back(interval);
+        if (!interval.empty()) one_ = interval, size_ = 1;
     }
 
-    bool empty() const { return parts_.empty(); }
-    const std::vector<Interval>& parts() const { return parts_; }
+    bool empty() const { return size_ == 0; }
+    std::span<const Interval> parts() const {
+        return size_ <= 1 ? std::span<const Interval>(&one_, size_)
+                          : std::span<const Interval>(many_);
+    }
     bool overlaps(const Interval& interval) const;
 
     // Adds `other`; returns the part of it that was not already in the set.
     IntervalSet unite(const IntervalSet& other);
     IntervalSet intersect(const Interval& interval) const;
     IntervalSet subtract(const IntervalSet& other) const;
-    bool operator==(const IntervalSet&) const = default;
+    bool operator==(const IntervalSet& other) const;
 
 private:
-    void add(const Interval& interval); // keeps the invariants
-    std::vector<Interval> parts_;
+    void add(const Interval& interval);    // keeps the invariants
+    void append(const Interval& interval); // after every part, not touching the last
+    void assign(std::vector<Interval>&& parts);
+
+    uint32_t size_ = 0;
+    Interval one_;               // the only part when size_ == 1
+    std::vector<Interval> many_; // all the parts when size_ > 1
 };
 
 } // namespace chipgraph::eval

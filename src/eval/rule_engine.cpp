@@ -18,19 +18,31 @@ RuleEngine::RuleEngine(const schema::Catalog& catalog, const FactBase& base,
 
 RuleEngine::~RuleEngine() = default;
 
+void RuleEngine::addRelation(RelationId relation, int width, bool isDemand) {
+    extra_[relation] = {width, isDemand};
+}
+
+bool RuleEngine::isDerived(RelationId relation) const {
+    return extra_.count(relation) || catalog_.relation(relation).derived;
+}
+
+int RuleEngine::arity(RelationId relation) const {
+    auto it = extra_.find(relation);
+    return it != extra_.end() ? it->second.width
+                              : static_cast<int>(catalog_.relation(relation).columns.size());
+}
+
 const TupleTable& RuleEngine::table(RelationId relation) {
     auto it = tables_.find(relation);
     if (it != tables_.end()) return *it->second;
-    if (catalog_.relation(relation).derived) return derivedTable(relation);
+    if (isDerived(relation)) return derivedTable(relation);
     loadBase(relation);
     return *tables_.at(relation);
 }
 
 TupleTable& RuleEngine::derivedTable(RelationId relation) {
     auto& slot = tables_[relation];
-    if (!slot)
-        slot = std::make_unique<TupleTable>(
-            static_cast<int>(catalog_.relation(relation).columns.size()));
+    if (!slot) slot = std::make_unique<TupleTable>(arity(relation));
     return *slot;
 }
 
@@ -90,7 +102,10 @@ Status RuleEngine::evaluateStratum(const bind::Stratum& stratum) {
     for (size_t rule : stratum.rules)
         if (rules_[rule].hasAggregate())
             if (Status s = evaluateAggregate(rules_[rule]); !s) return s;
-    return runRules(stratum, stratum.recursive);
+    Status status = runRules(stratum, stratum.recursive);
+    for (RelationId r : stratum.relations)
+        derivedTable(r).compact();
+    return status;
 }
 
 namespace {
@@ -108,16 +123,41 @@ RowProvenance combine(const std::vector<const RowProvenance*>& premises) {
     return out;
 }
 
-using DeltaMap = std::map<RelationId, std::unordered_map<RowId, IntervalSet>>;
+// What a round of semi-naive evaluation added to one relation: each row once, with the union
+// of its new days. A flat vector plus a row -> entry map, so recording a derivation allocates
+// nothing (rows are dense ids).
+class DeltaBuilder {
+public:
+    void add(RowId row, const IntervalSet& days) {
+        if (row >= entryOf_.size())
+            entryOf_.resize(std::max<size_t>(row + 1, entryOf_.size() * 2), kNone);
+        uint32_t& entry = entryOf_[row];
+        if (entry == kNone) {
+            entry = static_cast<uint32_t>(entries_.size());
+            entries_.push_back({row, days});
+        } else {
+            entries_[entry].added.unite(days);
+        }
+    }
+    bool empty() const { return entries_.empty(); }
+    // Hands the round's entries over and starts the next round.
+    std::vector<DeltaEntry> take() {
+        for (const DeltaEntry& e : entries_)
+            entryOf_[e.row] = kNone;
+        return std::move(entries_);
+    }
 
-std::vector<DeltaEntry> toEntries(const std::unordered_map<RowId, IntervalSet>& rows) {
-    std::vector<DeltaEntry> out;
-    out.reserve(rows.size());
-    for (const auto& [row, added] : rows)
-        out.push_back({row, added});
-    std::sort(out.begin(), out.end(),
-              [](const DeltaEntry& a, const DeltaEntry& b) { return a.row < b.row; });
-    return out;
+private:
+    static constexpr uint32_t kNone = UINT32_MAX;
+    std::vector<DeltaEntry> entries_;
+    std::vector<uint32_t> entryOf_;
+};
+
+// A rule mentions its stratum's relations positively: it can only fire once they hold facts.
+bool usesStratum(const bind::BoundRule& rule, const std::set<RelationId>& inStratum) {
+    for (const bind::BoundAtom& atom : rule.body.atoms)
+        if (inStratum.count(atom.relation)) return true;
+    return false;
 }
 
 } // namespace
@@ -125,55 +165,76 @@ std::vector<DeltaEntry> toEntries(const std::unordered_map<RowId, IntervalSet>& 
 Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
     std::set<RelationId> inStratum(stratum.relations.begin(), stratum.relations.end());
     auto cardinality = [&](RelationId r) { return table(r).size(); };
-    DeltaMap next;
+    std::map<RelationId, DeltaBuilder> next;
     std::vector<ValueId> head;
     auto emitFor = [&](const bind::BoundRule& rule) {
-        return [&, relation = rule.relation](const Derivation& d) {
+        // Constants in the head are interned once per rule, not per derivation.
+        std::vector<ValueId> constants;
+        for (const bind::HeadArg& arg : rule.head)
+            constants.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
+                                    ? interner_.intern(arg.term.value)
+                                    : kNoValue);
+        auto extra = extra_.find(rule.relation);
+        bool demand = extra != extra_.end() && extra->second.isDemand;
+        bool provenance = options_.trackProvenance && !demand;
+        return [&, constants = std::move(constants), demand, provenance,
+                &target = derivedTable(rule.relation),
+                &delta = next[rule.relation]](const Derivation& d) {
             head.clear();
-            for (const bind::HeadArg& arg : rule.head)
-                head.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
-                                   ? interner_.intern(arg.term.value)
-                                   : d.binding[arg.term.variable]);
-            TupleTable& target = derivedTable(relation);
+            for (size_t i = 0; i < rule.head.size(); ++i)
+                head.push_back(constants[i] != kNoValue ? constants[i]
+                                                        : d.binding[rule.head[i].term.variable]);
             size_t before = target.size();
-            RowProvenance provenance;
-            if (options_.trackProvenance) provenance = combine(d.premises);
-            TupleTable::Added added = target.add(head.data(), d.status, IntervalSet(d.valid),
-                                                 options_.trackProvenance ? &provenance : nullptr);
+            RowProvenance sources;
+            if (provenance) sources = combine(d.premises);
+            TupleTable::Added added = demand
+                                          ? target.add(head.data(), schema::FactStatus::Actual,
+                                                       IntervalSet(Interval::always()), nullptr)
+                                          : target.add(head.data(), d.status, IntervalSet(d.valid),
+                                                       provenance ? &sources : nullptr);
             derivedCount_ += target.size() - before;
             // New sources must reach every fact derived from this one, whatever its days.
             if (added.provenanceGrew)
-                next[relation][added.row].unite(target.validity(added.row));
+                delta.add(added.row, target.validity(added.row));
             else if (!added.added.empty())
-                next[relation][added.row].unite(added.added);
+                delta.add(added.row, added.added);
         };
     };
-    auto runAll = [&]() -> Status {
+    auto anyNew = [&] {
+        for (const auto& [relation, delta] : next)
+            if (!delta.empty()) return true;
+        return false;
+    };
+    // Semi-naive evaluation starts from the rules that do not read the stratum (the rest could
+    // only re-derive what the first delta round derives again); naive runs everything.
+    auto runAll = [&](bool exitRulesOnly) -> Status {
         for (size_t index : stratum.rules) {
             const bind::BoundRule& rule = rules_[index];
             if (rule.hasAggregate()) continue;
+            if (exitRulesOnly && usesStratum(rule, inStratum)) continue;
             plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
             BodyJoin join(*this, rule.body, plan);
             if (!join.run(nullptr, emitFor(rule))) return checkLimits();
         }
         return checkLimits();
     };
-    if (Status s = runAll(); !s) return s;
+    bool seminaive = recursive && !options_.naive;
+    if (Status s = runAll(seminaive); !s) return s;
     if (!recursive) return Status::ok();
     if (options_.naive) {
         // Naive fixpoint: everything again until a round adds nothing.
-        while (!next.empty()) {
-            next.clear();
-            if (Status s = runAll(); !s) return s;
+        while (anyNew()) {
+            for (auto& [relation, delta] : next)
+                delta.take();
+            if (Status s = runAll(false); !s) return s;
         }
         return Status::ok();
     }
     // Semi-naive: each round joins only what the previous round added.
-    while (!next.empty()) {
+    while (anyNew()) {
         std::map<RelationId, std::vector<DeltaEntry>> delta;
-        for (const auto& [relation, rows] : next)
-            delta[relation] = toEntries(rows);
-        next.clear();
+        for (auto& [relation, rows] : next)
+            delta[relation] = rows.take();
         for (size_t index : stratum.rules) {
             const bind::BoundRule& rule = rules_[index];
             if (rule.hasAggregate()) continue;
@@ -196,14 +257,14 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
 size_t RuleEngine::derivedMemoryBytes() const {
     size_t bytes = 0;
     for (const auto& [relation, table] : tables_)
-        if (catalog_.relation(relation).derived) bytes += table->memoryBytes();
+        if (isDerived(relation)) bytes += table->memoryBytes();
     return bytes;
 }
 
 std::vector<schema::Fact> RuleEngine::factsOf(RelationId relation) {
     std::vector<schema::Fact> out;
     const TupleTable& t = table(relation);
-    size_t arity = catalog_.relation(relation).columns.size();
+    size_t arity = static_cast<size_t>(this->arity(relation));
     for (RowId r = 0; r < t.size(); ++r) {
         std::shared_ptr<const schema::Provenance> provenance;
         if (const RowProvenance* p = t.provenance(r))

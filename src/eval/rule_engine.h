@@ -40,6 +40,11 @@ public:
                RuleEvalOptions options);
     ~RuleEngine();
 
+    // Declares a derived relation that is not in the catalog (a rewrite's, see plan/demand.h).
+    // A demand relation's facts are valid always, `actual` and without sources: joining with
+    // one restricts which values a rule considers, never when or how surely its facts hold.
+    void addRelation(RelationId relation, int width, bool isDemand);
+
     // Evaluates the strata that `relations` need (their own and everything they depend on);
     // strata already evaluated are kept. Errors: the limits were hit, or interrupted.
     Status evaluate(const std::vector<RelationId>& relations);
@@ -63,6 +68,13 @@ private:
     Status checkLimits();
     void loadBase(RelationId relation);
     TupleTable& derivedTable(RelationId relation);
+    bool isDerived(RelationId relation) const;
+    int arity(RelationId relation) const;
+
+    struct ExtraRelation {
+        int width;
+        bool isDemand;
+    };
 
     const schema::Catalog& catalog_;
     const FactBase& base_;
@@ -71,6 +83,7 @@ private:
     RuleEvalOptions options_;
     Interner interner_;
     std::map<RelationId, std::unique_ptr<TupleTable>> tables_;
+    std::map<RelationId, ExtraRelation> extra_;
     std::set<size_t> evaluatedStrata_;
     size_t derivedCount_ = 0;
     uint64_t polls_ = 0;

@@ -6,14 +6,9 @@ namespace chipgraph::eval {
 
 static constexpr RowId kEmptySlot = UINT32_MAX;
 
-IntervalSet TupleTable::validity(RowId r) const {
-    if (validMore_[r] != 0) return overflow_[validMore_[r] - 1];
-    return IntervalSet(validFirst_[r]);
-}
-
 size_t TupleTable::hashRow(const ValueId* cells) const {
     uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < stride_; ++i) {
+    for (int i = 0; i < key_; ++i) {
         h ^= cells[i];
         h *= 1099511628211ull;
         h ^= h >> 29;
@@ -21,15 +16,23 @@ size_t TupleTable::hashRow(const ValueId* cells) const {
     return static_cast<size_t>(h);
 }
 
+// A plain loop: rows are a handful of cells, and std::equal becomes a memcmp call.
+static bool sameCells(const ValueId* a, const ValueId* b, int n) {
+    for (int i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 int64_t TupleTable::find(const ValueId* cells, schema::FactStatus status) const {
-    if (slots_.empty()) return -1;
-    std::vector<ValueId> key(cells, cells + width_);
-    key.push_back(static_cast<ValueId>(status));
+    if (slots_.empty() || key_ > 64) return -1;
+    ValueId key[64];
+    std::copy(cells, cells + width_, key);
+    key[width_] = static_cast<ValueId>(status);
     size_t mask = slots_.size() - 1;
-    for (size_t i = hashRow(key.data()) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hashRow(key) & mask;; i = (i + 1) & mask) {
         RowId r = slots_[i];
         if (r == kEmptySlot) return -1;
-        if (std::equal(key.begin(), key.end(), row(r))) return r;
+        if (sameCells(key, row(r), key_)) return r;
     }
 }
 
@@ -73,19 +76,19 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
     size_t i = hashRow(key) & mask;
     for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
         RowId r = slots_[i];
-        if (!std::equal(key, key + stride_, row(r))) continue;
+        if (!sameCells(key, row(r), key_)) continue;
         IntervalSet current = validity(r);
         IntervalSet added = current.unite(valid);
         if (!added.empty()) {
             if (current.parts().size() == 1) {
-                // A union can close a gap: back to a single interval, drop the side entry.
-                validFirst_[r] = current.parts()[0];
-                validMore_[r] = 0;
-            } else if (validMore_[r] == 0) {
-                overflow_.push_back(current);
-                validMore_[r] = static_cast<uint32_t>(overflow_.size());
+                // A union can close a gap: back to a single interval (the side entry stays
+                // unused; gaps closing are rare).
+                setInterval(r, current.parts()[0]);
+            } else if (interval(r).from != kOverflow) {
+                overflow_.push_back(std::move(current));
+                setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
             } else {
-                overflow_[validMore_[r] - 1] = current;
+                overflow_[static_cast<size_t>(interval(r).to)] = std::move(current);
             }
         }
         bool grew = false;
@@ -95,13 +98,14 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
     }
     RowId r = static_cast<RowId>(size());
     slots_[i] = r;
-    cells_.insert(cells_.end(), key, key + stride_);
-    validFirst_.push_back(valid.parts()[0]);
-    if (valid.parts().size() > 1) {
-        overflow_.push_back(valid);
-        validMore_.push_back(static_cast<uint32_t>(overflow_.size()));
+    cells_.insert(cells_.end(), key, key + key_);
+    cells_.resize(cells_.size() + 2);
+    ++rows_;
+    if (valid.parts().size() == 1) {
+        setInterval(r, valid.parts()[0]);
     } else {
-        validMore_.push_back(0);
+        overflow_.push_back(valid);
+        setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
     }
     if (provenance) {
         provenance_.resize(r + 1);
@@ -109,6 +113,12 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
     }
     indexRow(r);
     return {r, valid, provenance != nullptr};
+}
+
+void TupleTable::compact() {
+    cells_.shrink_to_fit();
+    overflow_.shrink_to_fit();
+    provenance_.shrink_to_fit();
 }
 
 void TupleTable::indexRow(RowId r) const {
@@ -127,10 +137,9 @@ const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
 }
 
 size_t TupleTable::memoryBytes() const {
-    size_t bytes = cells_.capacity() * sizeof(ValueId) + validFirst_.capacity() * sizeof(Interval) +
-                   validMore_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(RowId);
+    size_t bytes = cells_.capacity() * sizeof(ValueId) + slots_.capacity() * sizeof(RowId);
     for (const IntervalSet& s : overflow_)
-        bytes += sizeof(s) + s.parts().size() * sizeof(Interval);
+        bytes += sizeof(s) + (s.parts().size() > 1 ? s.parts().size() * sizeof(Interval) : 0);
     for (const auto& [column, index] : indexes_)
         for (const auto& [value, rows] : index)
             bytes += sizeof(value) + sizeof(rows) + rows.capacity() * sizeof(RowId) + 16;

@@ -4,8 +4,9 @@
 // provenance. Rows are unique: adding a row that exists unites the validity and reports what
 // was new (semi-naive evaluation feeds on exactly that).
 //
-// Memory per row: the cells, 8 bytes for the first validity interval (further ones, rare,
-// live in a side table), 4 for the hash slot at load <= 0.5 (8 with growth headroom).
+// Memory per row: the cells (4 bytes each, the status included), 8 bytes of validity (a single
+// interval inline; a row valid on several, rare, points into a side table instead), 4 bytes
+// per hash slot at load <= 0.5 (8-16 per row). `compact()` drops growth headroom when done.
 #include "eval/interner.h"
 #include "eval/interval_set.h"
 #include "schema/fact.h"
@@ -26,15 +27,18 @@ struct RowProvenance {
 class TupleTable {
 public:
     // `width` = arguments + qualifiers; the status is stored after them.
-    explicit TupleTable(int width) : width_(width), stride_(width + 1) {}
+    explicit TupleTable(int width) : width_(width), key_(width + 1), stride_(width + 3) {}
 
     int width() const { return width_; }
-    size_t size() const { return validFirst_.size(); }
+    size_t size() const { return rows_; }
     const ValueId* row(RowId r) const { return &cells_[static_cast<size_t>(r) * stride_]; }
     schema::FactStatus status(RowId r) const {
         return static_cast<schema::FactStatus>(row(r)[width_]);
     }
-    IntervalSet validity(RowId r) const;
+    IntervalSet validity(RowId r) const {
+        Interval v = interval(r);
+        return v.from == kOverflow ? overflow_[static_cast<size_t>(v.to)] : IntervalSet(v);
+    }
     const RowProvenance* provenance(RowId r) const {
         return r < provenance_.size() ? &provenance_[r] : nullptr;
     }
@@ -48,6 +52,9 @@ public:
     Added add(const ValueId* cells, schema::FactStatus status, const IntervalSet& valid,
               const RowProvenance* provenance);
 
+    // Releases growth headroom (vector capacity) once the table stops growing.
+    void compact();
+
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
     // The row with exactly these cells and status, or -1.
@@ -60,10 +67,25 @@ private:
     void growHash();
     void indexRow(RowId r) const;
 
-    int width_, stride_;
+    // The validity sits right after the row's key, so a probe that finds the row has its days
+    // in the same cache line (rule evaluation is bound by memory latency on large tables).
+    Interval interval(RowId r) const {
+        const ValueId* c = row(r) + key_;
+        return {static_cast<DayNumber>(c[0]), static_cast<DayNumber>(c[1])};
+    }
+    void setInterval(RowId r, const Interval& v) {
+        ValueId* c = &cells_[static_cast<size_t>(r) * stride_ + key_];
+        c[0] = static_cast<ValueId>(v.from), c[1] = static_cast<ValueId>(v.to);
+    }
+
+    int width_;
+    int key_;    // cells that identify a row: the arguments, qualifiers and status
+    int stride_; // the key, then the validity's two days
+    size_t rows_ = 0;
     std::vector<ValueId> cells_;
-    std::vector<Interval> validFirst_;      // the first interval of each row
-    std::vector<uint32_t> validMore_;       // 0: none; else 1 + index into overflow_
+    // A stored validity is never empty, so `from == kOverflow` is free to mean "several
+    // intervals: overflow_[to]".
+    static constexpr DayNumber kOverflow = kMaxDay;
     std::vector<IntervalSet> overflow_;     // complete validity of multi-interval rows
     std::vector<RowProvenance> provenance_; // only when provenance is tracked
     std::vector<RowId> slots_;              // open addressing; kEmptySlot = free

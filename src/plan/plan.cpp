@@ -145,15 +145,22 @@ std::string termText(const BoundTerm& term, const bind::BoundQuery& query,
     return "";
 }
 
-std::string atomText(const bind::BoundAtom& atom, const bind::BoundQuery& query,
-                     const schema::Catalog& catalog) {
-    std::string out = catalog.relation(atom.relation).name + "(";
+const RelationLabel* labelOf(RelationId id, const RelationLabels* labels) {
+    if (!labels) return nullptr;
+    auto it = labels->find(id);
+    return it == labels->end() ? nullptr : &it->second;
+}
+
+} // namespace
+
+std::string describeAtom(const bind::BoundAtom& atom, const bind::BoundQuery& query,
+                         const schema::Catalog& catalog, const RelationLabels* labels) {
+    const RelationLabel* label = labelOf(atom.relation, labels);
+    std::string out = (label ? label->name : catalog.relation(atom.relation).name) + "(";
     for (size_t i = 0; i < atom.args.size(); ++i)
         out += (i ? ", " : "") + termText(atom.args[i], query, catalog);
     return out + ")";
 }
-
-} // namespace
 
 std::vector<int> variablesOf(const bind::BoundExpr& expr) {
     std::vector<int> out;
@@ -178,17 +185,22 @@ QueryPlan planQuery(const bind::BoundQuery& query,
 }
 
 std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
-                         const schema::Catalog& catalog, const std::string& indent) {
+                         const schema::Catalog& catalog, const std::string& indent,
+                         const RelationLabels* labels) {
     static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
     std::string out;
     int n = 1;
     for (const JoinStep& step : plan.steps) {
         const bind::BoundAtom& atom = query.atoms[step.atom];
-        const schema::RelationInfo& relation = catalog.relation(atom.relation);
         out +=
             indent + std::to_string(n++) + ". " + (step.lookupPosition < 0 ? "scan " : "lookup ");
-        out += atomText(atom, query, catalog);
-        if (step.lookupPosition >= 0) out += " on " + relation.columns[step.lookupPosition].name;
+        out += describeAtom(atom, query, catalog, labels);
+        if (step.lookupPosition >= 0) {
+            const RelationLabel* label = labelOf(atom.relation, labels);
+            out += " on " +
+                   (label ? label->columns[step.lookupPosition]
+                          : catalog.relation(atom.relation).columns[step.lookupPosition].name);
+        }
         for (int c : step.comparisons) {
             const bind::BoundComparison& cmp = query.comparisons[c];
             out += std::string(cmp.assigns >= 0 ? ", then let " : ", then ") +
@@ -196,7 +208,7 @@ std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
                    " " + describeExpr(cmp.rhs, query, catalog);
         }
         for (int v : step.negations)
-            out += ", then not " + atomText(query.negations[v], query, catalog);
+            out += ", then not " + describeAtom(query.negations[v], query, catalog, labels);
         out += "\n";
     }
     return out;

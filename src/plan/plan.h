@@ -6,6 +6,7 @@
 #include "schema/catalog.h"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,22 @@ QueryPlan planQuery(const bind::BoundQuery& query,
                     const std::function<size_t(RelationId)>& cardinality,
                     const PlanOptions& options = {});
 
+// Printable names of relations that are not in the catalog (those a rewrite adds, see
+// demand.h): consulted before the catalog.
+struct RelationLabel {
+    std::string name;
+    std::vector<std::string> columns;
+};
+using RelationLabels = std::map<RelationId, RelationLabel>;
+
 // One line per step: "1. scan designs(F, C)" / "2. lookup develops(Amazon, C) on chip".
 std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
-                         const schema::Catalog& catalog, const std::string& indent = "");
+                         const schema::Catalog& catalog, const std::string& indent = "",
+                         const RelationLabels* labels = nullptr);
+
+// An atom as source-like text: "supplies(A, c123)".
+std::string describeAtom(const bind::BoundAtom& atom, const bind::BoundQuery& query,
+                         const schema::Catalog& catalog, const RelationLabels* labels = nullptr);
 
 // Source-like text of a term or expression, for plans and derivation trees.
 std::string describeExpr(const bind::BoundExpr& expr, const bind::BoundQuery& query,

@@ -33,21 +33,27 @@ std::vector<size_t> neededStrata(const std::vector<bind::BoundRule>& rules,
 std::string describeStrata(const std::vector<bind::BoundRule>& rules,
                            const std::vector<bind::Stratum>& strata,
                            const std::vector<size_t>& needed, const schema::Catalog& catalog,
-                           const std::function<size_t(RelationId)>& cardinality) {
+                           const std::function<size_t(RelationId)>& cardinality,
+                           const RelationLabels* labels) {
+    auto name = [&](RelationId r) {
+        auto it = labels ? labels->find(r) : RelationLabels::const_iterator();
+        return labels && it != labels->end() ? it->second.name : catalog.relation(r).name;
+    };
     std::string out;
     int number = 1;
     for (size_t s : needed) {
         const bind::Stratum& stratum = strata[s];
         out += "stratum " + std::to_string(number++) + ": ";
         for (size_t i = 0; i < stratum.relations.size(); ++i)
-            out += (i ? ", " : "") + catalog.relation(stratum.relations[i]).name;
+            out += (i ? ", " : "") + name(stratum.relations[i]);
         out += stratum.recursive ? " (recursive, semi-naive)\n" : "\n";
         for (size_t r : stratum.rules) {
             const bind::BoundRule& rule = rules[r];
             out += "  " + rule.text + "\n";
             if (rule.hasAggregate())
                 out += "    aggregate over time, grouped by the other head terms\n";
-            out += describePlan(rule.body, planQuery(rule.body, cardinality), catalog, "    ");
+            out +=
+                describePlan(rule.body, planQuery(rule.body, cardinality), catalog, "    ", labels);
             if (!stratum.recursive || rule.hasAggregate()) continue;
             for (size_t a = 0; a < rule.body.atoms.size(); ++a) {
                 bool inStratum = false;
@@ -56,9 +62,9 @@ std::string describeStrata(const std::vector<bind::BoundRule>& rules,
                 if (!inStratum) continue;
                 PlanOptions options;
                 options.firstAtom = static_cast<int>(a);
-                out += "    delta on " + catalog.relation(rule.body.atoms[a].relation).name + ":\n";
+                out += "    delta on " + name(rule.body.atoms[a].relation) + ":\n";
                 out += describePlan(rule.body, planQuery(rule.body, cardinality, options), catalog,
-                                    "      ");
+                                    "      ", labels);
             }
         }
     }

@@ -2,6 +2,7 @@
 // Plans for rules: which strata a set of relations needs, and the printable plan of each
 // stratum (its rules' join orders, including the semi-naive variants) for `explain`.
 #include "bind/bound.h"
+#include "plan/plan.h"
 #include "schema/catalog.h"
 
 #include <functional>
@@ -20,6 +21,7 @@ std::vector<size_t> neededStrata(const std::vector<bind::BoundRule>& rules,
 std::string describeStrata(const std::vector<bind::BoundRule>& rules,
                            const std::vector<bind::Stratum>& strata,
                            const std::vector<size_t>& needed, const schema::Catalog& catalog,
-                           const std::function<size_t(RelationId)>& cardinality);
+                           const std::function<size_t(RelationId)>& cardinality,
+                           const RelationLabels* labels = nullptr);
 
 } // namespace chipgraph::plan

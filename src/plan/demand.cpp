@@ -1,0 +1,333 @@
+#include "plan/demand.h"
+
+#include "plan/rule_plan.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace chipgraph::plan {
+namespace {
+
+using bind::BoundAtom;
+using bind::BoundQuery;
+using bind::BoundRule;
+using bind::BoundTerm;
+
+// New relation ids start far above anything a catalog hands out.
+constexpr RelationId kFirstDemandId = RelationId{1} << 40;
+
+class DemandRewriter {
+public:
+    DemandRewriter(const std::vector<BoundRule>& rules, const std::vector<bind::Stratum>& strata,
+                   const schema::Catalog& catalog)
+        : rules_(rules), strata_(strata), catalog_(catalog) {
+        for (const BoundRule& rule : rules) {
+            definedBy_[rule.relation].push_back(&rule);
+            if (rule.hasAggregate()) aggregated_.insert(rule.relation);
+        }
+    }
+
+    DemandProgram run(const BoundQuery& query) {
+        seedFromQuery(query);
+        if (program_.relations.empty()) return {};
+        while (!work_.empty()) {
+            auto [relation, adornment] = work_.front();
+            work_.pop_front();
+            for (const BoundRule* rule : definedBy_[relation])
+                rewrite(*rule, adornment);
+        }
+        program_.rules.insert(program_.rules.begin(), rules_.begin(), rules_.end());
+        size_t first = rules_.size();
+        for (BoundRule& rule : newRules_)
+            program_.rules.push_back(std::move(rule));
+        program_.strata = strata_;
+        for (bind::Stratum& stratum : demandStrata(first))
+            program_.strata.push_back(std::move(stratum));
+        return std::move(program_);
+    }
+
+private:
+    // The new relations' strongly connected components, dependencies first (Tarjan's order).
+    // Only positive edges join them, so any such order is a valid stratification.
+    std::vector<bind::Stratum> demandStrata(size_t firstRule) {
+        std::map<RelationId, std::vector<RelationId>> uses;
+        std::map<RelationId, std::vector<size_t>> rulesOf;
+        for (size_t i = firstRule; i < program_.rules.size(); ++i) {
+            const BoundRule& rule = program_.rules[i];
+            rulesOf[rule.relation].push_back(i);
+            for (const BoundAtom& atom : rule.body.atoms)
+                if (program_.labels.count(atom.relation))
+                    uses[rule.relation].push_back(atom.relation);
+        }
+        std::vector<bind::Stratum> out;
+        std::map<RelationId, int> index, low;
+        std::vector<RelationId> stack;
+        std::set<RelationId> onStack;
+        int counter = 0;
+        std::function<void(RelationId)> visit = [&](RelationId v) {
+            index[v] = low[v] = counter++;
+            stack.push_back(v);
+            onStack.insert(v);
+            for (RelationId w : uses[v]) {
+                if (!index.count(w)) {
+                    visit(w);
+                    low[v] = std::min(low[v], low[w]);
+                } else if (onStack.count(w)) {
+                    low[v] = std::min(low[v], index[w]);
+                }
+            }
+            if (low[v] != index[v]) return;
+            bind::Stratum stratum;
+            RelationId w;
+            do {
+                w = stack.back();
+                stack.pop_back();
+                onStack.erase(w);
+                stratum.relations.push_back(w);
+            } while (w != v);
+            std::sort(stratum.relations.begin(), stratum.relations.end());
+            for (RelationId r : stratum.relations) {
+                stratum.rules.insert(stratum.rules.end(), rulesOf[r].begin(), rulesOf[r].end());
+                for (RelationId used : uses[r])
+                    stratum.recursive =
+                        stratum.recursive || std::binary_search(stratum.relations.begin(),
+                                                                stratum.relations.end(), used);
+            }
+            std::sort(stratum.rules.begin(), stratum.rules.end());
+            out.push_back(std::move(stratum));
+        };
+        for (const DemandRelation& r : program_.relations)
+            if (!index.count(r.id)) visit(r.id);
+        return out;
+    }
+
+    bool adornable(RelationId relation) const {
+        return catalog_.relation(relation).derived && definedBy_.count(relation) &&
+               !aggregated_.count(relation);
+    }
+
+    // Every positive atom on a relation must have a constant: one without asks for all of it.
+    void seedFromQuery(const BoundQuery& query) {
+        std::set<RelationId> full;
+        for (const BoundAtom& atom : query.negations)
+            full.insert(atom.relation);
+        for (const BoundAtom& atom : query.atoms)
+            if (adornationOf(atom, {}).find('b') == std::string::npos) full.insert(atom.relation);
+        for (const BoundAtom& atom : query.atoms) {
+            if (full.count(atom.relation) || !adornable(atom.relation)) continue;
+            std::string adornment = adornationOf(atom, {});
+            const Entry& entry = adorned(atom.relation, adornment);
+            BoundRule seed;
+            seed.relation = entry.demand;
+            seed.id = -1;
+            for (size_t i = 0; i < atom.args.size(); ++i)
+                if (adornment[i] == 'b') seed.head.push_back({atom.args[i], std::nullopt});
+            seed.text = ruleText(seed, BoundQuery{});
+            newRules_.push_back(std::move(seed));
+            std::pair<RelationId, RelationId> answer{entry.restricted, atom.relation};
+            if (std::find(program_.answers.begin(), program_.answers.end(), answer) ==
+                program_.answers.end())
+                program_.answers.push_back(answer);
+        }
+    }
+
+    // 'b' where the argument is a constant or a variable in `bound`, else 'f'.
+    static std::string adornationOf(const BoundAtom& atom, const std::vector<bool>& bound) {
+        std::string out;
+        for (const BoundTerm& t : atom.args) {
+            bool isBound = t.kind == BoundTerm::Kind::Constant ||
+                           (t.kind == BoundTerm::Kind::Variable &&
+                            static_cast<size_t>(t.variable) < bound.size() && bound[t.variable]);
+            out += isBound ? 'b' : 'f';
+        }
+        return out;
+    }
+
+    struct Entry {
+        RelationId restricted, demand;
+    };
+
+    // The restricted copy of `relation` for `adornment` and its demand relation, created (and
+    // queued for rewriting) on first use.
+    const Entry& adorned(RelationId relation, const std::string& adornment) {
+        auto key = std::make_pair(relation, adornment);
+        auto it = entries_.find(key);
+        if (it != entries_.end()) return it->second;
+        const schema::RelationInfo& info = catalog_.relation(relation);
+        Entry entry{nextId_, nextId_ + 1};
+        nextId_ += 2;
+        std::string name = info.name + "[" + adornment + "]";
+        RelationLabel restricted{name, {}}, demand{"demand_" + name, {}};
+        int bound = 0;
+        for (size_t i = 0; i < info.columns.size(); ++i) {
+            restricted.columns.push_back(info.columns[i].name);
+            if (adornment[i] == 'b') demand.columns.push_back(info.columns[i].name), ++bound;
+        }
+        program_.relations.push_back(
+            {entry.restricted, relation, adornment, false, static_cast<int>(info.columns.size())});
+        program_.relations.push_back({entry.demand, relation, adornment, true, bound});
+        program_.labels[entry.restricted] = std::move(restricted);
+        program_.labels[entry.demand] = std::move(demand);
+        work_.emplace_back(relation, adornment);
+        return entries_.emplace(key, entry).first->second;
+    }
+
+    // The rule for `adornment`: guarded by its demand, with the atoms on derived relations
+    // asked with bound arguments replaced by their restricted copies; and for each of those a
+    // rule passing the demand on (what the guard and the atoms before it bind).
+    void rewrite(const BoundRule& rule, const std::string& adornment) {
+        Entry self = entries_.at({rule.relation, adornment});
+        BoundAtom guard;
+        guard.relation = self.demand;
+        guard.span = rule.headSpan;
+        std::vector<bool> bound(rule.body.variables.size(), false);
+        for (size_t i = 0; i < rule.head.size(); ++i) {
+            if (adornment[i] != 'b') continue;
+            const BoundTerm& term = rule.head[i].term;
+            guard.args.push_back(term);
+            if (term.kind == BoundTerm::Kind::Variable) bound[term.variable] = true;
+        }
+        BoundRule guarded = rule;
+        guarded.relation = self.restricted;
+        guarded.body.atoms = {guard};
+        std::vector<BoundAtom> prefix = {guard};
+        std::vector<bool> used(rule.body.atoms.size(), false);
+        bindAssignments(rule.body, bound);
+        for (size_t step = 0; step < rule.body.atoms.size(); ++step) {
+            size_t next = pickNext(rule.body, used, bound);
+            used[next] = true;
+            BoundAtom atom = rule.body.atoms[next];
+            std::string pattern = adornationOf(atom, bound);
+            if (adornable(atom.relation) && pattern.find('b') != std::string::npos) {
+                const Entry& target = adorned(atom.relation, pattern);
+                passDemand(rule, atom, pattern, target.demand, prefix, bound);
+                atom.relation = target.restricted;
+            }
+            guarded.body.atoms.push_back(atom);
+            prefix.push_back(atom);
+            for (const BoundTerm& t : atom.args)
+                if (t.kind == BoundTerm::Kind::Variable) bound[t.variable] = true;
+            bindAssignments(rule.body, bound);
+        }
+        guarded.text = ruleText(guarded, guarded.body);
+        newRules_.push_back(std::move(guarded));
+    }
+
+    // The demand for `atom`'s bound arguments: what the prefix (guard and earlier atoms) binds.
+    void passDemand(const BoundRule& rule, const BoundAtom& atom, const std::string& pattern,
+                    RelationId demand, const std::vector<BoundAtom>& prefix,
+                    const std::vector<bool>& bound) {
+        BoundRule pass;
+        pass.id = rule.id;
+        pass.relation = demand;
+        pass.span = atom.span;
+        pass.headSpan = atom.span;
+        for (size_t i = 0; i < atom.args.size(); ++i)
+            if (pattern[i] == 'b') pass.head.push_back({atom.args[i], std::nullopt});
+        // `demand(C) :- demand(C).` passes nothing on.
+        const BoundAtom& guard = prefix.front();
+        if (prefix.size() == 1 && guard.relation == demand && sameTerms(guard.args, pass.head))
+            return;
+        pass.body.variables = rule.body.variables;
+        pass.body.atoms = prefix;
+        for (const bind::BoundComparison& c : rule.body.comparisons)
+            if (allBound(c, bound)) pass.body.comparisons.push_back(c);
+        pass.text = ruleText(pass, pass.body);
+        newRules_.push_back(std::move(pass));
+    }
+
+    static bool sameTerms(const std::vector<BoundTerm>& args,
+                          const std::vector<bind::HeadArg>& head) {
+        if (args.size() != head.size()) return false;
+        for (size_t i = 0; i < args.size(); ++i) {
+            const BoundTerm &a = args[i], &b = head[i].term;
+            if (a.kind != b.kind || a.variable != b.variable ||
+                (a.kind == BoundTerm::Kind::Constant && !(a.value == b.value)))
+                return false;
+        }
+        return true;
+    }
+
+    static bool allBound(const bind::BoundComparison& c, const std::vector<bool>& bound) {
+        for (const bind::BoundExpr* side : {&c.lhs, &c.rhs})
+            for (int v : variablesOf(*side))
+                if (!bound[v]) return false;
+        return true;
+    }
+
+    // An assignment binds its variable once everything on its right is bound.
+    static void bindAssignments(const BoundQuery& body, std::vector<bool>& bound) {
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (const bind::BoundComparison& c : body.comparisons) {
+                if (c.assigns < 0 || bound[c.assigns]) continue;
+                bool ready = true;
+                for (int v : variablesOf(c.rhs))
+                    ready = ready && bound[v];
+                if (ready) bound[c.assigns] = changed = true;
+            }
+        }
+    }
+
+    // Sideways passing: the unused atom with the most bound arguments; ties in body order.
+    static size_t pickNext(const BoundQuery& body, const std::vector<bool>& used,
+                           const std::vector<bool>& bound) {
+        size_t best = body.atoms.size();
+        long bestScore = -1;
+        for (size_t a = 0; a < body.atoms.size(); ++a) {
+            if (used[a]) continue;
+            std::string pattern = adornationOf(body.atoms[a], bound);
+            long score = static_cast<long>(std::count(pattern.begin(), pattern.end(), 'b'));
+            if (score > bestScore) best = a, bestScore = score;
+        }
+        return best;
+    }
+
+    std::string relationName(RelationId id) const {
+        auto it = program_.labels.find(id);
+        return it != program_.labels.end() ? it->second.name : catalog_.relation(id).name;
+    }
+
+    // Source-like text of a rewritten rule, for `explain`.
+    std::string ruleText(const BoundRule& rule, const BoundQuery& body) const {
+        BoundAtom head;
+        head.relation = rule.relation;
+        for (const bind::HeadArg& arg : rule.head)
+            head.args.push_back(arg.term);
+        std::string out = "rule " + describeAtom(head, body, catalog_, &program_.labels);
+        for (size_t i = 0; i < body.atoms.size(); ++i)
+            out +=
+                (i ? ", " : " :- ") + describeAtom(body.atoms[i], body, catalog_, &program_.labels);
+        for (const BoundAtom& atom : body.negations)
+            out += ", not " + describeAtom(atom, body, catalog_, &program_.labels);
+        static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
+        for (const bind::BoundComparison& c : body.comparisons)
+            out += ", " + describeExpr(c.lhs, body, catalog_) + " " + kOps[static_cast<int>(c.op)] +
+                   " " + describeExpr(c.rhs, body, catalog_);
+        return out + ".";
+    }
+
+    const std::vector<BoundRule>& rules_;
+    const std::vector<bind::Stratum>& strata_;
+    const schema::Catalog& catalog_;
+    std::map<RelationId, std::vector<const BoundRule*>> definedBy_;
+    std::set<RelationId> aggregated_;
+    std::map<std::pair<RelationId, std::string>, Entry> entries_;
+    std::deque<std::pair<RelationId, std::string>> work_;
+    std::vector<BoundRule> newRules_;
+    RelationId nextId_ = kFirstDemandId;
+    DemandProgram program_;
+};
+
+} // namespace
+
+DemandProgram demandProgram(const BoundQuery& query, const std::vector<BoundRule>& rules,
+                            const std::vector<bind::Stratum>& strata,
+                            const schema::Catalog& catalog) {
+    return DemandRewriter(rules, strata, catalog).run(query);
+}
+
+} // namespace chipgraph::plan
