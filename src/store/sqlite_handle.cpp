@@ -53,8 +53,11 @@ std::string Statement::columnText(int column) const {
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
     sqlite3* db = nullptr;
+    // NOMUTEX: a connection is only ever used by the thread that owns its engine, so SQLite's
+    // per-call mutex (a few percent of a bulk import) buys nothing.
     int rc =
-        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
