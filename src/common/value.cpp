@@ -1,6 +1,7 @@
 #include "common/value.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 
@@ -9,17 +10,20 @@ namespace chipgraph {
 std::string formatNumber(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     // Always source syntax (no exponent), and exact: the text reads back as the same double
-    // and serves as part of fact keys.
+    // and serves as part of fact keys. std::to_chars, not snprintf: this runs per result cell.
     char buf[400];
     if (std::nearbyint(v) == v) {
+        // Integers print all their digits ("%.0f"); -0 keeps its sign.
+        if (std::fabs(v) < 9.2e18 && !(v == 0 && std::signbit(v))) {
+            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));
+            return std::string(buf, end);
+        }
         std::snprintf(buf, sizeof buf, "%.0f", v);
         return buf;
     }
-    for (int decimals = 1; decimals < 330; ++decimals) {
-        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-        if (std::strtod(buf, nullptr) == v) break;
-    }
-    return buf;
+    // The shortest fixed-point text that reads back as `v`: the fewest decimals.
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    return std::string(buf, end);
 }
 
 double Number::sortKey() const {
@@ -165,15 +169,29 @@ size_t Value::hash() const {
 }
 
 std::string Value::key() const {
+    std::string out;
+    appendKey(out);
+    return out;
+}
+
+void Value::appendKey(std::string& out) const {
     switch (kind()) {
-    case Kind::Entity:
-        return "e" + std::to_string(entityId());
-    case Kind::Text:
-        return "t" + textValue();
-    case Kind::Number:
-        return "n" + numberValue().toString();
+    case Kind::Entity: {
+        char buf[24];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, entityId());
+        out += 'e';
+        out.append(buf, end);
+        return;
     }
-    return {};
+    case Kind::Text:
+        out += 't';
+        out += textValue();
+        return;
+    case Kind::Number:
+        out += 'n';
+        out += numberValue().toString();
+        return;
+    }
 }
 
 } // namespace chipgraph

@@ -86,6 +86,8 @@ public:
     size_t hash() const;
     // A canonical string used in fact keys (dedup) and stable ordering.
     std::string key() const;
+    // Appends key() to `out` (no temporary string).
+    void appendKey(std::string& out) const;
 
 private:
     explicit Value(EntityRef e) : data_(e) {}

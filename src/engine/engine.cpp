@@ -86,12 +86,12 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
         text = std::move(read.value());
     }
     result.outcome.sources[request.path] = text;
-    schema::Catalog catalog = catalog_;
+    // New entities go straight into the catalog; they are undone if the import fails.
+    schema::PendingChanges pending(catalog_);
     bind::ImportResult bound = bind::bindImport(
-        text, request.path, {request.relation, request.createType}, catalog, request.progress);
+        text, request.path, {request.relation, request.createType}, catalog_, request.progress);
     result.rows = bound.rows;
     if (!bound.status) {
-        SourceSpan file{std::make_shared<const std::string>(request.path), 0, 0, 0, 0};
         result.outcome.diagnostics.push_back(
             makeError(Phase::Bind, request.path + ": " + bound.status.message(), {}));
         return result;
@@ -100,18 +100,19 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
         result.outcome.diagnostics = importErrors(bound);
         return result;
     }
-    result.badRows = bound.badRows;
-    result.rowErrors = bound.rowErrors;
+    result.badRows = std::move(bound.badRows);
+    result.rowErrors = std::move(bound.rowErrors);
     store::Transaction transaction(*store_);
     Status status = transaction.status();
-    if (status) status = applyImport(bound, catalog, *store_, *facts_, result.outcome.stats);
+    if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
     if (status) status = transaction.commit();
     if (!status) {
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        pending.rollback();
         (void)reloadFacts();
         return result;
     }
-    catalog_ = std::move(catalog);
+    pending.commit();
     return result;
 }
 
@@ -134,11 +135,12 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     }
     if (!outcome.ok()) return outcome;
 
-    // Bind everything against a copy of the catalog: kept only if the whole unit is accepted.
-    schema::Catalog catalog = catalog_;
+    // Bind against the live catalog: a unit that fails undoes what it added (no copy, so a
+    // read-only unit costs nothing proportional to the catalog).
+    schema::PendingChanges pending(catalog_);
     std::vector<bind::BoundStatement> statements;
     for (const ast::Program& program : programs) {
-        bind::BindResult bound = bind::bindProgram(program, catalog, defaults_);
+        bind::BindResult bound = bind::bindProgram(program, catalog_, defaults_);
         for (Diagnostic& d : bound.diagnostics)
             outcome.diagnostics.push_back(std::move(d));
         for (bind::BoundStatement& s : bound.statements)
@@ -147,17 +149,20 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     if (!outcome.ok()) return outcome;
 
     // New rules join the rules in force; together they must stratify.
-    RuleSet rules = rules_;
-    size_t before = rules.rules.size();
+    std::optional<RuleSet> extended;
     for (const bind::BoundStatement& s : statements)
-        if (auto* rule = std::get_if<bind::DeclareRule>(&s.node)) rules.rules.push_back(rule->rule);
-    if (rules.rules.size() != before) {
-        bind::StratifyResult strata = bind::stratify(rules.rules, catalog);
+        if (auto* rule = std::get_if<bind::DeclareRule>(&s.node)) {
+            if (!extended) extended = rules_;
+            extended->rules.push_back(rule->rule);
+        }
+    if (extended) {
+        bind::StratifyResult strata = bind::stratify(extended->rules, catalog_);
         for (Diagnostic& d : strata.diagnostics)
             outcome.diagnostics.push_back(std::move(d));
         if (!outcome.ok()) return outcome;
-        rules.strata = std::move(strata.strata);
+        extended->strata = std::move(strata.strata);
     }
+    const RuleSet& rules = extended ? *extended : rules_;
 
     bool anyWrite = std::any_of(statements.begin(), statements.end(), writes);
     std::optional<store::Transaction> transaction;
@@ -170,7 +175,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
         }
     }
     cancel_.store(false);
-    Executor executor(*store_, catalog, *facts_, rules, outcome, &cancel_);
+    Executor executor(*store_, catalog_, *facts_, rules, outcome, &cancel_);
     executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
     executor.setNaive(naive_);
     executor.setDemand(demand_);
@@ -184,14 +189,16 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     if (status && transaction) status = transaction->commit();
     if (!status) {
         transaction.reset(); // rolls back
+        pending.rollback();
         outcome.results.clear();
         if (!status.message().empty()) // else the diagnostics are already in the outcome
             outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), failed));
-        (void)reloadFacts(); // the in-memory facts may hold part of the failed unit
+        // Only a writing unit can have changed the in-memory facts.
+        if (anyWrite) (void)reloadFacts();
         return outcome;
     }
-    catalog_ = std::move(catalog);
-    rules_ = std::move(rules);
+    pending.commit();
+    if (extended) rules_ = std::move(*extended);
     drawDiagrams(executor.diagrams(), outcome);
     return outcome;
 }

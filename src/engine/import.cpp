@@ -5,20 +5,22 @@
 
 namespace chipgraph::engine {
 
-Status applyImport(const bind::ImportResult& result, const schema::Catalog& catalog,
-                   store::Store& store, eval::FactBase& facts, LoadStats& stats) {
+Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
+                   eval::FactBase& facts, LoadStats& stats) {
     for (EntityId id : result.newEntities) {
         if (Status s = store.saveEntity(catalog.entity(id)); !s) return s;
         ++stats.entities;
     }
-    for (const schema::Fact& fact : result.facts) {
+    for (schema::Fact& fact : result.facts) {
         Result<bool> added = store.saveFact(fact);
         if (!added) return added.status();
-        if (added.value() && facts.add(fact))
+        // Moved, not copied: the bound rows are not needed once stored.
+        if (added.value() && facts.add(std::move(fact)))
             ++stats.factsAdded;
         else
             ++stats.factsPresent;
     }
+    result.facts.clear();
     return Status::ok();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Applies a bound CSV import inside an open transaction: new entities, then the facts.
+// Applies a bound CSV import inside an open transaction: new entities, then the facts (moved
+// out of `result` into `facts`).
 // Internal to src/engine (used by the `import` statement and Engine::importCsv).
 #include "bind/bind_import.h"
 #include "engine/engine.h"
@@ -8,8 +9,8 @@
 
 namespace chipgraph::engine {
 
-Status applyImport(const bind::ImportResult& result, const schema::Catalog& catalog,
-                   store::Store& store, eval::FactBase& facts, LoadStats& stats);
+Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
+                   eval::FactBase& facts, LoadStats& stats);
 
 // The whole content of a file, or an error naming it.
 Result<std::string> readTextFile(const std::string& path);

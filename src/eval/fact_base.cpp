@@ -1,6 +1,7 @@
 #include "eval/fact_base.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace chipgraph::eval {
 
@@ -15,9 +16,64 @@ const std::vector<uint32_t>& RelationFacts::lookup(int position, const Value& va
     return found == index.end() ? kNone : found->second;
 }
 
+static size_t mix(size_t seed, size_t h) {
+    return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+size_t identityHash(const schema::Fact& f) {
+    size_t h = std::hash<int64_t>()(f.relation);
+    for (const Value& v : f.args)
+        h = mix(h, v.hash());
+    for (const auto& q : f.qualifiers)
+        h = mix(h, q ? q->hash() : 7);
+    h = mix(h, std::hash<int64_t>()((int64_t{f.valid.from} << 32) ^ uint32_t(f.valid.to)));
+    h = mix(h, std::hash<int64_t>()(f.source * 8 + static_cast<int>(f.status)));
+    return h;
+}
+
+// Key equality: numbers compare by their bits, as their text in Fact::key() does (0 and -0
+// are different facts there).
+static bool sameValue(const Value& a, const Value& b) {
+    if (a.kind() != b.kind()) return false;
+    if (!a.isNumber()) return a == b;
+    const Number& x = a.numberValue();
+    const Number& y = b.numberValue();
+    return x.kind == y.kind && std::memcmp(&x.lo, &y.lo, sizeof x.lo) == 0 &&
+           std::memcmp(&x.hi, &y.hi, sizeof x.hi) == 0;
+}
+
+bool sameIdentity(const schema::Fact& a, const schema::Fact& b) {
+    if (a.relation != b.relation || !(a.valid == b.valid) || a.source != b.source ||
+        a.status != b.status || a.args.size() != b.args.size() ||
+        a.qualifiers.size() != b.qualifiers.size())
+        return false;
+    for (size_t i = 0; i < a.args.size(); ++i)
+        if (!sameValue(a.args[i], b.args[i])) return false;
+    for (size_t i = 0; i < a.qualifiers.size(); ++i) {
+        const auto &x = a.qualifiers[i], &y = b.qualifiers[i];
+        if (x.has_value() != y.has_value() || (x && !sameValue(*x, *y))) return false;
+    }
+    return true;
+}
+
+int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
+    auto [first, last] = byHash_.equal_range(hash);
+    for (auto it = first; it != last; ++it)
+        if (sameIdentity(facts_[it->second], fact)) return it->second;
+    return -1;
+}
+
+void RelationFacts::rehash() {
+    byHash_.clear();
+    for (uint32_t i = 0; i < facts_.size(); ++i)
+        byHash_.emplace(identityHash(facts_[i]), i);
+}
+
 bool FactBase::add(schema::Fact fact) {
     RelationFacts& r = relations_[fact.relation];
-    if (!r.keys_.insert(fact.key()).second) return false;
+    size_t hash = identityHash(fact);
+    if (r.find(fact, hash) >= 0) return false;
+    r.byHash_.emplace(hash, static_cast<uint32_t>(r.facts_.size()));
     r.facts_.push_back(std::move(fact));
     r.indexes_.clear();
     return true;
@@ -27,10 +83,11 @@ bool FactBase::remove(const schema::Fact& fact) {
     auto it = relations_.find(fact.relation);
     if (it == relations_.end()) return false;
     RelationFacts& r = it->second;
-    std::string key = fact.key();
-    if (!r.keys_.erase(key)) return false;
-    r.facts_.erase(std::find_if(r.facts_.begin(), r.facts_.end(),
-                                [&](const schema::Fact& f) { return f.key() == key; }));
+    int64_t index = r.find(fact, identityHash(fact));
+    if (index < 0) return false;
+    // Later facts move down one place: their hash entries are rebuilt (retracting is rare).
+    r.facts_.erase(r.facts_.begin() + index);
+    r.rehash();
     r.indexes_.clear();
     return true;
 }

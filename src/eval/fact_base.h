@@ -1,13 +1,13 @@
 #pragma once
-// The in-memory facts the evaluator joins over: per relation a vector of facts, a set of fact
-// keys (so adding a fact twice is a no-op) and hash indexes on argument positions, built on
-// first use and dropped when the relation changes.
+// The in-memory facts the evaluator joins over: per relation a vector of facts, a hash set of
+// their identities (so adding a fact twice is a no-op; hashed from the fact's fields, never a
+// key string) and hash indexes on argument positions, built on first use and dropped when the
+// relation changes.
 #include "common/value.h"
 #include "schema/fact.h"
 
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace chipgraph::eval {
@@ -23,10 +23,18 @@ public:
 
 private:
     friend class FactBase;
+    // Index in facts_ of the fact that would be at `fact`'s place, or -1.
+    int64_t find(const schema::Fact& fact, size_t hash) const;
+    void rehash();
+
     std::vector<schema::Fact> facts_;
-    std::unordered_set<std::string> keys_;
+    std::unordered_multimap<size_t, uint32_t> byHash_; // identity hash -> index in facts_
     mutable std::unordered_map<int, PositionIndex> indexes_;
 };
+
+// A hash of a fact's identity (what Fact::key() encodes), and that identity's equality.
+size_t identityHash(const schema::Fact& fact);
+bool sameIdentity(const schema::Fact& a, const schema::Fact& b);
 
 class FactBase {
 public:

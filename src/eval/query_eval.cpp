@@ -196,19 +196,29 @@ private:
                 answer.reported = latestOf(answer.reported, premise->derived->reported);
             }
         }
-        std::string key;
-        for (const Value& v : answer.values)
-            key += v.key() + '\x1f';
-        key += std::to_string(valid.from) + ":" + std::to_string(valid.to) + ":" +
-               schema::statusName(status);
-        auto [it, fresh] = answerByKey_.try_emplace(key, answers_.size());
-        if (fresh) {
-            answers_.push_back(std::move(answer));
+        // Deduplicated on the values' hashes and equality: no key strings per answer.
+        size_t hash = answerHash(answer);
+        auto [first, last] = answerByHash_.equal_range(hash);
+        for (auto it = first; it != last; ++it) {
+            Answer& merged = answers_[it->second];
+            if (!sameAnswer(merged, answer)) continue;
+            merged.sources.insert(answer.sources.begin(), answer.sources.end());
+            merged.reported = earliestOf(merged.reported, answer.reported);
             return;
         }
-        Answer& merged = answers_[it->second];
-        merged.sources.insert(answer.sources.begin(), answer.sources.end());
-        merged.reported = earliestOf(merged.reported, answer.reported);
+        answerByHash_.emplace(hash, answers_.size());
+        answers_.push_back(std::move(answer));
+    }
+
+    static size_t answerHash(const Answer& a) {
+        size_t h = std::hash<int64_t>()((int64_t{a.valid.from} << 32) ^ uint32_t(a.valid.to));
+        h ^= static_cast<size_t>(a.status) * 0x9e3779b97f4a7c15ULL;
+        for (const Value& v : a.values)
+            h = (h ^ v.hash()) * 0x100000001b3ULL;
+        return h;
+    }
+    static bool sameAnswer(const Answer& a, const Answer& b) {
+        return a.valid == b.valid && a.status == b.status && a.values == b.values;
     }
 
     const bind::BoundQuery& query_;
@@ -221,7 +231,7 @@ private:
     std::vector<std::optional<Value>> binding_;
     std::vector<const schema::Fact*> premises_;
     std::vector<Answer> answers_;
-    std::unordered_map<std::string, size_t> answerByKey_;
+    std::unordered_multimap<size_t, size_t> answerByHash_; // answerHash -> index in answers_
 };
 
 // A comparable form of one cell: numbers compare numerically, the rest as folded text.
@@ -245,7 +255,22 @@ struct Row {
     std::vector<SortKey> keys;
 };
 
-Row makeRow(const Answer& a, const schema::Catalog& catalog) {
+// Formatting an interval walks calendar periods; answers share few distinct intervals (one per
+// year, say), so each is formatted once per query.
+class IntervalTexts {
+public:
+    const std::string& of(const Interval& valid) {
+        auto key = (uint64_t(uint32_t(valid.from)) << 32) | uint32_t(valid.to);
+        auto [it, fresh] = texts_.try_emplace(key);
+        if (fresh) it->second = formatInterval(valid);
+        return it->second;
+    }
+
+private:
+    std::unordered_map<uint64_t, std::string> texts_;
+};
+
+Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals) {
     Row row;
     for (const Value& v : a.values) {
         std::string display = displayValue(v, catalog);
@@ -259,7 +284,7 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog) {
             row.keys.push_back({false, 0, text::foldCase(display)});
         }
     }
-    row.cells.push_back(Cell::ofText(formatInterval(a.valid)));
+    row.cells.push_back(Cell::ofText(intervals.of(a.valid)));
     row.keys.push_back(
         {true, static_cast<double>(a.valid.from), "", static_cast<double>(a.valid.to)});
     row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
@@ -293,8 +318,10 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
     std::vector<Answer> answers = evaluator.run();
     if (evaluator.cancelled()) return Status::error("interrupted");
     std::vector<Row> rows;
+    rows.reserve(answers.size());
+    IntervalTexts intervals;
     for (const Answer& a : answers)
-        rows.push_back(makeRow(a, catalog));
+        rows.push_back(makeRow(a, catalog, intervals));
     // Requested keys first, then every column left to right, so the order is always total.
     std::vector<bind::OrderKey> order = query.orderBy;
     size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();

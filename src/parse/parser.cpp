@@ -8,6 +8,29 @@
 
 namespace chipgraph::parse {
 
+// The standard ANTLR speed-up: try the faster SLL prediction, bailing out at the first syntax
+// error; only if it fails (a real error, or an input SLL cannot decide) parse again with full
+// LL and the error listener, so diagnostics are exactly those of an LL parse. Lexer errors are
+// reported once: the token stream keeps the tokens of the first pass.
+static gen::ChipGraphParser::ProgramContext* parseTwoStage(gen::ChipGraphParser& parser,
+                                                           antlr4::CommonTokenStream& tokens,
+                                                           antlr4::ANTLRErrorListener& listener) {
+    auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+        return parser.program();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
+    tokens.seek(0);
+    parser.reset();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.addErrorListener(&listener);
+    return parser.program();
+}
+
 ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::string> fileName,
                          int firstLine) {
     ParseResult result;
@@ -18,10 +41,7 @@ ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::strin
     ErrorListener listener(fileName, firstLine - 1, result.diagnostics);
     lexer.removeErrorListeners();
     lexer.addErrorListener(&listener);
-    parser.removeErrorListeners();
-    parser.addErrorListener(&listener);
-
-    gen::ChipGraphParser::ProgramContext* tree = parser.program();
+    gen::ChipGraphParser::ProgramContext* tree = parseTwoStage(parser, tokens, listener);
     if (!result.ok()) return result;
     Transformer transformer(fileName, firstLine - 1);
     result.program = transformer.transformProgram(tree);

@@ -104,14 +104,18 @@ static int64_t claim(int64_t requested, int64_t& next) {
 
 TypeId Catalog::addType(std::string name, TypeId parent, TypeId id) {
     id = claim(id, nextTypeId_);
-    typeByName_[text::foldCase(name)] = id;
+    std::string key = text::foldCase(name);
+    log(Change::Kind::Type, id, key, typeByName_);
+    typeByName_[std::move(key)] = id;
     types_[id] = TypeInfo{id, std::move(name), parent};
     return id;
 }
 
 RelationId Catalog::addRelation(RelationInfo relation) {
     relation.id = claim(relation.id, nextRelationId_);
-    relationByName_[text::foldCase(relation.name)] = relation.id;
+    std::string key = text::foldCase(relation.name);
+    log(Change::Kind::Relation, relation.id, key, relationByName_);
+    relationByName_[std::move(key)] = relation.id;
     RelationId id = relation.id;
     relations_[id] = std::move(relation);
     return id;
@@ -119,19 +123,25 @@ RelationId Catalog::addRelation(RelationInfo relation) {
 
 EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
     id = claim(id, nextEntityId_);
-    entityByName_[text::foldCase(name)] = id;
+    std::string key = text::foldCase(name);
+    log(Change::Kind::Entity, id, key, entityByName_);
+    entityByName_[std::move(key)] = id;
     entities_[id] = EntityInfo{id, std::move(name), type, {}};
     return id;
 }
 
 void Catalog::addAlias(EntityId entity, std::string alias) {
-    entityByName_[text::foldCase(alias)] = entity;
+    std::string key = text::foldCase(alias);
+    log(Change::Kind::Alias, entity, key, entityByName_);
+    entityByName_[std::move(key)] = entity;
     entities_.at(entity).aliases.push_back(std::move(alias));
 }
 
 SourceId Catalog::addSource(SourceInfo source) {
     source.id = claim(source.id, nextSourceId_);
-    sourceByName_[text::foldCase(source.name)] = source.id;
+    std::string key = text::foldCase(source.name);
+    log(Change::Kind::Source, source.id, key, sourceByName_);
+    sourceByName_[std::move(key)] = source.id;
     SourceId id = source.id;
     sources_[id] = std::move(source);
     return id;
@@ -139,6 +149,7 @@ SourceId Catalog::addSource(SourceInfo source) {
 
 int64_t Catalog::addRule(RuleInfo rule) {
     rule.id = claim(rule.id, nextRuleId_);
+    log(Change::Kind::Rule, rule.id, {}, {});
     rules_.push_back(std::move(rule));
     return rules_.back().id;
 }

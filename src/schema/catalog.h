@@ -1,8 +1,9 @@
 #pragma once
 // The catalog: types and subtypes, relations and their columns, entities and their aliases,
 // and sources. Names are case-insensitive (ASCII folding; other scripts compare exactly) and an
-// entity's aliases resolve to it everywhere. The catalog is a plain value: the engine copies it
-// to bind a file and keeps the copy only if the whole file is accepted.
+// entity's aliases resolve to it everywhere. Changes can be made tentatively (beginChanges,
+// then commitChanges or rollbackChanges): the engine binds a unit of input against the live
+// catalog and undoes the unit's additions if it fails, without copying the catalog.
 #include "common/partial_date.h"
 #include "common/value.h"
 
@@ -103,11 +104,29 @@ public:
     // Adds a rule (id kNoId: the next free one); returns its id.
     int64_t addRule(RuleInfo rule);
     const std::vector<RuleInfo>& rules() const { return rules_; }
-    // Forgets the rules (not their relations): used to re-bind stored rule texts.
+    // Forgets the rules (not their relations): used to re-bind stored rule texts. Not allowed
+    // while changes are pending.
     void clearRules() { rules_.clear(); }
 
+    // Tentative changes. After beginChanges(), every mutation is logged (cost proportional to
+    // the change, not to the catalog) until commitChanges() keeps them or rollbackChanges()
+    // undoes them, restoring the catalog exactly (ids to be assigned included). Not nested.
+    void beginChanges();
+    void commitChanges();
+    void rollbackChanges();
+    bool changesPending() const { return logging_; }
+
 private:
-    template <typename Map> static int64_t nextId(const Map& map);
+    // One logged mutation: what was added, and the name-map entry it replaced (if any).
+    struct Change {
+        enum class Kind { Type, Relation, Entity, Alias, Source, Rule } kind;
+        int64_t id = kNoId;
+        std::string nameKey;
+        int64_t replaced = kNoId; // the id `nameKey` mapped to before, kNoId: none
+    };
+    void log(Change::Kind kind, int64_t id, std::string nameKey,
+             const std::unordered_map<std::string, int64_t>& byName);
+    void undo(const Change& change);
 
     std::unordered_map<TypeId, TypeInfo> types_;
     std::unordered_map<RelationId, RelationInfo> relations_;
@@ -120,6 +139,31 @@ private:
     std::unordered_map<std::string, SourceId> sourceByName_;
     int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
             nextRuleId_ = 1;
+    bool logging_ = false;
+    std::vector<Change> changes_;
+    int64_t savedNext_[5] = {};
+};
+
+// Scoped tentative changes: begins on construction, rolls back on destruction unless
+// committed.
+class PendingChanges {
+public:
+    explicit PendingChanges(Catalog& catalog) : catalog_(catalog) { catalog_.beginChanges(); }
+    ~PendingChanges() { rollback(); }
+    PendingChanges(const PendingChanges&) = delete;
+    PendingChanges& operator=(const PendingChanges&) = delete;
+    void commit() {
+        if (open_) catalog_.commitChanges();
+        open_ = false;
+    }
+    void rollback() {
+        if (open_) catalog_.rollbackChanges();
+        open_ = false;
+    }
+
+private:
+    Catalog& catalog_;
+    bool open_ = true;
 };
 
 } // namespace chipgraph::schema

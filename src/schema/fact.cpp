@@ -2,6 +2,8 @@
 
 #include "common/text.h"
 
+#include <charconv>
+
 namespace chipgraph::schema {
 
 static const char* const kStatusNames[] = {"actual",   "reported", "expected",
@@ -22,15 +24,38 @@ std::vector<std::string> statusNames() {
     return {std::begin(kStatusNames), std::end(kStatusNames)};
 }
 
+// Built in one buffer with std::to_chars: a key is made per fact saved (bulk imports).
+static void appendInt(std::string& out, int64_t n) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, end);
+}
+
 std::string Fact::key() const {
-    std::string k = std::to_string(relation) + "(";
-    for (const Value& v : args)
-        k += v.key() + "\x1f";
+    std::string k;
+    k.reserve(48 + 16 * (args.size() + qualifiers.size()));
+    appendInt(k, relation);
+    k += '(';
+    for (const Value& v : args) {
+        v.appendKey(k);
+        k += '\x1f';
+    }
     k += "){";
-    for (const auto& q : qualifiers)
-        k += (q ? q->key() : "-") + "\x1f";
-    k += "}" + std::to_string(valid.from) + ":" + std::to_string(valid.to) + "/" +
-         std::to_string(source) + "/" + statusName(status);
+    for (const auto& q : qualifiers) {
+        if (q)
+            q->appendKey(k);
+        else
+            k += '-';
+        k += '\x1f';
+    }
+    k += '}';
+    appendInt(k, valid.from);
+    k += ':';
+    appendInt(k, valid.to);
+    k += '/';
+    appendInt(k, source);
+    k += '/';
+    k += statusName(status);
     return k;
 }
 

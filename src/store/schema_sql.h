@@ -3,7 +3,9 @@
 // written by another version is refused with a clear message rather than misread.
 namespace chipgraph::store {
 
-constexpr int kSchemaVersion = 2; // 2: rules and derived relations
+// 2: rules and derived relations. 3: fact_values WITHOUT ROWID and CHECKs written with OR
+// (an IN list made SQLite build an ephemeral b-tree on every insert); migrated on open.
+constexpr int kSchemaVersion = 3;
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE meta (
@@ -32,7 +34,7 @@ CREATE TABLE relation_columns (
     is_qualifier INTEGER NOT NULL,               -- 0: argument column, 1: qualifier column
     position     INTEGER NOT NULL,
     name         TEXT NOT NULL,
-    kind         TEXT NOT NULL CHECK (kind IN ('entity', 'text', 'number')),
+    kind         TEXT NOT NULL CHECK (kind = 'entity' OR kind = 'text' OR kind = 'number'),
     type_id      INTEGER REFERENCES types(id),   -- for kind 'entity'
     PRIMARY KEY (relation_id, is_qualifier, position)
 );
@@ -66,8 +68,9 @@ CREATE TABLE facts (
     valid_from  INTEGER,                         -- first valid day; NULL: unbounded
     valid_to    INTEGER,                         -- first day no longer valid; NULL: unbounded
     source_id   INTEGER REFERENCES sources(id),
-    status      TEXT NOT NULL CHECK (status IN
-                  ('actual', 'reported', 'expected', 'forecast', 'rumored', 'view')),
+    status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
+                  status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
+                  status = 'view'),              -- not IN (...): see kSchemaVersion
     fact_key    TEXT NOT NULL UNIQUE             -- identity: loading twice adds nothing
 );
 CREATE INDEX facts_relation ON facts(relation_id, valid_from, valid_to);
@@ -78,12 +81,54 @@ CREATE TABLE fact_values (
     position     INTEGER NOT NULL,
     entity_id    INTEGER REFERENCES entities(id),
     text_value   TEXT,
-    num_kind     TEXT CHECK (num_kind IN ('exact', 'approx', 'greater', 'less', 'range')),
+    num_kind     TEXT CHECK (num_kind = 'exact' OR num_kind = 'approx' OR num_kind = 'greater' OR
+                             num_kind = 'less' OR num_kind = 'range'),
     num_lo       REAL,
     num_hi       REAL,
     PRIMARY KEY (fact_id, is_qualifier, position)
-);
+) WITHOUT ROWID;                                 -- the key is the table: one b-tree, not two
 CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
+)SQL";
+
+// Version 2 -> 3, run in one transaction with foreign keys off (dropping `facts` would
+// otherwise cascade into `fact_values`): the three tables with changed CHECKs or layout are
+// rebuilt under their names, rows and ids kept. relation_columns keeps its (equivalent) IN check.
+inline constexpr const char* kMigrateV2ToV3Sql = R"SQL(
+CREATE TABLE facts_v3 (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    valid_from  INTEGER,
+    valid_to    INTEGER,
+    source_id   INTEGER REFERENCES sources(id),
+    status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
+                  status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
+                  status = 'view'),
+    fact_key    TEXT NOT NULL UNIQUE
+);
+INSERT INTO facts_v3 SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key
+    FROM facts;
+CREATE TABLE fact_values_v3 (
+    fact_id      INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    is_qualifier INTEGER NOT NULL,
+    position     INTEGER NOT NULL,
+    entity_id    INTEGER REFERENCES entities(id),
+    text_value   TEXT,
+    num_kind     TEXT CHECK (num_kind = 'exact' OR num_kind = 'approx' OR num_kind = 'greater' OR
+                             num_kind = 'less' OR num_kind = 'range'),
+    num_lo       REAL,
+    num_hi       REAL,
+    PRIMARY KEY (fact_id, is_qualifier, position)
+) WITHOUT ROWID;
+INSERT INTO fact_values_v3 SELECT fact_id, is_qualifier, position, entity_id, text_value,
+    num_kind, num_lo, num_hi FROM fact_values;
+DROP TABLE fact_values;
+DROP TABLE facts;
+ALTER TABLE facts_v3 RENAME TO facts;
+ALTER TABLE fact_values_v3 RENAME TO fact_values;
+CREATE INDEX facts_relation ON facts(relation_id, valid_from, valid_to);
+CREATE INDEX facts_source ON facts(source_id);
+CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
 
 } // namespace chipgraph::store

@@ -25,6 +25,8 @@ public:
     void bind(int index, int64_t value);
     void bind(int index, double value);
     void bind(int index, const std::string& value);
+    // Text that outlives the statement's next reset (a string literal): not copied.
+    void bindStatic(int index, const char* value);
     void bindNull(int index);
     void bindOptional(int index, std::optional<int64_t> value);
     // Steps once: true when a row is available, false when done; an error becomes a Status.
@@ -56,7 +58,11 @@ public:
     Status exec(const std::string& sql);
     // A cached prepared statement, reset and ready to bind. Owned by the connection.
     Result<Statement*> prepare(const std::string& sql);
+    // The same for SQL in a string literal: cached by address too, so a statement run once per
+    // fact costs no string building or hashing of its text.
+    Result<Statement*> prepare(const char* sql);
     int64_t changes() const { return sqlite3_changes64(db_); }
+    int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
     // Copies the whole database into a new file at `path` (SQLite's online backup).
     Status backupTo(const std::string& path);
     std::string errorMessage() const { return sqlite3_errmsg(db_); }
@@ -65,6 +71,7 @@ private:
     explicit Connection(sqlite3* db) : db_(db) {}
     sqlite3* db_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    std::unordered_map<const char*, Statement*> byAddress_;
 };
 
 } // namespace chipgraph::store

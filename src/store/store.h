@@ -17,7 +17,8 @@ class Connection;
 class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
-    // the schema in a new database, checks the schema version of an existing one.
+    // the schema in a new database, checks the schema version of an existing one (and
+    // upgrades a version 2 database to version 3 in place).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
@@ -48,6 +49,7 @@ public:
 private:
     explicit Store(std::unique_ptr<Connection> connection);
     Status initialise();
+    Status migrateV2ToV3();
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
     Status saveValue(int64_t factId, bool qualifier, int position, const Value& value);

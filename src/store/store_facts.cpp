@@ -25,7 +25,7 @@ Status Store::saveValue(int64_t factId, bool qualifier, int position, const Valu
         break;
     case Value::Kind::Number: {
         const Number& n = value.numberValue();
-        insert.bind(6, std::string(kNumberKinds[static_cast<int>(n.kind)]));
+        insert.bindStatic(6, kNumberKinds[static_cast<int>(n.kind)]);
         // SQLite stores no infinities in REAL columns reliably: NULL means unbounded.
         if (!std::isinf(n.lo)) insert.bind(7, n.lo);
         if (!std::isinf(n.hi)) insert.bind(8, n.hi);
@@ -44,16 +44,12 @@ Result<bool> Store::saveFact(const schema::Fact& fact) {
     insert.bindOptional(3, fact.valid.to == kMaxDay ? std::nullopt
                                                     : std::optional<int64_t>(fact.valid.to));
     insert.bindOptional(4, fact.source == kNoId ? std::nullopt : std::optional(fact.source));
-    insert.bind(5, std::string(schema::statusName(fact.status)));
+    insert.bindStatic(5, schema::statusName(fact.status));
     insert.bind(6, fact.key());
     Status status = insert.run();
     if (!status) return status;
     if (db_->changes() == 0) return false;
-    CG_PREPARE(lastId, "SELECT last_insert_rowid()");
-    Result<bool> row = lastId.step();
-    if (!row) return row.status();
-    int64_t id = lastId.columnInt(0);
-    lastId.reset();
+    int64_t id = db_->lastInsertRowid();
     for (size_t i = 0; i < fact.args.size(); ++i)
         if (Status s = saveValue(id, false, static_cast<int>(i), fact.args[i]); !s) return s;
     for (size_t i = 0; i < fact.qualifiers.size(); ++i)

@@ -37,6 +37,15 @@ TEST_CASE("formatNumber keeps digits that tell numbers apart", "[value]") {
     CHECK(std::strtod(formatNumber(0.1 + 0.2).c_str(), nullptr) == 0.1 + 0.2);
 }
 
+TEST_CASE("formatNumber prints what %.0f printed for large integers and -0", "[value]") {
+    // Fact keys stored by earlier versions hold these texts: they must not change.
+    CHECK(formatNumber(1152921504606846976.0) == "1152921504606846976"); // 2^60, all digits
+    CHECK(formatNumber(-9007199254740993.0) == "-9007199254740992");
+    CHECK(formatNumber(1e20) == "100000000000000000000");
+    CHECK(formatNumber(-0.0) == "-0");
+    CHECK(formatNumber(5e-324) == std::string("0.") + std::string(323, '0') + "5");
+}
+
 TEST_CASE("formatNumber names infinities", "[value]") {
     CHECK(formatNumber(std::numeric_limits<double>::infinity()) == "inf");
     CHECK(formatNumber(-std::numeric_limits<double>::infinity()) == "-inf");

@@ -213,3 +213,47 @@ TEST_CASE("an entity of an unrelated type is not listed for a type", "[catalog][
     CHECK(f.catalog.entitiesOfType(f.designFirm) == std::vector<EntityId>{f.broadcom});
     CHECK_FALSE(f.catalog.isSubtype(f.chip, f.vendor));
 }
+
+TEST_CASE("rolled-back changes leave the catalog exactly as before", "[catalog]") {
+    Fixture f;
+    Catalog& c = f.catalog;
+    std::vector<std::string> names = c.entityNamesAndAliases();
+    c.beginChanges();
+    TypeId foundry = c.addType("Foundry", kNoId);
+    EntityId tsmc = c.addEntity("TSMC", foundry);
+    c.addAlias(tsmc, "台积电");
+    c.addAlias(f.google, "Goog");
+    schema::RelationInfo fabs;
+    fabs.name = "fabs";
+    c.addRelation(fabs);
+    schema::SourceInfo later;
+    later.name = "later";
+    c.addSource(later);
+    c.addRule({kNoId, f.designs, "rule x."});
+    CHECK(c.findEntity("goog") != nullptr);
+    c.rollbackChanges();
+    CHECK_FALSE(c.changesPending());
+    CHECK(c.findType("Foundry") == nullptr);
+    CHECK(c.findEntity("TSMC") == nullptr);
+    CHECK(c.findEntity("台积电") == nullptr);
+    CHECK(c.findEntity("Goog") == nullptr);
+    CHECK(c.entity(f.google).aliases == std::vector<std::string>{"Alphabet", "谷歌"});
+    CHECK(c.findRelation("fabs") == nullptr);
+    CHECK(c.findSource("later") == nullptr);
+    CHECK(c.rules().empty());
+    CHECK(c.entityNamesAndAliases() == names);
+    // Ids continue where they were: the undone ones are handed out again.
+    CHECK(c.addType("Foundry", kNoId) == foundry);
+    CHECK(c.addEntity("TSMC", foundry) == tsmc);
+}
+
+TEST_CASE("committed changes stay", "[catalog]") {
+    Fixture f;
+    Catalog& c = f.catalog;
+    c.beginChanges();
+    EntityId tsmc = c.addEntity("TSMC", f.company);
+    c.commitChanges();
+    c.beginChanges();
+    c.rollbackChanges(); // undoes nothing of the committed unit
+    CHECK(c.findEntity("tsmc")->id == tsmc);
+}

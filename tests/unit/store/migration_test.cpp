@@ -1,0 +1,211 @@
+// Upgrading databases written by earlier schema versions, and the constraints of the current
+// one (written with OR so that SQLite needs no ephemeral table per insert).
+#include "store/schema_sql.h"
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <string>
+
+using namespace chipgraph;
+using store::Store;
+
+namespace {
+
+// The version 2 DDL as chipgraph 2 created it (before fact_values became WITHOUT ROWID).
+const char* const kV2Schema = R"SQL(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE types (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    name_key  TEXT NOT NULL UNIQUE,
+    parent_id INTEGER REFERENCES types(id)
+);
+CREATE TABLE relations (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    derived  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE rules (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    text        TEXT NOT NULL UNIQUE
+);
+CREATE TABLE relation_columns (
+    relation_id  INTEGER NOT NULL REFERENCES relations(id),
+    is_qualifier INTEGER NOT NULL,
+    position     INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('entity', 'text', 'number')),
+    type_id      INTEGER REFERENCES types(id),
+    PRIMARY KEY (relation_id, is_qualifier, position)
+);
+CREATE TABLE entities (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    type_id  INTEGER NOT NULL REFERENCES types(id)
+);
+CREATE INDEX entities_type ON entities(type_id);
+CREATE TABLE aliases (
+    alias_key TEXT PRIMARY KEY,
+    alias     TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    position  INTEGER NOT NULL
+);
+CREATE INDEX aliases_entity ON aliases(entity_id);
+CREATE TABLE sources (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name_key      TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    published     TEXT,
+    published_day INTEGER
+);
+CREATE TABLE facts (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    valid_from  INTEGER,
+    valid_to    INTEGER,
+    source_id   INTEGER REFERENCES sources(id),
+    status      TEXT NOT NULL CHECK (status IN
+                  ('actual', 'reported', 'expected', 'forecast', 'rumored', 'view')),
+    fact_key    TEXT NOT NULL UNIQUE
+);
+CREATE INDEX facts_relation ON facts(relation_id, valid_from, valid_to);
+CREATE INDEX facts_source ON facts(source_id);
+CREATE TABLE fact_values (
+    fact_id      INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    is_qualifier INTEGER NOT NULL,
+    position     INTEGER NOT NULL,
+    entity_id    INTEGER REFERENCES entities(id),
+    text_value   TEXT,
+    num_kind     TEXT CHECK (num_kind IN ('exact', 'approx', 'greater', 'less', 'range')),
+    num_lo       REAL,
+    num_hi       REAL,
+    PRIMARY KEY (fact_id, is_qualifier, position)
+);
+CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
+)SQL";
+
+const bool kUriFilenames = sqlite3_config(SQLITE_CONFIG_URI, 1) == SQLITE_OK;
+
+struct Raw {
+    sqlite3* db = nullptr;
+    explicit Raw(const std::string& uri) {
+        REQUIRE(kUriFilenames);
+        REQUIRE(sqlite3_open_v2(uri.c_str(), &db,
+                                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+                                nullptr) == SQLITE_OK);
+    }
+    ~Raw() { sqlite3_close(db); }
+    int exec(const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+    std::string text(const char* sql) {
+        sqlite3_stmt* stmt = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+        std::string out;
+        if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+            out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        sqlite3_finalize(stmt);
+        return out;
+    }
+};
+
+std::string memoryUri(const std::string& name) {
+    return "file:" + name + "?mode=memory&cache=shared";
+}
+
+// A version 2 database with one type, relation, two entities, a source and two facts (one
+// with a number value and a qualifier).
+void writeV2(Raw& raw) {
+    REQUIRE(raw.exec(kV2Schema) == SQLITE_OK);
+    REQUIRE(raw.exec(R"SQL(
+INSERT INTO meta VALUES ('schema_version', '2');
+INSERT INTO types VALUES (1, 'Chip', 'chip', NULL), (2, 'Company', 'company', NULL);
+INSERT INTO relations VALUES (1, 'ships', 'ships', 0);
+INSERT INTO relation_columns VALUES (1, 0, 0, 'firm', 'entity', 2), (1, 0, 1, 'chip', 'entity', 1),
+    (1, 0, 2, 'units', 'number', NULL), (1, 1, 0, 'note', 'text', NULL);
+INSERT INTO entities VALUES (1, 'Acme', 'acme', 2), (2, 'X1', 'x1', 1);
+INSERT INTO sources VALUES (1, 'seed', 'seed', '', '', '', NULL, NULL);
+INSERT INTO facts VALUES (1, 1, 20000, 20365, 1, 'actual', 'k1'),
+    (2, 1, NULL, NULL, NULL, 'expected', 'k2');
+INSERT INTO fact_values VALUES (1, 0, 0, 1, NULL, NULL, NULL, NULL),
+    (1, 0, 1, 2, NULL, NULL, NULL, NULL), (1, 0, 2, NULL, NULL, 'greater', 3000000, NULL),
+    (1, 1, 0, NULL, 'first', NULL, NULL, NULL), (2, 0, 0, 1, NULL, NULL, NULL, NULL),
+    (2, 0, 1, 2, NULL, NULL, NULL, NULL), (2, 0, 2, NULL, NULL, 'exact', 5, 5);
+)SQL") == SQLITE_OK);
+}
+
+} // namespace
+
+TEST_CASE("a version 2 database is upgraded to version 3 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v2");
+    Raw raw(uri);
+    writeV2(raw);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    INFO(opened.status().message());
+    REQUIRE(opened.isOk());
+    Store& store = *opened.value();
+    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
+          std::to_string(store::kSchemaVersion));
+    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'fact_values'")
+              .find("WITHOUT ROWID") != std::string::npos);
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                   "('facts_relation', 'facts_source', 'fact_values_entity')") == "3");
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3'") == "0");
+
+    schema::Catalog catalog;
+    REQUIRE(store.loadCatalog(catalog).isOk());
+    std::vector<schema::Fact> facts;
+    REQUIRE(
+        store.loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); }).isOk());
+    REQUIRE(facts.size() == 2);
+    CHECK(facts[0].args[0] == Value::entity(1));
+    CHECK(facts[0].args[2] == Value::number(Number::greater(3000000)));
+    CHECK(facts[0].qualifiers[0] == Value::text("first"));
+    CHECK(facts[0].source == 1);
+    CHECK(facts[0].valid.from == 20000);
+    CHECK(facts[1].status == schema::FactStatus::Expected);
+    CHECK(facts[1].args[2] == Value::number(Number::exact(5)));
+
+    // Deleting a fact still cascades to its values (the foreign key survived the rebuild).
+    REQUIRE(raw.exec("PRAGMA foreign_keys = ON") == SQLITE_OK);
+    REQUIRE(raw.exec("DELETE FROM facts WHERE id = 1") == SQLITE_OK);
+    CHECK(raw.text("SELECT count(*) FROM fact_values WHERE fact_id = 1") == "0");
+}
+
+TEST_CASE("an upgraded database opens again without another upgrade", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_twice");
+    Raw raw(uri);
+    writeV2(raw);
+    REQUIRE(Store::open(uri).isOk());
+    Result<std::unique_ptr<Store>> again = Store::open(uri);
+    INFO(again.status().message());
+    REQUIRE(again.isOk());
+    CHECK(again.value()->factCount() == 2);
+}
+
+TEST_CASE("the checks still refuse an unknown status or number kind", "[store][error]") {
+    std::string uri = memoryUri("cg_checks_v3");
+    Raw raw(uri);
+    auto store = Store::open(uri);
+    REQUIRE(store.isOk());
+    REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == SQLITE_OK);
+    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'actual', 'a')") ==
+          SQLITE_OK);
+    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'maybe', 'b')") ==
+          SQLITE_CONSTRAINT);
+    CHECK(raw.exec("INSERT INTO fact_values(fact_id, is_qualifier, position, num_kind) "
+                   "VALUES (1, 0, 0, 'range')") == SQLITE_OK);
+    CHECK(raw.exec("INSERT INTO fact_values(fact_id, is_qualifier, position, num_kind) "
+                   "VALUES (1, 0, 1, 'fuzzy')") == SQLITE_CONSTRAINT);
+    CHECK(raw.exec("INSERT INTO relation_columns VALUES (1, 0, 0, 'x', 'blob', NULL)") ==
+          SQLITE_CONSTRAINT);
+}
