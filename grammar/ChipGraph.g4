@@ -24,12 +24,12 @@ statement
 // ---- diagrams ----------------------------------------------------------------------------
 diagramStmt  : DIAGRAM diagramTarget diagramClause* END ;
 diagramTarget: CHAIN OF name (WITHIN INT)?          # chainTarget
+             | '?' literal (',' literal)*           # queryTarget     // draws the answers
              | ident (',' ident)*                   # relationsTarget
              ;
+// A query's modifiers (as of, in, during, known at, order by, limit) apply to every diagram.
 diagramClause: WHERE ident '=' name                 # whereClause
-             | AS OF date                           # diagramAsOf
-             | DURING date RANGE date               # diagramDuring
-             | KNOWN AT date                        # diagramKnownAt
+             | modifier                             # diagramModifier
              | DIFF date RANGE date                 # diagramDiff
              | TO STRING                            # diagramTo
              | LAYOUT ident                         # diagramLayout

@@ -35,3 +35,9 @@ draw supplier-2026 --relations supplier_of --as-of 2026 --legend \
 # What changed between the analyst note's view (known at 2025-06-30) and today's.
 draw changes-since-note --diff 2025-06-30.. --legend \
     --title "What changed since the note (known at 2025-06-30 → now)"
+
+# A query: Trainium3's design partners in 2026 with their roles, its process node and foundry.
+# Annapurna (in-house front-end) does not conflict with the back-end partners.
+draw trainium3-2026 \
+    --query '? designs(F, Trainium3), fabbed_on(Trainium3, N), made_by(N, Y) as of 2026.' \
+    --legend --roles --title "Trainium3 in 2026: design partners, process node, foundry"

@@ -174,9 +174,9 @@ struct DiagramStmt {
     std::vector<Name> relations;
     std::optional<Name> chainOf;
     int hops = 2;
+    std::vector<Literal> query; // `diagram ? body ...`: draws the facts its answers bind to
     std::optional<Name> entity; // `where ... = X`
-    std::optional<TimeWindow> window;
-    std::optional<DateLit> knownAt;
+    Modifiers modifiers;        // as of / in / during, known at; order by and limit: queries
     std::optional<TimeWindow> diff;
     std::optional<std::string> path;
     SourceSpan pathSpan;

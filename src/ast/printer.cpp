@@ -129,13 +129,11 @@ struct StatementPrinter {
     std::string operator()(const DiagramStmt& d) const {
         std::string out = "diagram ";
         if (d.chainOf) out += "chain of " + name(*d.chainOf) + " within " + std::to_string(d.hops);
+        if (!d.query.empty()) out += "? " + literals(d.query);
         for (size_t i = 0; i < d.relations.size(); ++i)
             out += (i ? ", " : "") + name(d.relations[i]);
         if (d.entity) out += " where owner = " + name(*d.entity);
-        if (d.window)
-            out += d.window->to ? " during " + d.window->from.text + ".." + d.window->to->text
-                                : " as of " + d.window->from.text;
-        if (d.knownAt) out += " known at " + d.knownAt->text;
+        out += modifiers(d.modifiers);
         if (d.diff) out += " diff " + d.diff->from.text + ".." + d.diff->to->text;
         if (d.path) out += " to " + text::quoteString(*d.path);
         if (d.layout) out += " layout " + name(*d.layout);

@@ -1,5 +1,6 @@
 #include "bind/binder_impl.h"
 
+#include "ast/printer.h"
 #include "common/text.h"
 
 namespace chipgraph::bind {
@@ -80,13 +81,29 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     if (stmt.chainOf) out.chainOf = entityName(*stmt.chainOf);
     if (stmt.entity) out.entity = entityName(*stmt.entity);
     out.hops = stmt.hops;
-    ast::Modifiers modifiers;
-    modifiers.window = stmt.window;
-    modifiers.knownAt = stmt.knownAt;
-    BoundQuery times;
-    ok = bindModifiers(modifiers, times) && ok;
-    out.window = times.window;
-    out.knownAt = times.knownAt;
+    BoundQuery query;
+    query.span = span;
+    if (!stmt.query.empty()) ok = bindBody(stmt.query, span, query) && ok;
+    if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
+        error("'order by' and 'limit' apply to the answers of a query", span,
+              "draw a query's answers with 'diagram ? ...'");
+        ok = false;
+    } else {
+        ok = bindModifiers(stmt.modifiers, query) && ok;
+    }
+    out.window = query.window;
+    out.knownAt = query.knownAt;
+    if (!stmt.query.empty()) {
+        out.query = std::move(query);
+        out.queryText = "?";
+        for (size_t i = 0; i < stmt.query.size(); ++i)
+            out.queryText += (i ? ", " : " ") + ast::print(stmt.query[i]);
+    }
+    if (stmt.diff && out.query) {
+        error("a diagram of a query cannot be a diff", stmt.diff->span,
+              "draw the relations instead, as in 'diagram designs diff 2025..2026'");
+        ok = false;
+    }
     if (stmt.diff) {
         auto from = bindDate(stmt.diff->from);
         auto to = bindDate(*stmt.diff->to);

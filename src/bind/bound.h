@@ -163,7 +163,9 @@ struct RunDiagram {
     std::optional<std::string> chainOf; // an entity's canonical name
     int hops = 2;
     std::optional<std::string> entity;
-    std::optional<Interval> window;
+    std::optional<BoundQuery> query; // `diagram ? ...`: draw the facts its answers bind to
+    std::string queryText;           // "? designs(F, C)", for the title
+    std::optional<Interval> window;  // the query's, when there is one
     std::optional<DayNumber> knownAt;
     std::optional<std::pair<PartialDate, PartialDate>> diff; // what was known at each date
     std::string path;                                        // "" : DOT as the answer

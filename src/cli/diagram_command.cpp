@@ -8,7 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <iostream>
+#include <tuple>
 #include <unistd.h>
 
 namespace chipgraph::cli {
@@ -83,6 +85,9 @@ Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
         if (!known) return known.status();
         request.knownAt = known.value().lastDay();
     }
+    if (!o.query.empty() && (!o.relations.empty() || !o.chain.empty() || !o.diff.empty()))
+        return Status::error("--query draws its own relations; it cannot be combined with "
+                             "--relations, --chain or --diff");
     if (!o.entity.empty()) request.entity = o.entity;
     if (!o.chain.empty()) request.chainOf = o.chain;
     if (o.hops < 1) return Status::error("--hops must be at least 1");
@@ -96,6 +101,32 @@ Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
     request.nativeNames = o.nativeNames;
     request.title = o.title;
     return request;
+}
+
+// Binds --query against the database; the options' --as-of and --known-at apply when the
+// query gives none of its own. Errors are rendered with carets under the query text.
+bool addQuery(const engine::Engine& engine, const std::string& text,
+              engine::DiagramRequest& request) {
+    engine::Outcome outcome;
+    std::optional<bind::BoundQuery> query = engine.bindQueryText(text, "<query>", outcome);
+    std::cerr << outcome.renderDiagnostics();
+    if (!query) return false;
+    for (auto [own, option, name] :
+         {std::tuple{query->window.has_value(), request.window.has_value(), "--as-of"},
+          std::tuple{query->knownAt.has_value(), request.knownAt.has_value(), "--known-at"}})
+        if (own && option) {
+            std::cerr << "error: " << name << " is given twice: as an option and in the query\n";
+            return false;
+        }
+    if (!query->window) query->window = request.window;
+    if (!query->knownAt) query->knownAt = request.knownAt;
+    std::string shown = text;
+    while (!shown.empty() &&
+           (std::isspace(static_cast<unsigned char>(shown.back())) || shown.back() == '.'))
+        shown.pop_back();
+    request.queryText = shown;
+    request.query = std::move(query);
+    return true;
 }
 
 Result<exporter::DiagramFormat> chooseFormat(const DiagramOptions& o) {
@@ -115,6 +146,9 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
                     "relations to draw, comma-separated (default: develops,designs,fabbed_on,"
                     "made_by)")
         ->delimiter(',');
+    cmd->add_option("-q,--query", o.query,
+                    "draw the facts a query's answers bind to: '? designs(F, C), "
+                    "develops(Amazon, C).'");
     cmd->add_option("--as-of", o.asOf, "only facts valid in this period (2026, 2025-H2..2026)");
     cmd->add_option("--known-at", o.knownAt, "only facts reported by this date (2025-06-30)");
     cmd->add_option("-e,--entity", o.entity,
@@ -146,6 +180,7 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
         "  chipgraph diagram --chain Google --hops 2 --layout neato -o google.pdf\n"
         "  chipgraph diagram --diff 2025-06-30.. --legend -o changes.svg\n"
         "  chipgraph diagram --entity Amazon            # DOT text on stdout\n"
+        "  chipgraph diagram --query '? supplier_of(F, Google) as of 2026.' -o g.svg\n"
         "Edges: solid actual/reported, dashed expected/forecast, dotted rumored/view; red:\n"
         "conflicting claims. See docs/diagrams.md.");
     return cmd;
@@ -167,9 +202,13 @@ int runDiagram(const DiagramOptions& o) {
 
     auto engine = openForReading(o.db);
     if (!engine) return fail(engine.status().message());
+    if (!o.query.empty() && !addQuery(*engine.value(), o.query, request.value())) return kFailed;
     Result<exporter::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
     if (!diagram) return fail(diagram.status().message());
-    if (diagram.value().edges.empty()) std::cerr << "warning: no facts to draw\n";
+    if (diagram.value().edges.empty() && !o.query.empty())
+        std::cerr << "note: the answers bind no relation with two entity columns; nodes only\n";
+    else if (diagram.value().edges.empty())
+        std::cerr << "warning: no facts to draw\n";
 
     exporter::DiagramStyle style;
     style.layout = layout.value();

@@ -12,6 +12,7 @@ namespace chipgraph::cli {
 struct DiagramOptions {
     std::string db; // empty: the bundled graph in memory
     std::vector<std::string> relations;
+    std::string query; // `? body modifiers.`: draw what its answers bind to
     std::string asOf, knownAt;
     std::string entity, chain;
     int hops = 2;

@@ -183,6 +183,10 @@ exporter::DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints&
     } else if (!node.cluster.empty()) {
         tip += "\nowner: " + node.cluster;
     }
+    auto notes = hints.notes.find(id);
+    if (notes != hints.notes.end())
+        for (const std::string& line : notes->second)
+            tip += "\n" + line;
     if (!facts.sources.empty()) {
         std::string sources;
         for (const std::string& s : facts.sources)
@@ -253,12 +257,14 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
                 if (f.source != kNoId) n.sources.insert(catalog.source(f.source).name);
         }
     }
-    // A focus entity with nothing drawn still appears, unless its box stands for it.
+    // A focus entity with nothing drawn still appears, unless its box stands for it and it has
+    // no notes of its own to show (then it is drawn inside its box).
     std::set<EntityId> owners;
     for (const auto& [id, n] : nodes)
         if (hints.owner.count(id)) owners.insert(hints.owner.at(id));
     for (EntityId f : focus)
-        if (!nodes.count(f) && !owners.count(f)) nodes[f].before = nodes[f].after = true;
+        if (!nodes.count(f) && (!owners.count(f) || hints.notes.count(f)))
+            nodes[f].before = nodes[f].after = true;
 
     std::vector<EntityId> ids;
     for (const auto& [id, _] : nodes)
@@ -268,10 +274,17 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
     exporter::Diagram diagram;
     diagram.title = request.title.empty() ? describeDiagramRequest(request) : request.title;
     diagram.isDiff = before != nullptr;
-    for (const std::string& name :
-         request.relations.empty() ? defaultDiagramRelations() : request.relations)
+    // Colours stay with their relation: a query's relations follow the default ones, so that
+    // designs is drawn in the same colour in a query's diagram as in a vendor's.
+    std::vector<std::string> colourOrder =
+        request.relations.empty() || request.query ? defaultDiagramRelations() : request.relations;
+    if (request.query)
+        colourOrder.insert(colourOrder.end(), request.relations.begin(), request.relations.end());
+    for (const std::string& name : colourOrder)
         if (const schema::RelationInfo* relation = catalog.findRelation(name))
-            diagram.relations.push_back(relation->name); // colours stay with their relation
+            if (std::find(diagram.relations.begin(), diagram.relations.end(), relation->name) ==
+                diagram.relations.end())
+                diagram.relations.push_back(relation->name);
     for (EntityId id : ids) {
         diagram.nodes.push_back(makeNode(id, nodes[id], hints, request, catalog, diagram.isDiff));
         diagram.nodes.back().timeOrder = order[id];

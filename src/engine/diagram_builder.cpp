@@ -105,7 +105,7 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
     std::string joined;
     for (const std::string& r : relations)
         joined += (joined.empty() ? "" : ", ") + r;
-    parts.push_back(joined);
+    parts.push_back(request.query ? request.queryText : joined);
     if (request.entity) parts.push_back("supply chain of " + *request.entity);
     if (request.chainOf)
         parts.push_back("within " + std::to_string(request.hops) +
@@ -125,7 +125,43 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
     return title;
 }
 
+namespace {
+
+// A diagram of a query: its edges, with the same policy, `where` filter and conflicts.
+Result<exporter::Diagram> buildQueryDiagram(const Engine& engine, DiagramRequest request) {
+    if (!request.relations.empty() || request.chainOf || request.diff)
+        return Status::error("a diagram of a query cannot also name relations, a chain or a diff");
+    const bind::BoundQuery& query = *request.query;
+    request.window = query.window;
+    request.knownAt = query.knownAt;
+    Result<QueryDrawing> drawing = drawQuery(engine, query);
+    if (!drawing) return drawing.status();
+    if (drawing.value().answers == 0)
+        return Status::error("the query has no answers: nothing to draw");
+    QueryDrawing& d = drawing.value();
+    for (const schema::RelationInfo* relation : d.relations)
+        request.relations.push_back(relation->name);
+    Result<ConflictKeys> keys = resolveConflictKeys(request, d.relations);
+    if (!keys) return keys.status();
+    std::vector<EntityId> focus = d.nodes;
+    Hints hints = collectHints(engine, request.knownAt);
+    hints.notes = std::move(d.notes);
+    if (request.policy == ConflictPolicy::PreferLatest)
+        preferLatest(d.edges, keys.value(), engine.catalog());
+    if (request.entity) {
+        Result<EntityId> id = resolveEntity(engine.catalog(), *request.entity);
+        if (!id) return id.status();
+        keepSupplyChain(d.edges, id.value(), hints.owns[id.value()]);
+        focus.push_back(id.value());
+    }
+    markConflicts(d.edges, keys.value());
+    return assembleDiagram(engine, request, d.edges, nullptr, hints, focus);
+}
+
+} // namespace
+
 Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request) {
+    if (request.query) return buildQueryDiagram(engine, request);
     const schema::Catalog& catalog = engine.catalog();
     Result<std::vector<const schema::RelationInfo*>> relations = resolveRelations(catalog, request);
     if (!relations) return relations.status();

@@ -13,12 +13,23 @@
 //   with its status, validity, qualifiers, source and report date.
 // - Conflict: for a relation with a conflict key column (designs/develops/fabbed_on: `chip`,
 //   made_by: `node`), two edges with the same key entity and different other ends conflict
-//   when their validities overlap and no single source reports both (a source naming two
-//   design partners describes a collaboration, two sources naming one each disagree).
+//   when a fact of each holds at the same time in what may be the same role, and no single
+//   source reports both (a source naming two design partners describes a collaboration, two
+//   sources naming one each disagree). Roles (a `role` qualifier) are compared by the part of
+//   the design they give the firm: front-end, back-end or both, as the role text says; a role
+//   naming neither ("main partner", or no role) is the back-end, a partner's usual part.
+//   Claims on different parts do not conflict: Annapurna (front-end) and Alchip (back-end)
+//   on Trainium3 work together, Alphawave and Alchip (each the main partner) do not.
 // - Entity (`where owner = X`, the supply chain of X): X, the chips X develops, every edge
 //   touching them (so their design firms), and everything downstream of them along the edges'
 //   direction (process nodes, then foundries). For an entity that owns no chips this is the
 //   edges that involve it plus what lies downstream.
+// - Query (`diagram ? body`): the facts the query's answers bind to. For each answer, each
+//   positive atom whose relation has two entity columns, with the answer's values put in,
+//   matches facts (base or derived, within the query's window and `known at`): these are the
+//   edges, grouped, styled and checked for conflicts as above. An atom with fewer entity
+//   columns (shipments(V, U), multi_sourced(C)) draws its entities as nodes and lists its facts
+//   in their tooltips. A query without answers is an error: there is nothing to draw.
 // - Chain (`chain of X`): every edge whose two ends are within `hops` edges of X, direction
 //   ignored.
 // - Prefer latest: per conflict key (or per edge, for relations without one) only the facts
@@ -55,6 +66,10 @@ struct DiagramRequest {
     std::optional<std::string> entity;  // the supply chain of this entity
     std::optional<std::string> chainOf; // everything within `hops` of this entity
     int hops = 2;
+    // Draw what this query's answers bind to instead of whole relations (then `relations`,
+    // `chainOf` and `diff` must be unset; the query's window and `known at` are used).
+    std::optional<bind::BoundQuery> query;
+    std::string queryText; // for the title: "? designs(F, C), develops(Amazon, C)"
     ConflictPolicy policy = ConflictPolicy::ShowAll;
     std::optional<DiagramDiff> diff;
     bool nativeNames = false; // add each entity's first non-Latin alias ("博通") under its name
@@ -71,7 +86,8 @@ std::map<std::string, std::string> defaultConflictKeys();
 
 // Builds the diagram. Errors (one message, lowercase, with a suggestion where one fits): an
 // unknown relation or entity, a relation with fewer than two entity columns, hops below 1, a
-// diff by validity without its second date, an unknown conflict key column.
+// diff by validity without its second date, an unknown conflict key column, a query with no
+// answers or combined with relations, a chain or a diff.
 Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request);
 
 // The title made from a request: "designs, develops · supply chain of Amazon · as of 2026".

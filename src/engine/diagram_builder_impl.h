@@ -5,6 +5,7 @@
 #include "engine/diagram_builder.h"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,6 +33,12 @@ struct EdgeGroup {
 // Relation -> the index of its conflict key column among the relation's columns.
 using ConflictKeys = std::unordered_map<RelationId, size_t>;
 
+// Groups the facts of one relation into edges (appended to `edges`, in load order of their
+// first fact); `relationIndex` is the relation's position in the drawn list.
+void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
+                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                std::vector<EdgeGroup>& edges);
+
 // One view of the graph: edges in a stable order (relation, then load order of first fact).
 std::vector<EdgeGroup> collectEdges(const Engine& engine,
                                     const std::vector<const schema::RelationInfo*>& relations,
@@ -52,6 +59,29 @@ void keepChain(std::vector<EdgeGroup>& edges, EntityId entity, int hops);
 // Fills EdgeGroup::rivals (see diagram_builder.h for the definition of a conflict).
 void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys);
 
+// The parts of a design that a claim's role gives its firm (diagram_roles.cpp): a bit set of
+// kFrontEnd and kBackEnd, never empty. A role naming neither ("main partner", or no role at
+// all) is a design partner's usual part, the back-end.
+inline constexpr unsigned kFrontEnd = 1, kBackEnd = 2;
+unsigned roleParts(std::string_view role);
+// Whether two claims' roles overlap (share a part), so that the claims can contradict.
+bool rolesMayCoincide(unsigned a, unsigned b);
+// A fact's `role` qualifier text ("" when it has none); `roleIndex` from qualifierIndex("role").
+std::string_view roleOf(const schema::Fact& fact, int roleIndex);
+
+// The edges that a query's answers bind to (diagram_query.cpp): for each answer and each
+// positive atom with two entity columns, the facts of the atom's relation that match the atom
+// with the answer's values put in, grouped into edges as by collectEdges(). Atoms with fewer
+// entity columns add their entities as nodes, their facts listed in the node's tooltip.
+struct QueryDrawing {
+    std::vector<const schema::RelationInfo*> relations; // of the edge atoms, first use first
+    std::vector<EdgeGroup> edges;
+    std::vector<EntityId> nodes;                                  // entities of the other atoms
+    std::unordered_map<EntityId, std::vector<std::string>> notes; // their facts, as text
+    size_t answers = 0;
+};
+Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& query);
+
 // A fact's report day (its source's publication), kMinDay when it has none.
 DayNumber reportDay(const schema::Fact& fact, const schema::Catalog& catalog);
 
@@ -65,6 +95,8 @@ struct Hints {
     std::unordered_map<EntityId, std::vector<EntityId>> owns; // owner -> chips, any claim
     std::unordered_map<EntityId, DatedEvent> firstEvent;      // earliest dated event
     std::vector<std::pair<EntityId, EntityId>> before;        // (earlier, later) generations
+    // Extra tooltip lines per entity (the facts of a query's atoms that are not edges).
+    std::unordered_map<EntityId, std::vector<std::string>> notes;
 };
 Hints collectHints(const Engine& engine, std::optional<DayNumber> knownAt);
 

@@ -40,6 +40,19 @@ std::set<SourceId> sourcesOf(const EdgeGroup& edge) {
     return sources;
 }
 
+// Two edges' claims collide when a fact of each holds at the same time in a role that may be
+// the same (diagram_roles.cpp): a front-end and a back-end partner share a chip without
+// contradicting each other.
+bool claimsCollide(const EdgeGroup& x, const EdgeGroup& y) {
+    int xRole = x.relation->qualifierIndex("role"), yRole = y.relation->qualifierIndex("role");
+    for (const schema::Fact& fx : x.facts)
+        for (const schema::Fact& fy : y.facts)
+            if (fx.valid.overlaps(fy.valid) &&
+                rolesMayCoincide(roleParts(roleOf(fx, xRole)), roleParts(roleOf(fy, yRole))))
+                return true;
+    return false;
+}
+
 } // namespace
 
 std::string EdgeGroup::key() const {
@@ -83,35 +96,39 @@ std::string validityLabel(const Interval& interval) {
     return out;
 }
 
+void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
+                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                std::vector<EdgeGroup>& edges) {
+    std::map<std::string, size_t> byKey;
+    for (schema::Fact& fact : facts) {
+        EdgeGroup edge;
+        edge.relationIndex = relationIndex;
+        edge.relation = &relation;
+        for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
+            const Value& v = fact.args[c];
+            bool entityColumn = relation.columns[c].kind == schema::ColumnKind::Entity;
+            if (entityColumn && edge.from == kNoId)
+                edge.from = v.entityId();
+            else if (entityColumn && edge.to == kNoId)
+                edge.to = v.entityId();
+            else
+                edge.extra += (edge.extra.empty() ? "" : ", ") + relation.columns[c].name + ": " +
+                              valueText(v, catalog);
+        }
+        auto [it, added] = byKey.try_emplace(edge.key(), edges.size());
+        if (added) edges.push_back(std::move(edge));
+        edges[it->second].facts.push_back(std::move(fact));
+    }
+}
+
 std::vector<EdgeGroup> collectEdges(const Engine& engine,
                                     const std::vector<const schema::RelationInfo*>& relations,
                                     std::optional<Interval> window,
                                     std::optional<DayNumber> knownAt) {
-    const schema::Catalog& catalog = engine.catalog();
     std::vector<EdgeGroup> edges;
-    for (size_t r = 0; r < relations.size(); ++r) {
-        const schema::RelationInfo& relation = *relations[r];
-        std::map<std::string, size_t> byKey;
-        for (schema::Fact& fact : engine.factsOf(relation.id, window, knownAt)) {
-            EdgeGroup edge;
-            edge.relationIndex = r;
-            edge.relation = &relation;
-            for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
-                const Value& v = fact.args[c];
-                bool entityColumn = relation.columns[c].kind == schema::ColumnKind::Entity;
-                if (entityColumn && edge.from == kNoId)
-                    edge.from = v.entityId();
-                else if (entityColumn && edge.to == kNoId)
-                    edge.to = v.entityId();
-                else
-                    edge.extra += (edge.extra.empty() ? "" : ", ") + relation.columns[c].name +
-                                  ": " + valueText(v, catalog);
-            }
-            auto [it, added] = byKey.try_emplace(edge.key(), edges.size());
-            if (added) edges.push_back(std::move(edge));
-            edges[it->second].facts.push_back(std::move(fact));
-        }
-    }
+    for (size_t r = 0; r < relations.size(); ++r)
+        groupFacts(engine.factsOf(relations[r]->id, window, knownAt), r, *relations[r],
+                   engine.catalog(), edges);
     return edges;
 }
 
@@ -194,7 +211,7 @@ void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys) {
                 size_t keyColumn = keys.at(x.relation->id);
                 EntityId xOther = keyAndOther(x, keyColumn).second;
                 EntityId yOther = keyAndOther(y, keyColumn).second;
-                if (xOther == yOther || !x.hull().overlaps(y.hull())) continue;
+                if (xOther == yOther || !claimsCollide(x, y)) continue;
                 std::set<SourceId> xs = sourcesOf(x), ys = sourcesOf(y), both;
                 std::set_intersection(xs.begin(), xs.end(), ys.begin(), ys.end(),
                                       std::inserter(both, both.begin()));

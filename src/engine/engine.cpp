@@ -213,6 +213,8 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         build.entity = request.entity;
         build.chainOf = request.chainOf;
         build.hops = request.hops;
+        build.query = request.query;
+        build.queryText = request.queryText;
         if (request.diff)
             build.diff = DiagramDiff{request.diff->first, request.diff->second, DiffAxis::KnownAt};
         exporter::DiagramStyle style;
@@ -233,7 +235,11 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
                 outcome.results[index].text = std::string("wrote ") + request.path + " (" +
                                               exporter::diagramFormatName(format) + ")\n";
         }
-        if (!status) {
+        if (!status && request.query && !diagram) { // nothing to draw: point at the query
+            outcome.diagnostics.push_back(
+                makeError(Phase::Eval, status.message(), request.query->span));
+            outcome.results[index].text = "";
+        } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));
             outcome.results[index].text = "";
         }

@@ -86,6 +86,18 @@ public:
     std::vector<schema::Fact> factsOf(RelationId relation, std::optional<Interval> window = {},
                                       std::optional<DayNumber> knownAt = {}) const;
 
+    // The values of a bound query's variables, one vector per answer, in the order the query
+    // prints its answers (`order by` and `limit` apply). Derived relations are evaluated with
+    // the query's window and `known at`. Diagrams of a query draw from these.
+    Result<std::vector<std::vector<Value>>> answerBindings(const bind::BoundQuery& query) const;
+
+    // Parses and binds one query given as text (`? body modifiers.` or a phrase question, as
+    // `chipgraph diagram --query` takes it) against the catalog, with the session defaults.
+    // Returns nullopt with the diagnostics (caret-rendered by outcome.renderDiagnostics()) in
+    // `outcome` when the text is not exactly one valid query.
+    std::optional<bind::BoundQuery> bindQueryText(std::string_view text, const std::string& name,
+                                                  Outcome& outcome) const;
+
     // Session defaults for queries that give no `as of` / `known at` (the REPL's `.asof` and
     // `.knownat`); nullopt clears. An error names the malformed date.
     Status setDefaultAsOf(const std::optional<std::string>& date);

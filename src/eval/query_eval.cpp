@@ -253,6 +253,7 @@ struct SortKey {
 struct Row {
     std::vector<Cell> cells;
     std::vector<SortKey> keys;
+    size_t answer = 0; // index into the answers, for their values
 };
 
 // Formatting an interval walks calendar periods; answers share few distinct intervals (one per
@@ -314,14 +315,25 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel) {
+    Result<QueryAnswers> answers = evaluateQueryAnswers(query, plan, facts, catalog, cancel);
+    if (!answers) return answers.status();
+    return std::move(answers.value().table);
+}
+
+Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
+                                          const plan::QueryPlan& plan, const FactView& facts,
+                                          const schema::Catalog& catalog,
+                                          const std::atomic<bool>* cancel) {
     Evaluator evaluator(query, plan, facts, catalog, cancel);
     std::vector<Answer> answers = evaluator.run();
     if (evaluator.cancelled()) return Status::error("interrupted");
     std::vector<Row> rows;
     rows.reserve(answers.size());
     IntervalTexts intervals;
-    for (const Answer& a : answers)
-        rows.push_back(makeRow(a, catalog, intervals));
+    for (size_t i = 0; i < answers.size(); ++i) {
+        rows.push_back(makeRow(answers[i], catalog, intervals));
+        rows.back().answer = i;
+    }
     // Requested keys first, then every column left to right, so the order is always total.
     std::vector<bind::OrderKey> order = query.orderBy;
     size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();
@@ -337,14 +349,17 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
     if (query.limit && rows.size() > static_cast<size_t>(*query.limit))
         rows.resize(static_cast<size_t>(*query.limit));
 
-    Table table;
+    QueryAnswers out;
+    Table& table = out.table;
     for (const bind::Variable& v : query.variables)
         table.columns.push_back(v.name);
     for (const std::string& c : bind::kProvenanceColumns)
         table.columns.push_back(c);
-    for (Row& row : rows)
+    for (Row& row : rows) {
         table.rows.push_back(std::move(row.cells));
-    return table;
+        out.bindings.push_back(std::move(answers[row.answer].values));
+    }
+    return out;
 }
 
 } // namespace chipgraph::eval

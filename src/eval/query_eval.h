@@ -18,4 +18,15 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
                             const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel = nullptr);
 
+// The answers as a table and, row for row, the values of the query's variables (a wildcard's
+// or an unbound variable's value is the empty text). Diagrams of a query draw from these.
+struct QueryAnswers {
+    Table table;
+    std::vector<std::vector<Value>> bindings;
+};
+Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
+                                          const plan::QueryPlan& plan, const FactView& facts,
+                                          const schema::Catalog& catalog,
+                                          const std::atomic<bool>* cancel = nullptr);
+
 } // namespace chipgraph::eval

@@ -9,6 +9,9 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
     if (auto* chain = dynamic_cast<P::ChainTargetContext*>(ctx->diagramTarget())) {
         d.chainOf = transformName(chain->name());
         if (chain->INT()) d.hops = std::atoi(chain->INT()->getText().c_str());
+    } else if (auto* query = dynamic_cast<P::QueryTargetContext*>(ctx->diagramTarget())) {
+        for (P::LiteralContext* lit : query->literal())
+            d.query.push_back(transformLiteral(lit));
     } else {
         auto* relations = static_cast<P::RelationsTargetContext*>(ctx->diagramTarget());
         for (P::IdentContext* r : relations->ident())
@@ -17,20 +20,14 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
     auto twice = [&](antlr4::ParserRuleContext* c, const std::string& what) {
         diagnostics_.push_back(makeError(Phase::Syntax, what + " is given twice", span(c)));
     };
+    // The modifiers are collected first so that they are checked like a query's.
+    std::vector<P::ModifierContext*> modifiers;
     for (P::DiagramClauseContext* c : ctx->diagramClause()) {
         if (auto* w = dynamic_cast<P::WhereClauseContext*>(c)) {
             if (d.entity) twice(c, "'where'");
             d.entity = transformName(w->name());
-        } else if (auto* a = dynamic_cast<P::DiagramAsOfContext*>(c)) {
-            if (d.window) twice(c, "a time window");
-            d.window = ast::TimeWindow{transformDate(a->date()), std::nullopt, span(c)};
-        } else if (auto* r = dynamic_cast<P::DiagramDuringContext*>(c)) {
-            if (d.window) twice(c, "a time window");
-            d.window =
-                ast::TimeWindow{transformDate(r->date(0)), transformDate(r->date(1)), span(c)};
-        } else if (auto* k = dynamic_cast<P::DiagramKnownAtContext*>(c)) {
-            if (d.knownAt) twice(c, "'known at'");
-            d.knownAt = transformDate(k->date());
+        } else if (auto* m = dynamic_cast<P::DiagramModifierContext*>(c)) {
+            modifiers.push_back(m->modifier());
         } else if (auto* f = dynamic_cast<P::DiagramDiffContext*>(c)) {
             if (d.diff) twice(c, "'diff'");
             d.diff = ast::TimeWindow{transformDate(f->date(0)), transformDate(f->date(1)), span(c)};
@@ -45,6 +42,7 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
             d.legend = true;
         }
     }
+    d.modifiers = transformModifiers(modifiers);
     return d;
 }
 

@@ -2,6 +2,7 @@
 // as boxes, time order, conflicts, the entity and chain filters, `known at`, prefer latest,
 // diffs, and errors for bad requests.
 #include "engine/diagram_builder.h"
+#include "engine/diagram_builder_impl.h"
 
 #include <catch2/catch.hpp>
 
@@ -120,15 +121,112 @@ TEST_CASE("claims conflict when sources disagree, not when one source names both
           "[diagram_builder]") {
     auto engine = world();
     exporter::Diagram d = build(*engine);
-    // Alphawave (note) against Alchip and Annapurna (press); press names Alchip and Annapurna
-    // together, so those two do not conflict with each other.
+    // Alphawave (the note's main partner) against Alchip (press: back-end); press names Alchip
+    // and Annapurna together, so those two do not conflict with each other.
     CHECK(findEdge(d, "Alphawave", "Trainium3")->conflict);
     CHECK(findEdge(d, "Alchip", "Trainium3")->conflict);
     CHECK_THAT(findEdge(d, "Alphawave", "Trainium3")->tooltip,
-               Contains("conflicts with: Alchip, Annapurna"));
+               Contains("conflicts with: Alchip\n"));
     CHECK_THAT(findEdge(d, "Alchip", "Trainium3")->tooltip,
                Contains("conflicts with: Alphawave\n"));
     CHECK_FALSE(findEdge(d, "Broadcom", "TPU v7")->conflict);
+}
+
+TEST_CASE("claims on different parts of a design do not conflict (issue 5)",
+          "[diagram_builder][roles]") {
+    auto engine = world();
+    exporter::Diagram d = build(*engine);
+    // Annapurna does the front-end in-house; Alphawave is named the (back-end) partner.
+    CHECK_FALSE(findEdge(d, "Annapurna", "Trainium3")->conflict);
+    Outcome more = engine->run(R"(
+        entity Marvell: DesignFirm.
+        source blog published 2025-02.
+        Marvell designs Trainium3 per blog rumored { role: "front-end and back-end" }.
+        Broadcom designs Trainium2 per blog.
+        Alchip designs Trainium2 per press { role: "Back End support" }.
+    )");
+    REQUIRE(more.ok());
+    d = build(*engine);
+    // Marvell's front-end claim contradicts Annapurna's, its back-end one Alphawave's and
+    // Alchip's.
+    CHECK_THAT(findEdge(d, "Marvell", "Trainium3")->tooltip,
+               Contains("conflicts with: Alphawave, Alchip, Annapurna\n"));
+    // No role reads as the back-end: Broadcom and Alchip disagree on Trainium2.
+    CHECK(findEdge(d, "Broadcom", "Trainium2")->conflict);
+    CHECK(findEdge(d, "Alchip", "Trainium2")->conflict);
+}
+
+TEST_CASE("roles name the parts of a design", "[diagram_builder][roles]") {
+    using namespace chipgraph::engine::diagram;
+    CHECK(roleParts("front-end (in-house)") == kFrontEnd);
+    CHECK(roleParts("Front End") == kFrontEnd);
+    CHECK(roleParts("back-end, ~1.2M units") == kBackEnd);
+    CHECK(roleParts("front-end and back-end") == (kFrontEnd | kBackEnd));
+    CHECK(roleParts("main partner (as written)") == kBackEnd);
+    CHECK(roleParts("") == kBackEnd);
+    CHECK(rolesMayCoincide(kFrontEnd | kBackEnd, kFrontEnd));
+    CHECK_FALSE(rolesMayCoincide(kFrontEnd, kBackEnd));
+}
+
+TEST_CASE("a query draws the facts its answers bind to", "[diagram_builder][query]") {
+    auto engine = world();
+    Outcome outcome;
+    std::optional<bind::BoundQuery> query = engine->bindQueryText(
+        "? designs(F, C), develops(Amazon, C), successor_of(C, _) as of 2026.", "<query>", outcome);
+    INFO(outcome.renderDiagnostics());
+    REQUIRE(query);
+    DiagramRequest request;
+    request.query = query;
+    request.queryText = "? designs(F, C), develops(Amazon, C), successor_of(C, _)";
+    exporter::Diagram d = build(*engine, request);
+    CHECK(d.title == "? designs(F, C), develops(Amazon, C), successor_of(C, _) · as of 2026");
+    // Trainium3's designers valid in 2026, its owner's box and its predecessor.
+    CHECK(findEdge(d, "Alchip", "Trainium3") != nullptr);
+    CHECK(findEdge(d, "Alphawave", "Trainium3")->conflict);
+    CHECK(findEdge(d, "Trainium3", "Trainium2") != nullptr);
+    CHECK(findNode(d, "Trainium3")->cluster == "Amazon");
+    CHECK(findNode(d, "TPU v7") == nullptr);
+    CHECK(findNode(d, "N3") == nullptr); // fabbed_on is not in the query
+    // Colours: the default relations first, as in every other diagram.
+    CHECK(d.relations ==
+          std::vector<std::string>{"develops", "designs", "fabbed_on", "made_by", "successor_of"});
+}
+
+TEST_CASE("a query's atoms without two entities annotate nodes", "[diagram_builder][query]") {
+    auto engine = world();
+    REQUIRE(engine->run("shipments(Amazon, ~2000000) in 2026 per press forecast.").ok());
+    Outcome outcome;
+    auto query = engine->bindQueryText("? shipments(V, U), develops(V, C).", "<query>", outcome);
+    REQUIRE(query);
+    DiagramRequest request;
+    request.query = query;
+    exporter::Diagram d = build(*engine, request);
+    CHECK(findNode(d, "Trainium3")->cluster == "Amazon");
+    // Amazon, the box around its chips, is drawn in it too, to carry its shipments.
+    const exporter::DiagramNode* amazon = findNode(d, "Amazon");
+    REQUIRE(amazon);
+    CHECK_THAT(amazon->tooltip, Contains("\nshipments: ~2000000 · forecast · 2026 · press"));
+}
+
+TEST_CASE("a query without answers or with bad names is an error", "[diagram_builder][query]") {
+    auto engine = world();
+    Outcome outcome;
+    auto query =
+        engine->bindQueryText("? designs(F, \"TPU v7\") known at 2025-01.", "<query>", outcome);
+    REQUIRE(query);
+    DiagramRequest request;
+    request.query = query;
+    Result<exporter::Diagram> d = buildDiagram(*engine, request);
+    REQUIRE_FALSE(d.isOk());
+    CHECK(d.status().message() == "the query has no answers: nothing to draw");
+
+    Outcome bad;
+    CHECK_FALSE(engine->bindQueryText("? desings(F, C).", "<query>", bad));
+    CHECK_THAT(bad.renderDiagnostics(),
+               Contains("<query>:1:3: error: unknown relation 'desings'; did you mean"));
+    Outcome notQuery;
+    CHECK_FALSE(engine->bindQueryText("entity X: Chip.", "<query>", notQuery));
+    CHECK_THAT(notQuery.renderDiagnostics(), Contains("expected one query"));
 }
 
 TEST_CASE("the supply chain of an owner: its chips, partners and what lies downstream",

@@ -1,0 +1,67 @@
+// Queries as inputs to other tools (diagrams of a query): bind query text on its own, and run a
+// bound query for its variables' values rather than its display table.
+#include "engine/engine.h"
+
+#include "bind/binder.h"
+#include "eval/fact_base.h"
+#include "eval/query_eval.h"
+#include "eval/rule_engine.h"
+#include "parse/parser.h"
+#include "plan/plan.h"
+
+#include <variant>
+
+namespace chipgraph::engine {
+
+Result<std::vector<std::vector<Value>>>
+Engine::answerBindings(const bind::BoundQuery& query) const {
+    // As Executor::query: derived relations first, with the query's window and `known at`
+    // applied to their premises.
+    std::vector<RelationId> derived;
+    for (const auto* atoms : {&query.atoms, &query.negations})
+        for (const bind::BoundAtom& atom : *atoms)
+            if (catalog_.relation(atom.relation).derived) derived.push_back(atom.relation);
+    eval::FactBase derivedFacts;
+    if (!derived.empty()) {
+        eval::RuleEvalOptions options;
+        options.window = query.window;
+        options.knownAt = query.knownAt;
+        options.maxDerivedFacts = maxDerivedFacts_;
+        options.timeLimit = timeLimit_;
+        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
+        if (Status s = rules.evaluate(derived); !s) return s;
+        for (RelationId r : derived)
+            for (schema::Fact& f : rules.factsOf(r))
+                derivedFacts.add(std::move(f));
+    }
+    eval::FactView view(*facts_, &derivedFacts);
+    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
+    Result<eval::QueryAnswers> answers = eval::evaluateQueryAnswers(query, plan, view, catalog_);
+    if (!answers) return answers.status();
+    return std::move(answers.value().bindings);
+}
+
+std::optional<bind::BoundQuery>
+Engine::bindQueryText(std::string_view text, const std::string& name, Outcome& outcome) const {
+    outcome.sources[name] = std::string(text);
+    parse::ParseResult parsed =
+        parse::parseProgram(text, std::make_shared<const std::string>(name), 1);
+    outcome.diagnostics = std::move(parsed.diagnostics);
+    if (!outcome.ok()) return std::nullopt;
+    schema::Catalog scratch = catalog_; // binding never changes the engine's catalog
+    bind::BindResult bound = bind::bindProgram(parsed.program, scratch, defaults_);
+    outcome.diagnostics = std::move(bound.diagnostics);
+    if (!outcome.ok()) return std::nullopt;
+    const bind::RunQuery* query = bound.statements.size() == 1
+                                      ? std::get_if<bind::RunQuery>(&bound.statements[0].node)
+                                      : nullptr;
+    if (!query) {
+        SourceSpan span = bound.statements.empty() ? SourceSpan{} : bound.statements[0].span;
+        outcome.diagnostics.push_back(
+            makeError(Phase::Bind, "expected one query, as in '? designs(F, C).'", span));
+        return std::nullopt;
+    }
+    return query->query;
+}
+
+} // namespace chipgraph::engine
