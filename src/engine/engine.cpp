@@ -7,6 +7,7 @@
 #include "engine/diagram_builder.h"
 #include "engine/executor.h"
 #include "engine/import.h"
+#include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
 #include "parse/parser.h"
@@ -22,7 +23,8 @@ std::string Outcome::renderDiagnostics() const {
 }
 
 Engine::Engine(std::unique_ptr<store::Store> store)
-    : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()) {}
+    : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
+      baseCache_(std::make_unique<eval::BaseTableCache>()) {}
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path) {
@@ -179,6 +181,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
     executor.setNaive(naive_);
     executor.setDemand(demand_);
+    executor.setCache(baseCache_.get());
     Status status = Status::ok();
     SourceSpan failed;
     for (const bind::BoundStatement& s : statements)
@@ -254,6 +257,7 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
         options.knownAt = knownAt;
         options.maxDerivedFacts = maxDerivedFacts_;
         options.timeLimit = timeLimit_;
+        options.cache = baseCache_.get();
         eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
         if (!rules.evaluate({relation})) return {};
         std::vector<schema::Fact> derived;

@@ -23,7 +23,8 @@ class Store;
 }
 namespace chipgraph::eval {
 class FactBase;
-}
+class BaseTableCache;
+} // namespace chipgraph::eval
 
 namespace chipgraph::engine {
 
@@ -179,6 +180,9 @@ private:
     std::chrono::milliseconds timeLimit_{0};
     bool naive_ = false;
     bool demand_ = true;
+    // Loaded base tables, kept while their facts are unchanged (filled by const queries too:
+    // diagrams, factsOf).
+    std::unique_ptr<eval::BaseTableCache> baseCache_;
     std::atomic<bool> cancel_{false};
 };
 

@@ -1,10 +1,10 @@
 #include "engine/executor.h"
 
+#include "engine/derive_for_query.h"
 #include "engine/import.h"
 #include "eval/query_eval.h"
 #include "eval/why.h"
 #include "export/diagram.h"
-#include "plan/demand.h"
 #include "plan/plan.h"
 #include "plan/rule_plan.h"
 
@@ -105,6 +105,7 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
     options.maxDerivedFacts = maxDerivedFacts_;
     options.timeLimit = timeLimit_;
     options.naive = naive_;
+    options.cache = cache_;
     return options;
 }
 
@@ -112,47 +113,16 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
-    std::vector<RelationId> derived;
-    for (const auto* atoms : {&query.atoms, &query.negations})
-        for (const bind::BoundAtom& atom : *atoms)
-            if (catalog_.relation(atom.relation).derived &&
-                std::find(derived.begin(), derived.end(), atom.relation) == derived.end())
-                derived.push_back(atom.relation);
-    eval::FactBase derivedFacts;
+    QueryDerivation derived;
+    if (Status s = deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), !noDemand_,
+                                  derived);
+        !s)
+        return s;
+    eval::FactBase& derivedFacts = derived.facts;
     QueryResult result;
     result.explain = query.explain;
-    if (!derived.empty()) {
-        plan::DemandProgram demand =
-            noDemand_ ? plan::DemandProgram{}
-                      : plan::demandProgram(query, rules_.rules, rules_.strata, catalog_);
-        const auto& rules = demand.empty() ? rules_.rules : demand.rules;
-        const auto& strata = demand.empty() ? rules_.strata : demand.strata;
-        eval::RuleEngine engine(catalog_, facts_, rules, strata, ruleOptions(query));
-        for (const plan::DemandRelation& r : demand.relations)
-            engine.addRelation(r.id, r.width, r.isDemand);
-        // Each derived relation is answered by its restricted copies, or else in full.
-        std::vector<std::pair<RelationId, RelationId>> answers; // (evaluated, as)
-        for (RelationId r : derived) {
-            bool restricted = false;
-            for (const auto& [copy, original] : demand.answers)
-                if (original == r) answers.emplace_back(copy, r), restricted = true;
-            if (!restricted) answers.emplace_back(r, r);
-        }
-        std::vector<RelationId> evaluated;
-        for (const auto& answer : answers)
-            evaluated.push_back(answer.first);
-        if (Status s = engine.evaluate(evaluated); !s) return s;
-        for (const auto& [copy, original] : answers)
-            for (schema::Fact& f : engine.factsOf(copy)) {
-                f.relation = original;
-                derivedFacts.add(std::move(f));
-            }
-        std::vector<size_t> needed = plan::neededStrata(rules, strata, evaluated);
-        result.plan = plan::describeStrata(
-            rules, strata, needed, catalog_, [&](RelationId r) { return engine.table(r).size(); },
-            &demand.labels);
-        if (!result.plan.empty()) result.plan += "query:\n";
-    }
+    result.plan = derived.plan;
+    if (!result.plan.empty()) result.plan += "query:\n";
     eval::FactView view(facts_, &derivedFacts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);

@@ -18,6 +18,7 @@ public:
 
     void setNaive(bool naive) { naive_ = naive; }
     void setDemand(bool demand) { noDemand_ = !demand; }
+    void setCache(eval::BaseTableCache* cache) { cache_ = cache; }
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
         maxDerivedFacts_ = maxDerivedFacts;
         timeLimit_ = timeLimit;
@@ -54,6 +55,7 @@ private:
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
     bool naive_ = false;
     bool noDemand_ = false;
+    eval::BaseTableCache* cache_ = nullptr;
 };
 
 } // namespace chipgraph::engine

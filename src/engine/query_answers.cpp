@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 
 #include "bind/binder.h"
+#include "engine/derive_for_query.h"
 #include "eval/fact_base.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
@@ -17,23 +18,16 @@ Result<std::vector<std::vector<Value>>>
 Engine::answerBindings(const bind::BoundQuery& query) const {
     // As Executor::query: derived relations first, with the query's window and `known at`
     // applied to their premises.
-    std::vector<RelationId> derived;
-    for (const auto* atoms : {&query.atoms, &query.negations})
-        for (const bind::BoundAtom& atom : *atoms)
-            if (catalog_.relation(atom.relation).derived) derived.push_back(atom.relation);
-    eval::FactBase derivedFacts;
-    if (!derived.empty()) {
-        eval::RuleEvalOptions options;
-        options.window = query.window;
-        options.knownAt = query.knownAt;
-        options.maxDerivedFacts = maxDerivedFacts_;
-        options.timeLimit = timeLimit_;
-        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
-        if (Status s = rules.evaluate(derived); !s) return s;
-        for (RelationId r : derived)
-            for (schema::Fact& f : rules.factsOf(r))
-                derivedFacts.add(std::move(f));
-    }
+    eval::RuleEvalOptions options;
+    options.window = query.window;
+    options.knownAt = query.knownAt;
+    options.maxDerivedFacts = maxDerivedFacts_;
+    options.timeLimit = timeLimit_;
+    options.cache = baseCache_.get();
+    QueryDerivation derived;
+    if (Status s = deriveForQuery(query, catalog_, *facts_, rules_, options, demand_, derived); !s)
+        return s;
+    const eval::FactBase& derivedFacts = derived.facts;
     eval::FactView view(*facts_, &derivedFacts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     Result<eval::QueryAnswers> answers = eval::evaluateQueryAnswers(query, plan, view, catalog_);

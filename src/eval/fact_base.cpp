@@ -1,6 +1,7 @@
 #include "eval/fact_base.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 namespace chipgraph::eval {
@@ -14,6 +15,11 @@ const std::vector<uint32_t>& RelationFacts::lookup(int position, const Value& va
             index[facts_[i].args[position]].push_back(i);
     auto found = index.find(value);
     return found == index.end() ? kNone : found->second;
+}
+
+uint64_t RelationFacts::nextVersion() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
 }
 
 static size_t mix(size_t seed, size_t h) {
@@ -76,6 +82,7 @@ bool FactBase::add(schema::Fact fact) {
     r.byHash_.emplace(hash, static_cast<uint32_t>(r.facts_.size()));
     r.facts_.push_back(std::move(fact));
     r.indexes_.clear();
+    r.version_ = RelationFacts::nextVersion();
     return true;
 }
 
@@ -89,6 +96,7 @@ bool FactBase::remove(const schema::Fact& fact) {
     r.facts_.erase(r.facts_.begin() + index);
     r.rehash();
     r.indexes_.clear();
+    r.version_ = RelationFacts::nextVersion();
     return true;
 }
 

@@ -18,6 +18,9 @@ class RelationFacts {
 public:
     const std::vector<schema::Fact>& facts() const { return facts_; }
     size_t size() const { return facts_.size(); }
+    // Changes whenever the facts do; unique across every RelationFacts of the process, so a
+    // cache keyed by it (eval/base_cache.h) never confuses two relations or two reloads.
+    uint64_t version() const { return version_; }
     // Fact indices whose argument at `position` equals `value` (built lazily).
     const std::vector<uint32_t>& lookup(int position, const Value& value) const;
 
@@ -28,6 +31,8 @@ private:
     void rehash();
 
     std::vector<schema::Fact> facts_;
+    uint64_t version_ = nextVersion();
+    static uint64_t nextVersion();
     std::unordered_multimap<size_t, uint32_t> byHash_; // identity hash -> index in facts_
     mutable std::unordered_map<int, PositionIndex> indexes_;
 };

@@ -14,7 +14,10 @@ RuleEngine::RuleEngine(const schema::Catalog& catalog, const FactBase& base,
                        const std::vector<bind::BoundRule>& rules,
                        const std::vector<bind::Stratum>& strata, RuleEvalOptions options)
     : catalog_(catalog), base_(base), rules_(rules), strata_(strata), options_(options),
-      start_(std::chrono::steady_clock::now()) {}
+      interner_(options.cache ? options.cache->interner() : ownInterner_),
+      start_(std::chrono::steady_clock::now()) {
+    if (options_.cache) options_.cache->trim();
+}
 
 RuleEngine::~RuleEngine() = default;
 
@@ -35,9 +38,10 @@ int RuleEngine::arity(RelationId relation) const {
 const TupleTable& RuleEngine::table(RelationId relation) {
     auto it = tables_.find(relation);
     if (it != tables_.end()) return *it->second;
+    if (auto cached = cachedBase_.find(relation); cached != cachedBase_.end())
+        return *cached->second;
     if (isDerived(relation)) return derivedTable(relation);
-    loadBase(relation);
-    return *tables_.at(relation);
+    return loadBase(relation);
 }
 
 TupleTable& RuleEngine::derivedTable(RelationId relation) {
@@ -48,12 +52,17 @@ TupleTable& RuleEngine::derivedTable(RelationId relation) {
 
 // The base facts as premises: filtered by the window and `known at`, interned, and merged
 // when several sources state the same fact (their validity unites, their sources too).
-void RuleEngine::loadBase(RelationId relation) {
+const TupleTable& RuleEngine::loadBase(RelationId relation) {
+    const RelationFacts& facts = base_.relation(relation);
+    BaseFilter filter{options_.window, options_.knownAt, options_.trackProvenance};
+    if (options_.cache)
+        if (const TupleTable* t = options_.cache->find(relation, filter, facts.version()))
+            return *(cachedBase_[relation] = t);
     const schema::RelationInfo& info = catalog_.relation(relation);
     auto table = std::make_unique<TupleTable>(
         static_cast<int>(info.columns.size() + info.qualifiers.size()));
     std::vector<ValueId> cells(info.columns.size() + info.qualifiers.size());
-    for (const schema::Fact& fact : base_.relation(relation).facts()) {
+    for (const schema::Fact& fact : facts.facts()) {
         if (options_.window && !fact.valid.overlaps(*options_.window)) continue;
         std::optional<PartialDate> published;
         if (fact.source != kNoId) published = catalog_.source(fact.source).published;
@@ -69,7 +78,11 @@ void RuleEngine::loadBase(RelationId relation) {
         table->add(cells.data(), fact.status, IntervalSet(fact.valid),
                    options_.trackProvenance ? &provenance : nullptr);
     }
-    tables_[relation] = std::move(table);
+    table->compact();
+    if (options_.cache)
+        return *(cachedBase_[relation] =
+                     &options_.cache->keep(relation, filter, facts.version(), std::move(table)));
+    return *(tables_[relation] = std::move(table));
 }
 
 Status RuleEngine::checkLimits() {
@@ -257,7 +270,7 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
 size_t RuleEngine::derivedMemoryBytes() const {
     size_t bytes = 0;
     for (const auto& [relation, table] : tables_)
-        if (isDerived(relation)) bytes += table->memoryBytes();
+        if (isDerived(relation)) bytes += table->memoryBytes(); // base tables never are
     return bytes;
 }
 

@@ -6,6 +6,7 @@
 // filter the base facts (the premises) before anything is derived.
 #include "bind/bound.h"
 #include "common/status.h"
+#include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/interner.h"
 #include "eval/tuple_table.h"
@@ -29,6 +30,7 @@ struct RuleEvalOptions {
     size_t maxDerivedFacts = 50'000'000;
     std::chrono::milliseconds timeLimit{0}; // 0: no limit
     const std::atomic<bool>* cancel = nullptr;
+    BaseTableCache* cache = nullptr; // base tables kept between evaluations (the session's)
 };
 
 class BodyJoin;
@@ -66,7 +68,7 @@ private:
     Status evaluateAggregate(const bind::BoundRule& rule);
     Status runRules(const bind::Stratum& stratum, bool recursive);
     Status checkLimits();
-    void loadBase(RelationId relation);
+    const TupleTable& loadBase(RelationId relation);
     TupleTable& derivedTable(RelationId relation);
     bool isDerived(RelationId relation) const;
     int arity(RelationId relation) const;
@@ -81,8 +83,10 @@ private:
     const std::vector<bind::BoundRule>& rules_;
     const std::vector<bind::Stratum>& strata_;
     RuleEvalOptions options_;
-    Interner interner_;
-    std::map<RelationId, std::unique_ptr<TupleTable>> tables_;
+    Interner ownInterner_;
+    Interner& interner_; // the cache's when there is one: its tables hold its ids
+    std::map<RelationId, std::unique_ptr<TupleTable>> tables_; // derived, and uncached base
+    std::map<RelationId, const TupleTable*> cachedBase_;
     std::map<RelationId, ExtraRelation> extra_;
     std::set<size_t> evaluatedStrata_;
     size_t derivedCount_ = 0;

@@ -1,0 +1,52 @@
+#include "engine/derive_for_query.h"
+
+#include "plan/demand.h"
+#include "plan/rule_plan.h"
+
+#include <algorithm>
+
+namespace chipgraph::engine {
+
+Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                      const eval::FactBase& base, const RuleSet& ruleSet,
+                      const eval::RuleEvalOptions& options, bool demand, QueryDerivation& out) {
+    std::vector<RelationId> derived;
+    for (const auto* atoms : {&query.atoms, &query.negations})
+        for (const bind::BoundAtom& atom : *atoms)
+            if (catalog.relation(atom.relation).derived &&
+                std::find(derived.begin(), derived.end(), atom.relation) == derived.end())
+                derived.push_back(atom.relation);
+    if (derived.empty()) return Status::ok();
+    plan::DemandProgram program =
+        demand ? plan::demandProgram(query, ruleSet.rules, ruleSet.strata, catalog)
+               : plan::DemandProgram{};
+    const auto& rules = program.empty() ? ruleSet.rules : program.rules;
+    const auto& strata = program.empty() ? ruleSet.strata : program.strata;
+    eval::RuleEngine engine(catalog, base, rules, strata, options);
+    for (const plan::DemandRelation& r : program.relations)
+        engine.addRelation(r.id, r.width, r.isDemand);
+    // Each derived relation is answered by its restricted copies, or else in full.
+    std::vector<std::pair<RelationId, RelationId>> answers; // (evaluated, answers for)
+    for (RelationId r : derived) {
+        bool restricted = false;
+        for (const auto& [copy, original] : program.answers)
+            if (original == r) answers.emplace_back(copy, r), restricted = true;
+        if (!restricted) answers.emplace_back(r, r);
+    }
+    std::vector<RelationId> evaluated;
+    for (const auto& answer : answers)
+        evaluated.push_back(answer.first);
+    if (Status s = engine.evaluate(evaluated); !s) return s;
+    for (const auto& [copy, original] : answers)
+        for (schema::Fact& f : engine.factsOf(copy)) {
+            f.relation = original;
+            out.facts.add(std::move(f));
+        }
+    std::vector<size_t> needed = plan::neededStrata(rules, strata, evaluated);
+    out.plan = plan::describeStrata(
+        rules, strata, needed, catalog, [&](RelationId r) { return engine.table(r).size(); },
+        &program.labels);
+    return Status::ok();
+}
+
+} // namespace chipgraph::engine

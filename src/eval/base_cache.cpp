@@ -1,0 +1,28 @@
+#include "eval/base_cache.h"
+
+namespace chipgraph::eval {
+
+// Budget: windows differ per question (`as of 2019`, `as of 2020`, ...), each a set of tables.
+static constexpr size_t kMaxTables = 64;
+static constexpr size_t kMaxValues = 50'000'000;
+
+const TupleTable* BaseTableCache::find(RelationId relation, const BaseFilter& filter,
+                                       uint64_t version) const {
+    auto it = tables_.find({relation, filter});
+    return it != tables_.end() && it->second.version == version ? it->second.table.get() : nullptr;
+}
+
+const TupleTable& BaseTableCache::keep(RelationId relation, const BaseFilter& filter,
+                                       uint64_t version, std::unique_ptr<TupleTable> table) {
+    Entry& entry = tables_[{relation, filter}];
+    entry = {version, std::move(table)};
+    return *entry.table;
+}
+
+void BaseTableCache::trim() {
+    if (tables_.size() <= kMaxTables && interner_.size() <= kMaxValues) return;
+    tables_.clear();
+    interner_ = Interner();
+}
+
+} // namespace chipgraph::eval
