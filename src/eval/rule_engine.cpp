@@ -180,6 +180,33 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     std::map<RelationId, DeltaBuilder> next;
     std::vector<ValueId> head;
+    // Derivations without provenance wait in a small batch per head relation (see
+    // TupleTable::addBatch); each join run ends by flushing them.
+    struct Batch {
+        std::vector<TupleTable::PendingRow> rows;
+        TupleTable* target = nullptr;
+        DeltaBuilder* delta = nullptr;
+    };
+    std::map<RelationId, Batch> batches;
+    auto record = [&](TupleTable& target, DeltaBuilder& delta, const TupleTable::Added& added) {
+        // New sources must reach every fact derived from this one, whatever its days.
+        if (added.provenanceGrew)
+            delta.add(added.row, target.validity(added.row));
+        else if (!added.added.empty())
+            delta.add(added.row, added.added);
+    };
+    auto flush = [&](Batch& batch) {
+        size_t before = batch.target->size();
+        batch.target->addBatch(
+            batch.rows.data(), batch.rows.size(),
+            [&](const TupleTable::Added& added) { record(*batch.target, *batch.delta, added); });
+        derivedCount_ += batch.target->size() - before;
+        batch.rows.clear();
+    };
+    auto flushAll = [&] {
+        for (auto& [relation, batch] : batches)
+            if (!batch.rows.empty()) flush(batch);
+    };
     auto emitFor = [&](const bind::BoundRule& rule) {
         // Constants in the head are interned once per rule, not per derivation.
         std::vector<ValueId> constants;
@@ -190,13 +217,29 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
         auto extra = extra_.find(rule.relation);
         bool demand = extra != extra_.end() && extra->second.isDemand;
         bool provenance = options_.trackProvenance && !demand;
-        return [&, constants = std::move(constants), demand, provenance,
-                &target = derivedTable(rule.relation),
-                &delta = next[rule.relation]](const Derivation& d) {
+        TupleTable& target = derivedTable(rule.relation);
+        Batch& batch = batches[rule.relation];
+        batch.target = &target;
+        batch.delta = &next[rule.relation];
+        bool batched = !provenance && !demand && target.batchable();
+        return [&, constants = std::move(constants), demand, provenance, batched, &target,
+                &batch](const Derivation& d) {
+            auto headArg = [&](size_t i) {
+                return constants[i] != kNoValue ? constants[i]
+                                                : d.binding[rule.head[i].term.variable];
+            };
+            if (batched) {
+                TupleTable::PendingRow& row = batch.rows.emplace_back();
+                for (size_t i = 0; i < rule.head.size(); ++i)
+                    row.key[i] = headArg(i);
+                row.key[rule.head.size()] = static_cast<ValueId>(d.status);
+                row.valid = d.valid;
+                if (batch.rows.size() == TupleTable::kMaxBatch) flush(batch);
+                return;
+            }
             head.clear();
             for (size_t i = 0; i < rule.head.size(); ++i)
-                head.push_back(constants[i] != kNoValue ? constants[i]
-                                                        : d.binding[rule.head[i].term.variable]);
+                head.push_back(headArg(i));
             size_t before = target.size();
             RowProvenance sources;
             if (provenance) sources = combine(d.premises);
@@ -206,12 +249,15 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
                                           : target.add(head.data(), d.status, IntervalSet(d.valid),
                                                        provenance ? &sources : nullptr);
             derivedCount_ += target.size() - before;
-            // New sources must reach every fact derived from this one, whatever its days.
-            if (added.provenanceGrew)
-                delta.add(added.row, target.validity(added.row));
-            else if (!added.added.empty())
-                delta.add(added.row, added.added);
+            record(target, *batch.delta, added);
         };
+    };
+    // Runs one join and lands its batched derivations.
+    auto runJoin = [&](BodyJoin& join, const std::vector<DeltaEntry>* delta,
+                       const bind::BoundRule& rule) {
+        bool completed = join.run(delta, emitFor(rule));
+        flushAll();
+        return completed;
     };
     auto anyNew = [&] {
         for (const auto& [relation, delta] : next)
@@ -227,7 +273,7 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
             if (exitRulesOnly && usesStratum(rule, inStratum)) continue;
             plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
             BodyJoin join(*this, rule.body, plan);
-            if (!join.run(nullptr, emitFor(rule))) return checkLimits();
+            if (!runJoin(join, nullptr, rule)) return checkLimits();
         }
         return checkLimits();
     };
@@ -259,7 +305,7 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
                 options.firstAtom = static_cast<int>(a);
                 plan::QueryPlan plan = plan::planQuery(rule.body, cardinality, options);
                 BodyJoin join(*this, rule.body, plan);
-                if (!join.run(&d->second, emitFor(rule))) return checkLimits();
+                if (!runJoin(join, &d->second, rule)) return checkLimits();
             }
         }
         if (Status s = checkLimits(); !s) return s;

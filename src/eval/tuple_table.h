@@ -52,6 +52,34 @@ public:
     Added add(const ValueId* cells, schema::FactStatus status, const IntervalSet& valid,
               const RowProvenance* provenance);
 
+    // A row waiting to be added by addBatch: its key (cells, then the status) and days.
+    static constexpr int kBatchKey = 8;
+    struct PendingRow {
+        ValueId key[kBatchKey];
+        Interval valid;
+    };
+    bool batchable() const { return key_ <= kBatchKey; }
+    // Adds rows without provenance, reporting each Added to `onAdded` in order. Every row's
+    // hash slot, then its first candidate row, is prefetched before any is compared, so the
+    // cache misses of a large table overlap instead of queueing: rule evaluation over millions
+    // of rows is bound by them.
+    template <class OnAdded> void addBatch(const PendingRow* rows, size_t n, OnAdded&& onAdded) {
+        while ((size() + n) * 2 > slots_.size())
+            growHash();
+        size_t hashes[64];
+        size_t mask = slots_.size() - 1;
+        for (size_t i = 0; i < n; ++i) {
+            hashes[i] = hashRow(rows[i].key);
+            __builtin_prefetch(&slots_[hashes[i] & mask]);
+        }
+        for (size_t i = 0; i < n; ++i)
+            if (RowId r = slots_[hashes[i] & mask]; r != kEmptySlot)
+                __builtin_prefetch(&cells_[static_cast<size_t>(r) * stride_]);
+        for (size_t i = 0; i < n; ++i)
+            onAdded(addKey(rows[i].key, hashes[i], IntervalSet(rows[i].valid), nullptr));
+    }
+    static constexpr size_t kMaxBatch = 64;
+
     // Releases growth headroom (vector capacity) once the table stops growing.
     void compact();
 
@@ -65,6 +93,10 @@ public:
 private:
     size_t hashRow(const ValueId* cells) const;
     void growHash();
+    // add() once the key (cells and status) is assembled and hashed; slots have room.
+    Added addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
+                 const RowProvenance* provenance);
+    static constexpr RowId kEmptySlot = UINT32_MAX;
     void indexRow(RowId r) const;
 
     // The validity sits right after the row's key, so a probe that finds the row has its days
