@@ -7,42 +7,59 @@
 #include "plan/plan.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
 
 namespace chipgraph::eval {
 namespace {
 
+// A body match: its binding (a slice of the group's pool), its days, status and sources.
 struct Member {
-    std::vector<ValueId> binding; // distinct bindings of the body count once
+    uint32_t binding; // offset into Group::pool
     Interval valid;
     schema::FactStatus status;
     RowProvenance provenance;
 };
 
 struct Group {
+    std::vector<ValueId> key; // the non-aggregate head values
+    std::vector<ValueId> pool;
     std::vector<Member> members;
-    std::set<std::pair<std::vector<ValueId>, std::pair<DayNumber, DayNumber>>> seen;
 };
 
-// The aggregate over the members active in a stretch; nullopt if it has no value.
-std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
-                                 const std::vector<const Member*>& active, const Interner& interner,
-                                 const schema::Catalog& catalog) {
-    std::set<ValueId> distinct;
-    for (const Member* m : active)
-        distinct.insert(m->binding[variable]);
-    if (kind == bind::AggregateKind::Count)
-        return Value::number(Number::exact(static_cast<double>(distinct.size())));
+struct KeyHash {
+    size_t operator()(const std::vector<ValueId>& key) const {
+        uint64_t h = 1469598103934665603ull;
+        for (ValueId v : key)
+            h = (h ^ v) * 1099511628211ull;
+        return static_cast<size_t>(h ^ (h >> 29));
+    }
+};
+
+// The aggregate over the members active in a stretch (sorted by binding, so one body match
+// backed by two sources on overlapping days sits in adjacent places and counts once); nullopt
+// if it has no value.
+std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable, const Group& group,
+                                 const std::vector<const Member*>& active, size_t width,
+                                 const Interner& interner, const schema::Catalog& catalog) {
+    auto bindingOf = [&](const Member* m) { return &group.pool[m->binding]; };
+    if (kind == bind::AggregateKind::Count) {
+        std::vector<ValueId> distinct;
+        for (const Member* m : active)
+            distinct.push_back(bindingOf(m)[variable]);
+        std::sort(distinct.begin(), distinct.end());
+        size_t n = std::unique(distinct.begin(), distinct.end()) - distinct.begin();
+        return Value::number(Number::exact(static_cast<double>(n)));
+    }
     std::optional<Value> result;
     std::optional<Number> sum;
     size_t counted = 0;
-    // One body match counts once, even when two sources back it on overlapping days.
-    std::set<std::vector<ValueId>> seen;
+    const ValueId* previous = nullptr;
     for (const Member* m : active) {
-        if (!seen.insert(m->binding).second) continue;
+        const ValueId* binding = bindingOf(m);
+        if (previous && std::equal(binding, binding + width, previous)) continue;
+        previous = binding;
         ++counted;
-        const Value& v = interner.value(m->binding[variable]);
+        const Value& v = interner.value(binding[variable]);
         switch (kind) {
         case bind::AggregateKind::Sum:
         case bind::AggregateKind::Avg:
@@ -66,23 +83,42 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
     return result;
 }
 
+// Members sorted by (binding, days), the same body match on the same days kept once.
+void sortMembers(Group& group, size_t width) {
+    auto less = [&](const Member& a, const Member& b) {
+        const ValueId *x = &group.pool[a.binding], *y = &group.pool[b.binding];
+        auto order = std::lexicographical_compare_three_way(x, x + width, y, y + width);
+        if (order != 0) return order < 0;
+        return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
+    };
+    std::stable_sort(group.members.begin(), group.members.end(), less);
+    auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };
+    group.members.erase(std::unique(group.members.begin(), group.members.end(), same),
+                        group.members.end());
+}
+
 } // namespace
 
 Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
-    std::map<std::vector<ValueId>, Group> groups;
+    const size_t width = rule.body.variables.size();
+    std::vector<Group> groups; // in order of first match: deterministic
+    std::unordered_map<std::vector<ValueId>, uint32_t, KeyHash> groupOf;
+    std::vector<ValueId> key;
     BodyJoin join(*this, rule.body, plan);
     bool completed = join.run(nullptr, [&](const Derivation& d) {
-        std::vector<ValueId> key;
+        key.clear();
         for (const bind::HeadArg& arg : rule.head)
             if (!arg.aggregate)
                 key.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
                                   ? interner_.intern(arg.term.value)
                                   : d.binding[arg.term.variable]);
-        Group& group = groups[key];
-        if (!group.seen.insert({d.binding, {d.valid.from, d.valid.to}}).second) return;
-        Member m{d.binding, d.valid, d.status, {}};
+        auto [it, fresh] = groupOf.try_emplace(key, static_cast<uint32_t>(groups.size()));
+        if (fresh) groups.push_back({key, {}, {}});
+        Group& group = groups[it->second];
+        Member m{static_cast<uint32_t>(group.pool.size()), d.valid, d.status, {}};
+        group.pool.insert(group.pool.end(), d.binding.begin(), d.binding.end());
         for (const RowProvenance* p : d.premises) {
             m.provenance.sources.insert(m.provenance.sources.end(), p->sources.begin(),
                                         p->sources.end());
@@ -96,15 +132,20 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
 
     TupleTable& target = derivedTable(rule.relation);
     std::vector<ValueId> cells(rule.head.size());
-    for (const auto& [key, group] : groups) {
-        std::set<DayNumber> cuts;
+    std::vector<DayNumber> cuts;
+    std::vector<const Member*> active;
+    for (Group& group : groups) {
+        sortMembers(group, width);
+        cuts.clear();
         for (const Member& m : group.members) {
-            cuts.insert(m.valid.from);
-            cuts.insert(m.valid.to);
+            cuts.push_back(m.valid.from);
+            cuts.push_back(m.valid.to);
         }
-        for (auto cut = cuts.begin(); std::next(cut) != cuts.end(); ++cut) {
-            Interval stretch{*cut, *std::next(cut)};
-            std::vector<const Member*> active;
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+            Interval stretch{cuts[c], cuts[c + 1]};
+            active.clear();
             schema::FactStatus status = schema::FactStatus::Actual;
             RowProvenance provenance;
             for (const Member& m : group.members)
@@ -125,11 +166,11 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
             for (size_t i = 0; i < rule.head.size(); ++i) {
                 const bind::HeadArg& arg = rule.head[i];
                 if (!arg.aggregate) {
-                    cells[i] = key[k++];
+                    cells[i] = group.key[k++];
                     continue;
                 }
-                auto value =
-                    aggregateOf(*arg.aggregate, arg.term.variable, active, interner_, catalog_);
+                auto value = aggregateOf(*arg.aggregate, arg.term.variable, group, active, width,
+                                         interner_, catalog_);
                 if (!value)
                     defined = false;
                 else

@@ -271,9 +271,56 @@ private:
     std::unordered_map<uint64_t, std::string> texts_;
 };
 
-Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals) {
+// Texts that repeat across rows — an entity's name, a set of sources — are built (and case
+// folded for sorting) once per query.
+class DisplayTexts {
+public:
+    using Texts = std::pair<std::string, std::string>; // display, folded
+    const Texts& ofEntity(const Value& v, const schema::Catalog& catalog) {
+        auto [it, fresh] = entities_.try_emplace(v.entityId());
+        if (fresh) fill(it->second, displayValue(v, catalog));
+        return it->second;
+    }
+    const Texts& ofSources(const std::set<SourceId>& ids, const schema::Catalog& catalog) {
+        auto [it, fresh] = sources_.try_emplace(std::vector<SourceId>(ids.begin(), ids.end()));
+        if (!fresh) return it->second;
+        // Sources read as a timeline: by publication date, then name.
+        std::vector<const schema::SourceInfo*> ordered;
+        for (SourceId s : ids)
+            ordered.push_back(&catalog.source(s));
+        std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
+            DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
+            DayNumber dy = y->published ? y->published->firstDay() : kMinDay;
+            return dx != dy ? dx < dy : x->name < y->name;
+        });
+        std::string text;
+        for (const schema::SourceInfo* s : ordered)
+            text += (text.empty() ? "" : ", ") + s->name;
+        fill(it->second, std::move(text));
+        return it->second;
+    }
+
+private:
+    static void fill(Texts& texts, std::string display) {
+        texts.second = text::foldCase(display);
+        texts.first = std::move(display);
+    }
+    std::unordered_map<EntityId, Texts> entities_;
+    std::map<std::vector<SourceId>, Texts> sources_;
+};
+
+Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals,
+            DisplayTexts& texts) {
     Row row;
+    row.cells.reserve(a.values.size() + 4);
+    row.keys.reserve(a.values.size() + 4);
     for (const Value& v : a.values) {
+        if (v.isEntity()) {
+            const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
+            row.cells.push_back(Cell::ofText(t.first));
+            row.keys.push_back({false, 0, t.second});
+            continue;
+        }
         std::string display = displayValue(v, catalog);
         if (v.isNumber()) {
             const Number& n = v.numberValue();
@@ -290,20 +337,9 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
         {true, static_cast<double>(a.valid.from), "", static_cast<double>(a.valid.to)});
     row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
     row.keys.push_back({true, static_cast<double>(a.status), ""});
-    // Sources read as a timeline: by publication date, then name.
-    std::vector<const schema::SourceInfo*> ordered;
-    for (SourceId s : a.sources)
-        ordered.push_back(&catalog.source(s));
-    std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
-        DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
-        DayNumber dy = y->published ? y->published->firstDay() : kMinDay;
-        return dx != dy ? dx < dy : x->name < y->name;
-    });
-    std::string sources;
-    for (const schema::SourceInfo* s : ordered)
-        sources += (sources.empty() ? "" : ", ") + s->name;
-    row.cells.push_back(sources.empty() ? Cell::null() : Cell::ofText(sources));
-    row.keys.push_back({false, 0, text::foldCase(sources)});
+    const DisplayTexts::Texts& sources = texts.ofSources(a.sources, catalog);
+    row.cells.push_back(sources.first.empty() ? Cell::null() : Cell::ofText(sources.first));
+    row.keys.push_back({false, 0, sources.second});
     const std::optional<PartialDate>& reported = a.reported;
     row.cells.push_back(reported ? Cell::ofText(reported->toString()) : Cell::null());
     row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18, ""});
@@ -330,8 +366,9 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
     std::vector<Row> rows;
     rows.reserve(answers.size());
     IntervalTexts intervals;
+    DisplayTexts texts;
     for (size_t i = 0; i < answers.size(); ++i) {
-        rows.push_back(makeRow(answers[i], catalog, intervals));
+        rows.push_back(makeRow(answers[i], catalog, intervals, texts));
         rows.back().answer = i;
     }
     // Requested keys first, then every column left to right, so the order is always total.
@@ -339,15 +376,20 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
     size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    // Sorting indices, not rows: a row is two vectors of strings.
+    std::vector<uint32_t> sorted(rows.size());
+    for (uint32_t i = 0; i < sorted.size(); ++i)
+        sorted[i] = i;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t x, uint32_t y) {
+        const Row &a = rows[x], &b = rows[y];
         for (const bind::OrderKey& k : order) {
             int cmp = a.keys[k.column].compare(b.keys[k.column]);
             if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
         }
         return false;
     });
-    if (query.limit && rows.size() > static_cast<size_t>(*query.limit))
-        rows.resize(static_cast<size_t>(*query.limit));
+    if (query.limit && sorted.size() > static_cast<size_t>(*query.limit))
+        sorted.resize(static_cast<size_t>(*query.limit));
 
     QueryAnswers out;
     Table& table = out.table;
@@ -355,9 +397,10 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
         table.columns.push_back(v.name);
     for (const std::string& c : bind::kProvenanceColumns)
         table.columns.push_back(c);
-    for (Row& row : rows) {
-        table.rows.push_back(std::move(row.cells));
-        out.bindings.push_back(std::move(answers[row.answer].values));
+    table.rows.reserve(sorted.size());
+    for (uint32_t i : sorted) {
+        table.rows.push_back(std::move(rows[i].cells));
+        out.bindings.push_back(std::move(answers[rows[i].answer].values));
     }
     return out;
 }

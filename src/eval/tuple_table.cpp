@@ -91,6 +91,11 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
     for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
         RowId r = slots_[i];
         if (!sameCells(key, row(r), key_)) continue;
+        // Most derivations of a known row bring no new day: answer that without set algebra.
+        Interval held = interval(r);
+        if (!provenance && held.from != kOverflow && valid.parts().size() == 1 &&
+            held.from <= valid.parts()[0].from && valid.parts()[0].to <= held.to)
+            return {r, {}, false};
         IntervalSet current = validity(r);
         IntervalSet added = current.unite(valid);
         if (!added.empty()) {
