@@ -37,11 +37,19 @@ Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& cata
     for (const auto& answer : answers)
         evaluated.push_back(answer.first);
     if (Status s = engine.evaluate(evaluated); !s) return s;
-    for (const auto& [copy, original] : answers)
+    for (const auto& [copy, original] : answers) {
+        // Several restricted copies of one relation may hold the same fact: check those.
+        size_t sources = 0;
+        for (const auto& answer : answers)
+            sources += answer.second == original;
         for (schema::Fact& f : engine.factsOf(copy)) {
             f.relation = original;
-            out.facts.add(std::move(f));
+            if (sources == 1)
+                out.facts.addDistinct(std::move(f));
+            else
+                out.facts.add(std::move(f));
         }
+    }
     std::vector<size_t> needed = plan::neededStrata(rules, strata, evaluated);
     out.plan = plan::describeStrata(
         rules, strata, needed, catalog, [&](RelationId r) { return engine.table(r).size(); },

@@ -62,7 +62,8 @@ bool sameIdentity(const schema::Fact& a, const schema::Fact& b) {
     return true;
 }
 
-int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
+int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) {
+    if (!hashed_) rehash();
     auto [first, last] = byHash_.equal_range(hash);
     for (auto it = first; it != last; ++it)
         if (sameIdentity(facts_[it->second], fact)) return it->second;
@@ -70,6 +71,7 @@ int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
 }
 
 void RelationFacts::rehash() {
+    hashed_ = true;
     byHash_.clear();
     for (uint32_t i = 0; i < facts_.size(); ++i)
         byHash_.emplace(identityHash(facts_[i]), i);
@@ -84,6 +86,14 @@ bool FactBase::add(schema::Fact fact) {
     r.indexes_.clear();
     r.version_ = RelationFacts::nextVersion();
     return true;
+}
+
+void FactBase::addDistinct(schema::Fact fact) {
+    RelationFacts& r = relations_[fact.relation];
+    r.facts_.push_back(std::move(fact));
+    r.indexes_.clear();
+    r.hashed_ = false;
+    r.version_ = RelationFacts::nextVersion();
 }
 
 bool FactBase::remove(const schema::Fact& fact) {

@@ -27,8 +27,9 @@ public:
 private:
     friend class FactBase;
     // Index in facts_ of the fact that would be at `fact`'s place, or -1.
-    int64_t find(const schema::Fact& fact, size_t hash) const;
+    int64_t find(const schema::Fact& fact, size_t hash);
     void rehash();
+    bool hashed_ = true; // byHash_ covers every fact
 
     std::vector<schema::Fact> facts_;
     uint64_t version_ = nextVersion();
@@ -45,6 +46,10 @@ class FactBase {
 public:
     // Adds the fact; false if an identical fact is already present.
     bool add(schema::Fact fact);
+    // Adds a fact the caller knows is not present (rule evaluation's output: distinct tuples,
+    // disjoint intervals), skipping the identity check; the identity index catches up on the
+    // next add or remove.
+    void addDistinct(schema::Fact fact);
     // Removes the fact with the same key; false if there was none.
     bool remove(const schema::Fact& fact);
     // Facts of a relation; an empty set for a relation without facts.

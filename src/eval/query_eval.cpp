@@ -234,19 +234,22 @@ private:
     std::unordered_multimap<size_t, size_t> answerByHash_; // answerHash -> index in answers_
 };
 
-// A comparable form of one cell: numbers compare numerically, the rest as folded text.
+// A comparable form of one cell: numbers compare numerically, the rest as folded text — by
+// rank: every distinct text is folded and ranked once per query (DisplayTexts), so sorting
+// compares integers, not strings.
 struct SortKey {
     bool numeric = false;
     double number = 0;
-    std::string text;
-    double tie = 0; // second numeric key (an interval's end)
-    int compare(const SortKey& o) const {
+    double tie = 0;    // second numeric key (an interval's end)
+    uint32_t text = 0; // non-numeric: the text's slot in DisplayTexts
+    int compare(const SortKey& o, const std::vector<uint32_t>& ranks) const {
         if (numeric && o.numeric) {
             if (number != o.number) return number < o.number ? -1 : 1;
             return tie < o.tie ? -1 : tie > o.tie ? 1 : 0;
         }
         if (numeric != o.numeric) return numeric ? -1 : 1;
-        return text.compare(o.text);
+        uint32_t a = ranks[text], b = ranks[o.text];
+        return a < b ? -1 : a > b ? 1 : 0;
     }
 };
 
@@ -271,11 +274,14 @@ private:
     std::unordered_map<uint64_t, std::string> texts_;
 };
 
-// Texts that repeat across rows — an entity's name, a set of sources — are built (and case
-// folded for sorting) once per query.
+// Texts that repeat across rows — an entity's name, a set of sources — are built once per
+// query; every text a row sorts by gets a slot, ranked by its folded form before sorting.
 class DisplayTexts {
 public:
-    using Texts = std::pair<std::string, std::string>; // display, folded
+    struct Texts {
+        std::string display;
+        uint32_t slot = 0;
+    };
     const Texts& ofEntity(const Value& v, const schema::Catalog& catalog) {
         auto [it, fresh] = entities_.try_emplace(v.entityId());
         if (fresh) fill(it->second, displayValue(v, catalog));
@@ -299,14 +305,34 @@ public:
         fill(it->second, std::move(text));
         return it->second;
     }
+    uint32_t slotOf(const std::string& display) {
+        auto [it, fresh] =
+            slots_.try_emplace(text::foldCase(display), static_cast<uint32_t>(folded_.size()));
+        if (fresh) folded_.push_back(&it->first);
+        return it->second;
+    }
+    // Rank of each slot in folded-text order.
+    std::vector<uint32_t> ranks() const {
+        std::vector<uint32_t> order(folded_.size());
+        for (uint32_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(),
+                  [&](uint32_t a, uint32_t b) { return *folded_[a] < *folded_[b]; });
+        std::vector<uint32_t> rank(order.size());
+        for (uint32_t r = 0; r < order.size(); ++r)
+            rank[order[r]] = r;
+        return rank;
+    }
 
 private:
-    static void fill(Texts& texts, std::string display) {
-        texts.second = text::foldCase(display);
-        texts.first = std::move(display);
+    void fill(Texts& texts, std::string display) {
+        texts.slot = slotOf(display);
+        texts.display = std::move(display);
     }
     std::unordered_map<EntityId, Texts> entities_;
     std::map<std::vector<SourceId>, Texts> sources_;
+    std::unordered_map<std::string, uint32_t> slots_; // folded text -> slot
+    std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
 };
 
 Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals,
@@ -317,8 +343,8 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
     for (const Value& v : a.values) {
         if (v.isEntity()) {
             const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
-            row.cells.push_back(Cell::ofText(t.first));
-            row.keys.push_back({false, 0, t.second});
+            row.cells.push_back(Cell::ofText(t.display));
+            row.keys.push_back({false, 0, 0, t.slot});
             continue;
         }
         std::string display = displayValue(v, catalog);
@@ -326,23 +352,22 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
             const Number& n = v.numberValue();
             row.cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(display, n.lo)
                                                             : Cell::ofText(display));
-            row.keys.push_back({true, n.sortKey(), ""});
+            row.keys.push_back({true, n.sortKey()});
         } else {
-            row.cells.push_back(Cell::ofText(display));
-            row.keys.push_back({false, 0, text::foldCase(display)});
+            row.keys.push_back({false, 0, 0, texts.slotOf(display)});
+            row.cells.push_back(Cell::ofText(std::move(display)));
         }
     }
     row.cells.push_back(Cell::ofText(intervals.of(a.valid)));
-    row.keys.push_back(
-        {true, static_cast<double>(a.valid.from), "", static_cast<double>(a.valid.to)});
+    row.keys.push_back({true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)});
     row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
-    row.keys.push_back({true, static_cast<double>(a.status), ""});
+    row.keys.push_back({true, static_cast<double>(a.status)});
     const DisplayTexts::Texts& sources = texts.ofSources(a.sources, catalog);
-    row.cells.push_back(sources.first.empty() ? Cell::null() : Cell::ofText(sources.first));
-    row.keys.push_back({false, 0, sources.second});
+    row.cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
+    row.keys.push_back({false, 0, 0, sources.slot});
     const std::optional<PartialDate>& reported = a.reported;
     row.cells.push_back(reported ? Cell::ofText(reported->toString()) : Cell::null());
-    row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18, ""});
+    row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18});
     return row;
 }
 
@@ -377,13 +402,14 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
     // Sorting indices, not rows: a row is two vectors of strings.
+    std::vector<uint32_t> ranks = texts.ranks();
     std::vector<uint32_t> sorted(rows.size());
     for (uint32_t i = 0; i < sorted.size(); ++i)
         sorted[i] = i;
     std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t x, uint32_t y) {
         const Row &a = rows[x], &b = rows[y];
         for (const bind::OrderKey& k : order) {
-            int cmp = a.keys[k.column].compare(b.keys[k.column]);
+            int cmp = a.keys[k.column].compare(b.keys[k.column], ranks);
             if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
         }
         return false;
