@@ -110,8 +110,14 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
     if (request.chainOf)
         parts.push_back("within " + std::to_string(request.hops) +
                         (request.hops == 1 ? " hop of " : " hops of ") + *request.chainOf);
-    if (request.window) parts.push_back("as of " + formatInterval(*request.window));
-    if (request.knownAt) parts.push_back("known at " + formatDay(*request.knownAt));
+    // A query's text already shows the dates it gave itself; dates added by options do not.
+    auto said = [&](const char* words) {
+        return request.query && request.queryText.find(words) != std::string::npos;
+    };
+    if (request.window && !said(" as of ") && !said(" during ") && !said(" in "))
+        parts.push_back("as of " + formatInterval(*request.window));
+    if (request.knownAt && !said(" known at "))
+        parts.push_back("known at " + formatDay(*request.knownAt));
     if (request.policy == ConflictPolicy::PreferLatest) parts.push_back("prefer latest");
     if (request.diff) {
         const DiagramDiff& d = *request.diff;

@@ -12,4 +12,7 @@ $CHIPGRAPH diagram --db w.db -q 'who designs Trainium3?' --as-of 2026 -o who.dot
 $CHIPGRAPH diagram --db w.db -q '? designs(F, C) as of 2026.' --as-of 2025; echo "exit $?"
 $CHIPGRAPH diagram --db w.db -q '? designs(F, "TPU v6") known at 2020.' -o none.svg; echo "exit $?"
 $CHIPGRAPH diagram --db w.db -q '? designs(F, C).' --relations designs; echo "exit $?"
+# The title shows each date once: from the query's text, or from the option.
+$CHIPGRAPH diagram --db w.db -q '? designs(F, C) as of 2026.' | grep -m1 'label='
+$CHIPGRAPH diagram --db w.db -q '? designs(F, C).' --as-of 2026 | grep -m1 'label='
 ls
