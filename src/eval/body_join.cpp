@@ -107,7 +107,9 @@ bool BodyJoin::check(const bind::BoundComparison& c) {
     };
     auto rhs = evaluateExpr(c.rhs, lookup);
     if (!rhs) return false;
-    if (c.assigns >= 0) {
+    // An assignment whose variable is already bound (a demand guard binds head variables
+    // first, plan/demand.h) is an equality test.
+    if (c.assigns >= 0 && binding_[c.assigns] == kNoValue) {
         binding_[c.assigns] = engine_.interner().intern(*rhs);
         bound_.push_back(c.assigns);
         return true;

@@ -147,3 +147,26 @@ TEST_CASE("a recursive rule's answers match a hand-computed closure", "[eval][ru
     CHECK(answer(*engine.value(), "? r(a, a).") == "valid,status,source,reported\r\n");
     CHECK(answer(*engine.value(), "? r(d, d).") == "valid,status,source,reported\r\n");
 }
+
+TEST_CASE("demand-driven evaluation with arithmetic binding a head variable", "[eval][rules]") {
+    auto engine = engine::Engine::open(":memory:");
+    REQUIRE(engine.isOk());
+    REQUIRE(engine.value()
+                ->run("type N.\nrelation start(n: number).\nstart(1) during 2020..2024.\n"
+                      "rule step(X) :- start(X).\n"
+                      "rule step(Y) :- step(X), X < 6, Y = X + 1.\n"
+                      "rule twice(X, Y) :- step(X), Y = X * 2.\n")
+                .ok());
+    for (const char* question :
+         {"? step(4).", "? step(9).", "? twice(3, Y).", "? twice(X, 8).", "? twice(3, 7)."}) {
+        engine.value()->setDemandEvaluation(true);
+        std::string demand = answer(*engine.value(), question);
+        engine.value()->setDemandEvaluation(false);
+        std::string full = answer(*engine.value(), question);
+        INFO(question);
+        CHECK(demand == full);
+    }
+    engine.value()->setDemandEvaluation(true);
+    CHECK(answer(*engine.value(), "? twice(X, 8).") == "X,valid,status,source,reported\r\n"
+                                                       "4,2020..2024,actual,,\r\n");
+}
