@@ -23,10 +23,18 @@ struct Answer {
     std::vector<Value> values;
     Interval valid;
     schema::FactStatus status;
-    std::set<SourceId> sources;
+    std::vector<SourceId> sources; // sorted, unique
     // When the answer was first known: the earliest derivation's latest report date.
     std::optional<PartialDate> reported;
 };
+
+// Merges sorted source ids into a sorted, unique list (answers have a handful).
+template <typename It> void addSources(std::vector<SourceId>& into, It first, It last) {
+    for (; first != last; ++first) {
+        auto at = std::lower_bound(into.begin(), into.end(), *first);
+        if (at == into.end() || *at != *first) into.insert(at, *first);
+    }
+}
 
 std::optional<PartialDate> latestOf(const std::optional<PartialDate>& a,
                                     const std::optional<PartialDate>& b) {
@@ -186,27 +194,28 @@ private:
         answer.status = status;
         for (const schema::Fact* premise : premises_) {
             if (premise->source != kNoId) {
-                answer.sources.insert(premise->source);
+                addSources(answer.sources, &premise->source, &premise->source + 1);
                 answer.reported =
                     latestOf(answer.reported, catalog_.source(premise->source).published);
             }
             if (premise->derived) {
-                answer.sources.insert(premise->derived->sources.begin(),
-                                      premise->derived->sources.end());
+                addSources(answer.sources, premise->derived->sources.begin(),
+                           premise->derived->sources.end());
                 answer.reported = latestOf(answer.reported, premise->derived->reported);
             }
         }
         // Deduplicated on the values' hashes and equality: no key strings per answer.
-        size_t hash = answerHash(answer);
-        auto [first, last] = answerByHash_.equal_range(hash);
-        for (auto it = first; it != last; ++it) {
-            Answer& merged = answers_[it->second];
+        if ((answers_.size() + 1) * 2 > slots_.size()) growSlots();
+        size_t mask = slots_.size() - 1;
+        size_t i = answerHash(answer) & mask;
+        for (; slots_[i] != kNoAnswer; i = (i + 1) & mask) {
+            Answer& merged = answers_[slots_[i]];
             if (!sameAnswer(merged, answer)) continue;
-            merged.sources.insert(answer.sources.begin(), answer.sources.end());
+            addSources(merged.sources, answer.sources.begin(), answer.sources.end());
             merged.reported = earliestOf(merged.reported, answer.reported);
             return;
         }
-        answerByHash_.emplace(hash, answers_.size());
+        slots_[i] = static_cast<uint32_t>(answers_.size());
         answers_.push_back(std::move(answer));
     }
 
@@ -215,7 +224,20 @@ private:
         h ^= static_cast<size_t>(a.status) * 0x9e3779b97f4a7c15ULL;
         for (const Value& v : a.values)
             h = (h ^ v.hash()) * 0x100000001b3ULL;
-        return h;
+        h ^= h >> 31; // open addressing uses the low bits: mix the high ones in
+        h *= 0xbf58476d1ce4e5b9ULL;
+        return h ^ (h >> 29);
+    }
+    // Open addressing over answer indices: no node per answer.
+    void growSlots() {
+        slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNoAnswer);
+        size_t mask = slots_.size() - 1;
+        for (uint32_t a = 0; a < answers_.size(); ++a) {
+            size_t i = answerHash(answers_[a]) & mask;
+            while (slots_[i] != kNoAnswer)
+                i = (i + 1) & mask;
+            slots_[i] = a;
+        }
     }
     static bool sameAnswer(const Answer& a, const Answer& b) {
         return a.valid == b.valid && a.status == b.status && a.values == b.values;
@@ -231,7 +253,8 @@ private:
     std::vector<std::optional<Value>> binding_;
     std::vector<const schema::Fact*> premises_;
     std::vector<Answer> answers_;
-    std::unordered_multimap<size_t, size_t> answerByHash_; // answerHash -> index in answers_
+    static constexpr uint32_t kNoAnswer = UINT32_MAX;
+    std::vector<uint32_t> slots_; // answer indices by answerHash, open addressing
 };
 
 // A comparable form of one cell: numbers compare numerically, the rest as folded text — by
@@ -287,8 +310,8 @@ public:
         if (fresh) fill(it->second, displayValue(v, catalog));
         return it->second;
     }
-    const Texts& ofSources(const std::set<SourceId>& ids, const schema::Catalog& catalog) {
-        auto [it, fresh] = sources_.try_emplace(std::vector<SourceId>(ids.begin(), ids.end()));
+    const Texts& ofSources(const std::vector<SourceId>& ids, const schema::Catalog& catalog) {
+        auto [it, fresh] = sources_.try_emplace(ids);
         if (!fresh) return it->second;
         // Sources read as a timeline: by publication date, then name.
         std::vector<const schema::SourceInfo*> ordered;
