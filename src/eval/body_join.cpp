@@ -155,6 +155,21 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
         ok = check(body_.comparisons[step.comparisons[c]]);
     if (ok) {
         schema::FactStatus combined = schema::weakest(status, table.status(row));
+        // The common case — one interval, no negation — needs no set algebra.
+        Interval single;
+        const IntervalSet* from = increment;
+        if (step.negations.empty() &&
+            (from ? from->parts().size() == 1 : table.singleValidity(row, single))) {
+            Interval part = (from ? from->parts()[0] : single).intersect(valid);
+            if (!part.empty()) {
+                premises_.push_back({&table, row});
+                rows_[step.atom] = row;
+                visit(stepIndex + 1, part, combined);
+                premises_.pop_back();
+            }
+            unbindTo(mark);
+            return;
+        }
         // A copy, not a reference: deeper steps may add rows to this very table.
         IntervalSet days = (increment ? *increment : table.validity(row)).intersect(valid);
         for (int n : step.negations) {

@@ -39,6 +39,11 @@ public:
         Interval v = interval(r);
         return v.from == kOverflow ? overflow_[static_cast<size_t>(v.to)] : IntervalSet(v);
     }
+    // The row's validity when it is a single interval (the common case), without a set.
+    bool singleValidity(RowId r, Interval& out) const {
+        out = interval(r);
+        return out.from != kOverflow;
+    }
     const RowProvenance* provenance(RowId r) const {
         return r < provenance_.size() ? &provenance_[r] : nullptr;
     }
