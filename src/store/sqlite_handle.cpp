@@ -19,6 +19,9 @@ void Statement::bind(int index, const std::string& value) {
 void Statement::bindStatic(int index, const char* value) {
     sqlite3_bind_text(stmt_, index, value, -1, SQLITE_STATIC);
 }
+void Statement::bindBlobStatic(int index, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+}
 void Statement::bindNull(int index) {
     sqlite3_bind_null(stmt_, index);
 }
@@ -49,6 +52,13 @@ std::string Statement::columnText(int column) const {
     return text ? std::string(reinterpret_cast<const char*>(text),
                               static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
                 : std::string();
+}
+
+std::string_view Statement::columnBlob(int column) const {
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    return bytes ? std::string_view(static_cast<const char*>(bytes),
+                                    static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string_view();
 }
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {

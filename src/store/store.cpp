@@ -52,9 +52,9 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2") {
-        CG_TRY(migrateV2ToV3());
-        stored = "3";
+    if (stored == "2" || stored == "3") {
+        CG_TRY(migrate(stored));
+        stored = std::to_string(kSchemaVersion);
     }
     if (stored != std::to_string(kSchemaVersion))
         return Status::error("schema version " + stored +
@@ -62,22 +62,6 @@ Status Store::initialise() {
                              "reads version " +
                              std::to_string(kSchemaVersion) + ")");
     return Status::ok();
-}
-
-// Foreign keys must be off while the tables are rebuilt (the pragma is a no-op inside a
-// transaction, so it brackets it); the whole migration commits or nothing changes.
-Status Store::migrateV2ToV3() {
-    CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
-    Status status = db_->exec("BEGIN IMMEDIATE");
-    if (status) status = db_->exec(kMigrateV2ToV3Sql);
-    if (status) status = db_->exec("COMMIT");
-    if (!status) {
-        (void)db_->exec("ROLLBACK");
-        status = Status::error("cannot upgrade the database from schema version 2 to 3: " +
-                               status.message());
-    }
-    Status keys = db_->exec("PRAGMA foreign_keys = ON");
-    return status ? keys : status;
 }
 
 Status Store::begin() {
@@ -88,6 +72,7 @@ Status Store::commit() {
 }
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
+    storedEntities_.clear();
 }
 
 Status Store::saveType(const schema::TypeInfo& type) {

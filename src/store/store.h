@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 namespace chipgraph::store {
 
@@ -18,7 +19,7 @@ class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 database to version 3 in place).
+    // upgrades a version 2 or 3 database to version 4 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
@@ -49,12 +50,16 @@ public:
 private:
     explicit Store(std::unique_ptr<Connection> connection);
     Status initialise();
-    Status migrateV2ToV3();
+    Status migrate(const std::string& fromVersion); // store_migrate.cpp
+    Status migrateV3ToV4();
+    Status checkEntities(const schema::Fact& fact);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
-    Status saveValue(int64_t factId, bool qualifier, int position, const Value& value);
 
     std::unique_ptr<Connection> db_;
+    std::string keyBuffer_; // saveFact's encoded key, reused: no allocation per fact
+    // Entity ids known to be stored (entities are never deleted); cleared on rollback.
+    std::unordered_set<EntityId> storedEntities_;
 };
 
 // A write transaction: rolls back on destruction unless commit() succeeded.
