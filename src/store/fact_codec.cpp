@@ -22,8 +22,9 @@ void putSigned(std::string& out, int64_t v) {
     putVarint(out, (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
 }
 
+// The bits as they are: FactBase tells facts apart by their numbers' bits too (0 and -0
+// differ), and store and memory must agree on what is a duplicate.
 void putDouble(std::string& out, double v) {
-    if (v == 0) v = 0; // -0.0 == 0.0 as a Value, so it must encode the same
     char bytes[sizeof v];
     std::memcpy(bytes, &v, sizeof v);
     out.append(bytes, sizeof v);
