@@ -11,6 +11,8 @@ Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, s
         if (Status s = store.saveEntity(catalog.entity(id)); !s) return s;
         ++stats.entities;
     }
+    // All rows are of one relation: one allocation for its facts and identity slots.
+    if (!result.facts.empty()) facts.reserve(result.facts.front().relation, result.facts.size());
     for (schema::Fact& fact : result.facts) {
         Result<bool> added = store.saveFact(fact);
         if (!added) return added.status();

@@ -1,8 +1,8 @@
 #pragma once
 // The in-memory facts the evaluator joins over: per relation a vector of facts, a hash set of
 // their identities (so adding a fact twice is a no-op; hashed from the fact's fields, never a
-// key string) and hash indexes on argument positions, built on first use and dropped when the
-// relation changes.
+// key string; open addressing over a flat array, no node per fact) and hash indexes on argument
+// positions, built on first use and dropped when the relation changes.
 #include "common/value.h"
 #include "schema/fact.h"
 
@@ -23,12 +23,23 @@ public:
 
 private:
     friend class FactBase;
+    // One slot of the identity set: a fact's hash and its index in facts_ (kEmpty: free).
+    struct Slot {
+        size_t hash = 0;
+        uint32_t index = kEmpty;
+    };
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+
     // Index in facts_ of the fact that would be at `fact`'s place, or -1.
     int64_t find(const schema::Fact& fact, size_t hash) const;
+    // Records facts_[index] under `hash`, growing the slots to keep the load at most 1/2.
+    void insertSlot(size_t hash, uint32_t index);
+    void placeSlot(size_t hash, uint32_t index); // no growth check
+    void reserve(size_t facts);
     void rehash();
 
     std::vector<schema::Fact> facts_;
-    std::unordered_multimap<size_t, uint32_t> byHash_; // identity hash -> index in facts_
+    std::vector<Slot> slots_; // power-of-two size, linear probing
     mutable std::unordered_map<int, PositionIndex> indexes_;
 };
 
@@ -40,6 +51,8 @@ class FactBase {
 public:
     // Adds the fact; false if an identical fact is already present.
     bool add(schema::Fact fact);
+    // Makes room for `more` facts of relation `id` (a bulk import knows how many will come).
+    void reserve(RelationId id, size_t more);
     // Removes the fact with the same key; false if there was none.
     bool remove(const schema::Fact& fact);
     // Facts of a relation; an empty set for a relation without facts.
