@@ -107,6 +107,10 @@ bool FactBase::add(schema::Fact fact) {
     return true;
 }
 
+bool FactBase::contains(const schema::Fact& fact) const {
+    return relation(fact.relation).find(fact, identityHash(fact)) >= 0;
+}
+
 void FactBase::reserve(RelationId id, size_t more) {
     RelationFacts& r = relations_[id];
     r.facts_.reserve(r.facts_.size() + more);

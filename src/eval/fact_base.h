@@ -51,6 +51,8 @@ class FactBase {
 public:
     // Adds the fact; false if an identical fact is already present.
     bool add(schema::Fact fact);
+    // True when an identical fact is present.
+    bool contains(const schema::Fact& fact) const;
     // Makes room for `more` facts of relation `id` (a bulk import knows how many will come).
     void reserve(RelationId id, size_t more);
     // Removes the fact with the same key; false if there was none.

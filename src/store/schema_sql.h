@@ -74,8 +74,11 @@ CREATE TABLE facts (
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
                   status = 'view'),              -- not IN (...): see kSchemaVersion
-    fact_key    BLOB NOT NULL UNIQUE             -- values + identity: loading twice adds nothing
+    fact_key    BLOB NOT NULL                    -- values + identity (fact_codec.h)
 );
+-- Loading twice adds nothing. A named index, not a column constraint, so that a bulk import
+-- can drop it and build it again afterwards (Store::suspendKeyIndex).
+CREATE UNIQUE INDEX facts_key ON facts(fact_key);
 )SQL";
 
 // Version 2 -> 3, run in one transaction with foreign keys off (dropping `facts` would
@@ -121,7 +124,8 @@ UPDATE meta SET value = '3' WHERE key = 'schema_version';
 
 // Version 3 -> 4, in the same transaction (after 2 -> 3 for a version 2 database): the new
 // table is created, Store::migrateV3ToV4 fills it (the keys are encoded in C++), then this
-// finishes the swap.
+// finishes the swap and builds the key index once, sorted (distinct v3 keys give distinct v4
+// keys; should two ever coincide, the later fact goes, as a second insert would have).
 inline constexpr const char* kCreateFactsV4Sql = R"SQL(
 CREATE TABLE facts_v4 (
     id          INTEGER PRIMARY KEY,
@@ -132,14 +136,24 @@ CREATE TABLE facts_v4 (
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
                   status = 'view'),
-    fact_key    BLOB NOT NULL UNIQUE
+    fact_key    BLOB NOT NULL
 );
 )SQL";
 inline constexpr const char* kFinishV3ToV4Sql = R"SQL(
 DROP TABLE fact_values;
 DROP TABLE facts;
 ALTER TABLE facts_v4 RENAME TO facts;
+DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key);
+CREATE UNIQUE INDEX facts_key ON facts(fact_key);
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
 )SQL";
+
+// The fact_key index, dropped for a bulk import and built again after it (Store::
+// suspendKeyIndex). Should rows have come in twice, the later ones go and it is built again.
+inline constexpr const char* kDropKeyIndexSql = "DROP INDEX facts_key";
+inline constexpr const char* kCreateKeyIndexSql =
+    "CREATE UNIQUE INDEX facts_key ON facts(fact_key)";
+inline constexpr const char* kDropDuplicateFactsSql =
+    "DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key)";
 
 } // namespace chipgraph::store

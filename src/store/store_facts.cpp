@@ -1,5 +1,6 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
 #include "store/fact_codec.h"
+#include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
 #include "store/store_macros.h"
@@ -53,6 +54,20 @@ Status Store::deleteFact(const schema::Fact& fact) {
     std::string key = encodeFactKey(fact);
     remove.bindBlobStatic(1, key);
     return remove.run();
+}
+
+Result<bool> Store::suspendKeyIndex(size_t incoming) {
+    if (incoming == 0 || static_cast<int64_t>(incoming) < factCount()) return false;
+    CG_TRY(db_->exec(kDropKeyIndexSql));
+    return true;
+}
+
+// A failed CREATE undoes only itself, not the transaction: the slow cleanup runs only when
+// the caller did let a duplicate through.
+Status Store::restoreKeyIndex() {
+    if (db_->exec(kCreateKeyIndexSql)) return Status::ok();
+    CG_TRY(db_->exec(kDropDuplicateFactsSql));
+    return db_->exec(kCreateKeyIndexSql);
 }
 
 Status Store::backupTo(const std::string& path) {

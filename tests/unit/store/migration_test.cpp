@@ -164,6 +164,8 @@ void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
           std::to_string(store::kSchemaVersion));
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
+    CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
+                   "tbl_name = 'facts'") == "facts_key");
     CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'").find("fact_key    BLOB") !=
           std::string::npos);
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3' OR name LIKE "

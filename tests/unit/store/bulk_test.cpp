@@ -1,0 +1,90 @@
+// Bulk imports without the fact_key index (Store::suspendKeyIndex): only for a batch at least
+// as large as what is stored, rebuilt afterwards with duplicates removed, and restored by a
+// rollback.
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace chipgraph;
+using store::Store;
+using store::Transaction;
+
+namespace {
+
+struct OneRelation {
+    std::unique_ptr<Store> store;
+    schema::Catalog catalog;
+    RelationId likes = kNoId;
+    EntityId a = kNoId, b = kNoId;
+
+    OneRelation() {
+        Result<std::unique_ptr<Store>> opened = Store::open(":memory:");
+        REQUIRE(opened.isOk());
+        store = std::move(opened).value();
+        TypeId thing = catalog.addType("Thing", kNoId);
+        schema::RelationInfo info;
+        info.name = "likes";
+        info.columns = {{"who", schema::ColumnKind::Entity, thing}};
+        likes = catalog.addRelation(info);
+        a = catalog.addEntity("a", thing);
+        b = catalog.addEntity("b", thing);
+        REQUIRE(store->saveType(catalog.type(thing)).isOk());
+        REQUIRE(store->saveRelation(catalog.relation(likes)).isOk());
+        REQUIRE(store->saveEntity(catalog.entity(a)).isOk());
+        REQUIRE(store->saveEntity(catalog.entity(b)).isOk());
+    }
+    schema::Fact fact(EntityId who) const {
+        schema::Fact f;
+        f.relation = likes;
+        f.args = {Value::entity(who)};
+        return f;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a bulk import rebuilds the key index and drops duplicates", "[store][bulk]") {
+    OneRelation db;
+    {
+        Transaction transaction(*db.store);
+        Result<bool> bulk = db.store->suspendKeyIndex(3);
+        REQUIRE(bulk.isOk());
+        REQUIRE(bulk.value());
+        // Without the index nothing is recognised as a duplicate: the caller's job.
+        CHECK(db.store->saveFact(db.fact(db.a)).value());
+        CHECK(db.store->saveFact(db.fact(db.a)).value());
+        CHECK(db.store->saveFact(db.fact(db.b)).value());
+        REQUIRE(db.store->restoreKeyIndex().isOk());
+        REQUIRE(transaction.commit().isOk());
+    }
+    CHECK(db.store->factCount() == 2);
+    CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value()); // the index is back
+    std::vector<schema::Fact> loaded;
+    REQUIRE(db.store->loadFacts(db.catalog, [&](schema::Fact f) { loaded.push_back(f); }).isOk());
+    REQUIRE(loaded.size() == 2);
+    CHECK(loaded[0].args[0] == Value::entity(db.a)); // the first of the duplicates stays
+}
+
+TEST_CASE("a small batch keeps the key index", "[store][bulk]") {
+    OneRelation db;
+    REQUIRE(db.store->saveFact(db.fact(db.a)).value());
+    REQUIRE(db.store->saveFact(db.fact(db.b)).value());
+    Transaction transaction(*db.store);
+    Result<bool> bulk = db.store->suspendKeyIndex(1);
+    REQUIRE(bulk.isOk());
+    CHECK_FALSE(bulk.value());
+    CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value());
+    CHECK_FALSE(db.store->suspendKeyIndex(0).value());
+}
+
+TEST_CASE("a rolled-back bulk import leaves the key index in place", "[store][bulk][error]") {
+    OneRelation db;
+    {
+        Transaction transaction(*db.store);
+        REQUIRE(db.store->suspendKeyIndex(5).value());
+        CHECK(db.store->saveFact(db.fact(db.a)).value());
+    } // no commit
+    CHECK(db.store->factCount() == 0);
+    REQUIRE(db.store->saveFact(db.fact(db.a)).value());
+    CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value());
+}
