@@ -130,7 +130,9 @@ Status Store::saveEntity(const schema::EntityInfo& entity) {
     insert.bind(2, entity.name);
     insert.bind(3, text::foldCase(entity.name));
     insert.bind(4, entity.type);
-    return insert.run();
+    CG_TRY(insert.run());
+    markStoredEntity(entity.id);
+    return Status::ok();
 }
 
 Status Store::saveAlias(EntityId entity, const std::string& alias, int position) {

@@ -9,7 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 namespace chipgraph::store {
 
@@ -65,8 +65,13 @@ private:
 
     std::unique_ptr<Connection> db_;
     std::string keyBuffer_; // saveFact's encoded key, reused: no allocation per fact
-    // Entity ids known to be stored (entities are never deleted); cleared on rollback.
-    std::unordered_set<EntityId> storedEntities_;
+    // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
+    // or found by checkEntities. Cleared on rollback, when saved ones may have gone.
+    std::vector<bool> storedEntities_;
+    bool isStoredEntity(EntityId id) const {
+        return id >= 0 && static_cast<size_t>(id) < storedEntities_.size() && storedEntities_[id];
+    }
+    void markStoredEntity(EntityId id);
 };
 
 // A write transaction: rolls back on destruction unless commit() succeeded.

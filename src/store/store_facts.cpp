@@ -5,13 +5,22 @@
 #include "store/store.h"
 #include "store/store_macros.h"
 
+#include <algorithm>
+
 namespace chipgraph::store {
 
+void Store::markStoredEntity(EntityId id) {
+    if (id < 0) return;
+    if (static_cast<size_t>(id) >= storedEntities_.size())
+        storedEntities_.resize(std::max<size_t>(2 * storedEntities_.size(), id + 1));
+    storedEntities_[id] = true;
+}
+
 // Entity ids live inside fact_key, where no foreign key can see them: checked here instead,
-// one lookup per distinct entity (an import names the same entities over and over).
+// against the ids this store saved or loaded (a lookup only for any other).
 Status Store::checkEntities(const schema::Fact& fact) {
     auto check = [&](const Value& v) -> Status {
-        if (!v.isEntity() || storedEntities_.count(v.entityId())) return Status::ok();
+        if (!v.isEntity() || isStoredEntity(v.entityId())) return Status::ok();
         CG_PREPARE(find, "SELECT 1 FROM entities WHERE id = ?");
         find.bind(1, v.entityId());
         Result<bool> found = find.step();
@@ -20,7 +29,7 @@ Status Store::checkEntities(const schema::Fact& fact) {
         if (!found.value())
             return Status::error("database error: entity " + std::to_string(v.entityId()) +
                                  " is not stored");
-        storedEntities_.insert(v.entityId());
+        markStoredEntity(v.entityId());
         return Status::ok();
     };
     for (const Value& v : fact.args)
