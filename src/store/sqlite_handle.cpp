@@ -86,10 +86,6 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
         return Status::error("cannot open database '" + path + "': " + message);
     }
     sqlite3_busy_timeout(db, 5000);
-    // A larger lookaside (SQLite's per-connection allocator for small objects): the default
-    // 100 slots are taken by the cached statements, so every statement's cursors went to
-    // malloc; 512 slots of 1 200 bytes (600 KB per connection) keep them off the heap.
-    (void)sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, nullptr, 1200, 512);
     return std::unique_ptr<Connection>(new Connection(db));
 }
 
