@@ -5,6 +5,22 @@
 
 namespace chipgraph::engine {
 
+// The facts new to `facts` are appended to it, then stored in batches from where they start
+// (they are the relation's last rows); on failure the caller reloads the facts anyway.
+static Status appendImport(bind::ImportResult& result, store::Store& store, eval::FactBase& facts,
+                           LoadStats& stats) {
+    RelationId relation = result.facts.front().relation;
+    size_t first = facts.size(relation);
+    for (schema::Fact& fact : result.facts)
+        if (facts.add(std::move(fact)))
+            ++stats.factsAdded;
+        else
+            ++stats.factsPresent;
+    result.facts.clear();
+    Status appended = store.appendFacts(facts.relation(relation).facts(), first);
+    return appended ? store.restoreKeyIndex() : appended;
+}
+
 Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
                    eval::FactBase& facts, LoadStats& stats) {
     for (EntityId id : result.newEntities) {
@@ -17,11 +33,8 @@ Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, s
     // in-memory facts, a mirror of the stored ones, tell the duplicates meanwhile.
     Result<bool> bulk = store.suspendKeyIndex(result.facts.size());
     if (!bulk) return bulk.status();
+    if (bulk.value()) return appendImport(result, store, facts, stats);
     for (schema::Fact& fact : result.facts) {
-        if (bulk.value() && facts.contains(fact)) {
-            ++stats.factsPresent;
-            continue;
-        }
         Result<bool> added = store.saveFact(fact);
         if (!added) return added.status();
         // Moved, not copied: the bound rows are not needed once stored.
@@ -30,8 +43,6 @@ Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, s
         else
             ++stats.factsPresent;
     }
-    if (bulk.value())
-        if (Status s = store.restoreKeyIndex(); !s) return s;
     result.facts.clear();
     return Status::ok();
 }

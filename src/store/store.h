@@ -14,6 +14,7 @@
 namespace chipgraph::store {
 
 class Connection;
+class Statement;
 
 class Store {
 public:
@@ -49,6 +50,9 @@ public:
     // per fact. A rollback restores the index too.
     Result<bool> suspendKeyIndex(size_t incoming);
     Status restoreKeyIndex();
+    // While the key index is suspended: stores facts[first..] (known to be new), many rows per
+    // INSERT so that the per-statement cost is paid once per batch, not per fact.
+    Status appendFacts(const std::vector<schema::Fact>& facts, size_t first);
 
     int64_t factCount();
     // Writes a copy of the whole database to a new file.
@@ -60,6 +64,7 @@ private:
     Status migrate(const std::string& fromVersion); // store_migrate.cpp
     Status migrateV3ToV4();
     Status checkEntities(const schema::Fact& fact);
+    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
 

@@ -39,23 +39,56 @@ Status Store::checkEntities(const schema::Fact& fact) {
     return Status::ok();
 }
 
+// Binds the six columns of an INSERT INTO facts row, from parameter `first` on.
+void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
+    insert.bind(first, fact.relation);
+    insert.bindOptional(first + 1, fact.valid.from == kMinDay
+                                       ? std::nullopt
+                                       : std::optional<int64_t>(fact.valid.from));
+    insert.bindOptional(
+        first + 2, fact.valid.to == kMaxDay ? std::nullopt : std::optional<int64_t>(fact.valid.to));
+    insert.bindOptional(first + 3,
+                        fact.source == kNoId ? std::nullopt : std::optional(fact.source));
+    insert.bindStatic(first + 4, schema::statusName(fact.status));
+    keyBuffer_.clear();
+    appendFactKey(keyBuffer_, fact);
+    insert.bindBlob(first + 5, keyBuffer_);
+}
+
 Result<bool> Store::saveFact(const schema::Fact& fact) {
     CG_TRY(checkEntities(fact));
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
                        "status, fact_key) VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, fact.relation);
-    insert.bindOptional(2, fact.valid.from == kMinDay ? std::nullopt
-                                                      : std::optional<int64_t>(fact.valid.from));
-    insert.bindOptional(3, fact.valid.to == kMaxDay ? std::nullopt
-                                                    : std::optional<int64_t>(fact.valid.to));
-    insert.bindOptional(4, fact.source == kNoId ? std::nullopt : std::optional(fact.source));
-    insert.bindStatic(5, schema::statusName(fact.status));
-    keyBuffer_.clear();
-    appendFactKey(keyBuffer_, fact);
-    insert.bindBlobStatic(6, keyBuffer_);
+    bindFact(insert, 1, fact);
     Status status = insert.run();
     if (!status) return status;
     return db_->changes() != 0;
+}
+
+// Rows per INSERT of appendFacts: 64 x 6 parameters, well under SQLite's limit of 999.
+constexpr size_t kBatchRows = 64;
+
+static std::string batchInsertSql(size_t rows) {
+    std::string sql = "INSERT INTO facts(relation_id, valid_from, valid_to, source_id, status, "
+                      "fact_key) VALUES ";
+    for (size_t i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+    return sql;
+}
+
+Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) {
+    static const std::string kBatchSql = batchInsertSql(kBatchRows);
+    static const std::string kOneSql = batchInsertSql(1);
+    for (size_t i = first; i < facts.size();) {
+        size_t rows = facts.size() - i >= kBatchRows ? kBatchRows : 1;
+        CG_PREPARE(insert, rows == kBatchRows ? kBatchSql : kOneSql);
+        for (size_t row = 0; row < rows; ++row, ++i) {
+            CG_TRY(checkEntities(facts[i]));
+            bindFact(insert, static_cast<int>(6 * row + 1), facts[i]);
+        }
+        CG_TRY(insert.run());
+    }
+    return Status::ok();
 }
 
 Status Store::deleteFact(const schema::Fact& fact) {
