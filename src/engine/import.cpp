@@ -23,10 +23,12 @@ static Status appendImport(bind::ImportResult& result, store::Store& store, eval
 
 Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
                    eval::FactBase& facts, LoadStats& stats) {
-    for (EntityId id : result.newEntities) {
-        if (Status s = store.saveEntity(catalog.entity(id)); !s) return s;
-        ++stats.entities;
-    }
+    std::vector<const schema::EntityInfo*> entities;
+    entities.reserve(result.newEntities.size());
+    for (EntityId id : result.newEntities)
+        entities.push_back(&catalog.entity(id));
+    if (Status s = store.saveEntities(entities); !s) return s;
+    stats.entities += static_cast<int>(entities.size());
     // All rows are of one relation: one allocation for its facts and identity slots.
     if (!result.facts.empty()) facts.reserve(result.facts.front().relation, result.facts.size());
     // A large import appends without the store's key index (rebuilt once at the end); the

@@ -135,6 +135,38 @@ Status Store::saveEntity(const schema::EntityInfo& entity) {
     return Status::ok();
 }
 
+static std::string entityInsertSql(size_t rows) {
+    std::string sql = "INSERT INTO entities(id, name, name_key, type_id) VALUES ";
+    for (size_t i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+    return sql;
+}
+
+Status Store::saveEntities(const std::vector<const schema::EntityInfo*>& entities) {
+    constexpr size_t kBatchRows = 64; // as for facts: the statement's cost once per batch
+    static const std::string kBatchSql = entityInsertSql(kBatchRows);
+    for (size_t i = 0; i < entities.size();) {
+        if (entities.size() - i < kBatchRows) {
+            CG_TRY(saveEntity(*entities[i++]));
+            continue;
+        }
+        CG_PREPARE(insert, kBatchSql);
+        for (size_t row = 0; row < kBatchRows; ++row) {
+            const schema::EntityInfo& entity = *entities[i + row];
+            int first = static_cast<int>(4 * row);
+            insert.bind(first + 1, entity.id);
+            insert.bind(first + 2, entity.name);
+            insert.bind(first + 3, text::foldCase(entity.name));
+            insert.bind(first + 4, entity.type);
+        }
+        CG_TRY(insert.run());
+        for (size_t row = 0; row < kBatchRows; ++row)
+            markStoredEntity(entities[i + row]->id);
+        i += kBatchRows;
+    }
+    return Status::ok();
+}
+
 Status Store::saveAlias(EntityId entity, const std::string& alias, int position) {
     CG_PREPARE(insert,
                "INSERT INTO aliases(alias_key, alias, entity_id, position) VALUES (?, ?, ?, ?)");

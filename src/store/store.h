@@ -37,6 +37,8 @@ public:
     Status saveType(const schema::TypeInfo& type);
     Status saveRelation(const schema::RelationInfo& relation);
     Status saveEntity(const schema::EntityInfo& entity); // without aliases
+    // The same for many (an import creating entities): 64 rows per INSERT.
+    Status saveEntities(const std::vector<const schema::EntityInfo*>& entities);
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);

@@ -88,3 +88,19 @@ TEST_CASE("a rolled-back bulk import leaves the key index in place", "[store][bu
     REQUIRE(db.store->saveFact(db.fact(db.a)).value());
     CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value());
 }
+
+TEST_CASE("many entities are saved in batches and load back", "[store][bulk]") {
+    OneRelation db;
+    std::vector<const schema::EntityInfo*> entities;
+    for (int i = 0; i < 130; ++i) // two batches of 64 and two single rows
+        entities.push_back(&db.catalog.entity(
+            db.catalog.addEntity("E" + std::to_string(i), db.catalog.entity(db.a).type)));
+    REQUIRE(db.store->saveEntities(entities).isOk());
+    schema::Catalog loaded;
+    REQUIRE(db.store->loadCatalog(loaded).isOk());
+    REQUIRE(loaded.findEntity("e129"));
+    CHECK(loaded.findEntity("E64")->id == entities[64]->id);
+    CHECK(loaded.entities().size() == 132);
+    // The batch's entities count as stored: a fact naming one needs no lookup, and is saved.
+    CHECK(db.store->saveFact(db.fact(entities[100]->id)).value());
+}
