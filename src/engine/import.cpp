@@ -5,8 +5,9 @@
 
 namespace chipgraph::engine {
 
-// The facts new to `facts` are appended to it, then stored in batches from where they start
-// (they are the relation's last rows); on failure the caller reloads the facts anyway.
+// The facts new to `facts` (the in-memory mirror of the stored ones, so it knows the
+// duplicates) are appended to it, then stored in batches from where they start: they are the
+// relation's last rows. On failure the caller reloads the facts anyway.
 static Status appendImport(bind::ImportResult& result, store::Store& store, eval::FactBase& facts,
                            LoadStats& stats) {
     RelationId relation = result.facts.front().relation;
@@ -17,8 +18,7 @@ static Status appendImport(bind::ImportResult& result, store::Store& store, eval
         else
             ++stats.factsPresent;
     result.facts.clear();
-    Status appended = store.appendFacts(facts.relation(relation).facts(), first);
-    return appended ? store.restoreKeyIndex() : appended;
+    return store.appendFacts(facts.relation(relation).facts(), first);
 }
 
 Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
@@ -29,24 +29,14 @@ Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, s
         entities.push_back(&catalog.entity(id));
     if (Status s = store.saveEntities(entities); !s) return s;
     stats.entities += static_cast<int>(entities.size());
+    if (result.facts.empty()) return Status::ok();
     // All rows are of one relation: one allocation for its facts and identity slots.
-    if (!result.facts.empty()) facts.reserve(result.facts.front().relation, result.facts.size());
-    // A large import appends without the store's key index (rebuilt once at the end); the
-    // in-memory facts, a mirror of the stored ones, tell the duplicates meanwhile.
+    facts.reserve(result.facts.front().relation, result.facts.size());
+    // A large import appends without the store's key index, rebuilt once at the end.
     Result<bool> bulk = store.suspendKeyIndex(result.facts.size());
     if (!bulk) return bulk.status();
-    if (bulk.value()) return appendImport(result, store, facts, stats);
-    for (schema::Fact& fact : result.facts) {
-        Result<bool> added = store.saveFact(fact);
-        if (!added) return added.status();
-        // Moved, not copied: the bound rows are not needed once stored.
-        if (added.value() && facts.add(std::move(fact)))
-            ++stats.factsAdded;
-        else
-            ++stats.factsPresent;
-    }
-    result.facts.clear();
-    return Status::ok();
+    if (Status s = appendImport(result, store, facts, stats); !s) return s;
+    return bulk.value() ? store.restoreKeyIndex() : Status::ok();
 }
 
 std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t limit) {

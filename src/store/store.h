@@ -52,7 +52,8 @@ public:
     // per fact. A rollback restores the index too.
     Result<bool> suspendKeyIndex(size_t incoming);
     Status restoreKeyIndex();
-    // While the key index is suspended: stores facts[first..] (known to be new), many rows per
+    // Stores facts[first..], which the caller found new (a fact stored all the same is
+    // ignored, or with the key index suspended removed by restoreKeyIndex), many rows per
     // INSERT so that the per-statement cost is paid once per batch, not per fact.
     Status appendFacts(const std::vector<schema::Fact>& facts, size_t first);
 

@@ -69,8 +69,8 @@ Result<bool> Store::saveFact(const schema::Fact& fact) {
 constexpr size_t kBatchRows = 64;
 
 static std::string batchInsertSql(size_t rows) {
-    std::string sql = "INSERT INTO facts(relation_id, valid_from, valid_to, source_id, status, "
-                      "fact_key) VALUES ";
+    std::string sql = "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
+                      "status, fact_key) VALUES ";
     for (size_t i = 0; i < rows; ++i)
         sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
     return sql;
