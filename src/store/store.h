@@ -72,7 +72,7 @@ private:
                        bool qualifiers);
 
     std::unique_ptr<Connection> db_;
-    std::string keyBuffer_; // saveFact's encoded key, reused: no allocation per fact
+    std::string keyBuffer_; // bindFact's encoded key (SQLite copies it), reused across facts
     // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
     // or found by checkEntities. Cleared on rollback, when saved ones may have gone.
     std::vector<bool> storedEntities_;
