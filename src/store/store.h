@@ -45,10 +45,10 @@ public:
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
     Status deleteFact(const schema::Fact& fact);
-    // Bulk writes (inside a transaction): when `incoming` facts are at least as many as those
-    // stored, drops the fact_key index and returns true; saveFact then appends rows without
-    // looking for duplicates (so reports every fact as new: the caller deduplicates) until
-    // restoreKeyIndex() builds the index again, by one sort instead of a random b-tree insert
+    // Bulk writes (inside a transaction): when `incoming` facts are at least 1024 and at least
+    // as many as those stored, drops the fact_key index and returns true; saveFact then appends
+    // rows without looking for duplicates (so reports every fact as new: the caller deduplicates)
+    // until restoreKeyIndex() builds the index again, by one sort instead of a random b-tree insert
     // per fact. A rollback restores the index too.
     Result<bool> suspendKeyIndex(size_t incoming);
     Status restoreKeyIndex();

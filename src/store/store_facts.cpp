@@ -98,8 +98,12 @@ Status Store::deleteFact(const schema::Fact& fact) {
     return remove.run();
 }
 
+// Below kMinBulkRows the saving is small, and counting the stored facts (SQLite reads every
+// page of the table for count(*)) would cost a small import into a large database more.
+constexpr size_t kMinBulkRows = 1024;
+
 Result<bool> Store::suspendKeyIndex(size_t incoming) {
-    if (incoming == 0 || static_cast<int64_t>(incoming) < factCount()) return false;
+    if (incoming < kMinBulkRows || static_cast<int64_t>(incoming) < factCount()) return false;
     CG_TRY(db_->exec(kDropKeyIndexSql));
     return true;
 }

@@ -33,10 +33,11 @@ struct OneRelation {
         REQUIRE(store->saveEntity(catalog.entity(a)).isOk());
         REQUIRE(store->saveEntity(catalog.entity(b)).isOk());
     }
-    schema::Fact fact(EntityId who) const {
+    schema::Fact fact(EntityId who, DayNumber from = kMinDay) const {
         schema::Fact f;
         f.relation = likes;
         f.args = {Value::entity(who)};
+        f.valid.from = from;
         return f;
     }
 };
@@ -45,43 +46,53 @@ struct OneRelation {
 
 TEST_CASE("a bulk import rebuilds the key index and drops duplicates", "[store][bulk]") {
     OneRelation db;
+    constexpr int kRows = 1100; // above the bulk minimum
     {
         Transaction transaction(*db.store);
-        Result<bool> bulk = db.store->suspendKeyIndex(3);
+        Result<bool> bulk = db.store->suspendKeyIndex(kRows + 1);
         REQUIRE(bulk.isOk());
         REQUIRE(bulk.value());
         // Without the index nothing is recognised as a duplicate: the caller's job.
         CHECK(db.store->saveFact(db.fact(db.a)).value());
         CHECK(db.store->saveFact(db.fact(db.a)).value());
-        CHECK(db.store->saveFact(db.fact(db.b)).value());
+        std::vector<schema::Fact> more;
+        for (int day = 0; day < kRows - 1; ++day)
+            more.push_back(db.fact(db.b, day));
+        REQUIRE(db.store->appendFacts(more, 0).isOk());
         REQUIRE(db.store->restoreKeyIndex().isOk());
         REQUIRE(transaction.commit().isOk());
     }
-    CHECK(db.store->factCount() == 2);
+    CHECK(db.store->factCount() == kRows);
     CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value()); // the index is back
+    CHECK_FALSE(db.store->saveFact(db.fact(db.b, 7)).value());
     std::vector<schema::Fact> loaded;
     REQUIRE(db.store->loadFacts(db.catalog, [&](schema::Fact f) { loaded.push_back(f); }).isOk());
-    REQUIRE(loaded.size() == 2);
+    REQUIRE(loaded.size() == kRows);
     CHECK(loaded[0].args[0] == Value::entity(db.a)); // the first of the duplicates stays
+    CHECK(loaded[1].valid.from == 0);                // the rest in the order written
+    CHECK(loaded[kRows - 1].valid.from == kRows - 2);
 }
 
 TEST_CASE("a small batch keeps the key index", "[store][bulk]") {
     OneRelation db;
-    REQUIRE(db.store->saveFact(db.fact(db.a)).value());
-    REQUIRE(db.store->saveFact(db.fact(db.b)).value());
     Transaction transaction(*db.store);
-    Result<bool> bulk = db.store->suspendKeyIndex(1);
-    REQUIRE(bulk.isOk());
-    CHECK_FALSE(bulk.value());
-    CHECK_FALSE(db.store->saveFact(db.fact(db.a)).value());
     CHECK_FALSE(db.store->suspendKeyIndex(0).value());
+    CHECK_FALSE(db.store->suspendKeyIndex(1000).value()); // under the minimum
+    std::vector<schema::Fact> stored;
+    for (int day = 0; day < 2000; ++day)
+        stored.push_back(db.fact(db.a, day));
+    REQUIRE(db.store->appendFacts(stored, 0).isOk());
+    CHECK_FALSE(db.store->suspendKeyIndex(1500).value()); // fewer than are stored
+    // With the index, appendFacts ignores what is stored already.
+    REQUIRE(db.store->appendFacts(stored, 1990).isOk());
+    CHECK(db.store->factCount() == 2000);
 }
 
 TEST_CASE("a rolled-back bulk import leaves the key index in place", "[store][bulk][error]") {
     OneRelation db;
     {
         Transaction transaction(*db.store);
-        REQUIRE(db.store->suspendKeyIndex(5).value());
+        REQUIRE(db.store->suspendKeyIndex(2000).value());
         CHECK(db.store->saveFact(db.fact(db.a)).value());
     } // no commit
     CHECK(db.store->factCount() == 0);
