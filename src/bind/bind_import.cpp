@@ -133,10 +133,15 @@ private:
         }
         case Target::Source: {
             if (field.empty()) return std::nullopt;
-            const schema::SourceInfo* source = catalog_.findSource(field);
-            if (!source)
-                return "unknown source '" + field + "'" + hintOf(field, catalog_.sourceNames());
-            fact.source = source->id;
+            // Files name one source over and over: the last one found is remembered.
+            if (field != lastSourceName_) {
+                const schema::SourceInfo* source = catalog_.findSource(field);
+                if (!source)
+                    return "unknown source '" + field + "'" + hintOf(field, catalog_.sourceNames());
+                lastSourceName_ = field;
+                lastSource_ = source->id;
+            }
+            fact.source = lastSource_;
             return std::nullopt;
         }
         }
@@ -194,6 +199,8 @@ private:
     ImportResult& result_;
     std::vector<Mapping> mappings_;
     std::string error_;
+    std::string lastSourceName_; // empty: none yet (an empty field names no source)
+    SourceId lastSource_ = kNoId;
     std::optional<std::vector<std::string>> suggestions_; // computed on the first miss
 };
 

@@ -2,6 +2,10 @@
 
 namespace chipgraph {
 
+static bool isDelimiter(char c) {
+    return c == ',' || c == '\n' || c == '\r' || c == '"';
+}
+
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
@@ -44,8 +48,10 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             }
             continue;
         }
-        size_t end = text_.find_first_of(",\n\r\"", pos_);
-        if (end == std::string_view::npos) end = text_.size();
+        // A plain loop: find_first_of calls memchr over the four delimiters for every byte.
+        size_t end = pos_;
+        while (end < text_.size() && !isDelimiter(text_[end]))
+            ++end;
         if (end > pos_) {
             field->append(text_.data() + pos_, end - pos_);
             pos_ = end;

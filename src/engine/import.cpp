@@ -1,27 +1,42 @@
 #include "engine/import.h"
 
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 namespace chipgraph::engine {
 
-Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
-                   eval::FactBase& facts, LoadStats& stats) {
-    for (EntityId id : result.newEntities) {
-        if (Status s = store.saveEntity(catalog.entity(id)); !s) return s;
-        ++stats.entities;
-    }
-    for (schema::Fact& fact : result.facts) {
-        Result<bool> added = store.saveFact(fact);
-        if (!added) return added.status();
-        // Moved, not copied: the bound rows are not needed once stored.
-        if (added.value() && facts.add(std::move(fact)))
+// The facts new to `facts` (the in-memory mirror of the stored ones, so it knows the
+// duplicates) are appended to it, then stored in batches from where they start: they are the
+// relation's last rows. On failure the caller reloads the facts anyway.
+static Status appendImport(bind::ImportResult& result, store::Store& store, eval::FactBase& facts,
+                           LoadStats& stats) {
+    RelationId relation = result.facts.front().relation;
+    size_t first = facts.size(relation);
+    for (schema::Fact& fact : result.facts)
+        if (facts.add(std::move(fact)))
             ++stats.factsAdded;
         else
             ++stats.factsPresent;
-    }
     result.facts.clear();
-    return Status::ok();
+    return store.appendFacts(facts.relation(relation).facts(), first);
+}
+
+Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
+                   eval::FactBase& facts, LoadStats& stats) {
+    std::vector<const schema::EntityInfo*> entities;
+    entities.reserve(result.newEntities.size());
+    for (EntityId id : result.newEntities)
+        entities.push_back(&catalog.entity(id));
+    if (Status s = store.saveEntities(entities); !s) return s;
+    stats.entities += static_cast<int>(entities.size());
+    if (result.facts.empty()) return Status::ok();
+    // All rows are of one relation: one allocation for its facts and identity slots.
+    facts.reserve(result.facts.front().relation, result.facts.size());
+    // A large import appends without the store's key index, rebuilt once at the end.
+    Result<bool> bulk = store.suspendKeyIndex(result.facts.size());
+    if (!bulk) return bulk.status();
+    if (Status s = appendImport(result, store, facts, stats); !s) return s;
+    return bulk.value() ? store.restoreKeyIndex() : Status::ok();
 }
 
 std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t limit) {
@@ -37,12 +52,22 @@ std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t li
     return out;
 }
 
+// Read in one piece into a string of the file's size (a stringstream copied it twice).
 Result<std::string> readTextFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status::error("cannot read '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    std::string text;
+    if (size > 0) {
+        text.resize(static_cast<size_t>(size));
+        in.seekg(0);
+        if (!in.read(text.data(), size)) return Status::error("cannot read '" + path + "'");
+    } else { // empty, or not seekable (a pipe): read to the end from where it is
+        in.clear();
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return text;
 }
 
 } // namespace chipgraph::engine

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <utility>
 
 namespace chipgraph::eval {
 
@@ -62,26 +63,53 @@ bool sameIdentity(const schema::Fact& a, const schema::Fact& b) {
     return true;
 }
 
-int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) {
+int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
     if (!hashed_) rehash();
-    auto [first, last] = byHash_.equal_range(hash);
-    for (auto it = first; it != last; ++it)
-        if (sameIdentity(facts_[it->second], fact)) return it->second;
+    if (slots_.empty()) return -1;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask; slots_[i].index != kEmpty; i = (i + 1) & mask)
+        if (slots_[i].hash == hash && sameIdentity(facts_[slots_[i].index], fact))
+            return slots_[i].index;
     return -1;
 }
 
-void RelationFacts::rehash() {
+void RelationFacts::placeSlot(size_t hash, uint32_t index) const {
+    size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].index != kEmpty)
+        i = (i + 1) & mask;
+    slots_[i] = {hash, index};
+}
+
+// Grows to the smallest power of two that keeps `facts` at a load of at most 1/2; the stored
+// hashes are moved over, nothing is rehashed from the facts.
+void RelationFacts::reserve(size_t facts) const {
+    size_t size = slots_.empty() ? 16 : slots_.size();
+    while (size < 2 * facts)
+        size *= 2;
+    if (size == slots_.size()) return;
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    for (const Slot& slot : old)
+        if (slot.index != kEmpty) placeSlot(slot.hash, slot.index);
+}
+
+void RelationFacts::insertSlot(size_t hash, uint32_t index) const {
+    if (2 * (size_t{index} + 1) > slots_.size()) reserve(size_t{index} + 1);
+    placeSlot(hash, index);
+}
+
+void RelationFacts::rehash() const {
     hashed_ = true;
-    byHash_.clear();
+    slots_.assign(slots_.size(), Slot{});
     for (uint32_t i = 0; i < facts_.size(); ++i)
-        byHash_.emplace(identityHash(facts_[i]), i);
+        insertSlot(identityHash(facts_[i]), i);
 }
 
 bool FactBase::add(schema::Fact fact) {
     RelationFacts& r = relations_[fact.relation];
     size_t hash = identityHash(fact);
     if (r.find(fact, hash) >= 0) return false;
-    r.byHash_.emplace(hash, static_cast<uint32_t>(r.facts_.size()));
+    r.insertSlot(hash, static_cast<uint32_t>(r.facts_.size()));
     r.facts_.push_back(std::move(fact));
     r.indexes_.clear();
     r.version_ = RelationFacts::nextVersion();
@@ -96,13 +124,23 @@ void FactBase::addDistinct(schema::Fact fact) {
     r.version_ = RelationFacts::nextVersion();
 }
 
+bool FactBase::contains(const schema::Fact& fact) const {
+    return relation(fact.relation).find(fact, identityHash(fact)) >= 0;
+}
+
+void FactBase::reserve(RelationId id, size_t more) {
+    RelationFacts& r = relations_[id];
+    r.facts_.reserve(r.facts_.size() + more);
+    r.reserve(r.facts_.size() + more);
+}
+
 bool FactBase::remove(const schema::Fact& fact) {
     auto it = relations_.find(fact.relation);
     if (it == relations_.end()) return false;
     RelationFacts& r = it->second;
     int64_t index = r.find(fact, identityHash(fact));
     if (index < 0) return false;
-    // Later facts move down one place: their hash entries are rebuilt (retracting is rare).
+    // Later facts move down one place: their slots are rebuilt (retracting is rare).
     r.facts_.erase(r.facts_.begin() + index);
     r.rehash();
     r.indexes_.clear();

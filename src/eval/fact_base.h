@@ -1,8 +1,8 @@
 #pragma once
 // The in-memory facts the evaluator joins over: per relation a vector of facts, a hash set of
 // their identities (so adding a fact twice is a no-op; hashed from the fact's fields, never a
-// key string) and hash indexes on argument positions, built on first use and dropped when the
-// relation changes.
+// key string; open addressing over a flat array, no node per fact) and hash indexes on argument
+// positions, built on first use and dropped when the relation changes.
 #include "common/value.h"
 #include "schema/fact.h"
 
@@ -26,15 +26,27 @@ public:
 
 private:
     friend class FactBase;
+    // One slot of the identity set: a fact's hash and its index in facts_ (kEmpty: free).
+    struct Slot {
+        size_t hash = 0;
+        uint32_t index = kEmpty;
+    };
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+
     // Index in facts_ of the fact that would be at `fact`'s place, or -1.
-    int64_t find(const schema::Fact& fact, size_t hash);
-    void rehash();
-    bool hashed_ = true; // byHash_ covers every fact
+    // (The identity set is an index, rebuilt lazily after addDistinct: hence const.)
+    int64_t find(const schema::Fact& fact, size_t hash) const;
+    // Records facts_[index] under `hash`, growing the slots to keep the load at most 1/2.
+    void insertSlot(size_t hash, uint32_t index) const;
+    void placeSlot(size_t hash, uint32_t index) const; // no growth check
+    void reserve(size_t facts) const;
+    void rehash() const;
+    mutable bool hashed_ = true; // slots_ cover every fact
 
     std::vector<schema::Fact> facts_;
     uint64_t version_ = nextVersion();
     static uint64_t nextVersion();
-    std::unordered_multimap<size_t, uint32_t> byHash_; // identity hash -> index in facts_
+    mutable std::vector<Slot> slots_; // power-of-two size, linear probing
     mutable std::unordered_map<int, PositionIndex> indexes_;
 };
 
@@ -48,8 +60,12 @@ public:
     bool add(schema::Fact fact);
     // Adds a fact the caller knows is not present (rule evaluation's output: distinct tuples,
     // disjoint intervals), skipping the identity check; the identity index catches up on the
-    // next add or remove.
+    // next lookup.
     void addDistinct(schema::Fact fact);
+    // True when an identical fact is present.
+    bool contains(const schema::Fact& fact) const;
+    // Makes room for `more` facts of relation `id` (a bulk import knows how many will come).
+    void reserve(RelationId id, size_t more);
     // Removes the fact with the same key; false if there was none.
     bool remove(const schema::Fact& fact);
     // Facts of a relation; an empty set for a relation without facts.

@@ -4,8 +4,11 @@
 namespace chipgraph::store {
 
 // 2: rules and derived relations. 3: fact_values WITHOUT ROWID and CHECKs written with OR
-// (an IN list made SQLite build an ephemeral b-tree on every insert); migrated on open.
-constexpr int kSchemaVersion = 3;
+// (an IN list made SQLite build an ephemeral b-tree on every insert). 4: one row per fact, its
+// values in a compact binary fact_key (fact_codec.h), no fact_values table and no secondary
+// indexes on facts (bulk imports write two b-trees per fact instead of 4 + one per argument).
+// Versions 2 and 3 are migrated on open.
+constexpr int kSchemaVersion = 4;
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE meta (
@@ -63,7 +66,7 @@ CREATE TABLE sources (
     published_day INTEGER                        -- its first day (days since 1970-01-01)
 );
 CREATE TABLE facts (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY,                -- also the order facts are loaded in
     relation_id INTEGER NOT NULL REFERENCES relations(id),
     valid_from  INTEGER,                         -- first valid day; NULL: unbounded
     valid_to    INTEGER,                         -- first day no longer valid; NULL: unbounded
@@ -71,23 +74,11 @@ CREATE TABLE facts (
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
                   status = 'view'),              -- not IN (...): see kSchemaVersion
-    fact_key    TEXT NOT NULL UNIQUE             -- identity: loading twice adds nothing
+    fact_key    BLOB NOT NULL                    -- values + identity (fact_codec.h)
 );
-CREATE INDEX facts_relation ON facts(relation_id, valid_from, valid_to);
-CREATE INDEX facts_source ON facts(source_id);
-CREATE TABLE fact_values (
-    fact_id      INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
-    is_qualifier INTEGER NOT NULL,
-    position     INTEGER NOT NULL,
-    entity_id    INTEGER REFERENCES entities(id),
-    text_value   TEXT,
-    num_kind     TEXT CHECK (num_kind = 'exact' OR num_kind = 'approx' OR num_kind = 'greater' OR
-                             num_kind = 'less' OR num_kind = 'range'),
-    num_lo       REAL,
-    num_hi       REAL,
-    PRIMARY KEY (fact_id, is_qualifier, position)
-) WITHOUT ROWID;                                 -- the key is the table: one b-tree, not two
-CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
+-- Loading twice adds nothing. A named index, not a column constraint, so that a bulk import
+-- can drop it and build it again afterwards (Store::suspendKeyIndex).
+CREATE UNIQUE INDEX facts_key ON facts(fact_key);
 )SQL";
 
 // Version 2 -> 3, run in one transaction with foreign keys off (dropping `facts` would
@@ -130,5 +121,39 @@ CREATE INDEX facts_source ON facts(source_id);
 CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity_id IS NOT NULL;
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
+
+// Version 3 -> 4, in the same transaction (after 2 -> 3 for a version 2 database): the new
+// table is created, Store::migrateV3ToV4 fills it (the keys are encoded in C++), then this
+// finishes the swap and builds the key index once, sorted (distinct v3 keys give distinct v4
+// keys; should two ever coincide, the later fact goes, as a second insert would have).
+inline constexpr const char* kCreateFactsV4Sql = R"SQL(
+CREATE TABLE facts_v4 (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    valid_from  INTEGER,
+    valid_to    INTEGER,
+    source_id   INTEGER REFERENCES sources(id),
+    status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
+                  status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
+                  status = 'view'),
+    fact_key    BLOB NOT NULL
+);
+)SQL";
+inline constexpr const char* kFinishV3ToV4Sql = R"SQL(
+DROP TABLE fact_values;
+DROP TABLE facts;
+ALTER TABLE facts_v4 RENAME TO facts;
+DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key);
+CREATE UNIQUE INDEX facts_key ON facts(fact_key);
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+)SQL";
+
+// The fact_key index, dropped for a bulk import and built again after it (Store::
+// suspendKeyIndex). Should rows have come in twice, the later ones go and it is built again.
+inline constexpr const char* kDropKeyIndexSql = "DROP INDEX facts_key";
+inline constexpr const char* kCreateKeyIndexSql =
+    "CREATE UNIQUE INDEX facts_key ON facts(fact_key)";
+inline constexpr const char* kDropDuplicateFactsSql =
+    "DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key)";
 
 } // namespace chipgraph::store

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace chipgraph::store {
@@ -27,6 +28,10 @@ public:
     void bind(int index, const std::string& value);
     // Text that outlives the statement's next reset (a string literal): not copied.
     void bindStatic(int index, const char* value);
+    // Bytes, copied.
+    void bindBlob(int index, std::string_view bytes);
+    // Bytes that stay valid until the statement has run: not copied.
+    void bindBlobStatic(int index, std::string_view bytes);
     void bindNull(int index);
     void bindOptional(int index, std::optional<int64_t> value);
     // Steps once: true when a row is available, false when done; an error becomes a Status.
@@ -40,6 +45,8 @@ public:
         return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
     }
     std::string columnText(int column) const;
+    // Valid until the next step or reset.
+    std::string_view columnBlob(int column) const;
 
 private:
     sqlite3* db_;

@@ -52,9 +52,9 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2") {
-        CG_TRY(migrateV2ToV3());
-        stored = "3";
+    if (stored == "2" || stored == "3") {
+        CG_TRY(migrate(stored));
+        stored = std::to_string(kSchemaVersion);
     }
     if (stored != std::to_string(kSchemaVersion))
         return Status::error("schema version " + stored +
@@ -62,22 +62,6 @@ Status Store::initialise() {
                              "reads version " +
                              std::to_string(kSchemaVersion) + ")");
     return Status::ok();
-}
-
-// Foreign keys must be off while the tables are rebuilt (the pragma is a no-op inside a
-// transaction, so it brackets it); the whole migration commits or nothing changes.
-Status Store::migrateV2ToV3() {
-    CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
-    Status status = db_->exec("BEGIN IMMEDIATE");
-    if (status) status = db_->exec(kMigrateV2ToV3Sql);
-    if (status) status = db_->exec("COMMIT");
-    if (!status) {
-        (void)db_->exec("ROLLBACK");
-        status = Status::error("cannot upgrade the database from schema version 2 to 3: " +
-                               status.message());
-    }
-    Status keys = db_->exec("PRAGMA foreign_keys = ON");
-    return status ? keys : status;
 }
 
 Status Store::begin() {
@@ -88,6 +72,7 @@ Status Store::commit() {
 }
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
+    storedEntities_.clear();
 }
 
 Status Store::saveType(const schema::TypeInfo& type) {
@@ -145,7 +130,41 @@ Status Store::saveEntity(const schema::EntityInfo& entity) {
     insert.bind(2, entity.name);
     insert.bind(3, text::foldCase(entity.name));
     insert.bind(4, entity.type);
-    return insert.run();
+    CG_TRY(insert.run());
+    markStoredEntity(entity.id);
+    return Status::ok();
+}
+
+static std::string entityInsertSql(size_t rows) {
+    std::string sql = "INSERT INTO entities(id, name, name_key, type_id) VALUES ";
+    for (size_t i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+    return sql;
+}
+
+Status Store::saveEntities(const std::vector<const schema::EntityInfo*>& entities) {
+    constexpr size_t kBatchRows = 64; // as for facts: the statement's cost once per batch
+    static const std::string kBatchSql = entityInsertSql(kBatchRows);
+    for (size_t i = 0; i < entities.size();) {
+        if (entities.size() - i < kBatchRows) {
+            CG_TRY(saveEntity(*entities[i++]));
+            continue;
+        }
+        CG_PREPARE(insert, kBatchSql);
+        for (size_t row = 0; row < kBatchRows; ++row) {
+            const schema::EntityInfo& entity = *entities[i + row];
+            int first = static_cast<int>(4 * row);
+            insert.bind(first + 1, entity.id);
+            insert.bind(first + 2, entity.name);
+            insert.bind(first + 3, text::foldCase(entity.name));
+            insert.bind(first + 4, entity.type);
+        }
+        CG_TRY(insert.run());
+        for (size_t row = 0; row < kBatchRows; ++row)
+            markStoredEntity(entities[i + row]->id);
+        i += kBatchRows;
+    }
+    return Status::ok();
 }
 
 Status Store::saveAlias(EntityId entity, const std::string& alias, int position) {

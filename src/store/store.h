@@ -9,16 +9,18 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace chipgraph::store {
 
 class Connection;
+class Statement;
 
 class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 database to version 3 in place).
+    // upgrades a version 2 or 3 database to version 4 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
@@ -35,12 +37,25 @@ public:
     Status saveType(const schema::TypeInfo& type);
     Status saveRelation(const schema::RelationInfo& relation);
     Status saveEntity(const schema::EntityInfo& entity); // without aliases
+    // The same for many (an import creating entities): 64 rows per INSERT.
+    Status saveEntities(const std::vector<const schema::EntityInfo*>& entities);
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
     Status deleteFact(const schema::Fact& fact);
+    // Bulk writes (inside a transaction): when `incoming` facts are at least 1024 and at least
+    // as many as those stored, drops the fact_key index and returns true; saveFact then appends
+    // rows without looking for duplicates (so reports every fact as new: the caller deduplicates)
+    // until restoreKeyIndex() builds the index again, by one sort instead of a random b-tree insert
+    // per fact. A rollback restores the index too.
+    Result<bool> suspendKeyIndex(size_t incoming);
+    Status restoreKeyIndex();
+    // Stores facts[first..], which the caller found new (a fact stored all the same is
+    // ignored, or with the key index suspended removed by restoreKeyIndex), many rows per
+    // INSERT so that the per-statement cost is paid once per batch, not per fact.
+    Status appendFacts(const std::vector<schema::Fact>& facts, size_t first);
 
     int64_t factCount();
     // Writes a copy of the whole database to a new file.
@@ -49,12 +64,22 @@ public:
 private:
     explicit Store(std::unique_ptr<Connection> connection);
     Status initialise();
-    Status migrateV2ToV3();
+    Status migrate(const std::string& fromVersion); // store_migrate.cpp
+    Status migrateV3ToV4();
+    Status checkEntities(const schema::Fact& fact);
+    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
-    Status saveValue(int64_t factId, bool qualifier, int position, const Value& value);
 
     std::unique_ptr<Connection> db_;
+    std::string keyBuffer_; // bindFact's encoded key (SQLite copies it), reused across facts
+    // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
+    // or found by checkEntities. Cleared on rollback, when saved ones may have gone.
+    std::vector<bool> storedEntities_;
+    bool isStoredEntity(EntityId id) const {
+        return id >= 0 && static_cast<size_t>(id) < storedEntities_.size() && storedEntities_[id];
+    }
+    void markStoredEntity(EntityId id);
 };
 
 // A write transaction: rolls back on destruction unless commit() succeeded.

@@ -1,68 +1,119 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
-#include "store/store.h"
-
+#include "store/fact_codec.h"
+#include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
+#include "store/store.h"
 #include "store/store_macros.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace chipgraph::store {
 
-static const char* kNumberKinds[] = {"exact", "approx", "greater", "less", "range"};
+void Store::markStoredEntity(EntityId id) {
+    if (id < 0) return;
+    if (static_cast<size_t>(id) >= storedEntities_.size())
+        storedEntities_.resize(std::max<size_t>(2 * storedEntities_.size(), id + 1));
+    storedEntities_[id] = true;
+}
 
-Status Store::saveValue(int64_t factId, bool qualifier, int position, const Value& value) {
-    CG_PREPARE(insert, "INSERT INTO fact_values(fact_id, is_qualifier, position, entity_id, "
-                       "text_value, num_kind, num_lo, num_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, factId);
-    insert.bind(2, int64_t{qualifier});
-    insert.bind(3, int64_t{position});
-    switch (value.kind()) {
-    case Value::Kind::Entity:
-        insert.bind(4, value.entityId());
-        break;
-    case Value::Kind::Text:
-        insert.bind(5, value.textValue());
-        break;
-    case Value::Kind::Number: {
-        const Number& n = value.numberValue();
-        insert.bindStatic(6, kNumberKinds[static_cast<int>(n.kind)]);
-        // SQLite stores no infinities in REAL columns reliably: NULL means unbounded.
-        if (!std::isinf(n.lo)) insert.bind(7, n.lo);
-        if (!std::isinf(n.hi)) insert.bind(8, n.hi);
-        break;
-    }
-    }
-    return insert.run();
+// Entity ids live inside fact_key, where no foreign key can see them: checked here instead,
+// against the ids this store saved or loaded (a lookup only for any other).
+Status Store::checkEntities(const schema::Fact& fact) {
+    auto check = [&](const Value& v) -> Status {
+        if (!v.isEntity() || isStoredEntity(v.entityId())) return Status::ok();
+        CG_PREPARE(find, "SELECT 1 FROM entities WHERE id = ?");
+        find.bind(1, v.entityId());
+        Result<bool> found = find.step();
+        find.reset();
+        if (!found) return found.status();
+        if (!found.value())
+            return Status::error("database error: entity " + std::to_string(v.entityId()) +
+                                 " is not stored");
+        markStoredEntity(v.entityId());
+        return Status::ok();
+    };
+    for (const Value& v : fact.args)
+        CG_TRY(check(v));
+    for (const auto& q : fact.qualifiers)
+        if (q) CG_TRY(check(*q));
+    return Status::ok();
+}
+
+// Binds the six columns of an INSERT INTO facts row, from parameter `first` on.
+void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
+    insert.bind(first, fact.relation);
+    insert.bindOptional(first + 1, fact.valid.from == kMinDay
+                                       ? std::nullopt
+                                       : std::optional<int64_t>(fact.valid.from));
+    insert.bindOptional(
+        first + 2, fact.valid.to == kMaxDay ? std::nullopt : std::optional<int64_t>(fact.valid.to));
+    insert.bindOptional(first + 3,
+                        fact.source == kNoId ? std::nullopt : std::optional(fact.source));
+    insert.bindStatic(first + 4, schema::statusName(fact.status));
+    keyBuffer_.clear();
+    appendFactKey(keyBuffer_, fact);
+    insert.bindBlob(first + 5, keyBuffer_);
 }
 
 Result<bool> Store::saveFact(const schema::Fact& fact) {
+    CG_TRY(checkEntities(fact));
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
                        "status, fact_key) VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, fact.relation);
-    insert.bindOptional(2, fact.valid.from == kMinDay ? std::nullopt
-                                                      : std::optional<int64_t>(fact.valid.from));
-    insert.bindOptional(3, fact.valid.to == kMaxDay ? std::nullopt
-                                                    : std::optional<int64_t>(fact.valid.to));
-    insert.bindOptional(4, fact.source == kNoId ? std::nullopt : std::optional(fact.source));
-    insert.bindStatic(5, schema::statusName(fact.status));
-    insert.bind(6, fact.key());
+    bindFact(insert, 1, fact);
     Status status = insert.run();
     if (!status) return status;
-    if (db_->changes() == 0) return false;
-    int64_t id = db_->lastInsertRowid();
-    for (size_t i = 0; i < fact.args.size(); ++i)
-        if (Status s = saveValue(id, false, static_cast<int>(i), fact.args[i]); !s) return s;
-    for (size_t i = 0; i < fact.qualifiers.size(); ++i)
-        if (fact.qualifiers[i])
-            if (Status s = saveValue(id, true, static_cast<int>(i), *fact.qualifiers[i]); !s)
-                return s;
-    return true;
+    return db_->changes() != 0;
+}
+
+// Rows per INSERT of appendFacts: 64 x 6 parameters, well under SQLite's limit of 999.
+constexpr size_t kBatchRows = 64;
+
+static std::string batchInsertSql(size_t rows) {
+    std::string sql = "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
+                      "status, fact_key) VALUES ";
+    for (size_t i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+    return sql;
+}
+
+Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) {
+    static const std::string kBatchSql = batchInsertSql(kBatchRows);
+    static const std::string kOneSql = batchInsertSql(1);
+    for (size_t i = first; i < facts.size();) {
+        size_t rows = facts.size() - i >= kBatchRows ? kBatchRows : 1;
+        CG_PREPARE(insert, rows == kBatchRows ? kBatchSql : kOneSql);
+        for (size_t row = 0; row < rows; ++row, ++i) {
+            CG_TRY(checkEntities(facts[i]));
+            bindFact(insert, static_cast<int>(6 * row + 1), facts[i]);
+        }
+        CG_TRY(insert.run());
+    }
+    return Status::ok();
 }
 
 Status Store::deleteFact(const schema::Fact& fact) {
     CG_PREPARE(remove, "DELETE FROM facts WHERE fact_key = ?");
-    remove.bind(1, fact.key());
+    std::string key = encodeFactKey(fact);
+    remove.bindBlobStatic(1, key);
     return remove.run();
+}
+
+// Below kMinBulkRows the saving is small, and counting the stored facts (SQLite reads every
+// page of the table for count(*)) would cost a small import into a large database more.
+constexpr size_t kMinBulkRows = 1024;
+
+Result<bool> Store::suspendKeyIndex(size_t incoming) {
+    if (incoming < kMinBulkRows || static_cast<int64_t>(incoming) < factCount()) return false;
+    CG_TRY(db_->exec(kDropKeyIndexSql));
+    return true;
+}
+
+// A failed CREATE undoes only itself, not the transaction: the slow cleanup runs only when
+// the caller did let a duplicate through.
+Status Store::restoreKeyIndex() {
+    if (db_->exec(kCreateKeyIndexSql)) return Status::ok();
+    CG_TRY(db_->exec(kDropDuplicateFactsSql));
+    return db_->exec(kCreateKeyIndexSql);
 }
 
 Status Store::backupTo(const std::string& path) {
@@ -77,32 +128,14 @@ int64_t Store::factCount() {
     return n;
 }
 
-static Value readValue(const Statement& row, int first) {
-    if (!row.columnIsNull(first)) return Value::entity(row.columnInt(first));
-    if (!row.columnIsNull(first + 1)) return Value::text(row.columnText(first + 1));
-    std::string kind = row.columnText(first + 2);
-    double inf = std::numeric_limits<double>::infinity();
-    double lo = row.columnIsNull(first + 3) ? -inf : row.columnDouble(first + 3);
-    double hi = row.columnIsNull(first + 4) ? inf : row.columnDouble(first + 4);
-    for (int k = 0; k < 5; ++k)
-        if (kind == kNumberKinds[k]) return Value::number({static_cast<NumberKind>(k), lo, hi});
-    return Value::number(Number::exact(lo));
-}
-
 Status Store::loadFacts(const schema::Catalog& catalog,
                         const std::function<void(schema::Fact)>& sink) {
-    // Values are read in one ordered pass and merged with the facts by id.
-    CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status "
+    CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
                       "FROM facts ORDER BY id");
-    CG_PREPARE(values, "SELECT fact_id, is_qualifier, position, entity_id, text_value, num_kind, "
-                       "num_lo, num_hi FROM fact_values ORDER BY fact_id, is_qualifier, position");
-    Result<bool> valueRow = values.step();
-    if (!valueRow) return valueRow.status();
     for (;;) {
         Result<bool> row = facts.step();
         if (!row) return row.status();
         if (!row.value()) break;
-        int64_t id = facts.columnInt(0);
         schema::Fact fact;
         fact.relation = facts.columnInt(1);
         const schema::RelationInfo& relation = catalog.relation(fact.relation);
@@ -112,22 +145,14 @@ Status Store::loadFacts(const schema::Catalog& catalog,
         if (!facts.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(facts.columnInt(3));
         if (!facts.columnIsNull(4)) fact.source = facts.columnInt(4);
         fact.status = schema::parseStatus(facts.columnText(5)).value_or(schema::FactStatus::Actual);
-        while (valueRow.value() && values.columnInt(0) <= id) {
-            if (values.columnInt(0) == id) {
-                size_t position = static_cast<size_t>(values.columnInt(2));
-                Value value = readValue(values, 3);
-                if (values.columnInt(1) == 0 && position < fact.args.size())
-                    fact.args[position] = value;
-                else if (values.columnInt(1) == 1 && position < fact.qualifiers.size())
-                    fact.qualifiers[position] = value;
-            }
-            valueRow = values.step();
-            if (!valueRow) return valueRow.status();
+        if (!decodeFactValues(facts.columnBlob(6), fact)) {
+            facts.reset();
+            return Status::error("fact " + std::to_string(facts.columnInt(0)) +
+                                 " has a corrupt fact_key");
         }
         sink(std::move(fact));
     }
     facts.reset();
-    values.reset();
     return Status::ok();
 }
 

@@ -54,7 +54,7 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
 
     CG_PREPARE(entities, "SELECT id, name, type_id FROM entities ORDER BY id");
     CG_TRY(forEachRow(entities, [&](Statement& r) {
-        catalog.addEntity(r.columnText(1), r.columnInt(2), r.columnInt(0));
+        markStoredEntity(catalog.addEntity(r.columnText(1), r.columnInt(2), r.columnInt(0)));
     }));
     CG_PREPARE(aliases, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, position");
     CG_TRY(forEachRow(aliases,

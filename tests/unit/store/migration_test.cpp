@@ -1,5 +1,5 @@
-// Upgrading databases written by earlier schema versions, and the constraints of the current
-// one (written with OR so that SQLite needs no ephemeral table per insert).
+// Upgrading databases written by earlier schema versions (2 and 3, to 4), and the constraints
+// of the current one (written with OR so that SQLite needs no ephemeral table per insert).
 #include "store/schema_sql.h"
 #include "store/store.h"
 
@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <vector>
 
 using namespace chipgraph;
 using store::Store;
@@ -143,69 +144,139 @@ INSERT INTO fact_values VALUES (1, 0, 0, 1, NULL, NULL, NULL, NULL),
 )SQL") == SQLITE_OK);
 }
 
+// Turns the version 2 database of writeV2 into a version 3 one (what chipgraph 3 did on open).
+void upgradeToV3(Raw& raw) {
+    REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == SQLITE_OK);
+    REQUIRE(raw.exec(store::kMigrateV2ToV3Sql) == SQLITE_OK);
+    REQUIRE(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+}
+
+std::vector<schema::Fact> loadAll(Store& store, schema::Catalog& catalog) {
+    REQUIRE(store.loadCatalog(catalog).isOk());
+    std::vector<schema::Fact> facts;
+    REQUIRE(
+        store.loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); }).isOk());
+    return facts;
+}
+
+// What an upgraded database must hold: the version 4 layout and the two facts of writeV2.
+void checkUpgraded(Raw& raw, Store& store) {
+    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
+          std::to_string(store::kSchemaVersion));
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
+    CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
+                   "tbl_name = 'facts'") == "facts_key");
+    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'").find("fact_key    BLOB") !=
+          std::string::npos);
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3' OR name LIKE "
+                   "'%_v4'") == "0");
+    CHECK(raw.text("SELECT group_concat(id) FROM (SELECT id FROM facts ORDER BY id)") ==
+          "1,2"); // ids kept
+
+    schema::Catalog catalog;
+    std::vector<schema::Fact> facts = loadAll(store, catalog);
+    REQUIRE(facts.size() == 2);
+    CHECK(facts[0].args[0] == Value::entity(1));
+    CHECK(facts[0].args[1] == Value::entity(2));
+    CHECK(facts[0].args[2] == Value::number(Number::greater(3000000)));
+    CHECK(facts[0].qualifiers[0] == Value::text("first"));
+    CHECK(facts[0].source == 1);
+    CHECK(facts[0].valid.from == 20000);
+    CHECK(facts[0].valid.to == 20365);
+    CHECK(facts[1].status == schema::FactStatus::Expected);
+    CHECK(facts[1].args[2] == Value::number(Number::exact(5)));
+    CHECK_FALSE(facts[1].qualifiers[0].has_value());
+    CHECK(facts[1].valid.isAlways());
+
+    // The migrated keys are the keys saveFact writes: saving again adds nothing, and a fact
+    // can be deleted by its key.
+    for (const schema::Fact& f : facts) {
+        Result<bool> added = store.saveFact(f);
+        REQUIRE(added.isOk());
+        CHECK_FALSE(added.value());
+    }
+    REQUIRE(store.deleteFact(facts[0]).isOk());
+    CHECK(store.factCount() == 1);
+}
+
 } // namespace
 
-TEST_CASE("a version 2 database is upgraded to version 3 on open", "[store][migration]") {
+TEST_CASE("a version 2 database is upgraded to version 4 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
     Result<std::unique_ptr<Store>> opened = Store::open(uri);
     INFO(opened.status().message());
     REQUIRE(opened.isOk());
-    Store& store = *opened.value();
-    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
-          std::to_string(store::kSchemaVersion));
-    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'fact_values'")
-              .find("WITHOUT ROWID") != std::string::npos);
-    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                   "('facts_relation', 'facts_source', 'fact_values_entity')") == "3");
-    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3'") == "0");
+    checkUpgraded(raw, *opened.value());
+}
 
-    schema::Catalog catalog;
-    REQUIRE(store.loadCatalog(catalog).isOk());
-    std::vector<schema::Fact> facts;
-    REQUIRE(
-        store.loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); }).isOk());
-    REQUIRE(facts.size() == 2);
-    CHECK(facts[0].args[0] == Value::entity(1));
-    CHECK(facts[0].args[2] == Value::number(Number::greater(3000000)));
-    CHECK(facts[0].qualifiers[0] == Value::text("first"));
-    CHECK(facts[0].source == 1);
-    CHECK(facts[0].valid.from == 20000);
-    CHECK(facts[1].status == schema::FactStatus::Expected);
-    CHECK(facts[1].args[2] == Value::number(Number::exact(5)));
-
-    // Deleting a fact still cascades to its values (the foreign key survived the rebuild).
-    REQUIRE(raw.exec("PRAGMA foreign_keys = ON") == SQLITE_OK);
-    REQUIRE(raw.exec("DELETE FROM facts WHERE id = 1") == SQLITE_OK);
-    CHECK(raw.text("SELECT count(*) FROM fact_values WHERE fact_id = 1") == "0");
+TEST_CASE("a version 3 database is upgraded to version 4 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v3");
+    Raw raw(uri);
+    writeV2(raw);
+    upgradeToV3(raw);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    INFO(opened.status().message());
+    REQUIRE(opened.isOk());
+    checkUpgraded(raw, *opened.value());
 }
 
 TEST_CASE("an upgraded database opens again without another upgrade", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_twice");
     Raw raw(uri);
     writeV2(raw);
-    REQUIRE(Store::open(uri).isOk());
+    {
+        Result<std::unique_ptr<Store>> first = Store::open(uri);
+        REQUIRE(first.isOk());
+        schema::Fact fact;
+        fact.relation = 1;
+        fact.args = {Value::entity(2), Value::entity(1), Value::number(Number::exact(7))};
+        fact.qualifiers = {Value::text("later")};
+        REQUIRE(first.value()->saveFact(fact).isOk());
+    }
+    std::string tableSql = raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'");
     Result<std::unique_ptr<Store>> again = Store::open(uri);
     INFO(again.status().message());
     REQUIRE(again.isOk());
-    CHECK(again.value()->factCount() == 2);
+    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'") == tableSql);
+    CHECK(raw.text("SELECT group_concat(id) FROM (SELECT id FROM facts ORDER BY id)") == "1,2,3");
+    schema::Catalog catalog;
+    std::vector<schema::Fact> facts = loadAll(*again.value(), catalog);
+    REQUIRE(facts.size() == 3);
+    CHECK(facts[2].qualifiers[0] == Value::text("later"));
 }
 
-TEST_CASE("the checks still refuse an unknown status or number kind", "[store][error]") {
-    std::string uri = memoryUri("cg_checks_v3");
+TEST_CASE("a failing upgrade leaves the version 3 database as it was", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_fails");
+    Raw raw(uri);
+    writeV2(raw);
+    upgradeToV3(raw);
+    // A fact of a relation that does not exist cannot be encoded.
+    REQUIRE(raw.exec("INSERT INTO facts VALUES (3, 9, NULL, NULL, NULL, 'actual', 'k3')") ==
+            SQLITE_OK);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    REQUIRE_FALSE(opened.isOk());
+    CHECK(opened.status().message().find("cannot upgrade the database from schema version 3") !=
+          std::string::npos);
+    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+    CHECK(raw.text("SELECT count(*) FROM fact_values") == "7");
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'facts_v4'") == "0");
+}
+
+TEST_CASE("the checks still refuse an unknown status or column kind", "[store][error]") {
+    std::string uri = memoryUri("cg_checks_v4");
     Raw raw(uri);
     auto store = Store::open(uri);
     REQUIRE(store.isOk());
     REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == SQLITE_OK);
-    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'actual', 'a')") ==
-          SQLITE_OK);
-    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'maybe', 'b')") ==
+    CHECK(
+        raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'actual', x'01')") ==
+        SQLITE_OK);
+    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'maybe', x'02')") ==
           SQLITE_CONSTRAINT);
-    CHECK(raw.exec("INSERT INTO fact_values(fact_id, is_qualifier, position, num_kind) "
-                   "VALUES (1, 0, 0, 'range')") == SQLITE_OK);
-    CHECK(raw.exec("INSERT INTO fact_values(fact_id, is_qualifier, position, num_kind) "
-                   "VALUES (1, 0, 1, 'fuzzy')") == SQLITE_CONSTRAINT);
+    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'view', x'01')") ==
+          SQLITE_CONSTRAINT); // the key is unique
     CHECK(raw.exec("INSERT INTO relation_columns VALUES (1, 0, 0, 'x', 'blob', NULL)") ==
           SQLITE_CONSTRAINT);
 }
