@@ -1,5 +1,7 @@
 #include "bind/stratify.h"
 
+#include "common/scc.h"
+
 #include <algorithm>
 #include <deque>
 #include <functional>
@@ -67,39 +69,16 @@ private:
                            [&](const Edge& e) { return e.to == r; });
     }
 
-    // Tarjan's algorithm; components come out dependencies first.
+    // Components come out dependencies first (common/scc.h).
     void findComponents() {
-        std::map<RelationId, int> index, low;
-        std::vector<RelationId> stack;
-        std::set<RelationId> onStack;
-        int counter = 0;
-        std::function<void(RelationId)> visit = [&](RelationId v) {
-            index[v] = low[v] = counter++;
-            stack.push_back(v);
-            onStack.insert(v);
-            for (const Edge& e : edges_[v]) {
-                if (!index.count(e.to)) {
-                    visit(e.to);
-                    low[v] = std::min(low[v], low[e.to]);
-                } else if (onStack.count(e.to)) {
-                    low[v] = std::min(low[v], index[e.to]);
-                }
-            }
-            if (low[v] != index[v]) return;
-            std::vector<RelationId> component;
-            RelationId w;
-            do {
-                w = stack.back();
-                stack.pop_back();
-                onStack.erase(w);
-                component.push_back(w);
-                componentOf_[w] = static_cast<int>(components_.size());
-            } while (w != v);
-            std::sort(component.begin(), component.end());
-            components_.push_back(std::move(component));
-        };
-        for (RelationId v : nodes_)
-            if (!index.count(v)) visit(v);
+        components_ = stronglyConnected(std::vector<RelationId>(nodes_.begin(), nodes_.end()),
+                                        [&](RelationId v, const auto& visit) {
+                                            for (const Edge& e : edges_[v])
+                                                visit(e.to);
+                                        });
+        for (size_t c = 0; c < components_.size(); ++c)
+            for (RelationId r : components_[c])
+                componentOf_[r] = static_cast<int>(c);
     }
 
     // The relations on a path from `from` back to `to` inside one component (BFS).

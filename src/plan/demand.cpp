@@ -1,5 +1,6 @@
 #include "plan/demand.h"
 
+#include "common/scc.h"
 #include "plan/rule_plan.h"
 
 #include <algorithm>
@@ -62,33 +63,17 @@ private:
                 if (program_.labels.count(atom.relation))
                     uses[rule.relation].push_back(atom.relation);
         }
+        std::vector<RelationId> nodes;
+        for (const DemandRelation& r : program_.relations)
+            nodes.push_back(r.id);
         std::vector<bind::Stratum> out;
-        std::map<RelationId, int> index, low;
-        std::vector<RelationId> stack;
-        std::set<RelationId> onStack;
-        int counter = 0;
-        std::function<void(RelationId)> visit = [&](RelationId v) {
-            index[v] = low[v] = counter++;
-            stack.push_back(v);
-            onStack.insert(v);
-            for (RelationId w : uses[v]) {
-                if (!index.count(w)) {
-                    visit(w);
-                    low[v] = std::min(low[v], low[w]);
-                } else if (onStack.count(w)) {
-                    low[v] = std::min(low[v], index[w]);
-                }
-            }
-            if (low[v] != index[v]) return;
+        for (std::vector<RelationId>&component :
+             stronglyConnected(nodes, [&](RelationId v, const auto&visit) {
+                 for (RelationId w : uses[v])
+                     visit(w);
+             })) {
             bind::Stratum stratum;
-            RelationId w;
-            do {
-                w = stack.back();
-                stack.pop_back();
-                onStack.erase(w);
-                stratum.relations.push_back(w);
-            } while (w != v);
-            std::sort(stratum.relations.begin(), stratum.relations.end());
+            stratum.relations = std::move(component);
             for (RelationId r : stratum.relations) {
                 stratum.rules.insert(stratum.rules.end(), rulesOf[r].begin(), rulesOf[r].end());
                 for (RelationId used : uses[r])
@@ -98,9 +83,7 @@ private:
             }
             std::sort(stratum.rules.begin(), stratum.rules.end());
             out.push_back(std::move(stratum));
-        };
-        for (const DemandRelation& r : program_.relations)
-            if (!index.count(r.id)) visit(r.id);
+        }
         return out;
     }
 

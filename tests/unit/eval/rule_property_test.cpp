@@ -71,24 +71,30 @@ std::string answer(engine::Engine& engine, const std::string& question) {
     return engine::renderResult(outcome.results[0], exporter::Format::Csv, false);
 }
 
+// An engine holding random round `round`'s world and one of the programs.
+std::unique_ptr<engine::Engine> randomEngine(std::mt19937& rng, int round, std::string& text) {
+    text = randomWorld(rng, 8 + round % 5, 10 + 2 * round) + kPrograms[round % 5];
+    auto engine = engine::Engine::open(":memory:");
+    REQUIRE(engine.isOk());
+    REQUIRE(engine.value()->run(text).ok());
+    return std::move(engine.value());
+}
+
 } // namespace
 
 TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random programs",
           "[eval][rules][property]") {
     std::mt19937 rng(20261128);
     for (int round = 0; round < 24; ++round) {
-        std::string world = randomWorld(rng, 8 + round % 5, 10 + 2 * round);
-        const char* program = kPrograms[round % 5];
-        INFO("round " << round << "\n" << world << program);
-        auto engine = engine::Engine::open(":memory:");
-        REQUIRE(engine.isOk());
-        REQUIRE(engine.value()->run(world + program).ok());
+        std::string text;
+        auto engine = randomEngine(rng, round, text);
+        INFO("round " << round << "\n" << text);
         for (const char* question : {"? r(A, B).", "? r(A, B) as of 2022.",
                                      "? r(A, B) known at 2024-12-31.", "? r(n0, B)."}) {
-            engine.value()->setNaiveEvaluation(false);
-            std::string semiNaive = answer(*engine.value(), question);
-            engine.value()->setNaiveEvaluation(true);
-            std::string naive = answer(*engine.value(), question);
+            engine->setNaiveEvaluation(false);
+            std::string semiNaive = answer(*engine, question);
+            engine->setNaiveEvaluation(true);
+            std::string naive = answer(*engine, question);
             INFO(question);
             CHECK(semiNaive == naive);
         }
@@ -99,12 +105,9 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
           "[eval][rules][property]") {
     std::mt19937 rng(20261129);
     for (int round = 0; round < 30; ++round) {
-        std::string world = randomWorld(rng, 8 + round % 5, 10 + 2 * round);
-        const char* program = kPrograms[round % 5];
-        INFO("round " << round << "\n" << world << program);
-        auto engine = engine::Engine::open(":memory:");
-        REQUIRE(engine.isOk());
-        REQUIRE(engine.value()->run(world + program).ok());
+        std::string text;
+        auto engine = randomEngine(rng, round, text);
+        INFO("round " << round << "\n" << text);
         std::vector<std::string> questions = {"? r(n0, B).",
                                               "? r(A, n1).",
                                               "? r(n0, n1).",
@@ -117,14 +120,14 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
                                               "? e(n0, B), r(B, n2)."};
         if (round % 5 == 4) questions.push_back("? s(A, n0).");
         // The rewrite is really used (the plan names the restricted copy and its demand).
-        engine::Outcome explained = engine.value()->run("explain ? r(n0, B).");
+        engine::Outcome explained = engine->run("explain ? r(n0, B).");
         REQUIRE(explained.ok());
         CHECK(explained.results.at(0).plan.find("demand_r[bf](n0)") != std::string::npos);
         for (const std::string& question : questions) {
-            engine.value()->setDemandEvaluation(true);
-            std::string demand = answer(*engine.value(), question);
-            engine.value()->setDemandEvaluation(false);
-            std::string full = answer(*engine.value(), question);
+            engine->setDemandEvaluation(true);
+            std::string demand = answer(*engine, question);
+            engine->setDemandEvaluation(false);
+            std::string full = answer(*engine, question);
             INFO(question);
             CHECK(demand == full);
         }
