@@ -2,8 +2,10 @@
 
 namespace chipgraph::eval {
 
-// Budget: windows differ per question (`as of 2019`, `as of 2020`, ...), each a set of tables.
+// Budget: windows differ per question (`as of 2019`, `as of 2020`, ...), each a set of tables;
+// past it everything goes (the next questions reload what they read).
 static constexpr size_t kMaxTables = 64;
+static constexpr size_t kMaxRows = 20'000'000;
 static constexpr size_t kMaxValues = 50'000'000;
 
 const TupleTable* BaseTableCache::find(RelationId relation, const BaseFilter& filter,
@@ -20,7 +22,11 @@ const TupleTable& BaseTableCache::keep(RelationId relation, const BaseFilter& fi
 }
 
 void BaseTableCache::trim() {
-    if (tables_.size() <= kMaxTables && interner_.size() <= kMaxValues) return;
+    size_t rows = 0;
+    for (const auto& [key, entry] : tables_)
+        rows += entry.table->size();
+    if (tables_.size() <= kMaxTables && rows <= kMaxRows && interner_.size() <= kMaxValues)
+        return;
     tables_.clear();
     interner_ = Interner();
 }
