@@ -25,8 +25,7 @@ void BaseTableCache::trim() {
     size_t rows = 0;
     for (const auto& [key, entry] : tables_)
         rows += entry.table->size();
-    if (tables_.size() <= kMaxTables && rows <= kMaxRows && interner_.size() <= kMaxValues)
-        return;
+    if (tables_.size() <= kMaxTables && rows <= kMaxRows && interner_.size() <= kMaxValues) return;
     tables_.clear();
     interner_ = Interner();
 }

@@ -124,8 +124,10 @@ Status RuleEngine::evaluateStratum(const bind::Stratum& stratum) {
 namespace {
 
 // Merges the premises' provenance: every source; first known when the latest premise was.
-RowProvenance combine(const std::vector<const RowProvenance*>& premises) {
-    RowProvenance out;
+// Into `out`, reused across derivations: no allocation once its vector has grown.
+void combine(const std::vector<const RowProvenance*>& premises, RowProvenance& out) {
+    out.sources.clear();
+    out.reported.reset();
     for (const RowProvenance* p : premises) {
         out.sources.insert(out.sources.end(), p->sources.begin(), p->sources.end());
         if (p->reported && (!out.reported || p->reported->firstDay() > out.reported->firstDay()))
@@ -133,7 +135,6 @@ RowProvenance combine(const std::vector<const RowProvenance*>& premises) {
     }
     std::sort(out.sources.begin(), out.sources.end());
     out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
-    return out;
 }
 
 // What a round of semi-naive evaluation added to one relation: each row once, with the union
@@ -180,6 +181,7 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     std::map<RelationId, DeltaBuilder> next;
     std::vector<ValueId> head;
+    RowProvenance sources; // the current derivation's, when tracked
     // Derivations without provenance wait in a small batch per head relation (see
     // TupleTable::addBatch); each join run ends by flushing them.
     struct Batch {
@@ -241,8 +243,7 @@ Status RuleEngine::runRules(const bind::Stratum& stratum, bool recursive) {
             for (size_t i = 0; i < rule.head.size(); ++i)
                 head.push_back(headArg(i));
             size_t before = target.size();
-            RowProvenance sources;
-            if (provenance) sources = combine(d.premises);
+            if (provenance) combine(d.premises, sources);
             TupleTable::Added added = demand
                                           ? target.add(head.data(), schema::FactStatus::Actual,
                                                        IntervalSet(Interval::always()), nullptr)
