@@ -282,19 +282,27 @@ struct Row {
     size_t answer = 0; // index into the answers, for their values
 };
 
-// Formatting an interval walks calendar periods; answers share few distinct intervals (one per
-// year, say), so each is formatted once per query.
+// Formatting an interval walks calendar periods, a date goes through snprintf; answers share
+// few distinct ones (one per year, say), so each is formatted once per query. A partial date
+// is identified by its first and last day.
 class IntervalTexts {
 public:
     const std::string& of(const Interval& valid) {
-        auto key = (uint64_t(uint32_t(valid.from)) << 32) | uint32_t(valid.to);
-        auto [it, fresh] = texts_.try_emplace(key);
+        auto [it, fresh] = texts_.try_emplace(key(valid.from, valid.to));
         if (fresh) it->second = formatInterval(valid);
+        return it->second;
+    }
+    const std::string& of(const PartialDate& date) {
+        auto [it, fresh] = dates_.try_emplace(key(date.firstDay(), date.lastDay()));
+        if (fresh) it->second = date.toString();
         return it->second;
     }
 
 private:
-    std::unordered_map<uint64_t, std::string> texts_;
+    static uint64_t key(DayNumber a, DayNumber b) {
+        return (uint64_t(uint32_t(a)) << 32) | uint32_t(b);
+    }
+    std::unordered_map<uint64_t, std::string> texts_, dates_;
 };
 
 // Texts that repeat across rows — an entity's name, a set of sources — are built once per
@@ -389,7 +397,7 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
     row.cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
     row.keys.push_back({false, 0, 0, sources.slot});
     const std::optional<PartialDate>& reported = a.reported;
-    row.cells.push_back(reported ? Cell::ofText(reported->toString()) : Cell::null());
+    row.cells.push_back(reported ? Cell::ofText(intervals.of(*reported)) : Cell::null());
     row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18});
     return row;
 }
