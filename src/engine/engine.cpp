@@ -178,10 +178,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     }
     cancel_.store(false);
     Executor executor(*store_, catalog_, *facts_, rules, outcome, &cancel_);
-    executor.setRuleLimits(maxDerivedFacts_, timeLimit_);
-    executor.setNaive(naive_);
-    executor.setDemand(demand_);
-    executor.setCache(baseCache_.get());
+    executor.setRuleOptions(ruleOptions({}, {}), demand_);
     Status status = Status::ok();
     SourceSpan failed;
     for (const bind::BoundStatement& s : statements)
@@ -252,13 +249,8 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
 std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
                                           std::optional<DayNumber> knownAt) const {
     if (catalog_.relation(relation).derived) {
-        eval::RuleEvalOptions options;
-        options.window = window;
-        options.knownAt = knownAt;
-        options.maxDerivedFacts = maxDerivedFacts_;
-        options.timeLimit = timeLimit_;
-        options.cache = baseCache_.get();
-        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
+        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata,
+                               ruleOptions(window, knownAt));
         if (!rules.evaluate({relation})) return {};
         std::vector<schema::Fact> derived;
         for (schema::Fact& f : rules.factsOf(relation))
@@ -328,18 +320,27 @@ Result<Engine::Materialized> Engine::materialize(const std::string& name,
     const schema::RelationInfo* relation = catalog_.findRelation(name);
     if (!relation) return Status::error("unknown relation '" + name + "'");
     if (!relation->derived) return Status::error("'" + name + "' is not derived by rules");
-    eval::RuleEvalOptions options;
-    options.window = window;
-    options.knownAt = knownAt;
+    eval::RuleEvalOptions options = ruleOptions(window, knownAt);
     options.trackProvenance = false;
-    options.maxDerivedFacts = maxDerivedFacts_;
-    options.timeLimit = timeLimit_;
+    options.cache = nullptr; // from scratch: benchmarks time the whole evaluation
     options.cancel = &cancel_;
     cancel_.store(false);
     eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
     if (Status s = rules.evaluate({relation->id}); !s) return s;
     return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
                         rules.derivedMemoryBytes()};
+}
+
+eval::RuleEvalOptions Engine::ruleOptions(std::optional<Interval> window,
+                                          std::optional<DayNumber> knownAt) const {
+    eval::RuleEvalOptions options;
+    options.window = window;
+    options.knownAt = knownAt;
+    options.maxDerivedFacts = maxDerivedFacts_;
+    options.timeLimit = timeLimit_;
+    options.naive = naive_;
+    options.cache = baseCache_.get();
+    return options;
 }
 
 Outcome Engine::loadBundledGraph() {

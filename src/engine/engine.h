@@ -24,6 +24,7 @@ class Store;
 namespace chipgraph::eval {
 class FactBase;
 class BaseTableCache;
+struct RuleEvalOptions;
 } // namespace chipgraph::eval
 
 namespace chipgraph::engine {
@@ -167,6 +168,10 @@ public:
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
+    // Rule evaluation as this engine is set up (limits, naive, the kept base tables) for
+    // premises filtered by `window` / `knownAt`.
+    eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
+                                      std::optional<DayNumber> knownAt) const;
     Status rebindRules();
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);

@@ -6,7 +6,6 @@
 #include "eval/why.h"
 #include "export/diagram.h"
 #include "plan/plan.h"
-#include "plan/rule_plan.h"
 
 namespace chipgraph::engine {
 
@@ -98,14 +97,10 @@ Status Executor::declareRule(const bind::DeclareRule& declaration) {
 }
 
 eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const {
-    eval::RuleEvalOptions options;
+    eval::RuleEvalOptions options = ruleOptions_;
     options.window = query.window;
     options.knownAt = query.knownAt;
     options.cancel = cancel_;
-    options.maxDerivedFacts = maxDerivedFacts_;
-    options.timeLimit = timeLimit_;
-    options.naive = naive_;
-    options.cache = cache_;
     return options;
 }
 
@@ -114,8 +109,8 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
     QueryDerivation derived;
-    if (Status s = deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), !noDemand_,
-                                  derived);
+    if (Status s =
+            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
         !s)
         return s;
     eval::FactBase& derivedFacts = derived.facts;

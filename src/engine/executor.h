@@ -16,12 +16,11 @@ public:
         : store_(store), catalog_(catalog), facts_(facts), rules_(rules), outcome_(outcome),
           cancel_(cancel) {}
 
-    void setNaive(bool naive) { naive_ = naive; }
-    void setDemand(bool demand) { noDemand_ = !demand; }
-    void setCache(eval::BaseTableCache* cache) { cache_ = cache; }
-    void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
-        maxDerivedFacts_ = maxDerivedFacts;
-        timeLimit_ = timeLimit;
+    // How rules are evaluated (limits, naive, kept base tables); each question adds its window,
+    // `known at` and the cancel flag. `demand`: evaluate constants on demand (plan/demand.h).
+    void setRuleOptions(const eval::RuleEvalOptions& options, bool demand) {
+        ruleOptions_ = options;
+        demand_ = demand;
     }
 
     // Executes one statement; a store failure becomes an error Status.
@@ -50,12 +49,9 @@ private:
     const RuleSet& rules_;
     Outcome& outcome_;
     const std::atomic<bool>* cancel_;
-    size_t maxDerivedFacts_ = 50'000'000;
-    std::chrono::milliseconds timeLimit_{0};
+    eval::RuleEvalOptions ruleOptions_;
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
-    bool naive_ = false;
-    bool noDemand_ = false;
-    eval::BaseTableCache* cache_ = nullptr;
+    bool demand_ = true;
 };
 
 } // namespace chipgraph::engine

@@ -18,14 +18,10 @@ Result<std::vector<std::vector<Value>>>
 Engine::answerBindings(const bind::BoundQuery& query) const {
     // As Executor::query: derived relations first, with the query's window and `known at`
     // applied to their premises.
-    eval::RuleEvalOptions options;
-    options.window = query.window;
-    options.knownAt = query.knownAt;
-    options.maxDerivedFacts = maxDerivedFacts_;
-    options.timeLimit = timeLimit_;
-    options.cache = baseCache_.get();
     QueryDerivation derived;
-    if (Status s = deriveForQuery(query, catalog_, *facts_, rules_, options, demand_, derived); !s)
+    if (Status s = deriveForQuery(query, catalog_, *facts_, rules_,
+                                  ruleOptions(query.window, query.knownAt), demand_, derived);
+        !s)
         return s;
     const eval::FactBase& derivedFacts = derived.facts;
     eval::FactView view(*facts_, &derivedFacts);
