@@ -21,19 +21,6 @@ static bool sameCells(const ValueId* a, const ValueId* b, int n) {
     return true;
 }
 
-int64_t TupleTable::find(const ValueId* cells, schema::FactStatus status) const {
-    if (slots_.empty() || key_ > 64) return -1;
-    ValueId key[64];
-    std::copy(cells, cells + width_, key);
-    key[width_] = static_cast<ValueId>(status);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = hashRow(key) & mask;; i = (i + 1) & mask) {
-        RowId r = slots_[i];
-        if (r == kEmptySlot) return -1;
-        if (sameCells(key, row(r), key_)) return r;
-    }
-}
-
 // Rows are rehashed in row order (sequential reads of the cells), a block at a time with
 // their new slots prefetched: growing a table of millions of rows is otherwise a cache miss
 // per row, twice.

@@ -90,8 +90,6 @@ public:
 
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
-    // The row with exactly these cells and status, or -1.
-    int64_t find(const ValueId* cells, schema::FactStatus status) const;
 
     size_t memoryBytes() const;
 
