@@ -268,11 +268,6 @@ private:
         return best;
     }
 
-    std::string relationName(RelationId id) const {
-        auto it = program_.labels.find(id);
-        return it != program_.labels.end() ? it->second.name : catalog_.relation(id).name;
-    }
-
     // Source-like text of a rewritten rule, for `explain`.
     std::string ruleText(const BoundRule& rule, const BoundQuery& body) const {
         BoundAtom head;
@@ -285,10 +280,8 @@ private:
                 (i ? ", " : " :- ") + describeAtom(body.atoms[i], body, catalog_, &program_.labels);
         for (const BoundAtom& atom : body.negations)
             out += ", not " + describeAtom(atom, body, catalog_, &program_.labels);
-        static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
         for (const bind::BoundComparison& c : body.comparisons)
-            out += ", " + describeExpr(c.lhs, body, catalog_) + " " + kOps[static_cast<int>(c.op)] +
-                   " " + describeExpr(c.rhs, body, catalog_);
+            out += ", " + describeComparison(c, body, catalog_);
         return out + ".";
     }
 

@@ -153,10 +153,15 @@ const RelationLabel* labelOf(RelationId id, const RelationLabels* labels) {
 
 } // namespace
 
+std::string relationName(RelationId id, const schema::Catalog& catalog,
+                         const RelationLabels* labels) {
+    const RelationLabel* label = labelOf(id, labels);
+    return label ? label->name : catalog.relation(id).name;
+}
+
 std::string describeAtom(const bind::BoundAtom& atom, const bind::BoundQuery& query,
                          const schema::Catalog& catalog, const RelationLabels* labels) {
-    const RelationLabel* label = labelOf(atom.relation, labels);
-    std::string out = (label ? label->name : catalog.relation(atom.relation).name) + "(";
+    std::string out = relationName(atom.relation, catalog, labels) + "(";
     for (size_t i = 0; i < atom.args.size(); ++i)
         out += (i ? ", " : "") + termText(atom.args[i], query, catalog);
     return out + ")";
@@ -178,6 +183,14 @@ std::string describeExpr(const bind::BoundExpr& expr, const bind::BoundQuery& qu
     return operand(expr.operands[0]) + " " + expr.op + " " + operand(expr.operands[1]);
 }
 
+std::string describeComparison(const bind::BoundComparison& comparison,
+                               const bind::BoundQuery& query, const schema::Catalog& catalog) {
+    static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
+    return describeExpr(comparison.lhs, query, catalog) + " " +
+           kOps[static_cast<int>(comparison.op)] + " " +
+           describeExpr(comparison.rhs, query, catalog);
+}
+
 QueryPlan planQuery(const bind::BoundQuery& query,
                     const std::function<size_t(RelationId)>& cardinality,
                     const PlanOptions& options) {
@@ -187,7 +200,6 @@ QueryPlan planQuery(const bind::BoundQuery& query,
 std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
                          const schema::Catalog& catalog, const std::string& indent,
                          const RelationLabels* labels) {
-    static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
     std::string out;
     int n = 1;
     for (const JoinStep& step : plan.steps) {
@@ -204,8 +216,7 @@ std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
         for (int c : step.comparisons) {
             const bind::BoundComparison& cmp = query.comparisons[c];
             out += std::string(cmp.assigns >= 0 ? ", then let " : ", then ") +
-                   describeExpr(cmp.lhs, query, catalog) + " " + kOps[static_cast<int>(cmp.op)] +
-                   " " + describeExpr(cmp.rhs, query, catalog);
+                   describeComparison(cmp, query, catalog);
         }
         for (int v : step.negations)
             out += ", then not " + describeAtom(query.negations[v], query, catalog, labels);

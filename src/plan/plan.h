@@ -43,6 +43,10 @@ struct RelationLabel {
 };
 using RelationLabels = std::map<RelationId, RelationLabel>;
 
+// The relation's printable name: its label when it has one, else the catalog's.
+std::string relationName(RelationId id, const schema::Catalog& catalog,
+                         const RelationLabels* labels = nullptr);
+
 // One line per step: "1. scan designs(F, C)" / "2. lookup develops(Amazon, C) on chip".
 std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
                          const schema::Catalog& catalog, const std::string& indent = "",
@@ -55,6 +59,10 @@ std::string describeAtom(const bind::BoundAtom& atom, const bind::BoundQuery& qu
 // Source-like text of a term or expression, for plans and derivation trees.
 std::string describeExpr(const bind::BoundExpr& expr, const bind::BoundQuery& query,
                          const schema::Catalog& catalog);
+
+// "X = U * 2", "Y != Amazon": a comparison as source-like text.
+std::string describeComparison(const bind::BoundComparison& comparison,
+                               const bind::BoundQuery& query, const schema::Catalog& catalog);
 
 // The variables an expression mentions.
 std::vector<int> variablesOf(const bind::BoundExpr& expr);

@@ -35,10 +35,7 @@ std::string describeStrata(const std::vector<bind::BoundRule>& rules,
                            const std::vector<size_t>& needed, const schema::Catalog& catalog,
                            const std::function<size_t(RelationId)>& cardinality,
                            const RelationLabels* labels) {
-    auto name = [&](RelationId r) {
-        auto it = labels ? labels->find(r) : RelationLabels::const_iterator();
-        return labels && it != labels->end() ? it->second.name : catalog.relation(r).name;
-    };
+    auto name = [&](RelationId r) { return relationName(r, catalog, labels); };
     std::string out;
     int number = 1;
     for (size_t s : needed) {
