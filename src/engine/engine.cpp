@@ -339,6 +339,8 @@ eval::RuleEvalOptions Engine::ruleOptions(std::optional<Interval> window,
     options.maxDerivedFacts = maxDerivedFacts_;
     options.timeLimit = timeLimit_;
     options.naive = naive_;
+    options.threads = threads_;
+    if (partRows_ > 0) options.partRows = partRows_;
     options.cache = baseCache_.get();
     return options;
 }

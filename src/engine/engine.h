@@ -159,6 +159,12 @@ public:
     // property test checks both give the same answers).
     void setDemandEvaluation(bool demand) { demand_ = demand; }
 
+    // Threads that close the parts of a linear recursive closure (0, the default: one per
+    // core; 1: none), and the facts a part aims at (0: the default; small values make many
+    // parts: tests).
+    void setEvaluationThreads(int threads) { threads_ = threads; }
+    void setPartRows(size_t rows) { partRows_ = rows; }
+
     // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
     void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
         maxDerivedFacts_ = maxDerivedFacts;
@@ -185,6 +191,8 @@ private:
     std::chrono::milliseconds timeLimit_{0};
     bool naive_ = false;
     bool demand_ = true;
+    int threads_ = 0;
+    size_t partRows_ = 0; // 0: the evaluator's default
     // Loaded base tables, kept while their facts are unchanged (filled by const queries too:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;

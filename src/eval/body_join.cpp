@@ -25,14 +25,15 @@ static std::vector<ValueId> internConstants(const bind::BoundAtom& atom, Interne
     return out;
 }
 
-BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan)
-    : engine_(engine), body_(body), plan_(plan), binding_(body.variables.size(), kNoValue),
-      rows_(body.atoms.size(), 0) {
+BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan,
+                   TableOverride override)
+    : engine_(engine), override_(override), body_(body), plan_(plan),
+      binding_(body.variables.size(), kNoValue), rows_(body.atoms.size(), 0) {
     // Load the tables first so that constants appearing in facts are already interned.
     for (const bind::BoundAtom& atom : body.atoms)
-        engine_.table(atom.relation);
+        tableOf(atom.relation);
     for (const bind::BoundAtom& atom : body.negations)
-        engine_.table(atom.relation);
+        tableOf(atom.relation);
     for (const bind::BoundAtom& atom : body.atoms)
         atomConstants_.push_back(internConstants(atom, engine_.interner(), impossible_));
     bool negationImpossible = false; // a `not` on an unseen constant simply never removes days
@@ -121,7 +122,7 @@ bool BodyJoin::check(const bind::BoundComparison& c) {
 IntervalSet BodyJoin::negatedDays(size_t n) {
     const bind::BoundAtom& atom = body_.negations[n];
     const std::vector<ValueId>& constants = negationConstants_[n];
-    const TupleTable& table = engine_.table(atom.relation);
+    const TupleTable& table = tableOf(atom.relation);
     IntervalSet days;
     auto consider = [&](RowId r) {
         const ValueId* cells = table.row(r);
@@ -189,7 +190,7 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
 
 void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
     if (stopped_) return;
-    if ((++engine_.polls_ & 0x3FFF) == 0 && !engine_.checkLimits().isOk()) {
+    if ((++polls_ & 0x3FFF) == 0 && !engine_.checkLimits().isOk()) {
         stopped_ = true;
         return;
     }
@@ -204,7 +205,7 @@ void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status
     }
     const plan::JoinStep& step = plan_.steps[stepIndex];
     const bind::BoundAtom& atom = body_.atoms[step.atom];
-    const TupleTable& table = engine_.table(atom.relation);
+    const TupleTable& table = tableOf(atom.relation);
     if (stepIndex == 0 && delta_) {
         for (const DeltaEntry& entry : *delta_)
             tryRow(0, table, entry.row, &entry.added, valid, status);

@@ -24,9 +24,16 @@ struct Derivation {
     const std::vector<RowId>& rows; // the premise rows, by atom index of the body
 };
 
+// A table a join reads instead of the engine's: a part of a partitioned closure.
+struct TableOverride {
+    RelationId relation = kNoId;
+    const TupleTable* table = nullptr;
+};
+
 class BodyJoin {
 public:
-    BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan);
+    BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan,
+             TableOverride override = {});
 
     // Runs the join. With `delta`, the plan's first atom ranges over the delta rows only.
     // Stops early (returning false) when the engine's limits say so.
@@ -49,7 +56,13 @@ private:
     ValueId boundValue(const bind::BoundTerm& term, const std::vector<ValueId>& constants,
                        size_t position) const;
 
+    const TupleTable& tableOf(RelationId relation) const {
+        return relation == override_.relation ? *override_.table : engine_.table(relation);
+    }
+
     RuleEngine& engine_;
+    TableOverride override_;
+    uint64_t polls_ = 0; // the limits are checked every so many steps
     const bind::BoundQuery& body_;
     const plan::QueryPlan& plan_;
     std::vector<std::vector<ValueId>> atomConstants_;     // per atom, per argument (or kNoValue)

@@ -31,6 +31,10 @@ struct RuleEvalOptions {
     std::chrono::milliseconds timeLimit{0}; // 0: no limit
     const std::atomic<bool>* cancel = nullptr;
     BaseTableCache* cache = nullptr; // base tables kept between evaluations (the session's)
+    // Partitioned closures (eval/partition.h): threads (0: one per core) and the target number
+    // of facts per part (small values exercise many parts in tests).
+    int threads = 0;
+    size_t partRows = size_t{1} << 14;
 };
 
 class BodyJoin;
@@ -57,16 +61,16 @@ public:
     std::vector<schema::Fact> factsOf(RelationId relation);
     const Interner& interner() const { return interner_; }
     Interner& interner() { return interner_; }
-    size_t derivedCount() const { return derivedCount_; }
+    size_t derivedCount() const { return derivedCount_.load(std::memory_order_relaxed); }
     // Bytes held by derived tables (cells, validity, hash and column indexes).
     size_t derivedMemoryBytes() const;
     const std::vector<bind::BoundRule>& rules() const { return rules_; }
 
 private:
     friend class BodyJoin;
+    friend class StratumRun;
     Status evaluateStratum(const bind::Stratum& stratum);
     Status evaluateAggregate(const bind::BoundRule& rule);
-    Status runRules(const bind::Stratum& stratum, bool recursive);
     Status checkLimits();
     const TupleTable& loadBase(RelationId relation);
     TupleTable& derivedTable(RelationId relation);
@@ -89,8 +93,7 @@ private:
     std::map<RelationId, const TupleTable*> cachedBase_;
     std::map<RelationId, ExtraRelation> extra_;
     std::set<size_t> evaluatedStrata_;
-    size_t derivedCount_ = 0;
-    uint64_t polls_ = 0;
+    std::atomic<size_t> derivedCount_ = 0; // parts of a closure may run on several threads
     std::chrono::steady_clock::time_point start_;
 };
 

@@ -24,13 +24,21 @@ static bool sameCells(const ValueId* a, const ValueId* b, int n) {
 // Rows are rehashed in row order (sequential reads of the cells), a block at a time with
 // their new slots prefetched: growing a table of millions of rows is otherwise a cache miss
 // per row, twice.
-void TupleTable::growHash() {
-    slots_.assign(std::max<size_t>(16, slots_.size() * 2), kEmptySlot);
+void TupleTable::makeRoom(size_t n) {
+    if ((rows_ + n) * 2 <= slots_.size()) return;
+    size_t slots = std::max<size_t>(16, slots_.size() * 2);
+    while ((rows_ + n) * 2 > slots)
+        slots *= 2;
+    slots_.assign(slots, kEmptySlot);
+    insertSlots(0, static_cast<RowId>(rows_));
+}
+
+void TupleTable::insertSlots(RowId begin, RowId end) {
     size_t mask = slots_.size() - 1;
     constexpr RowId kBlock = 16;
     size_t hashes[kBlock];
-    for (RowId first = 0; first < rows_; first += kBlock) {
-        RowId n = std::min<RowId>(kBlock, static_cast<RowId>(rows_) - first);
+    for (RowId first = begin; first < end; first += kBlock) {
+        RowId n = std::min<RowId>(kBlock, end - first);
         for (RowId k = 0; k < n; ++k) {
             hashes[k] = hashRow(row(first + k)) & mask;
             __builtin_prefetch(&slots_[hashes[k]], 1);
@@ -63,7 +71,7 @@ static void mergeProvenance(RowProvenance& into, const RowProvenance& from, bool
 TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus status,
                                   const IntervalSet& valid, const RowProvenance* provenance) {
     if (valid.empty()) return {0, {}, false};
-    if ((size() + 1) * 2 > slots_.size()) growHash();
+    makeRoom(1);
     ValueId key[64];
     std::copy(cells, cells + width_, key);
     key[width_] = static_cast<ValueId>(status);
@@ -127,6 +135,36 @@ void TupleTable::compact() {
     provenance_.shrink_to_fit();
 }
 
+void TupleTable::clear() {
+    rows_ = 0;
+    cells_.clear();
+    overflow_.clear();
+    provenance_.clear();
+    std::fill(slots_.begin(), slots_.end(), kEmptySlot);
+    indexes_.clear();
+}
+
+void TupleTable::appendDistinct(const TupleTable& other) {
+    RowId first = static_cast<RowId>(rows_);
+    cells_.insert(cells_.end(), other.cells_.begin(),
+                  other.cells_.begin() + static_cast<std::ptrdiff_t>(other.rows_ * stride_));
+    rows_ += other.rows_;
+    // Multi-interval rows point into the overflow table by index: move those indexes along.
+    for (RowId r = first; r < rows_; ++r)
+        if (Interval v = interval(r); v.from == kOverflow) {
+            overflow_.push_back(other.overflow_[static_cast<size_t>(v.to)]);
+            setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
+        }
+    if (!other.provenance_.empty()) {
+        provenance_.resize(first);
+        provenance_.insert(provenance_.end(), other.provenance_.begin(), other.provenance_.end());
+    }
+    slots_.clear();
+    slots_.shrink_to_fit();
+    for (RowId r = first; r < rows_ && !indexes_.empty(); ++r)
+        indexRow(r);
+}
+
 void TupleTable::indexRow(RowId r) const {
     for (auto& [column, index] : indexes_)
         index[row(r)[column]].push_back(r);
@@ -134,10 +172,13 @@ void TupleTable::indexRow(RowId r) const {
 
 const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
     static const std::vector<RowId> kNone;
-    auto [it, created] = indexes_.try_emplace(column);
-    if (created)
+    // Found without inserting: threads closing parts of a closure share indexes built before.
+    auto it = indexes_.find(column);
+    if (it == indexes_.end()) {
+        it = indexes_.try_emplace(column).first;
         for (RowId r = 0; r < size(); ++r)
             it->second[row(r)[column]].push_back(r);
+    }
     auto found = it->second.find(value);
     return found == it->second.end() ? kNone : found->second;
 }

@@ -69,8 +69,7 @@ public:
     // cache misses of a large table overlap instead of queueing: rule evaluation over millions
     // of rows is bound by them.
     template <class OnAdded> void addBatch(const PendingRow* rows, size_t n, OnAdded&& onAdded) {
-        while ((size() + n) * 2 > slots_.size())
-            growHash();
+        makeRoom(n);
         size_t hashes[64];
         size_t mask = slots_.size() - 1;
         for (size_t i = 0; i < n; ++i) {
@@ -87,6 +86,12 @@ public:
 
     // Releases growth headroom (vector capacity) once the table stops growing.
     void compact();
+    // Empties the table, keeping its memory for the next use.
+    void clear();
+    // Appends every row of `other` (of the same width), which must share no key with this
+    // table's rows: the parts of a partitioned closure (eval/partition.h) are disjoint. The
+    // hash is dropped until the next add needs it: a finished derived table is only read.
+    void appendDistinct(const TupleTable& other);
 
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
@@ -95,7 +100,10 @@ public:
 
 private:
     size_t hashRow(const ValueId* cells) const;
-    void growHash();
+    // Hash slots for `n` more rows (load at most 1/2): doubles, or builds the hash that
+    // appendDistinct dropped.
+    void makeRoom(size_t n);
+    void insertSlots(RowId first, RowId end); // rows known to be absent from the slots
     // add() once the key (cells and status) is assembled and hashed; slots have room.
     Added addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                  const RowProvenance* provenance);

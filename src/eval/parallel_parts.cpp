@@ -1,0 +1,92 @@
+// The parts of a partitioned closure (eval/partition.h) on several threads. Each thread has its
+// own StratumRun, part table and joins; what they share is read only while they run: the base
+// and lower strata's tables (loaded and indexed first), the interner (every constant interned
+// first) and the rules. Parts are appended in order, so the result does not depend on timing.
+#include "eval/stratum_run.h"
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace chipgraph::eval {
+
+// Rules whose joins would write shared state are closed on one thread: an assignment interns
+// the values it computes, a negation's probe builds column indexes as it goes.
+bool StratumRun::parallelSafe() const {
+    for (size_t index : stratum_.rules) {
+        const bind::BoundRule& rule = engine_.rules_[index];
+        if (!usesStratum(rule)) continue;
+        if (!rule.body.negations.empty()) return false;
+        for (const bind::BoundComparison& c : rule.body.comparisons)
+            if (c.assigns >= 0) return false;
+    }
+    return true;
+}
+
+Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
+    // Everything the joins would load, intern or index on first use, done here, once.
+    for (const DeltaPlan& p : parts.plans) {
+        const bind::BoundRule& rule = engine_.rules_[p.rule];
+        BodyJoin warm(engine_, rule.body, p.plan, {parts.relation, parts.seeds.get()});
+        emitFor(rule);
+        for (const plan::JoinStep& step : p.plan.steps) {
+            RelationId used = rule.body.atoms[step.atom].relation;
+            if (step.lookupPosition >= 0 && used != parts.relation)
+                engine_.table(used).lookup(step.lookupPosition, kNoValue);
+        }
+    }
+    std::mutex mutex;
+    size_t nextPart = 1; // the first part is closed already
+    size_t appended = 1;
+    std::map<size_t, std::unique_ptr<TupleTable>> finished; // waiting for an earlier part
+    std::vector<std::unique_ptr<TupleTable>> spare;
+    Status failure = Status::ok();
+    auto work = [&] {
+        StratumRun run(engine_, stratum_, true);
+        for (;;) {
+            size_t k;
+            std::unique_ptr<TupleTable> table;
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (!failure || nextPart == parts.ranges.size()) return;
+                k = nextPart++;
+                if (spare.empty()) {
+                    table = std::make_unique<TupleTable>(parts.seeds->width());
+                } else {
+                    table = std::move(spare.back());
+                    spare.pop_back();
+                }
+            }
+            Status status = Status::ok();
+            try {
+                status =
+                    run.closePart(parts, parts.ranges[k].first, parts.ranges[k].second, *table);
+            } catch (const std::exception& e) {
+                status = Status::error(std::string("rule evaluation failed: ") + e.what());
+            }
+            std::lock_guard<std::mutex> lock(mutex);
+            if (!status) {
+                if (failure) failure = status;
+                return;
+            }
+            finished[k] = std::move(table);
+            for (auto it = finished.find(appended); it != finished.end();
+                 it = finished.find(appended)) {
+                parts.whole->appendDistinct(*it->second);
+                spare.push_back(std::move(it->second));
+                finished.erase(it);
+                ++appended;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool)
+        t.join();
+    return failure;
+}
+
+} // namespace chipgraph::eval

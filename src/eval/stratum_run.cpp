@@ -1,0 +1,312 @@
+#include "eval/stratum_run.h"
+
+#include "eval/partition.h"
+#include "plan/plan.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace chipgraph::eval {
+
+void DeltaBuilder::add(RowId row, const IntervalSet& days) {
+    if (row >= entryOf_.size())
+        entryOf_.resize(std::max<size_t>(row + 1, entryOf_.size() * 2), kNone);
+    uint32_t& entry = entryOf_[row];
+    if (entry == kNone) {
+        entry = static_cast<uint32_t>(entries_.size());
+        entries_.push_back({row, days});
+    } else {
+        entries_[entry].added.unite(days);
+    }
+}
+
+std::vector<DeltaEntry> DeltaBuilder::take() {
+    for (const DeltaEntry& e : entries_)
+        entryOf_[e.row] = kNone;
+    return std::move(entries_);
+}
+
+namespace {
+
+// Merges the premises' provenance: every source; first known when the latest premise was.
+// Into `out`, reused across derivations: no allocation once its vector has grown.
+void combine(const std::vector<const RowProvenance*>& premises, RowProvenance& out) {
+    out.sources.clear();
+    out.reported.reset();
+    for (const RowProvenance* p : premises) {
+        out.sources.insert(out.sources.end(), p->sources.begin(), p->sources.end());
+        if (p->reported && (!out.reported || p->reported->firstDay() > out.reported->firstDay()))
+            out.reported = p->reported;
+    }
+    std::sort(out.sources.begin(), out.sources.end());
+    out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
+}
+
+} // namespace
+
+StratumRun::StratumRun(RuleEngine& engine, const bind::Stratum& stratum, bool shared)
+    : engine_(engine), stratum_(stratum), shared_(shared),
+      inStratum_(stratum.relations.begin(), stratum.relations.end()) {}
+
+StratumRun::~StratumRun() {
+    engine_.derivedCount_ += uncounted_;
+}
+
+// A rule mentions its stratum's relations positively: it can only fire once they hold facts.
+bool StratumRun::usesStratum(const bind::BoundRule& rule) const {
+    for (const bind::BoundAtom& atom : rule.body.atoms)
+        if (inStratum_.count(atom.relation)) return true;
+    return false;
+}
+
+TupleTable& StratumRun::target(RelationId relation) {
+    return relation == partRelation_ ? *partTable_ : engine_.derivedTable(relation);
+}
+
+// Alone, the run keeps the engine's count exact (the limit's error names it); threads closing
+// parts share it and add to it in steps, not per row.
+void StratumRun::countDerived(size_t rows) {
+    std::atomic<size_t>& count = engine_.derivedCount_;
+    if (!shared_) {
+        count.store(count.load(std::memory_order_relaxed) + rows, std::memory_order_relaxed);
+        return;
+    }
+    uncounted_ += rows;
+    if (uncounted_ >= TupleTable::kMaxBatch) {
+        count.fetch_add(uncounted_, std::memory_order_relaxed);
+        uncounted_ = 0;
+    }
+}
+
+void StratumRun::record(TupleTable& target, DeltaBuilder& delta, const TupleTable::Added& added) {
+    // New sources must reach every fact derived from this one, whatever its days.
+    if (added.provenanceGrew)
+        delta.add(added.row, target.validity(added.row));
+    else if (!added.added.empty())
+        delta.add(added.row, added.added);
+}
+
+void StratumRun::flush(Batch& batch) {
+    size_t before = batch.target->size();
+    batch.target->addBatch(
+        batch.rows.data(), batch.rows.size(),
+        [&](const TupleTable::Added& added) { record(*batch.target, *batch.delta, added); });
+    countDerived(batch.target->size() - before);
+    batch.rows.clear();
+}
+
+std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
+    // Constants in the head are interned once per rule, not per derivation (and before any
+    // part runs on another thread: there they are only looked up).
+    std::vector<ValueId> constants;
+    for (const bind::HeadArg& arg : rule.head) {
+        ValueId id = kNoValue;
+        if (arg.term.kind == bind::BoundTerm::Kind::Constant) {
+            id = engine_.interner_.find(arg.term.value);
+            if (id == kNoValue) id = engine_.interner_.intern(arg.term.value);
+        }
+        constants.push_back(id);
+    }
+    auto extra = engine_.extra_.find(rule.relation);
+    bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
+    bool provenance = engine_.options_.trackProvenance && !demand;
+    TupleTable& target = this->target(rule.relation);
+    Batch& batch = batches_[rule.relation];
+    batch.target = &target;
+    batch.delta = &next_[rule.relation];
+    bool batched = !provenance && !demand && target.batchable();
+    return [this, &rule, constants = std::move(constants), demand, provenance, batched, &target,
+            &batch](const Derivation& d) {
+        auto headArg = [&](size_t i) {
+            return constants[i] != kNoValue ? constants[i] : d.binding[rule.head[i].term.variable];
+        };
+        if (batched) {
+            TupleTable::PendingRow& row = batch.rows.emplace_back();
+            for (size_t i = 0; i < rule.head.size(); ++i)
+                row.key[i] = headArg(i);
+            row.key[rule.head.size()] = static_cast<ValueId>(d.status);
+            row.valid = d.valid;
+            if (batch.rows.size() == TupleTable::kMaxBatch) flush(batch);
+            return;
+        }
+        head_.clear();
+        for (size_t i = 0; i < rule.head.size(); ++i)
+            head_.push_back(headArg(i));
+        size_t before = target.size();
+        if (provenance) combine(d.premises, sources_);
+        TupleTable::Added added = demand ? target.add(head_.data(), schema::FactStatus::Actual,
+                                                      IntervalSet(Interval::always()), nullptr)
+                                         : target.add(head_.data(), d.status, IntervalSet(d.valid),
+                                                      provenance ? &sources_ : nullptr);
+        countDerived(target.size() - before);
+        record(target, *batch.delta, added);
+    };
+}
+
+// Runs one join and lands its batched derivations.
+bool StratumRun::runJoin(BodyJoin& join, const std::vector<DeltaEntry>* delta,
+                         const bind::BoundRule& rule) {
+    bool completed = join.run(delta, emitFor(rule));
+    for (auto& [relation, batch] : batches_)
+        if (!batch.rows.empty()) flush(batch);
+    return completed;
+}
+
+bool StratumRun::anyNew() const {
+    for (const auto& [relation, delta] : next_)
+        if (!delta.empty()) return true;
+    return false;
+}
+
+// Semi-naive evaluation starts from the rules that do not read the stratum (the rest could
+// only re-derive what the first delta round derives again); naive runs everything.
+Status StratumRun::runAll(bool exitRulesOnly) {
+    auto cardinality = [&](RelationId r) { return engine_.table(r).size(); };
+    for (size_t index : stratum_.rules) {
+        const bind::BoundRule& rule = engine_.rules_[index];
+        if (rule.hasAggregate()) continue;
+        if (exitRulesOnly && usesStratum(rule)) continue;
+        plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
+        BodyJoin join(engine_, rule.body, plan);
+        if (!runJoin(join, nullptr, rule)) return engine_.checkLimits();
+    }
+    return engine_.checkLimits();
+}
+
+Status StratumRun::run() {
+    bool recursive = stratum_.recursive;
+    bool naive = engine_.options_.naive;
+    if (Status s = runAll(recursive && !naive); !s) return s;
+    if (!recursive) return Status::ok();
+    if (naive) return naiveRounds();
+    if (int column = passThroughColumn(engine_.rules_, stratum_); column >= 0)
+        return runInParts(stratum_.relations.front(), column);
+    return seminaiveRounds();
+}
+
+// Naive fixpoint: everything again until a round adds nothing.
+Status StratumRun::naiveRounds() {
+    while (anyNew()) {
+        for (auto& [relation, delta] : next_)
+            delta.take();
+        if (Status s = runAll(false); !s) return s;
+    }
+    return Status::ok();
+}
+
+// Every recursive rule once per atom it has in the stratum, that atom first.
+std::vector<DeltaPlan> StratumRun::deltaPlans() {
+    auto cardinality = [&](RelationId r) {
+        return r == partRelation_ ? partTable_->size() : engine_.table(r).size();
+    };
+    std::vector<DeltaPlan> plans;
+    for (size_t index : stratum_.rules) {
+        const bind::BoundRule& rule = engine_.rules_[index];
+        if (rule.hasAggregate()) continue;
+        for (size_t a = 0; a < rule.body.atoms.size(); ++a) {
+            if (!inStratum_.count(rule.body.atoms[a].relation)) continue;
+            plan::PlanOptions options;
+            options.firstAtom = static_cast<int>(a);
+            plans.push_back({index, a, plan::planQuery(rule.body, cardinality, options)});
+        }
+    }
+    return plans;
+}
+
+// Semi-naive: each round joins only what the previous round added.
+Status StratumRun::seminaiveRounds(const std::vector<DeltaPlan>* fixed) {
+    TableOverride part{partRelation_, partTable_};
+    while (anyNew()) {
+        std::map<RelationId, std::vector<DeltaEntry>> delta;
+        for (auto& [relation, rows] : next_)
+            delta[relation] = rows.take();
+        // Plans follow the tables' sizes as they grow, unless fixed.
+        std::vector<DeltaPlan> planned = fixed ? std::vector<DeltaPlan>{} : deltaPlans();
+        for (const DeltaPlan& p : fixed ? *fixed : planned) {
+            const bind::BoundRule& rule = engine_.rules_[p.rule];
+            auto d = delta.find(rule.body.atoms[p.atom].relation);
+            if (d == delta.end() || d->second.empty()) continue;
+            BodyJoin join(engine_, rule.body, p.plan, part);
+            if (!runJoin(join, &d->second, rule)) return engine_.checkLimits();
+        }
+        if (Status s = engine_.checkLimits(); !s) return s;
+    }
+    return Status::ok();
+}
+
+Status StratumRun::closePart(const Parts& parts, size_t first, size_t end, TupleTable& table) {
+    table.clear();
+    partRelation_ = parts.relation;
+    partTable_ = &table;
+    DeltaBuilder& delta = next_[parts.relation];
+    const TupleTable& seeds = *parts.seeds;
+    for (size_t k = first; k < end; ++k) {
+        RowId r = parts.groups.rows[k];
+        TupleTable::Added added =
+            table.add(seeds.row(r), seeds.status(r), seeds.validity(r), seeds.provenance(r));
+        delta.add(added.row, added.added);
+    }
+    Status status = seminaiveRounds(&parts.plans);
+    partRelation_ = kNoId;
+    partTable_ = nullptr;
+    return status;
+}
+
+// The exit rules' facts, grouped by the kept column, are closed a few groups at a time in a
+// small table, then appended to the relation's table: parts share no fact, so no probe of the
+// large table is ever needed. The first part sizes the others (closure facts per seed).
+Status StratumRun::runInParts(RelationId relation, int column) {
+    Parts parts;
+    parts.relation = relation;
+    std::unique_ptr<TupleTable>& slot = engine_.tables_[relation];
+    parts.seeds = std::move(slot);
+    slot = std::make_unique<TupleTable>(parts.seeds->width()); // never read while parts run
+    next_[relation].take(); // the seeds are fed again, part by part
+    parts.groups = groupRows(*parts.seeds, column);
+    parts.whole = std::make_unique<TupleTable>(parts.seeds->width());
+    const std::vector<size_t>& starts = parts.groups.starts;
+    size_t partRows = std::max<size_t>(1, engine_.options_.partRows);
+    auto takeGroups = [&](size_t& g, size_t wanted) {
+        size_t first = starts[g], end = first;
+        while (g < starts.size() && end - first < wanted)
+            end = ++g < starts.size() ? starts[g] : parts.groups.rows.size();
+        parts.ranges.emplace_back(first, end);
+    };
+    size_t g = 0;
+    if (!starts.empty()) takeGroups(g, std::max<size_t>(1, partRows / 64)); // a guess, small
+    {
+        // Plans for the parts: the seeds stand in for the relation's size.
+        TupleTable* seeds = parts.seeds.get();
+        partRelation_ = relation, partTable_ = seeds;
+        parts.plans = deltaPlans();
+        partRelation_ = kNoId, partTable_ = nullptr;
+    }
+    Status status = Status::ok();
+    if (!parts.ranges.empty()) {
+        auto table = std::make_unique<TupleTable>(parts.seeds->width());
+        status = closePart(parts, parts.ranges[0].first, parts.ranges[0].second, *table);
+        parts.whole->appendDistinct(*table);
+    }
+    if (status && g < starts.size()) {
+        double growth = static_cast<double>(parts.whole->size()) / parts.ranges[0].second;
+        size_t wanted = std::max<size_t>(1, static_cast<size_t>(partRows / std::max(1.0, growth)));
+        while (g < starts.size())
+            takeGroups(g, wanted);
+        int threads = engine_.options_.threads > 0
+                          ? engine_.options_.threads
+                          : static_cast<int>(std::thread::hardware_concurrency());
+        threads = std::min<int>(threads, static_cast<int>(parts.ranges.size()) - 1);
+        if (threads > 1 && parallelSafe()) {
+            status = runPartsInParallel(parts, threads);
+        } else {
+            auto table = std::make_unique<TupleTable>(parts.seeds->width());
+            for (size_t k = 1; k < parts.ranges.size() && status; ++k) {
+                status = closePart(parts, parts.ranges[k].first, parts.ranges[k].second, *table);
+                parts.whole->appendDistinct(*table);
+            }
+        }
+    }
+    slot = std::move(parts.whole);
+    return status;
+}
+} // namespace chipgraph::eval
