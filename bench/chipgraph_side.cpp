@@ -51,6 +51,7 @@ Result<std::unique_ptr<engine::Engine>> ChipgraphSide::freshEngine() {
     if (!opened) return opened.status();
     engine::Engine& engine = *opened.value();
     engine.setRuleLimits(500'000'000, timeLimit_);
+    engine.setEvaluationThreads(threads_);
     engine::Outcome schema = engine.run(readFile(data_.dir + "/schema.kg"), "schema.kg");
     if (!schema.ok()) return Status::error("schema.kg: " + schema.renderDiagnostics());
     return opened;

@@ -32,6 +32,8 @@ public:
     }
 
     void release() { engine_.reset(); }
+    // Threads for rule evaluation (Engine::setEvaluationThreads; 0: one per core).
+    void setThreads(int threads) { threads_ = threads; }
 
 private:
     Result<std::unique_ptr<engine::Engine>> freshEngine();
@@ -39,6 +41,7 @@ private:
     const Dataset& data_;
     int runs_;
     std::chrono::milliseconds timeLimit_;
+    int threads_ = 0;
     std::unique_ptr<engine::Engine> engine_;
     std::optional<engine::Engine::Materialized> materialized_;
 };

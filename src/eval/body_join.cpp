@@ -34,8 +34,10 @@ BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan:
         tableOf(atom.relation);
     for (const bind::BoundAtom& atom : body.negations)
         tableOf(atom.relation);
-    for (const bind::BoundAtom& atom : body.atoms)
+    for (const bind::BoundAtom& atom : body.atoms) {
         atomConstants_.push_back(internConstants(atom, engine_.interner(), impossible_));
+        atomMatches_.push_back(compileAtom(atom, atomConstants_.back(), engine_.interner()));
+    }
     bool negationImpossible = false; // a `not` on an unseen constant simply never removes days
     for (const bind::BoundAtom& atom : body.negations)
         negationConstants_.push_back(internConstants(atom, engine_.interner(), negationImpossible));
@@ -65,37 +67,39 @@ void BodyJoin::unbindTo(size_t mark) {
     }
 }
 
-bool BodyJoin::matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
-                         const ValueId* cells) {
-    for (size_t p = 0; p < atom.args.size(); ++p) {
-        const BoundTerm& t = atom.args[p];
-        if (t.kind == BoundTerm::Kind::Wildcard) continue;
-        if (t.kind == BoundTerm::Kind::Constant) {
-            if (cells[p] != constants[p]) return false;
-            continue;
-        }
-        ValueId& slot = binding_[t.variable];
-        if (slot == kNoValue) {
-            slot = cells[p];
-            bound_.push_back(t.variable);
-        } else if (slot != cells[p]) {
-            return false;
-        }
-    }
-    for (const auto& [index, t] : atom.qualifiers) {
-        ValueId cell = cells[atom.args.size() + index];
-        if (t.kind == BoundTerm::Kind::Wildcard) continue;
-        if (cell == kNoValue) return false;
-        if (t.kind == BoundTerm::Kind::Constant) {
-            if (engine_.interner().find(t.value) != cell) return false;
-            continue;
-        }
-        ValueId& slot = binding_[t.variable];
-        if (slot == kNoValue) {
-            slot = cell;
-            bound_.push_back(t.variable);
-        } else if (slot != cell) {
-            return false;
+std::vector<BodyJoin::CellMatch> BodyJoin::compileAtom(const bind::BoundAtom& atom,
+                                                       const std::vector<ValueId>& constants,
+                                                       Interner& interner) {
+    std::vector<CellMatch> out;
+    auto add = [&](int cell, const BoundTerm& t, ValueId constant, bool qualifier) {
+        if (t.kind == BoundTerm::Kind::Wildcard) return;
+        if (t.kind == BoundTerm::Kind::Constant)
+            out.push_back({cell, -1, constant, qualifier});
+        else
+            out.push_back({cell, t.variable, kNoValue, qualifier});
+    };
+    for (size_t p = 0; p < atom.args.size(); ++p)
+        add(static_cast<int>(p), atom.args[p], constants[p], false);
+    for (const auto& [index, t] : atom.qualifiers)
+        add(static_cast<int>(atom.args.size()) + index, t,
+            t.kind == BoundTerm::Kind::Constant ? interner.intern(t.value) : kNoValue, true);
+    return out;
+}
+
+bool BodyJoin::matchAtom(const std::vector<CellMatch>& match, const ValueId* cells) {
+    for (const CellMatch& m : match) {
+        ValueId cell = cells[m.cell];
+        if (m.qualifier && cell == kNoValue) return false;
+        if (m.variable == -1) {
+            if (cell != m.constant) return false;
+        } else {
+            ValueId& slot = binding_[m.variable];
+            if (slot == kNoValue) {
+                slot = cell;
+                bound_.push_back(m.variable);
+            } else if (slot != cell) {
+                return false;
+            }
         }
     }
     return true;
@@ -149,9 +153,8 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
                       const IntervalSet* increment, const Interval& valid,
                       schema::FactStatus status) {
     const plan::JoinStep& step = plan_.steps[stepIndex];
-    const bind::BoundAtom& atom = body_.atoms[step.atom];
     size_t mark = bound_.size();
-    bool ok = matchAtom(atom, atomConstants_[step.atom], table.row(row));
+    bool ok = matchAtom(atomMatches_[step.atom], table.row(row));
     for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
         ok = check(body_.comparisons[step.comparisons[c]]);
     if (ok) {
@@ -216,8 +219,12 @@ void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status
                                  step.lookupPosition);
         // Copy: the lookup list may grow while we recurse (a recursive rule adds rows).
         const std::vector<RowId>& rows = table.lookup(step.lookupPosition, key);
-        for (size_t i = 0, n = rows.size(); i < n; ++i)
+        // Rows of a lookup are scattered over the table: fetch a few ahead.
+        constexpr size_t kAhead = 4;
+        for (size_t i = 0, n = rows.size(); i < n; ++i) {
+            if (i + kAhead < n) __builtin_prefetch(table.row(rows[i + kAhead]));
             tryRow(stepIndex, table, rows[i], nullptr, valid, status);
+        }
         return;
     }
     for (RowId r = 0, n = static_cast<RowId>(table.size()); r < n; ++r)

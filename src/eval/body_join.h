@@ -47,9 +47,20 @@ private:
     void visit(size_t step, Interval valid, schema::FactStatus status);
     void tryRow(size_t step, const TupleTable& table, RowId row, const IntervalSet* increment,
                 const Interval& valid, schema::FactStatus status);
-    // Both bind variables and push them on `bound_`; the caller unbinds back to its mark.
-    bool matchAtom(const bind::BoundAtom& atom, const std::vector<ValueId>& constants,
-                   const ValueId* cells);
+    // Matching a row against an atom, compiled once: per cell, the constant it must equal or
+    // the variable it binds or must equal (wildcards dropped). A row's cells are read in
+    // order, and the bound terms (with their values and spans) are never touched per row.
+    struct CellMatch {
+        int cell;         // argument position, or arity + qualifier column
+        int variable;     // -1: a constant
+        ValueId constant; // when a constant
+        bool qualifier;   // a missing qualifier (kNoValue) never matches
+    };
+    static std::vector<CellMatch> compileAtom(const bind::BoundAtom& atom,
+                                              const std::vector<ValueId>& constants,
+                                              Interner& interner);
+    // Binds variables and pushes them on `bound_`; the caller unbinds back to its mark.
+    bool matchAtom(const std::vector<CellMatch>& match, const ValueId* cells);
     bool check(const bind::BoundComparison& comparison);
     void unbindTo(size_t mark);
     IntervalSet negatedDays(size_t negation);
@@ -66,6 +77,7 @@ private:
     const bind::BoundQuery& body_;
     const plan::QueryPlan& plan_;
     std::vector<std::vector<ValueId>> atomConstants_;     // per atom, per argument (or kNoValue)
+    std::vector<std::vector<CellMatch>> atomMatches_;     // per atom
     std::vector<std::vector<ValueId>> negationConstants_; // per negated atom
     std::vector<ValueId> binding_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last

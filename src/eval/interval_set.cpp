@@ -16,56 +16,58 @@ bool IntervalSet::operator==(const IntervalSet& other) const {
 }
 
 void IntervalSet::append(const Interval& interval) {
-    if (size_ == 0) {
-        one_ = interval;
-    } else if (size_ == 1) {
-        many_.assign({one_, interval});
+    if (size_ < kInline) {
+        small_[size_] = interval;
     } else {
+        if (size_ == kInline) many_.assign(small_, small_ + kInline);
         many_.push_back(interval);
     }
     ++size_;
 }
 
-void IntervalSet::assign(std::vector<Interval>&& parts) {
-    size_ = static_cast<uint32_t>(parts.size());
-    if (size_ == 1) one_ = parts[0];
-    if (size_ <= 1)
-        many_.clear();
-    else
-        many_ = std::move(parts);
-}
-
 void IntervalSet::add(const Interval& interval) {
     if (interval.empty()) return;
     if (size_ == 0) {
-        one_ = interval, size_ = 1;
+        small_[0] = interval, size_ = 1;
         return;
     }
-    if (size_ == 1 && interval.from <= one_.to && one_.from <= interval.to) {
-        one_ = {std::min(one_.from, interval.from), std::max(one_.to, interval.to)};
+    if (size_ == 1 && interval.from <= small_[0].to && small_[0].from <= interval.to) {
+        small_[0] = {std::min(small_[0].from, interval.from), std::max(small_[0].to, interval.to)};
         return;
     }
-    // Merge with every part it overlaps or touches.
+    // Merge with every part it overlaps or touches (built inline while it fits).
     Interval merged = interval;
-    std::vector<Interval> out;
-    out.reserve(size_ + 1);
+    IntervalSet out;
     bool placed = false;
     for (const Interval& p : parts()) {
         if (p.to < merged.from) {
-            out.push_back(p);
+            out.append(p);
         } else if (merged.to < p.from) {
-            if (!placed) out.push_back(merged), placed = true;
-            out.push_back(p);
+            if (!placed) out.append(merged), placed = true;
+            out.append(p);
         } else {
             merged.from = std::min(merged.from, p.from);
             merged.to = std::max(merged.to, p.to);
         }
     }
-    if (!placed) out.push_back(merged);
-    assign(std::move(out));
+    if (!placed) out.append(merged);
+    *this = std::move(out);
 }
 
 IntervalSet IntervalSet::unite(const IntervalSet& other) {
+    // Two single intervals that overlap or touch, as most derivations that widen a fact's
+    // validity: the new days are at most one piece on each side.
+    if (size_ == 1 && other.size_ == 1) {
+        Interval& held = small_[0];
+        const Interval& v = other.small_[0];
+        if (v.from <= held.to && held.from <= v.to) {
+            IntervalSet added;
+            if (v.from < held.from) added.append({v.from, held.from});
+            if (held.to < v.to) added.append({held.to, v.to});
+            held = {std::min(held.from, v.from), std::max(held.to, v.to)};
+            return added;
+        }
+    }
     IntervalSet added = other.subtract(*this);
     for (const Interval& p : added.parts())
         add(p);

@@ -78,6 +78,32 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
     return addKey(key, hashRow(key), valid, provenance);
 }
 
+TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const Interval& valid) {
+    if (valid.empty()) return {0, {}, false};
+    size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
+        RowId r = slots_[i];
+        if (!sameCells(key, row(r), key_)) continue;
+        Interval held = interval(r);
+        if (held.from != kOverflow) {
+            if (held.from <= valid.from && valid.to <= held.to) return {r, {}, false};
+        } else {
+            for (const Interval& part : overflow_[static_cast<size_t>(held.to)].parts())
+                if (part.from <= valid.from && valid.to <= part.to) return {r, {}, false};
+        }
+        return addKey(key, hash, IntervalSet(valid), nullptr); // new days: set algebra
+    }
+    RowId r = static_cast<RowId>(rows_++);
+    slots_[i] = r;
+    size_t at = cells_.size();
+    cells_.resize(at + static_cast<size_t>(stride_));
+    std::copy(key, key + key_, &cells_[at]);
+    setInterval(r, valid);
+    if (!indexes_.empty()) indexRow(r);
+    return {r, IntervalSet(valid), false};
+}
+
 TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                                      const RowProvenance* provenance) {
     if (valid.empty()) return {0, {}, false};
@@ -86,11 +112,18 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
     for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
         RowId r = slots_[i];
         if (!sameCells(key, row(r), key_)) continue;
-        // Most derivations of a known row bring no new day: answer that without set algebra.
-        Interval held = interval(r);
-        if (!provenance && held.from != kOverflow && valid.parts().size() == 1 &&
-            held.from <= valid.parts()[0].from && valid.parts()[0].to <= held.to)
-            return {r, {}, false};
+        // Most derivations of a known row bring no new day: answer that without set algebra
+        // (or copying a row's several intervals).
+        if (!provenance && valid.parts().size() == 1) {
+            const Interval& v = valid.parts()[0];
+            Interval held = interval(r);
+            if (held.from != kOverflow) {
+                if (held.from <= v.from && v.to <= held.to) return {r, {}, false};
+            } else {
+                for (const Interval& part : overflow_[static_cast<size_t>(held.to)].parts())
+                    if (part.from <= v.from && v.to <= part.to) return {r, {}, false};
+            }
+        }
         IntervalSet current = validity(r);
         IntervalSet added = current.unite(valid);
         if (!added.empty()) {
@@ -186,7 +219,7 @@ const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
 size_t TupleTable::memoryBytes() const {
     size_t bytes = cells_.capacity() * sizeof(ValueId) + slots_.capacity() * sizeof(RowId);
     for (const IntervalSet& s : overflow_)
-        bytes += sizeof(s) + (s.parts().size() > 1 ? s.parts().size() * sizeof(Interval) : 0);
+        bytes += sizeof(s) + (s.parts().size() > 2 ? s.parts().size() * sizeof(Interval) : 0);
     for (const auto& [column, index] : indexes_)
         for (const auto& [value, rows] : index)
             bytes += sizeof(value) + sizeof(rows) + rows.capacity() * sizeof(RowId) + 16;

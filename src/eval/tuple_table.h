@@ -80,7 +80,7 @@ public:
             if (RowId r = slots_[hashes[i] & mask]; r != kEmptySlot)
                 __builtin_prefetch(&cells_[static_cast<size_t>(r) * stride_]);
         for (size_t i = 0; i < n; ++i)
-            onAdded(addKey(rows[i].key, hashes[i], IntervalSet(rows[i].valid), nullptr));
+            onAdded(addInterval(rows[i].key, hashes[i], rows[i].valid));
     }
     static constexpr size_t kMaxBatch = 64;
 
@@ -104,6 +104,9 @@ private:
     // appendDistinct dropped.
     void makeRoom(size_t n);
     void insertSlots(RowId first, RowId end); // rows known to be absent from the slots
+    // addKey() for one interval without provenance, the common case of rule evaluation: a
+    // known row that already holds it, or a new row, without interval-set algebra.
+    Added addInterval(const ValueId* key, size_t hash, const Interval& valid);
     // add() once the key (cells and status) is assembled and hashed; slots have room.
     Added addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                  const RowProvenance* provenance);

@@ -95,3 +95,23 @@ TEST_CASE("TupleTable: batched adds equal one-by-one adds, across growth", "[eva
         CHECK(one.validity(r) == batched.validity(r));
     }
 }
+
+TEST_CASE("IntervalSet: widening on both sides reports two pieces; many parts spill and merge",
+          "[eval]") {
+    IntervalSet s(Interval{10, 20});
+    CHECK(parts(s.unite(IntervalSet(Interval{5, 25}))) == std::vector<Interval>{{5, 10}, {20, 25}});
+    CHECK(parts(s) == std::vector<Interval>{{5, 25}});
+    // Touching counts as overlapping: one interval, one new piece.
+    CHECK(parts(s.unite(IntervalSet(Interval{25, 30}))) == std::vector<Interval>{{25, 30}});
+    CHECK(parts(s) == std::vector<Interval>{{5, 30}});
+    // Three and four parts (beyond the inline two), then one interval covering them all.
+    s.unite(IntervalSet(Interval{40, 50}));
+    s.unite(IntervalSet(Interval{60, 70}));
+    CHECK(parts(s) == std::vector<Interval>{{5, 30}, {40, 50}, {60, 70}});
+    IntervalSet copy = s;
+    CHECK(copy == s);
+    CHECK(parts(s.unite(IntervalSet(Interval{0, 80}))) ==
+          std::vector<Interval>{{0, 5}, {30, 40}, {50, 60}, {70, 80}});
+    CHECK(parts(s) == std::vector<Interval>{{0, 80}});
+    CHECK(parts(copy) == std::vector<Interval>{{5, 30}, {40, 50}, {60, 70}});
+}
