@@ -1,10 +1,10 @@
 // The parts of a partitioned closure (eval/partition.h) on several threads. Each thread has its
 // own StratumRun, part table and joins; what they share is read only while they run: the base
 // and lower strata's tables (loaded and indexed first), the interner (every constant interned
-// first) and the rules. Parts are appended in order, so the result does not depend on timing.
+// first) and the rules. Each part lands in its own slot and the parts are joined in order, so
+// the result does not depend on timing.
 #include "eval/stratum_run.h"
 
-#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -38,26 +38,18 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
     }
     std::mutex mutex;
     size_t nextPart = 1; // the first part is closed already
-    size_t appended = 1;
-    std::map<size_t, std::unique_ptr<TupleTable>> finished; // waiting for an earlier part
-    std::vector<std::unique_ptr<TupleTable>> spare;
     Status failure = Status::ok();
     auto work = [&] {
         StratumRun run(engine_, stratum_, true);
         for (;;) {
             size_t k;
-            std::unique_ptr<TupleTable> table;
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!failure || nextPart == parts.ranges.size()) return;
                 k = nextPart++;
-                if (spare.empty()) {
-                    table = std::make_unique<TupleTable>(parts.seeds->width());
-                } else {
-                    table = std::move(spare.back());
-                    spare.pop_back();
-                }
             }
+            // Each part has its own slot: no lock needed to fill it.
+            auto table = std::make_unique<TupleTable>(parts.seeds->width());
             Status status = Status::ok();
             try {
                 status =
@@ -65,19 +57,12 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
             } catch (const std::exception& e) {
                 status = Status::error(std::string("rule evaluation failed: ") + e.what());
             }
-            std::lock_guard<std::mutex> lock(mutex);
             if (!status) {
+                std::lock_guard<std::mutex> lock(mutex);
                 if (failure) failure = status;
                 return;
             }
-            finished[k] = std::move(table);
-            for (auto it = finished.find(appended); it != finished.end();
-                 it = finished.find(appended)) {
-                parts.whole->appendDistinct(*it->second);
-                spare.push_back(std::move(it->second));
-                finished.erase(it);
-                ++appended;
-            }
+            parts.closed[k] = std::move(table);
         }
     };
     std::vector<std::thread> pool;

@@ -263,7 +263,6 @@ Status StratumRun::runInParts(RelationId relation, int column) {
     slot = std::make_unique<TupleTable>(parts.seeds->width()); // never read while parts run
     next_[relation].take(); // the seeds are fed again, part by part
     parts.groups = groupRows(*parts.seeds, column);
-    parts.whole = std::make_unique<TupleTable>(parts.seeds->width());
     const std::vector<size_t>& starts = parts.groups.starts;
     size_t partRows = std::max<size_t>(1, engine_.options_.partRows);
     auto takeGroups = [&](size_t& g, size_t wanted) {
@@ -283,15 +282,16 @@ Status StratumRun::runInParts(RelationId relation, int column) {
     }
     Status status = Status::ok();
     if (!parts.ranges.empty()) {
-        auto table = std::make_unique<TupleTable>(parts.seeds->width());
-        status = closePart(parts, parts.ranges[0].first, parts.ranges[0].second, *table);
-        parts.whole->appendDistinct(*table);
+        parts.closed.push_back(std::make_unique<TupleTable>(parts.seeds->width()));
+        status = closePart(parts, parts.ranges[0].first, parts.ranges[0].second, *parts.closed[0]);
     }
     if (status && g < starts.size()) {
-        double growth = static_cast<double>(parts.whole->size()) / parts.ranges[0].second;
+        double growth = static_cast<double>(parts.closed[0]->size()) /
+                        static_cast<double>(parts.ranges[0].second);
         size_t wanted = std::max<size_t>(1, static_cast<size_t>(partRows / std::max(1.0, growth)));
         while (g < starts.size())
             takeGroups(g, wanted);
+        parts.closed.resize(parts.ranges.size());
         int threads = engine_.options_.threads > 0
                           ? engine_.options_.threads
                           : static_cast<int>(std::thread::hardware_concurrency());
@@ -299,14 +299,24 @@ Status StratumRun::runInParts(RelationId relation, int column) {
         if (threads > 1 && parallelSafe()) {
             status = runPartsInParallel(parts, threads);
         } else {
-            auto table = std::make_unique<TupleTable>(parts.seeds->width());
             for (size_t k = 1; k < parts.ranges.size() && status; ++k) {
-                status = closePart(parts, parts.ranges[k].first, parts.ranges[k].second, *table);
-                parts.whole->appendDistinct(*table);
+                parts.closed[k] = std::make_unique<TupleTable>(parts.seeds->width());
+                status = closePart(parts, parts.ranges[k].first, parts.ranges[k].second,
+                                   *parts.closed[k]);
             }
         }
     }
-    slot = std::move(parts.whole);
+    // One copy into a table of the exact size: appending as parts close would grow it by
+    // doubling, copying millions of rows (and faulting their pages in) several times.
+    auto whole = std::make_unique<TupleTable>(parts.seeds->width());
+    size_t rows = 0;
+    for (const auto& part : parts.closed)
+        rows += part ? part->size() : 0;
+    whole->reserve(rows);
+    for (auto& part : parts.closed)
+        if (part) whole->appendDistinct(*part), part.reset();
+    slot = std::move(whole);
     return status;
 }
+
 } // namespace chipgraph::eval

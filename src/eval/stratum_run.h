@@ -59,7 +59,7 @@ private:
         RowGroups groups;
         std::vector<std::pair<size_t, size_t>> ranges; // [first, end) in groups.rows
         std::vector<DeltaPlan> plans;
-        std::unique_ptr<TupleTable> whole; // the parts appended in order
+        std::vector<std::unique_ptr<TupleTable>> closed; // by part, in order
     };
 
     std::function<void(const Derivation&)> emitFor(const bind::BoundRule& rule);

@@ -163,9 +163,14 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
 }
 
 void TupleTable::compact() {
-    cells_.shrink_to_fit();
+    // Shrinking copies the table: worth it for a doubling's headroom, not for a little slack.
+    if (cells_.capacity() - cells_.size() > cells_.size() / 16) cells_.shrink_to_fit();
     overflow_.shrink_to_fit();
     provenance_.shrink_to_fit();
+}
+
+void TupleTable::reserve(size_t rows) {
+    cells_.reserve(rows * static_cast<size_t>(stride_));
 }
 
 void TupleTable::clear() {
