@@ -121,6 +121,7 @@ int runQuery(const CommonOptions& options, const std::string& text) {
     auto engine = openForReading(options.db);
     if (!engine) return fail(engine.status().message());
     engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
+    engine.value()->setEvaluationThreads(options.threads);
     InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->run(text, "<query>");
     if (outcome.ok() && outcome.results.empty())
@@ -139,6 +140,7 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
         sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
     }
     engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
+    engine.value()->setEvaluationThreads(options.threads);
     InterruptGuard guard(*engine.value());
     return report(engine.value()->runFiles(sources), options);
 }

@@ -19,6 +19,7 @@ struct CommonOptions {
     bool explain = false;           // print each query's join plan before its answer
     size_t maxDerived = 20'000'000; // rule evaluation stops beyond this many derived facts
     int timeoutMs = 0;              // and after this long (0: no limit)
+    int threads = 0;                // for closures evaluated in parts (0: one per core)
 };
 
 struct ImportCommand {

@@ -26,6 +26,11 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
         .add_option("--timeout", options.timeoutMs,
                     "stop rule evaluation after this many milliseconds (0: no limit)")
         ->capture_default_str();
+    command
+        .add_option("--threads", options.threads,
+                    "threads that close large recursive relations (0: one per core)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 256));
 }
 
 } // namespace
