@@ -1,8 +1,7 @@
 // The parts of a partitioned closure (eval/partition.h) on several threads. Each thread has its
 // own StratumRun, part table and joins; what they share is read only while they run: the base
 // and lower strata's tables (loaded and indexed first), the interner (every constant interned
-// first) and the rules. Each part lands in its own slot and the parts are joined in order, so
-// the result does not depend on timing.
+// first) and the rules. Parts are appended in order, so the result does not depend on timing.
 #include "eval/stratum_run.h"
 
 #include <exception>
@@ -36,20 +35,20 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
                 engine_.table(used).lookup(step.lookupPosition, kNoValue);
         }
     }
-    std::mutex mutex;
+    std::mutex mutex;    // guards the next part, `parts`' pool and landing, and `failure`
     size_t nextPart = 1; // the first part is closed already
     Status failure = Status::ok();
     auto work = [&] {
         StratumRun run(engine_, stratum_, true);
         for (;;) {
             size_t k;
+            std::unique_ptr<TupleTable> table;
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (!failure || nextPart == parts.ranges.size()) return;
                 k = nextPart++;
+                table = parts.table();
             }
-            // Each part has its own slot: no lock needed to fill it.
-            auto table = std::make_unique<TupleTable>(parts.seeds->width());
             Status status = Status::ok();
             try {
                 status =
@@ -57,12 +56,12 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
             } catch (const std::exception& e) {
                 status = Status::error(std::string("rule evaluation failed: ") + e.what());
             }
+            std::lock_guard<std::mutex> lock(mutex);
             if (!status) {
-                std::lock_guard<std::mutex> lock(mutex);
                 if (failure) failure = status;
                 return;
             }
-            parts.closed[k] = std::move(table);
+            parts.land(k, std::move(table));
         }
     };
     std::vector<std::thread> pool;

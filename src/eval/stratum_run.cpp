@@ -280,14 +280,20 @@ Status StratumRun::runInParts(RelationId relation, int column) {
         parts.plans = deltaPlans();
         partRelation_ = kNoId, partTable_ = nullptr;
     }
+    parts.whole = std::make_unique<TupleTable>(parts.seeds->width());
+    parts.closed.resize(1);
     Status status = Status::ok();
     if (!parts.ranges.empty()) {
-        parts.closed.push_back(std::make_unique<TupleTable>(parts.seeds->width()));
-        status = closePart(parts, parts.ranges[0].first, parts.ranges[0].second, *parts.closed[0]);
+        std::unique_ptr<TupleTable> table = parts.table();
+        status = closePart(parts, parts.ranges[0].first, parts.ranges[0].second, *table);
+        parts.land(0, std::move(table));
     }
     if (status && g < starts.size()) {
-        double growth = static_cast<double>(parts.closed[0]->size()) /
-                        static_cast<double>(parts.ranges[0].second);
+        double growth =
+            static_cast<double>(parts.whole->size()) / static_cast<double>(parts.ranges[0].second);
+        // The whole closure, estimated from the first part: growing a table of millions of
+        // rows by doubling would copy it (and fault its pages in) several times.
+        parts.whole->reserve(static_cast<size_t>(growth * 1.1 * parts.groups.rows.size()));
         size_t wanted = std::max<size_t>(1, static_cast<size_t>(partRows / std::max(1.0, growth)));
         while (g < starts.size())
             takeGroups(g, wanted);
@@ -300,23 +306,29 @@ Status StratumRun::runInParts(RelationId relation, int column) {
             status = runPartsInParallel(parts, threads);
         } else {
             for (size_t k = 1; k < parts.ranges.size() && status; ++k) {
-                parts.closed[k] = std::make_unique<TupleTable>(parts.seeds->width());
-                status = closePart(parts, parts.ranges[k].first, parts.ranges[k].second,
-                                   *parts.closed[k]);
+                std::unique_ptr<TupleTable> table = parts.table();
+                status = closePart(parts, parts.ranges[k].first, parts.ranges[k].second, *table);
+                parts.land(k, std::move(table));
             }
         }
     }
-    // One copy into a table of the exact size: appending as parts close would grow it by
-    // doubling, copying millions of rows (and faulting their pages in) several times.
-    auto whole = std::make_unique<TupleTable>(parts.seeds->width());
-    size_t rows = 0;
-    for (const auto& part : parts.closed)
-        rows += part ? part->size() : 0;
-    whole->reserve(rows);
-    for (auto& part : parts.closed)
-        if (part) whole->appendDistinct(*part), part.reset();
-    slot = std::move(whole);
+    slot = std::move(parts.whole);
     return status;
+}
+
+std::unique_ptr<TupleTable> StratumRun::Parts::table() {
+    if (spare.empty()) return std::make_unique<TupleTable>(seeds->width());
+    std::unique_ptr<TupleTable> table = std::move(spare.back());
+    spare.pop_back();
+    return table;
+}
+
+void StratumRun::Parts::land(size_t k, std::unique_ptr<TupleTable> part) {
+    closed[k] = std::move(part);
+    for (; appended < closed.size() && closed[appended]; ++appended) {
+        whole->appendDistinct(*closed[appended]);
+        spare.push_back(std::move(closed[appended]));
+    }
 }
 
 } // namespace chipgraph::eval

@@ -59,7 +59,15 @@ private:
         RowGroups groups;
         std::vector<std::pair<size_t, size_t>> ranges; // [first, end) in groups.rows
         std::vector<DeltaPlan> plans;
-        std::vector<std::unique_ptr<TupleTable>> closed; // by part, in order
+        std::unique_ptr<TupleTable> whole;               // the parts appended in order
+        std::vector<std::unique_ptr<TupleTable>> closed; // closed, waiting for earlier parts
+        size_t appended = 0;                             // parts in `whole`
+        std::vector<std::unique_ptr<TupleTable>> spare;  // emptied part tables, reused
+
+        // A table for the next part: a spare one keeps its grown memory (and hash slots).
+        std::unique_ptr<TupleTable> table();
+        // Part `k` is closed: appends it, and every part after it that waited, to `whole`.
+        void land(size_t k, std::unique_ptr<TupleTable> part);
     };
 
     std::function<void(const Derivation&)> emitFor(const bind::BoundRule& rule);

@@ -164,7 +164,7 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
 
 void TupleTable::compact() {
     // Shrinking copies the table: worth it for a doubling's headroom, not for a little slack.
-    if (cells_.capacity() - cells_.size() > cells_.size() / 16) cells_.shrink_to_fit();
+    if (cells_.capacity() - cells_.size() > cells_.size() / 8) cells_.shrink_to_fit();
     overflow_.shrink_to_fit();
     provenance_.shrink_to_fit();
 }
