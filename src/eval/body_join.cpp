@@ -28,7 +28,8 @@ static std::vector<ValueId> internConstants(const bind::BoundAtom& atom, Interne
 BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan,
                    TableOverride override)
     : engine_(engine), override_(override), body_(body), plan_(plan),
-      binding_(body.variables.size(), kNoValue), rows_(body.atoms.size(), 0) {
+      binding_(body.variables.size(), kNoValue), tables_(body.atoms.size(), nullptr),
+      rows_(body.atoms.size(), 0) {
     // Load the tables first so that constants appearing in facts are already interned.
     for (const bind::BoundAtom& atom : body.atoms)
         tableOf(atom.relation);
@@ -166,10 +167,9 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
             (from ? from->parts().size() == 1 : table.singleValidity(row, single))) {
             Interval part = (from ? from->parts()[0] : single).intersect(valid);
             if (!part.empty()) {
-                premises_.push_back({&table, row});
+                tables_[step.atom] = &table;
                 rows_[step.atom] = row;
                 visit(stepIndex + 1, part, combined);
-                premises_.pop_back();
             }
             unbindTo(mark);
             return;
@@ -181,11 +181,10 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
             days = days.subtract(negatedDays(static_cast<size_t>(n)));
         }
         if (!days.empty()) {
-            premises_.push_back({&table, row});
+            tables_[step.atom] = &table;
             rows_[step.atom] = row;
             for (const Interval& part : days.parts())
                 visit(stepIndex + 1, part, combined);
-            premises_.pop_back();
         }
     }
     unbindTo(mark);
@@ -200,8 +199,8 @@ void BodyJoin::visit(size_t stepIndex, Interval valid, schema::FactStatus status
     if (stepIndex == plan_.steps.size()) {
         premiseProvenance_.clear();
         if (engine_.options_.trackProvenance)
-            for (const auto& [table, row] : premises_)
-                if (const RowProvenance* p = table->provenance(row))
+            for (size_t a = 0; a < rows_.size(); ++a)
+                if (const RowProvenance* p = tables_[a]->provenance(rows_[a]))
                     premiseProvenance_.push_back(p);
         (*emit_)(Derivation{binding_, valid, status, premiseProvenance_, rows_});
         return;

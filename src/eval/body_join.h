@@ -82,10 +82,10 @@ private:
     std::vector<ValueId> binding_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<const RowProvenance*> premiseProvenance_; // scratch for each derivation
-    // The premise rows so far. Kept as (table, row), not pointers into the table: a recursive
-    // rule adds rows to the table it reads, which may move its storage.
-    std::vector<std::pair<const TupleTable*, RowId>> premises_;
-    std::vector<RowId> rows_; // by atom index
+    // The premises, by atom index: (table, row), not pointers into the table (a recursive
+    // rule adds rows to the table it reads, which may move its storage).
+    std::vector<const TupleTable*> tables_;
+    std::vector<RowId> rows_;
     const std::vector<DeltaEntry>* delta_ = nullptr;
     const std::function<void(const Derivation&)>* emit_ = nullptr;
     bool stopped_ = false;
