@@ -15,14 +15,31 @@ bool IntervalSet::operator==(const IntervalSet& other) const {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
 }
 
+void IntervalSet::copyHeap(const IntervalSet& other) {
+    if (capacity_ < size_) {
+        delete[] heap_;
+        heap_ = new Interval[size_];
+        capacity_ = size_;
+    }
+    std::copy(other.heap_, other.heap_ + size_, heap_);
+}
+
 void IntervalSet::append(const Interval& interval) {
     if (size_ < kInline) {
-        small_[size_] = interval;
-    } else {
-        if (size_ == kInline) many_.assign(small_, small_ + kInline);
-        many_.push_back(interval);
+        small_[size_++] = interval;
+        return;
     }
-    ++size_;
+    if (size_ >= capacity_) {
+        uint32_t capacity = std::max<uint32_t>(2 * kInline, 2 * capacity_);
+        auto* grown = new Interval[capacity];
+        const Interval* from = size_ == kInline ? small_ : heap_;
+        std::copy(from, from + size_, grown);
+        delete[] heap_;
+        heap_ = grown, capacity_ = capacity;
+    } else if (size_ == kInline) {
+        std::copy(small_, small_ + kInline, heap_);
+    }
+    heap_[size_++] = interval;
 }
 
 void IntervalSet::add(const Interval& interval) {

@@ -8,7 +8,6 @@
 #include "common/partial_date.h"
 
 #include <span>
-#include <vector>
 
 namespace chipgraph::eval {
 
@@ -18,12 +17,37 @@ public:
     explicit IntervalSet(const Interval& interval) {
         if (!interval.empty()) small_[0] = interval, size_ = 1;
     }
+    // Copies and moves are a few words unless the set has spilled: rule evaluation makes one
+    // per derivation it records.
+    IntervalSet(const IntervalSet& other)
+        : size_(other.size_), small_{other.small_[0], other.small_[1]} {
+        if (size_ > kInline) copyHeap(other);
+    }
+    IntervalSet(IntervalSet&& other) noexcept
+        : size_(other.size_), capacity_(other.capacity_), small_{other.small_[0], other.small_[1]},
+          heap_(other.heap_) {
+        other.heap_ = nullptr, other.size_ = 0, other.capacity_ = 0;
+    }
+    IntervalSet& operator=(const IntervalSet& other) {
+        if (this == &other) return *this;
+        size_ = other.size_;
+        small_[0] = other.small_[0], small_[1] = other.small_[1];
+        if (size_ > kInline) copyHeap(other);
+        return *this;
+    }
+    IntervalSet& operator=(IntervalSet&& other) noexcept {
+        if (this == &other) return *this;
+        delete[] heap_;
+        size_ = other.size_, capacity_ = other.capacity_;
+        small_[0] = other.small_[0], small_[1] = other.small_[1];
+        heap_ = other.heap_;
+        other.heap_ = nullptr, other.size_ = 0, other.capacity_ = 0;
+        return *this;
+    }
+    ~IntervalSet() { delete[] heap_; }
 
     bool empty() const { return size_ == 0; }
-    std::span<const Interval> parts() const {
-        return size_ <= kInline ? std::span<const Interval>(small_, size_)
-                                : std::span<const Interval>(many_);
-    }
+    std::span<const Interval> parts() const { return {size_ <= kInline ? small_ : heap_, size_}; }
     bool overlaps(const Interval& interval) const;
 
     // Adds `other`; returns the part of it that was not already in the set.
@@ -33,13 +57,15 @@ public:
     bool operator==(const IntervalSet& other) const;
 
 private:
-    void add(const Interval& interval);    // keeps the invariants
-    void append(const Interval& interval); // after every part, not touching the last
+    void add(const Interval& interval);      // keeps the invariants
+    void append(const Interval& interval);   // after every part, not touching the last
+    void copyHeap(const IntervalSet& other); // other's spilled parts, size_ already set
 
     static constexpr uint32_t kInline = 2;
     uint32_t size_ = 0;
-    Interval small_[kInline];    // the parts when size_ <= kInline
-    std::vector<Interval> many_; // all the parts when size_ > kInline
+    uint32_t capacity_ = 0;    // of heap_
+    Interval small_[kInline];  // the parts when size_ <= kInline
+    Interval* heap_ = nullptr; // all the parts when size_ > kInline
 };
 
 } // namespace chipgraph::eval
