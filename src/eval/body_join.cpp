@@ -28,8 +28,8 @@ static std::vector<ValueId> internConstants(const bind::BoundAtom& atom, Interne
 BodyJoin::BodyJoin(RuleEngine& engine, const bind::BoundQuery& body, const plan::QueryPlan& plan,
                    TableOverride override)
     : engine_(engine), override_(override), body_(body), plan_(plan),
-      binding_(body.variables.size(), kNoValue), tables_(body.atoms.size(), nullptr),
-      rows_(body.atoms.size(), 0) {
+      binding_(body.variables.size(), kNoValue), bound_(body.variables.size()),
+      tables_(body.atoms.size(), nullptr), rows_(body.atoms.size(), 0) {
     // Load the tables first so that constants appearing in facts are already interned.
     for (const bind::BoundAtom& atom : body.atoms)
         tableOf(atom.relation);
@@ -62,10 +62,8 @@ ValueId BodyJoin::boundValue(const BoundTerm& term, const std::vector<ValueId>& 
 }
 
 void BodyJoin::unbindTo(size_t mark) {
-    while (bound_.size() > mark) {
-        binding_[bound_.back()] = kNoValue;
-        bound_.pop_back();
-    }
+    while (boundCount_ > mark)
+        binding_[bound_[--boundCount_]] = kNoValue;
 }
 
 std::vector<BodyJoin::CellMatch> BodyJoin::compileAtom(const bind::BoundAtom& atom,
@@ -97,7 +95,7 @@ bool BodyJoin::matchAtom(const std::vector<CellMatch>& match, const ValueId* cel
             ValueId& slot = binding_[m.variable];
             if (slot == kNoValue) {
                 slot = cell;
-                bound_.push_back(m.variable);
+                bound_[boundCount_++] = m.variable;
             } else if (slot != cell) {
                 return false;
             }
@@ -117,7 +115,7 @@ bool BodyJoin::check(const bind::BoundComparison& c) {
     // first, plan/demand.h) is an equality test.
     if (c.assigns >= 0 && binding_[c.assigns] == kNoValue) {
         binding_[c.assigns] = engine_.interner().intern(*rhs);
-        bound_.push_back(c.assigns);
+        bound_[boundCount_++] = c.assigns;
         return true;
     }
     auto lhs = evaluateExpr(c.lhs, lookup);
@@ -154,7 +152,7 @@ void BodyJoin::tryRow(size_t stepIndex, const TupleTable& table, RowId row,
                       const IntervalSet* increment, const Interval& valid,
                       schema::FactStatus status) {
     const plan::JoinStep& step = plan_.steps[stepIndex];
-    size_t mark = bound_.size();
+    size_t mark = boundCount_;
     bool ok = matchAtom(atomMatches_[step.atom], table.row(row));
     for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
         ok = check(body_.comparisons[step.comparisons[c]]);

@@ -80,7 +80,10 @@ private:
     std::vector<std::vector<CellMatch>> atomMatches_;     // per atom
     std::vector<std::vector<ValueId>> negationConstants_; // per negated atom
     std::vector<ValueId> binding_;
-    std::vector<int> bound_; // variables bound by the steps so far, innermost last
+    // Variables bound by the steps so far, innermost last: a stack no deeper than the number
+    // of variables (each is bound once), so pushing never checks for room.
+    std::vector<int> bound_;
+    size_t boundCount_ = 0;
     std::vector<const RowProvenance*> premiseProvenance_; // scratch for each derivation
     // The premises, by atom index: (table, row), not pointers into the table (a recursive
     // rule adds rows to the table it reads, which may move its storage).
