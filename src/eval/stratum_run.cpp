@@ -96,16 +96,22 @@ void StratumRun::flush(Batch& batch) {
 }
 
 std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
-    // Constants in the head are interned once per rule, not per derivation (and before any
-    // part runs on another thread: there they are only looked up).
-    std::vector<ValueId> constants;
+    // The head's cells, resolved once per rule: a constant, interned (before any part runs
+    // on another thread: there it is only looked up), or the variable that fills it.
+    struct HeadCell {
+        ValueId constant = kNoValue;
+        int variable = -1;
+    };
+    std::vector<HeadCell> cells;
     for (const bind::HeadArg& arg : rule.head) {
-        ValueId id = kNoValue;
+        HeadCell cell;
         if (arg.term.kind == bind::BoundTerm::Kind::Constant) {
-            id = engine_.interner_.find(arg.term.value);
-            if (id == kNoValue) id = engine_.interner_.intern(arg.term.value);
+            cell.constant = engine_.interner_.find(arg.term.value);
+            if (cell.constant == kNoValue) cell.constant = engine_.interner_.intern(arg.term.value);
+        } else {
+            cell.variable = arg.term.variable;
         }
-        constants.push_back(id);
+        cells.push_back(cell);
     }
     auto extra = engine_.extra_.find(rule.relation);
     bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
@@ -115,22 +121,23 @@ std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule
     batch.target = &target;
     batch.delta = &next_[rule.relation];
     bool batched = !provenance && !demand && target.batchable();
-    return [this, &rule, constants = std::move(constants), demand, provenance, batched, &target,
+    return [this, cells = std::move(cells), demand, provenance, batched, &target,
             &batch](const Derivation& d) {
+        size_t width = cells.size();
         auto headArg = [&](size_t i) {
-            return constants[i] != kNoValue ? constants[i] : d.binding[rule.head[i].term.variable];
+            return cells[i].variable < 0 ? cells[i].constant : d.binding[cells[i].variable];
         };
         if (batched) {
             TupleTable::PendingRow& row = batch.rows.emplace_back();
-            for (size_t i = 0; i < rule.head.size(); ++i)
+            for (size_t i = 0; i < width; ++i)
                 row.key[i] = headArg(i);
-            row.key[rule.head.size()] = static_cast<ValueId>(d.status);
+            row.key[width] = static_cast<ValueId>(d.status);
             row.valid = d.valid;
             if (batch.rows.size() == TupleTable::kMaxBatch) flush(batch);
             return;
         }
         head_.clear();
-        for (size_t i = 0; i < rule.head.size(); ++i)
+        for (size_t i = 0; i < width; ++i)
             head_.push_back(headArg(i));
         size_t before = target.size();
         if (provenance) combine(d.premises, sources_);
