@@ -5,6 +5,8 @@
 #include "store/sqlite_handle.h"
 #include "store/store_macros.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace chipgraph::store {
@@ -67,12 +69,35 @@ Status Store::initialise() {
 Status Store::begin() {
     return db_->exec("BEGIN IMMEDIATE");
 }
-Status Store::commit() {
-    return db_->exec("COMMIT");
+
+// The pragma is a no-op inside a transaction: it is set before BEGIN and reset after the end.
+Status Store::beginBulk() {
+    CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
+    Status begun = begin();
+    if (begun)
+        bulk_ = true;
+    else
+        (void)db_->exec("PRAGMA foreign_keys = ON");
+    return begun;
 }
+
+// A failed COMMIT leaves the transaction open (the caller rolls back), so the keys stay off.
+Status Store::commit() {
+    CG_TRY(db_->exec("COMMIT"));
+    if (bulk_) {
+        bulk_ = false;
+        return db_->exec("PRAGMA foreign_keys = ON");
+    }
+    return Status::ok();
+}
+
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
     storedEntities_.clear();
+    storedParents_.clear();
+    std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);
+    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
+    bulk_ = false;
 }
 
 Status Store::saveType(const schema::TypeInfo& type) {
@@ -125,6 +150,7 @@ Status Store::saveRelation(const schema::RelationInfo& relation) {
 }
 
 Status Store::saveEntity(const schema::EntityInfo& entity) {
+    CG_TRY(checkParent(Parent::Type, entity.type));
     CG_PREPARE(insert, "INSERT INTO entities(id, name, name_key, type_id) VALUES (?, ?, ?, ?)");
     insert.bind(1, entity.id);
     insert.bind(2, entity.name);
@@ -153,6 +179,7 @@ Status Store::saveEntities(const std::vector<const schema::EntityInfo*>& entitie
         CG_PREPARE(insert, kBatchSql);
         for (size_t row = 0; row < kBatchRows; ++row) {
             const schema::EntityInfo& entity = *entities[i + row];
+            CG_TRY(checkParent(Parent::Type, entity.type));
             int first = static_cast<int>(4 * row);
             insert.bind(first + 1, entity.id);
             insert.bind(first + 2, entity.name);

@@ -5,39 +5,7 @@
 #include "store/store.h"
 #include "store/store_macros.h"
 
-#include <algorithm>
-
 namespace chipgraph::store {
-
-void Store::markStoredEntity(EntityId id) {
-    if (id < 0) return;
-    if (static_cast<size_t>(id) >= storedEntities_.size())
-        storedEntities_.resize(std::max<size_t>(2 * storedEntities_.size(), id + 1));
-    storedEntities_[id] = true;
-}
-
-// Entity ids live inside fact_key, where no foreign key can see them: checked here instead,
-// against the ids this store saved or loaded (a lookup only for any other).
-Status Store::checkEntities(const schema::Fact& fact) {
-    auto check = [&](const Value& v) -> Status {
-        if (!v.isEntity() || isStoredEntity(v.entityId())) return Status::ok();
-        CG_PREPARE(find, "SELECT 1 FROM entities WHERE id = ?");
-        find.bind(1, v.entityId());
-        Result<bool> found = find.step();
-        find.reset();
-        if (!found) return found.status();
-        if (!found.value())
-            return Status::error("database error: entity " + std::to_string(v.entityId()) +
-                                 " is not stored");
-        markStoredEntity(v.entityId());
-        return Status::ok();
-    };
-    for (const Value& v : fact.args)
-        CG_TRY(check(v));
-    for (const auto& q : fact.qualifiers)
-        if (q) CG_TRY(check(*q));
-    return Status::ok();
-}
 
 // Binds the six columns of an INSERT INTO facts row, from parameter `first` on.
 void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
@@ -56,7 +24,7 @@ void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
 }
 
 Result<bool> Store::saveFact(const schema::Fact& fact) {
-    CG_TRY(checkEntities(fact));
+    CG_TRY(checkReferences(fact));
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
                        "status, fact_key) VALUES (?, ?, ?, ?, ?, ?)");
     bindFact(insert, 1, fact);
@@ -83,7 +51,7 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) 
         size_t rows = facts.size() - i >= kBatchRows ? kBatchRows : 1;
         CG_PREPARE(insert, rows == kBatchRows ? kBatchSql : kOneSql);
         for (size_t row = 0; row < rows; ++row, ++i) {
-            CG_TRY(checkEntities(facts[i]));
+            CG_TRY(checkReferences(facts[i]));
             bindFact(insert, static_cast<int>(6 * row + 1), facts[i]);
         }
         CG_TRY(insert.run());
