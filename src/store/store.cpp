@@ -176,14 +176,23 @@ Status Store::saveEntities(const std::vector<const schema::EntityInfo*>& entitie
             CG_TRY(saveEntity(*entities[i++]));
             continue;
         }
-        CG_PREPARE(insert, kBatchSql);
+        // Names and folded names are bound in place, not copied (the catalog holds the names;
+        // the folded ones are gathered in one buffer first, so it no longer moves).
+        size_t ends[kBatchRows];
+        keyBuffer_.clear();
         for (size_t row = 0; row < kBatchRows; ++row) {
+            CG_TRY(checkParent(Parent::Type, entities[i + row]->type));
+            keyBuffer_ += text::foldCase(entities[i + row]->name);
+            ends[row] = keyBuffer_.size();
+        }
+        CG_PREPARE(insert, kBatchSql.c_str());
+        std::string_view keys = keyBuffer_;
+        for (size_t row = 0, start = 0; row < kBatchRows; start = ends[row++]) {
             const schema::EntityInfo& entity = *entities[i + row];
-            CG_TRY(checkParent(Parent::Type, entity.type));
             int first = static_cast<int>(4 * row);
             insert.bind(first + 1, entity.id);
-            insert.bind(first + 2, entity.name);
-            insert.bind(first + 3, text::foldCase(entity.name));
+            insert.bindTextStatic(first + 2, entity.name);
+            insert.bindTextStatic(first + 3, keys.substr(start, ends[row] - start));
             insert.bind(first + 4, entity.type);
         }
         CG_TRY(insert.run());

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -78,12 +79,13 @@ private:
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);
     Status checkReferences(const schema::Fact& fact);
-    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact);
+    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact,
+                  std::string_view key);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
 
     std::unique_ptr<Connection> db_;
-    std::string keyBuffer_; // bindFact's encoded key (SQLite copies it), reused across facts
+    std::string keyBuffer_; // encoded keys bound (not copied) until the insert has run
     // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
     // or found by checkReferences. Cleared on rollback, when saved ones may have gone.
     std::vector<bool> storedEntities_;

@@ -112,6 +112,13 @@ TEST_CASE("many entities are saved in batches and load back", "[store][bulk]") {
     REQUIRE(loaded.findEntity("e129"));
     CHECK(loaded.findEntity("E64")->id == entities[64]->id);
     CHECK(loaded.entities().size() == 132);
+    // Each row got its own folded name: one differing only in case is refused.
+    for (int i : {0, 37, 100}) {
+        schema::EntityInfo twin{1000 + i, "e" + std::to_string(i), entities[0]->type, {}};
+        CHECK_FALSE(db.store->saveEntity(twin).isOk());
+    }
+    schema::EntityInfo fresh{2000, "e130", entities[0]->type, {}};
+    CHECK(db.store->saveEntity(fresh).isOk());
     // The batch's entities count as stored: a fact naming one needs no lookup, and is saved.
     CHECK(db.store->saveFact(db.fact(entities[100]->id)).value());
 }
