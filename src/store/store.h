@@ -23,7 +23,7 @@ class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 or 3 database to version 4 in place, in one transaction).
+    // upgrades a version 2, 3 or 4 database to version 5 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
