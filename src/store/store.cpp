@@ -82,12 +82,13 @@ Status Store::beginBulk() {
 }
 
 // A failed COMMIT leaves the transaction open (the caller rolls back), so the keys stay off.
+// After a successful one the commit is reported as such whatever the pragma says (outside a
+// transaction it only sets a flag): a caller told otherwise would undo its in-memory state
+// for data that is stored.
 Status Store::commit() {
     CG_TRY(db_->exec("COMMIT"));
-    if (bulk_) {
-        bulk_ = false;
-        return db_->exec("PRAGMA foreign_keys = ON");
-    }
+    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
+    bulk_ = false;
     return Status::ok();
 }
 
