@@ -104,7 +104,7 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
     }
     result.badRows = std::move(bound.badRows);
     result.rowErrors = std::move(bound.rowErrors);
-    store::Transaction transaction(*store_);
+    store::Transaction transaction(*store_, store::Transaction::Kind::Bulk);
     Status status = transaction.status();
     if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
     if (status) status = transaction.commit();

@@ -7,8 +7,9 @@ namespace chipgraph::store {
 // (an IN list made SQLite build an ephemeral b-tree on every insert). 4: one row per fact, its
 // values in a compact binary fact_key (fact_codec.h), no fact_values table and no secondary
 // indexes on facts (bulk imports write two b-trees per fact instead of 4 + one per argument).
-// Versions 2 and 3 are migrated on open.
-constexpr int kSchemaVersion = 4;
+// 5: no entities_type index (never read: the catalog is loaded by a scan in id order; it was
+// one more b-tree written per entity an import creates). Versions 2 to 4 are migrated on open.
+constexpr int kSchemaVersion = 5;
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE meta (
@@ -47,7 +48,6 @@ CREATE TABLE entities (
     name_key TEXT NOT NULL UNIQUE,
     type_id  INTEGER NOT NULL REFERENCES types(id)
 );
-CREATE INDEX entities_type ON entities(type_id);
 CREATE TABLE aliases (
     alias_key TEXT PRIMARY KEY,                  -- case-folded alias
     alias     TEXT NOT NULL,
@@ -146,6 +146,12 @@ ALTER TABLE facts_v4 RENAME TO facts;
 DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key);
 CREATE UNIQUE INDEX facts_key ON facts(fact_key);
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
+)SQL";
+
+// Version 4 -> 5, in the same transaction (after the others for an older database).
+inline constexpr const char* kMigrateV4ToV5Sql = R"SQL(
+DROP INDEX IF EXISTS entities_type;
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
 )SQL";
 
 // The fact_key index, dropped for a bulk import and built again after it (Store::

@@ -19,8 +19,8 @@ void Statement::bind(int index, const std::string& value) {
 void Statement::bindStatic(int index, const char* value) {
     sqlite3_bind_text(stmt_, index, value, -1, SQLITE_STATIC);
 }
-void Statement::bindBlob(int index, std::string_view bytes) {
-    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+void Statement::bindTextStatic(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 void Statement::bindBlobStatic(int index, std::string_view bytes) {
     sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);

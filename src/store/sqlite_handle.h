@@ -28,8 +28,8 @@ public:
     void bind(int index, const std::string& value);
     // Text that outlives the statement's next reset (a string literal): not copied.
     void bindStatic(int index, const char* value);
-    // Bytes, copied.
-    void bindBlob(int index, std::string_view bytes);
+    // Text that stays valid until the statement has run: not copied.
+    void bindTextStatic(int index, std::string_view text);
     // Bytes that stay valid until the statement has run: not copied.
     void bindBlobStatic(int index, std::string_view bytes);
     void bindNull(int index);

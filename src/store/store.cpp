@@ -5,6 +5,8 @@
 #include "store/sqlite_handle.h"
 #include "store/store_macros.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace chipgraph::store {
@@ -52,7 +54,7 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2" || stored == "3") {
+    if (stored == "2" || stored == "3" || stored == "4") {
         CG_TRY(migrate(stored));
         stored = std::to_string(kSchemaVersion);
     }
@@ -67,12 +69,36 @@ Status Store::initialise() {
 Status Store::begin() {
     return db_->exec("BEGIN IMMEDIATE");
 }
-Status Store::commit() {
-    return db_->exec("COMMIT");
+
+// The pragma is a no-op inside a transaction: it is set before BEGIN and reset after the end.
+Status Store::beginBulk() {
+    CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
+    Status begun = begin();
+    if (begun)
+        bulk_ = true;
+    else
+        (void)db_->exec("PRAGMA foreign_keys = ON");
+    return begun;
 }
+
+// A failed COMMIT leaves the transaction open (the caller rolls back), so the keys stay off.
+// After a successful one the commit is reported as such whatever the pragma says (outside a
+// transaction it only sets a flag): a caller told otherwise would undo its in-memory state
+// for data that is stored.
+Status Store::commit() {
+    CG_TRY(db_->exec("COMMIT"));
+    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
+    bulk_ = false;
+    return Status::ok();
+}
+
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
     storedEntities_.clear();
+    storedParents_.clear();
+    std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);
+    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
+    bulk_ = false;
 }
 
 Status Store::saveType(const schema::TypeInfo& type) {
@@ -125,6 +151,7 @@ Status Store::saveRelation(const schema::RelationInfo& relation) {
 }
 
 Status Store::saveEntity(const schema::EntityInfo& entity) {
+    CG_TRY(checkParent(Parent::Type, entity.type));
     CG_PREPARE(insert, "INSERT INTO entities(id, name, name_key, type_id) VALUES (?, ?, ?, ?)");
     insert.bind(1, entity.id);
     insert.bind(2, entity.name);
@@ -150,13 +177,23 @@ Status Store::saveEntities(const std::vector<const schema::EntityInfo*>& entitie
             CG_TRY(saveEntity(*entities[i++]));
             continue;
         }
-        CG_PREPARE(insert, kBatchSql);
+        // Names and folded names are bound in place, not copied (the catalog holds the names;
+        // the folded ones are gathered in one buffer first, so it no longer moves).
+        size_t ends[kBatchRows];
+        keyBuffer_.clear();
         for (size_t row = 0; row < kBatchRows; ++row) {
+            CG_TRY(checkParent(Parent::Type, entities[i + row]->type));
+            keyBuffer_ += text::foldCase(entities[i + row]->name);
+            ends[row] = keyBuffer_.size();
+        }
+        CG_PREPARE(insert, kBatchSql.c_str());
+        std::string_view keys = keyBuffer_;
+        for (size_t row = 0, start = 0; row < kBatchRows; start = ends[row++]) {
             const schema::EntityInfo& entity = *entities[i + row];
             int first = static_cast<int>(4 * row);
             insert.bind(first + 1, entity.id);
-            insert.bind(first + 2, entity.name);
-            insert.bind(first + 3, text::foldCase(entity.name));
+            insert.bindTextStatic(first + 2, entity.name);
+            insert.bindTextStatic(first + 3, keys.substr(start, ends[row] - start));
             insert.bind(first + 4, entity.type);
         }
         CG_TRY(insert.run());

@@ -8,7 +8,10 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace chipgraph::store {
@@ -20,13 +23,19 @@ class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 or 3 database to version 4 in place, in one transaction).
+    // upgrades a version 2, 3 or 4 database to version 5 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     Status begin();
+    // Begins a transaction for bulk writes (an import): SQLite's foreign key checks, a
+    // parent-table lookup per row and reference (about a fifth of an import's time), are off
+    // until commit() or rollback(). The fact and entity writers check the types, relations,
+    // sources and entities they name themselves, once per id; writes of other tables should
+    // not be made in such a transaction.
+    Status beginBulk();
     Status commit();
     void rollback();
 
@@ -66,16 +75,23 @@ private:
     Status initialise();
     Status migrate(const std::string& fromVersion); // store_migrate.cpp
     Status migrateV3ToV4();
-    Status checkEntities(const schema::Fact& fact);
-    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact);
+    // store_checks.cpp: that the rows a fact or an entity names are stored.
+    enum class Parent { Type, Relation, Source };
+    Status checkParent(Parent parent, int64_t id);
+    Status checkReferences(const schema::Fact& fact);
+    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact,
+                  std::string_view key);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
 
     std::unique_ptr<Connection> db_;
-    std::string keyBuffer_; // bindFact's encoded key (SQLite copies it), reused across facts
+    std::string keyBuffer_; // encoded keys bound (not copied) until the insert has run
     // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
-    // or found by checkEntities. Cleared on rollback, when saved ones may have gone.
+    // or found by checkReferences. Cleared on rollback, when saved ones may have gone.
     std::vector<bool> storedEntities_;
+    std::set<std::pair<Parent, int64_t>> storedParents_; // found by checkParent, likewise
+    int64_t lastParent_[3] = {kNoId, kNoId, kNoId};      // by Parent
+    bool bulk_ = false; // in a beginBulk() transaction: foreign keys are off
     bool isStoredEntity(EntityId id) const {
         return id >= 0 && static_cast<size_t>(id) < storedEntities_.size() && storedEntities_[id];
     }
@@ -85,7 +101,10 @@ private:
 // A write transaction: rolls back on destruction unless commit() succeeded.
 class Transaction {
 public:
-    explicit Transaction(Store& store) : store_(store) { status_ = store_.begin(); }
+    enum class Kind { Normal, Bulk };
+    explicit Transaction(Store& store, Kind kind = Kind::Normal) : store_(store) {
+        status_ = kind == Kind::Bulk ? store_.beginBulk() : store_.begin();
+    }
     ~Transaction() {
         if (status_.isOk() && !committed_) store_.rollback();
     }

@@ -5,42 +5,11 @@
 #include "store/store.h"
 #include "store/store_macros.h"
 
-#include <algorithm>
-
 namespace chipgraph::store {
 
-void Store::markStoredEntity(EntityId id) {
-    if (id < 0) return;
-    if (static_cast<size_t>(id) >= storedEntities_.size())
-        storedEntities_.resize(std::max<size_t>(2 * storedEntities_.size(), id + 1));
-    storedEntities_[id] = true;
-}
-
-// Entity ids live inside fact_key, where no foreign key can see them: checked here instead,
-// against the ids this store saved or loaded (a lookup only for any other).
-Status Store::checkEntities(const schema::Fact& fact) {
-    auto check = [&](const Value& v) -> Status {
-        if (!v.isEntity() || isStoredEntity(v.entityId())) return Status::ok();
-        CG_PREPARE(find, "SELECT 1 FROM entities WHERE id = ?");
-        find.bind(1, v.entityId());
-        Result<bool> found = find.step();
-        find.reset();
-        if (!found) return found.status();
-        if (!found.value())
-            return Status::error("database error: entity " + std::to_string(v.entityId()) +
-                                 " is not stored");
-        markStoredEntity(v.entityId());
-        return Status::ok();
-    };
-    for (const Value& v : fact.args)
-        CG_TRY(check(v));
-    for (const auto& q : fact.qualifiers)
-        if (q) CG_TRY(check(*q));
-    return Status::ok();
-}
-
-// Binds the six columns of an INSERT INTO facts row, from parameter `first` on.
-void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
+// Binds the six columns of an INSERT INTO facts row, from parameter `first` on; `key` (the
+// fact's encoded key) is not copied: it must stay valid until the statement has run.
+void Store::bindFact(Statement& insert, int first, const schema::Fact& fact, std::string_view key) {
     insert.bind(first, fact.relation);
     insert.bindOptional(first + 1, fact.valid.from == kMinDay
                                        ? std::nullopt
@@ -50,16 +19,16 @@ void Store::bindFact(Statement& insert, int first, const schema::Fact& fact) {
     insert.bindOptional(first + 3,
                         fact.source == kNoId ? std::nullopt : std::optional(fact.source));
     insert.bindStatic(first + 4, schema::statusName(fact.status));
-    keyBuffer_.clear();
-    appendFactKey(keyBuffer_, fact);
-    insert.bindBlob(first + 5, keyBuffer_);
+    insert.bindBlobStatic(first + 5, key);
 }
 
 Result<bool> Store::saveFact(const schema::Fact& fact) {
-    CG_TRY(checkEntities(fact));
+    CG_TRY(checkReferences(fact));
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
                        "status, fact_key) VALUES (?, ?, ?, ?, ?, ?)");
-    bindFact(insert, 1, fact);
+    keyBuffer_.clear();
+    appendFactKey(keyBuffer_, fact);
+    bindFact(insert, 1, fact, keyBuffer_);
     Status status = insert.run();
     if (!status) return status;
     return db_->changes() != 0;
@@ -76,16 +45,26 @@ static std::string batchInsertSql(size_t rows) {
     return sql;
 }
 
+// A batch's keys are encoded into one buffer and bound in place: SQLite copying each key (a
+// malloc and a free per fact) cost more than encoding it.
 Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) {
     static const std::string kBatchSql = batchInsertSql(kBatchRows);
     static const std::string kOneSql = batchInsertSql(1);
+    size_t ends[kBatchRows];
     for (size_t i = first; i < facts.size();) {
         size_t rows = facts.size() - i >= kBatchRows ? kBatchRows : 1;
-        CG_PREPARE(insert, rows == kBatchRows ? kBatchSql : kOneSql);
-        for (size_t row = 0; row < rows; ++row, ++i) {
-            CG_TRY(checkEntities(facts[i]));
-            bindFact(insert, static_cast<int>(6 * row + 1), facts[i]);
+        keyBuffer_.clear();
+        for (size_t row = 0; row < rows; ++row) {
+            CG_TRY(checkReferences(facts[i + row]));
+            appendFactKey(keyBuffer_, facts[i + row]);
+            ends[row] = keyBuffer_.size();
         }
+        // By address: the statement cache need not hash the long SQL text per batch.
+        CG_PREPARE(insert, rows == kBatchRows ? kBatchSql.c_str() : kOneSql.c_str());
+        std::string_view keys = keyBuffer_;
+        for (size_t row = 0, start = 0; row < rows; start = ends[row++], ++i)
+            bindFact(insert, static_cast<int>(6 * row + 1), facts[i],
+                     keys.substr(start, ends[row] - start));
         CG_TRY(insert.run());
     }
     return Status::ok();

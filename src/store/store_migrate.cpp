@@ -1,4 +1,4 @@
-// Upgrading databases of earlier schema versions (2 and 3) to the current one, in one
+// Upgrading databases of earlier schema versions (2 to 4) to the current one, in one
 // transaction: the database is either fully upgraded or unchanged.
 #include "store/fact_codec.h"
 #include "store/schema_sql.h"
@@ -36,7 +36,8 @@ Status Store::migrate(const std::string& fromVersion) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status status = db_->exec("BEGIN IMMEDIATE");
     if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
-    if (status) status = migrateV3ToV4();
+    if (status && fromVersion != "4") status = migrateV3ToV4();
+    if (status) status = db_->exec(kMigrateV4ToV5Sql);
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");

@@ -112,6 +112,57 @@ TEST_CASE("many entities are saved in batches and load back", "[store][bulk]") {
     REQUIRE(loaded.findEntity("e129"));
     CHECK(loaded.findEntity("E64")->id == entities[64]->id);
     CHECK(loaded.entities().size() == 132);
+    // Each row got its own folded name: one differing only in case is refused.
+    for (int i : {0, 37, 100}) {
+        schema::EntityInfo twin{1000 + i, "e" + std::to_string(i), entities[0]->type, {}};
+        CHECK_FALSE(db.store->saveEntity(twin).isOk());
+    }
+    schema::EntityInfo fresh{2000, "e130", entities[0]->type, {}};
+    CHECK(db.store->saveEntity(fresh).isOk());
     // The batch's entities count as stored: a fact naming one needs no lookup, and is saved.
     CHECK(db.store->saveFact(db.fact(entities[100]->id)).value());
+}
+
+// ---- bulk transactions: foreign keys off, references checked by the store ----------------
+
+TEST_CASE("a bulk transaction turns foreign keys off until it ends", "[store][bulk]") {
+    OneRelation db;
+    constexpr EntityId kMissing = 999;
+    bool commit = GENERATE(true, false);
+    {
+        Transaction bulk(*db.store, Transaction::Kind::Bulk);
+        REQUIRE(bulk.status().isOk());
+        // An alias is not checked by the store: only SQLite would refuse it.
+        CHECK(db.store->saveAlias(kMissing, "ghost", 0).isOk());
+        if (commit) REQUIRE(bulk.commit().isOk());
+    }
+    Transaction normal(*db.store);
+    Status refused = db.store->saveAlias(kMissing, "phantom", 0);
+    REQUIRE_FALSE(refused.isOk());
+    CHECK(refused.message() == "database error: FOREIGN KEY constraint failed");
+}
+
+TEST_CASE("a bulk transaction refuses facts and entities naming rows that are not stored",
+          "[store][bulk][error]") {
+    OneRelation db;
+    Transaction bulk(*db.store, Transaction::Kind::Bulk);
+    schema::Fact unknownSource = db.fact(db.a);
+    unknownSource.source = 42;
+    Status s = db.store->appendFacts({db.fact(db.b), unknownSource}, 0);
+    REQUIRE_FALSE(s.isOk());
+    CHECK(s.message() == "database error: source 42 is not stored");
+    schema::Fact unknownRelation = db.fact(db.a);
+    unknownRelation.relation = 7;
+    s = db.store->appendFacts({unknownRelation}, 0);
+    REQUIRE_FALSE(s.isOk());
+    CHECK(s.message() == "database error: relation 7 is not stored");
+    Result<bool> saved = db.store->saveFact(unknownRelation);
+    REQUIRE_FALSE(saved.isOk());
+    CHECK(saved.status().message() == "database error: relation 7 is not stored");
+    schema::EntityInfo ghost{50, "ghost", 13, {}};
+    s = db.store->saveEntities({&ghost});
+    REQUIRE_FALSE(s.isOk());
+    CHECK(s.message() == "database error: type 13 is not stored");
+    // The stored ones pass, the same id twice included (checked once).
+    CHECK(db.store->appendFacts({db.fact(db.a, 1), db.fact(db.b, 2)}, 0).isOk());
 }

@@ -1,4 +1,4 @@
-// Upgrading databases written by earlier schema versions (2 and 3, to 4), and the constraints
+// Upgrading databases written by earlier schema versions (2, 3 and 4, to 5), and the constraints
 // of the current one (written with OR so that SQLite needs no ephemeral table per insert).
 #include "store/schema_sql.h"
 #include "store/store.h"
@@ -159,10 +159,12 @@ std::vector<schema::Fact> loadAll(Store& store, schema::Catalog& catalog) {
     return facts;
 }
 
-// What an upgraded database must hold: the version 4 layout and the two facts of writeV2.
+// What an upgraded database must hold: the version 5 layout and the two facts of writeV2.
 void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
           std::to_string(store::kSchemaVersion));
+    CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
+                   "tbl_name = 'entities'") == "sqlite_autoindex_entities_1"); // name_key only
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
     CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
                    "tbl_name = 'facts'") == "facts_key");
@@ -201,7 +203,7 @@ void checkUpgraded(Raw& raw, Store& store) {
 
 } // namespace
 
-TEST_CASE("a version 2 database is upgraded to version 4 on open", "[store][migration]") {
+TEST_CASE("a version 2 database is upgraded to version 5 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
@@ -211,7 +213,7 @@ TEST_CASE("a version 2 database is upgraded to version 4 on open", "[store][migr
     checkUpgraded(raw, *opened.value());
 }
 
-TEST_CASE("a version 3 database is upgraded to version 4 on open", "[store][migration]") {
+TEST_CASE("a version 3 database is upgraded to version 5 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v3");
     Raw raw(uri);
     writeV2(raw);
@@ -220,6 +222,21 @@ TEST_CASE("a version 3 database is upgraded to version 4 on open", "[store][migr
     INFO(opened.status().message());
     REQUIRE(opened.isOk());
     checkUpgraded(raw, *opened.value());
+}
+
+// Version 4 was version 5 with an index of entities by type.
+TEST_CASE("a version 4 database is upgraded to version 5 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v4");
+    Raw raw(uri);
+    writeV2(raw);
+    { REQUIRE(Store::open(uri).isOk()); }
+    REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id); "
+                     "UPDATE meta SET value = '4' WHERE key = 'schema_version'") == SQLITE_OK);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    INFO(opened.status().message());
+    REQUIRE(opened.isOk());
+    checkUpgraded(raw, *opened.value());
+    CHECK(raw.text("SELECT count(*) FROM entities") == "2");
 }
 
 TEST_CASE("an upgraded database opens again without another upgrade", "[store][migration]") {
