@@ -4,17 +4,14 @@
 // that never meet. Evaluating a few parts at a time keeps each round's table small enough to
 // stay in cache; on a closure of millions of facts the hash probes of one large table are
 // otherwise most of the cost (bench/README.md, case (c)).
-#include "bind/bound.h"
 #include "eval/tuple_table.h"
+#include "plan/rule_plan.h"
 
 #include <vector>
 
 namespace chipgraph::eval {
 
-// The argument position that every recursive rule of `stratum` copies from its premise in the
-// stratum to its head, or -1: the stratum is not recursive, has several relations or an
-// aggregate, a rule reads the stratum twice, or no column is kept by all its rules.
-int passThroughColumn(const std::vector<bind::BoundRule>& rules, const bind::Stratum& stratum);
+// Which strata split so (the column their rules keep): plan::passThroughColumn.
 
 // A table's rows grouped by their value in one column: `rows` in order of that value, and
 // where each group starts in `rows` (a group ends where the next starts, the last at the end).

@@ -186,7 +186,7 @@ Status StratumRun::run() {
     if (Status s = runAll(recursive && !naive); !s) return s;
     if (!recursive) return Status::ok();
     if (naive) return naiveRounds();
-    if (int column = passThroughColumn(engine_.rules_, stratum_); column >= 0)
+    if (int column = plan::passThroughColumn(engine_.rules_, stratum_); column >= 0)
         return runInParts(stratum_.relations.front(), column);
     return seminaiveRounds();
 }

@@ -23,7 +23,7 @@ int keptColumn(const std::string& rules, const std::string& relation) {
     for (const bind::Stratum& stratum : set.strata)
         if (std::find(stratum.relations.begin(), stratum.relations.end(), id) !=
             stratum.relations.end())
-            return eval::passThroughColumn(set.rules, stratum);
+            return plan::passThroughColumn(set.rules, stratum);
     FAIL("no stratum defines " << relation);
     return -2;
 }
