@@ -300,7 +300,7 @@ Status StratumRun::runInParts(RelationId relation, int column) {
             static_cast<double>(parts.whole->size()) / static_cast<double>(parts.ranges[0].second);
         // The whole closure, estimated from the first part: growing a table of millions of
         // rows by doubling would copy it (and fault its pages in) several times.
-        parts.whole->reserve(static_cast<size_t>(growth * 1.1 * parts.groups.rows.size()));
+        parts.whole->reserveRows(static_cast<size_t>(growth * 1.1 * parts.groups.rows.size()));
         size_t wanted = std::max<size_t>(1, static_cast<size_t>(partRows / std::max(1.0, growth)));
         while (g < starts.size())
             takeGroups(g, wanted);

@@ -169,7 +169,7 @@ void TupleTable::compact() {
     provenance_.shrink_to_fit();
 }
 
-void TupleTable::reserve(size_t rows) {
+void TupleTable::reserveRows(size_t rows) {
     cells_.reserve(rows * static_cast<size_t>(stride_));
 }
 

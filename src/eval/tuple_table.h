@@ -86,8 +86,9 @@ public:
 
     // Releases growth headroom (vector capacity) once the table stops growing.
     void compact();
-    // Room for `rows` rows in all, so that appending them moves nothing.
-    void reserve(size_t rows);
+    // Room for the cells of `rows` rows in all (not the hash: see appendDistinct), so that
+    // appending them moves nothing.
+    void reserveRows(size_t rows);
     // Empties the table, keeping its memory for the next use.
     void clear();
     // Appends every row of `other` (of the same width), which must share no key with this
