@@ -3,6 +3,7 @@
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
 #include "eval/query_answer.h"
+#include "eval/query_rows.h"
 
 #include <algorithm>
 #include <optional>
@@ -50,10 +51,10 @@ public:
     }
 
 private:
-    bool visible(const schema::Fact& fact) const {
-        if (query_.window && !fact.valid.overlaps(*query_.window)) return false;
-        if (query_.knownAt && fact.source != kNoId) {
-            const auto& published = catalog_.source(fact.source).published;
+    template <class Row> bool visible(const Row& row) const {
+        if (query_.window && !row.valid().overlaps(*query_.window)) return false;
+        if (query_.knownAt && row.source() != kNoId) {
+            const auto& published = catalog_.source(row.source()).published;
             if (published && published->firstDay() > *query_.knownAt) return false;
         }
         return true;
@@ -66,8 +67,8 @@ private:
         return nullptr;
     }
 
-    // Binds the term to `value` (recording newly bound variables in `bound`); false on mismatch.
-    bool unify(const BoundTerm& term, const Value& value, std::vector<int>& bound) {
+    // Binds the term to `value` (recording a newly bound variable in bound_); false on mismatch.
+    bool unify(const BoundTerm& term, const Value& value) {
         if (term.kind == BoundTerm::Kind::Wildcard) return true;
         if (const Value* current = valueOf(term)) return *current == value;
         const bind::Variable& var = query_.variables[term.variable];
@@ -76,49 +77,52 @@ private:
               catalog_.isSubtype(catalog_.entity(value.entityId()).type, var.requiredType)))
             return false;
         binding_[term.variable] = value;
-        bound.push_back(term.variable);
+        bound_.push_back(term.variable);
         return true;
     }
 
-    bool matches(const bind::BoundAtom& atom, const schema::Fact& fact, std::vector<int>& bound) {
+    template <class Row> bool matches(const bind::BoundAtom& atom, const Row& row) {
         for (size_t p = 0; p < atom.args.size(); ++p)
-            if (!unify(atom.args[p], fact.args[p], bound)) return false;
+            if (!unify(atom.args[p], row.arg(p))) return false;
         for (const auto& [index, term] : atom.qualifiers) {
-            const std::optional<Value>& q = fact.qualifiers[index];
+            const Value* q = row.qualifier(index);
             if (!q) {
                 if (term.kind != BoundTerm::Kind::Wildcard) return false;
                 continue;
             }
-            if (!unify(term, *q, bound)) return false;
+            if (!unify(term, *q)) return false;
         }
         return true;
     }
 
-    // A comparison holds, or an assignment binds its variable (recorded in `bound`).
-    bool check(const bind::BoundComparison& c, std::vector<int>& bound) {
+    // A comparison holds, or an assignment binds its variable (recorded in bound_).
+    bool check(const bind::BoundComparison& c) {
         auto lookup = [&](int v) { return binding_[v] ? &*binding_[v] : nullptr; };
         auto rhs = evaluateExpr(c.rhs, lookup);
         if (!rhs) return false;
         if (c.assigns >= 0) {
             binding_[c.assigns] = *rhs;
-            bound.push_back(c.assigns);
+            bound_.push_back(c.assigns);
             return true;
         }
         auto lhs = evaluateExpr(c.lhs, lookup);
         return lhs && compareValues(*lhs, c.op, *rhs, catalog_);
     }
 
+    // Unbinds the variables bound since bound_ had `mark` entries.
+    void unbindTo(size_t mark) {
+        for (; bound_.size() > mark; bound_.pop_back())
+            binding_[bound_.back()].reset();
+    }
+
     // The days on which some visible fact matches the negated atom (its variables are bound).
     IntervalSet negatedDays(const bind::BoundAtom& atom) {
         IntervalSet days;
-        const RelationFacts& relation = facts_.relation(atom.relation);
-        std::vector<int> scratch;
-        for (const schema::Fact& fact : relation.facts()) {
-            if (!visible(fact) || !matches(atom, fact, scratch)) continue;
-            days.unite(IntervalSet(fact.valid));
-        }
-        for (int v : scratch)
-            binding_[v].reset();
+        size_t mark = bound_.size();
+        forEachFact(facts_, atom.relation, -1, nullptr, [&](const auto& row) {
+            if (visible(row) && matches(atom, row)) days.unite(IntervalSet(row.valid()));
+        });
+        unbindTo(mark);
         return days;
     }
 
@@ -138,36 +142,34 @@ private:
         }
         const plan::JoinStep& step = plan_.steps[stepIndex];
         const bind::BoundAtom& atom = query_.atoms[step.atom];
-        const RelationFacts& relation = facts_.relation(atom.relation);
-        auto tryFact = [&](const schema::Fact& fact) {
-            if (!visible(fact)) return;
-            Interval joint = valid.intersect(fact.valid);
-            if (joint.empty()) return;
-            std::vector<int> bound;
-            bool ok = matches(atom, fact, bound);
-            for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
-                ok = check(query_.comparisons[step.comparisons[c]], bound);
-            if (ok) {
-                // `not` removes the days on which the negated atom holds.
-                IntervalSet days(joint);
-                for (int n : step.negations)
-                    days = days.subtract(negatedDays(query_.negations[n]));
-                premises_.push_back(&fact);
-                for (const Interval& part : days.parts())
-                    visit(stepIndex + 1, part, schema::weakest(status, fact.status));
-                premises_.pop_back();
-            }
-            for (int v : bound)
-                binding_[v].reset();
-        };
-        if (step.lookupPosition >= 0) {
-            const Value& key = *valueOf(atom.args[step.lookupPosition]);
-            for (uint32_t i : relation.lookup(step.lookupPosition, key))
-                tryFact(relation.facts()[i]);
-        } else {
-            for (const schema::Fact& fact : relation.facts())
-                tryFact(fact);
+        const Value* key =
+            step.lookupPosition >= 0 ? valueOf(atom.args[step.lookupPosition]) : nullptr;
+        forEachFact(facts_, atom.relation, step.lookupPosition, key,
+                    [&](const auto& row) { tryRow(stepIndex, row, valid, status); });
+    }
+
+    template <class Row>
+    void tryRow(size_t stepIndex, const Row& row, const Interval& valid,
+                schema::FactStatus status) {
+        if (!visible(row)) return;
+        Interval joint = valid.intersect(row.valid());
+        if (joint.empty()) return;
+        const plan::JoinStep& step = plan_.steps[stepIndex];
+        size_t mark = bound_.size();
+        bool ok = matches(query_.atoms[step.atom], row);
+        for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
+            ok = check(query_.comparisons[step.comparisons[c]]);
+        if (ok) {
+            // `not` removes the days on which the negated atom holds.
+            IntervalSet days(joint);
+            for (int n : step.negations)
+                days = days.subtract(negatedDays(query_.negations[n]));
+            premises_.push_back(row.premise());
+            for (const Interval& part : days.parts())
+                visit(stepIndex + 1, part, schema::weakest(status, row.status()));
+            premises_.pop_back();
         }
+        unbindTo(mark);
     }
 
     void emit(const Interval& valid, schema::FactStatus status) {
@@ -177,16 +179,15 @@ private:
             answer.values.push_back(v.value_or(Value::text("")));
         answer.valid = valid;
         answer.status = status;
-        for (const schema::Fact* premise : premises_) {
-            if (premise->source != kNoId) {
-                addSources(answer.sources, &premise->source, &premise->source + 1);
+        for (const Premise& premise : premises_) {
+            if (premise.source != kNoId) {
+                addSources(answer.sources, &premise.source, &premise.source + 1);
                 answer.reported =
-                    latestOf(answer.reported, catalog_.source(premise->source).published);
+                    latestOf(answer.reported, catalog_.source(premise.source).published);
             }
-            if (premise->derived) {
-                addSources(answer.sources, premise->derived->sources.begin(),
-                           premise->derived->sources.end());
-                answer.reported = latestOf(answer.reported, premise->derived->reported);
+            if (premise.sources) {
+                addSources(answer.sources, premise.sources->begin(), premise.sources->end());
+                answer.reported = latestOf(answer.reported, *premise.reported);
             }
         }
         // Deduplicated on the values' hashes and equality: no key strings per answer.
@@ -236,7 +237,8 @@ private:
     bool cancelled_ = false;
     uint32_t polls_ = 0;
     std::vector<std::optional<Value>> binding_;
-    std::vector<const schema::Fact*> premises_;
+    std::vector<int> bound_; // variables bound by the steps so far, innermost last
+    std::vector<Premise> premises_;
     std::vector<Answer> answers_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     std::vector<uint32_t> slots_; // answer indices by answerHash, open addressing
