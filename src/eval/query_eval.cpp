@@ -14,14 +14,6 @@ using bind::BoundTerm;
 
 namespace {
 
-// Merges sorted source ids into a sorted, unique list (answers have a handful).
-template <typename It> void addSources(std::vector<SourceId>& into, It first, It last) {
-    for (; first != last; ++first) {
-        auto at = std::lower_bound(into.begin(), into.end(), *first);
-        if (at == into.end() || *at != *first) into.insert(at, *first);
-    }
-}
-
 std::optional<PartialDate> latestOf(const std::optional<PartialDate>& a,
                                     const std::optional<PartialDate>& b) {
     if (!a) return b;
@@ -45,9 +37,10 @@ public:
 
     bool cancelled() const { return cancelled_; }
 
-    std::vector<Answer> run() {
+    Answers run() {
+        out_.width = binding_.size();
         visit(0, Interval::always(), schema::FactStatus::Actual);
-        return std::move(answers_);
+        return std::move(out_);
     }
 
 private:
@@ -172,61 +165,80 @@ private:
         unbindTo(mark);
     }
 
-    void emit(const Interval& valid, schema::FactStatus status) {
-        if (query_.window && !valid.overlaps(*query_.window)) return;
-        Answer answer;
-        for (const auto& v : binding_)
-            answer.values.push_back(v.value_or(Value::text("")));
-        answer.valid = valid;
-        answer.status = status;
-        for (const Premise& premise : premises_) {
-            if (premise.source != kNoId) {
-                addSources(answer.sources, &premise.source, &premise.source + 1);
-                answer.reported =
-                    latestOf(answer.reported, catalog_.source(premise.source).published);
-            }
-            if (premise.sources) {
-                addSources(answer.sources, premise.sources->begin(), premise.sources->end());
-                answer.reported = latestOf(answer.reported, *premise.reported);
-            }
-        }
-        // Deduplicated on the values' hashes and equality: no key strings per answer.
-        if ((answers_.size() + 1) * 2 > slots_.size()) growSlots();
-        size_t mask = slots_.size() - 1;
-        size_t i = answerHash(answer) & mask;
-        for (; slots_[i] != kNoAnswer; i = (i + 1) & mask) {
-            Answer& merged = answers_[slots_[i]];
-            if (!sameAnswer(merged, answer)) continue;
-            addSources(merged.sources, answer.sources.begin(), answer.sources.end());
-            merged.reported = earliestOf(merged.reported, answer.reported);
-            return;
-        }
-        slots_[i] = static_cast<uint32_t>(answers_.size());
-        answers_.push_back(std::move(answer));
+    // An unbound variable's (or a wildcard's) value in an answer.
+    const Value& valueAt(size_t variable) const {
+        static const Value kNone = Value::text("");
+        return binding_[variable] ? *binding_[variable] : kNone;
     }
 
-    static size_t answerHash(const Answer& a) {
-        size_t h = std::hash<int64_t>()((int64_t{a.valid.from} << 32) ^ uint32_t(a.valid.to));
-        h ^= static_cast<size_t>(a.status) * 0x9e3779b97f4a7c15ULL;
-        for (const Value& v : a.values)
-            h = (h ^ v.hash()) * 0x100000001b3ULL;
+    void emit(const Interval& valid, schema::FactStatus status) {
+        if (query_.window && !valid.overlaps(*query_.window)) return;
+        // This derivation's sources and first-known date.
+        sources_.clear();
+        std::optional<PartialDate> reported;
+        for (const Premise& premise : premises_) {
+            if (premise.source != kNoId) {
+                sources_.push_back(premise.source);
+                reported = latestOf(reported, catalog_.source(premise.source).published);
+            }
+            if (premise.sources) {
+                sources_.insert(sources_.end(), premise.sources->begin(), premise.sources->end());
+                reported = latestOf(reported, *premise.reported);
+            }
+        }
+        std::sort(sources_.begin(), sources_.end());
+        sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        // Deduplicated on the values' hashes and equality, compared in place: a derivation that
+        // merges into an answer copies nothing.
+        size_t hash = answerHash(valid, status);
+        if ((out_.answers.size() + 1) * 2 > slots_.size()) growSlots();
+        size_t mask = slots_.size() - 1;
+        size_t i = hash & mask;
+        for (; slots_[i] != kNoAnswer; i = (i + 1) & mask) {
+            Answer& merged = out_.answers[slots_[i]];
+            if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
+            merged.sources = out_.sources.unite(merged.sources, sources_);
+            merged.reported = earliestOf(merged.reported, reported);
+            return;
+        }
+        slots_[i] = static_cast<uint32_t>(out_.answers.size());
+        Answer answer{hash,
+                      static_cast<uint32_t>(out_.values.size()),
+                      out_.sources.intern(sources_),
+                      valid,
+                      status,
+                      reported};
+        for (size_t v = 0; v < binding_.size(); ++v)
+            out_.values.push_back(valueAt(v));
+        out_.answers.push_back(answer);
+    }
+
+    size_t answerHash(const Interval& valid, schema::FactStatus status) const {
+        size_t h = std::hash<int64_t>()((int64_t{valid.from} << 32) ^ uint32_t(valid.to));
+        h ^= static_cast<size_t>(status) * 0x9e3779b97f4a7c15ULL;
+        for (size_t v = 0; v < binding_.size(); ++v)
+            h = (h ^ valueAt(v).hash()) * 0x100000001b3ULL;
         h ^= h >> 31; // open addressing uses the low bits: mix the high ones in
         h *= 0xbf58476d1ce4e5b9ULL;
         return h ^ (h >> 29);
     }
-    // Open addressing over answer indices: no node per answer.
+    bool sameAnswer(const Answer& a, const Interval& valid, schema::FactStatus status) const {
+        if (!(a.valid == valid) || a.status != status) return false;
+        const Value* values = out_.valuesOf(a);
+        for (size_t v = 0; v < binding_.size(); ++v)
+            if (!(values[v] == valueAt(v))) return false;
+        return true;
+    }
+    // Open addressing over answer indices (their hashes kept): no node per answer.
     void growSlots() {
         slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNoAnswer);
         size_t mask = slots_.size() - 1;
-        for (uint32_t a = 0; a < answers_.size(); ++a) {
-            size_t i = answerHash(answers_[a]) & mask;
+        for (uint32_t a = 0; a < out_.answers.size(); ++a) {
+            size_t i = out_.answers[a].hash & mask;
             while (slots_[i] != kNoAnswer)
                 i = (i + 1) & mask;
             slots_[i] = a;
         }
-    }
-    static bool sameAnswer(const Answer& a, const Answer& b) {
-        return a.valid == b.valid && a.status == b.status && a.values == b.values;
     }
 
     const bind::BoundQuery& query_;
@@ -239,17 +251,28 @@ private:
     std::vector<std::optional<Value>> binding_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
-    std::vector<Answer> answers_;
+    std::vector<SourceId> sources_; // scratch for emit()
+    Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     std::vector<uint32_t> slots_; // answer indices by answerHash, open addressing
 };
+
+// The answers, with their variables' values when `withBindings`.
+Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                            const FactView& facts, const schema::Catalog& catalog,
+                            const std::atomic<bool>* cancel, bool withBindings) {
+    Evaluator evaluator(query, plan, facts, catalog, cancel);
+    Answers answers = evaluator.run();
+    if (evaluator.cancelled()) return Status::error("interrupted");
+    return tabulate(query, std::move(answers), catalog, withBindings);
+}
 
 } // namespace
 
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel) {
-    Result<QueryAnswers> answers = evaluateQueryAnswers(query, plan, facts, catalog, cancel);
+    Result<QueryAnswers> answers = answer(query, plan, facts, catalog, cancel, false);
     if (!answers) return answers.status();
     return std::move(answers.value().table);
 }
@@ -258,10 +281,7 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
                                           const std::atomic<bool>* cancel) {
-    Evaluator evaluator(query, plan, facts, catalog, cancel);
-    std::vector<Answer> answers = evaluator.run();
-    if (evaluator.cancelled()) return Status::error("interrupted");
-    return tabulate(query, std::move(answers), catalog);
+    return answer(query, plan, facts, catalog, cancel, true);
 }
 
 } // namespace chipgraph::eval

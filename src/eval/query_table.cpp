@@ -32,12 +32,6 @@ struct SortKey {
     }
 };
 
-struct Row {
-    std::vector<Cell> cells;
-    std::vector<SortKey> keys;
-    size_t answer = 0; // index into the answers, for their values
-};
-
 // Formatting an interval walks calendar periods, a date goes through snprintf; answers share
 // few distinct ones (one per year, say), so each is formatted once per query. A partial date
 // is identified by its first and last day.
@@ -74,12 +68,14 @@ public:
         if (fresh) fill(it->second, displayValue(v, catalog));
         return it->second;
     }
-    const Texts& ofSources(const std::vector<SourceId>& ids, const schema::Catalog& catalog) {
-        auto [it, fresh] = sources_.try_emplace(ids);
-        if (!fresh) return it->second;
+    // The sources of set `id` (answers share a handful of sets).
+    const Texts& ofSources(uint32_t id, const SourceSets& sets, const schema::Catalog& catalog) {
+        if (id >= sources_.size()) sources_.resize(sets.size());
+        std::optional<Texts>& texts = sources_[id];
+        if (texts) return *texts;
         // Sources read as a timeline: by publication date, then name.
         std::vector<const schema::SourceInfo*> ordered;
-        for (SourceId s : ids)
+        for (SourceId s : sets.at(id))
             ordered.push_back(&catalog.source(s));
         std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
             DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
@@ -89,8 +85,8 @@ public:
         std::string text;
         for (const schema::SourceInfo* s : ordered)
             text += (text.empty() ? "" : ", ") + s->name;
-        fill(it->second, std::move(text));
-        return it->second;
+        fill(texts.emplace(), std::move(text));
+        return *texts;
     }
     uint32_t slotOf(const std::string& display) {
         auto [it, fresh] =
@@ -117,73 +113,75 @@ private:
         texts.display = std::move(display);
     }
     std::unordered_map<EntityId, Texts> entities_;
-    std::map<std::vector<SourceId>, Texts> sources_;
+    std::vector<std::optional<Texts>> sources_;       // by source set id
     std::unordered_map<std::string, uint32_t> slots_; // folded text -> slot
     std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
 };
 
-Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals,
-            DisplayTexts& texts) {
-    Row row;
-    row.cells.reserve(a.values.size() + 4);
-    row.keys.reserve(a.values.size() + 4);
-    for (const Value& v : a.values) {
+// Fills one row's cells and its sort keys (one per column).
+void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
+             IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells,
+             SortKey* keys) {
+    cells.reserve(answers.width + 4);
+    const Value* values = answers.valuesOf(a);
+    for (size_t i = 0; i < answers.width; ++i) {
+        const Value& v = values[i];
         if (v.isEntity()) {
             const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
-            row.cells.push_back(Cell::ofText(t.display));
-            row.keys.push_back({false, 0, 0, t.slot});
+            cells.push_back(Cell::ofText(t.display));
+            *keys++ = {false, 0, 0, t.slot};
             continue;
         }
         std::string display = displayValue(v, catalog);
         if (v.isNumber()) {
             const Number& n = v.numberValue();
-            row.cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(display, n.lo)
-                                                            : Cell::ofText(display));
-            row.keys.push_back({true, n.sortKey()});
+            cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(std::move(display), n.lo)
+                                                        : Cell::ofText(std::move(display)));
+            *keys++ = {true, n.sortKey()};
         } else {
-            row.keys.push_back({false, 0, 0, texts.slotOf(display)});
-            row.cells.push_back(Cell::ofText(std::move(display)));
+            *keys++ = {false, 0, 0, texts.slotOf(display)};
+            cells.push_back(Cell::ofText(std::move(display)));
         }
     }
-    row.cells.push_back(Cell::ofText(intervals.of(a.valid)));
-    row.keys.push_back({true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)});
-    row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
-    row.keys.push_back({true, static_cast<double>(a.status)});
-    const DisplayTexts::Texts& sources = texts.ofSources(a.sources, catalog);
-    row.cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
-    row.keys.push_back({false, 0, 0, sources.slot});
+    cells.push_back(Cell::ofText(intervals.of(a.valid)));
+    *keys++ = {true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)};
+    cells.push_back(Cell::ofText(schema::statusName(a.status)));
+    *keys++ = {true, static_cast<double>(a.status)};
+    const DisplayTexts::Texts& sources = texts.ofSources(a.sources, answers.sources, catalog);
+    cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
+    *keys++ = {false, 0, 0, sources.slot};
     const std::optional<PartialDate>& reported = a.reported;
-    row.cells.push_back(reported ? Cell::ofText(intervals.of(*reported)) : Cell::null());
-    row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18});
-    return row;
+    cells.push_back(reported ? Cell::ofText(intervals.of(*reported)) : Cell::null());
+    *keys = {true, reported ? static_cast<double>(reported->firstDay()) : -1e18};
 }
 
 } // namespace
 
-QueryAnswers tabulate(const bind::BoundQuery& query, std::vector<Answer> answers,
-                      const schema::Catalog& catalog) {
-    std::vector<Row> rows;
-    rows.reserve(answers.size());
+QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
+                      const schema::Catalog& catalog, bool withBindings) {
+    const size_t count = answers.answers.size();
+    const size_t columnCount = answers.width + bind::kProvenanceColumns.size();
+    // Cells and keys by answer; keys flat, `columnCount` per answer.
+    std::vector<std::vector<Cell>> cells(count);
+    std::vector<SortKey> keys(count * columnCount);
     IntervalTexts intervals;
     DisplayTexts texts;
-    for (size_t i = 0; i < answers.size(); ++i) {
-        rows.push_back(makeRow(answers[i], catalog, intervals, texts));
-        rows.back().answer = i;
-    }
+    for (size_t i = 0; i < count; ++i)
+        makeRow(answers, answers.answers[i], catalog, intervals, texts, cells[i],
+                &keys[i * columnCount]);
     // Requested keys first, then every column left to right, so the order is always total.
     std::vector<bind::OrderKey> order = query.orderBy;
-    size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows: a row is two vectors of strings.
+    // Sorting indices, not rows: a row is a vector of strings.
     std::vector<uint32_t> ranks = texts.ranks();
-    std::vector<uint32_t> sorted(rows.size());
+    std::vector<uint32_t> sorted(count);
     for (uint32_t i = 0; i < sorted.size(); ++i)
         sorted[i] = i;
     std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t x, uint32_t y) {
-        const Row &a = rows[x], &b = rows[y];
+        const SortKey *a = &keys[x * columnCount], *b = &keys[y * columnCount];
         for (const bind::OrderKey& k : order) {
-            int cmp = a.keys[k.column].compare(b.keys[k.column], ranks);
+            int cmp = a[k.column].compare(b[k.column], ranks);
             if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
         }
         return false;
@@ -199,8 +197,11 @@ QueryAnswers tabulate(const bind::BoundQuery& query, std::vector<Answer> answers
         table.columns.push_back(c);
     table.rows.reserve(sorted.size());
     for (uint32_t i : sorted) {
-        table.rows.push_back(std::move(rows[i].cells));
-        out.bindings.push_back(std::move(answers[rows[i].answer].values));
+        table.rows.push_back(std::move(cells[i]));
+        if (withBindings) {
+            const Value* values = answers.valuesOf(answers.answers[i]);
+            out.bindings.emplace_back(values, values + answers.width);
+        }
     }
     return out;
 }

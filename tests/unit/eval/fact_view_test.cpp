@@ -1,7 +1,9 @@
 // Queries over derived relations read rule evaluation's tables in place (FactView::addTable):
 // the answers must be exactly those of the same tables turned into Facts first — values,
 // validity intervals (a row valid on several), statuses, sources, report dates and order.
+// Answers keep each distinct set of sources once (SourceSets).
 #include "bind/stratify.h"
+#include "eval/query_answer.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
 #include "support/bind_text.h"
@@ -130,4 +132,16 @@ TEST_CASE("a constant no derived row holds finds nothing", "[eval][view]") {
     Derived d(kWorld);
     CHECK(d.agree("? owns(Meta, C).").empty()); // an entity no fact mentions: never interned
     CHECK(d.agree("? owns(V, Trainium3), owns(V, \"TPU v7\").").empty());
+}
+
+TEST_CASE("source sets are stored once and united", "[eval][view]") {
+    eval::SourceSets sets;
+    CHECK(sets.intern({}) == 0);
+    uint32_t a = sets.intern({3, 7});
+    CHECK(sets.intern({3, 7}) == a);
+    CHECK(sets.unite(a, {7}) == a); // already included: the same set
+    uint32_t b = sets.unite(a, {1, 7});
+    CHECK(sets.at(b) == std::vector<SourceId>{1, 3, 7});
+    CHECK(sets.unite(0, {1, 3, 7}) == b);
+    CHECK(sets.size() == 3);
 }
