@@ -12,18 +12,14 @@
 namespace chipgraph::eval {
 namespace {
 
-// A body match: its binding (a slice of the group's pool), its days, status and sources.
+// A body match: its binding (a slice of the pool), its days, status and premises (a slice of
+// the premise list). Members of all groups sit in one vector, so a match allocates nothing.
 struct Member {
-    uint32_t binding; // offset into Group::pool
+    uint32_t group;
+    uint32_t binding; // offset into the binding pool
     Interval valid;
     schema::FactStatus status;
-    RowProvenance provenance;
-};
-
-struct Group {
-    std::vector<ValueId> key; // the non-aggregate head values
-    std::vector<ValueId> pool;
-    std::vector<Member> members;
+    uint32_t premises, premiseCount; // into the premise list
 };
 
 struct KeyHash {
@@ -38,12 +34,14 @@ struct KeyHash {
 // The aggregate over the members active in a stretch (sorted by binding, so one body match
 // backed by two sources on overlapping days sits in adjacent places and counts once); nullopt
 // if it has no value.
-std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable, const Group& group,
+std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
+                                 const std::vector<ValueId>& pool,
                                  const std::vector<const Member*>& active, size_t width,
-                                 const Interner& interner, const schema::Catalog& catalog) {
-    auto bindingOf = [&](const Member* m) { return &group.pool[m->binding]; };
+                                 const Interner& interner, const schema::Catalog& catalog,
+                                 std::vector<ValueId>& distinct) {
+    auto bindingOf = [&](const Member* m) { return &pool[m->binding]; };
     if (kind == bind::AggregateKind::Count) {
-        std::vector<ValueId> distinct;
+        distinct.clear();
         for (const Member* m : active)
             distinct.push_back(bindingOf(m)[variable]);
         std::sort(distinct.begin(), distinct.end());
@@ -83,18 +81,19 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable, const G
     return result;
 }
 
-// Members sorted by (binding, days), the same body match on the same days kept once.
-void sortMembers(Group& group, size_t width) {
+// Members sorted by group (first matched first), then (binding, days); the same body match on
+// the same days kept once (the first derived).
+void sortMembers(std::vector<Member>& members, const std::vector<ValueId>& pool, size_t width) {
     auto less = [&](const Member& a, const Member& b) {
-        const ValueId *x = &group.pool[a.binding], *y = &group.pool[b.binding];
+        if (a.group != b.group) return a.group < b.group;
+        const ValueId *x = &pool[a.binding], *y = &pool[b.binding];
         auto order = std::lexicographical_compare_three_way(x, x + width, y, y + width);
         if (order != 0) return order < 0;
         return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
     };
-    std::stable_sort(group.members.begin(), group.members.end(), less);
+    std::stable_sort(members.begin(), members.end(), less);
     auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };
-    group.members.erase(std::unique(group.members.begin(), group.members.end(), same),
-                        group.members.end());
+    members.erase(std::unique(members.begin(), members.end(), same), members.end());
 }
 
 } // namespace
@@ -103,43 +102,49 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     const size_t width = rule.body.variables.size();
-    std::vector<Group> groups; // in order of first match: deterministic
+    // Constants in the head are interned once, not per match.
+    std::vector<ValueId> constants;
+    for (const bind::HeadArg& arg : rule.head)
+        constants.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
+                                ? interner_.intern(arg.term.value)
+                                : kNoValue);
+    std::vector<std::vector<ValueId>> groups; // keys, in order of first match: deterministic
     std::unordered_map<std::vector<ValueId>, uint32_t, KeyHash> groupOf;
-    std::vector<ValueId> key;
+    std::vector<ValueId> key, pool;
+    std::vector<Member> members;
+    // The premises' provenance stays put: a body reads lower strata only, never the table
+    // being written.
+    std::vector<const RowProvenance*> premises;
     BodyJoin join(*this, rule.body, plan);
     bool completed = join.run(nullptr, [&](const Derivation& d) {
         key.clear();
-        for (const bind::HeadArg& arg : rule.head)
-            if (!arg.aggregate)
-                key.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
-                                  ? interner_.intern(arg.term.value)
-                                  : d.binding[arg.term.variable]);
+        for (size_t i = 0; i < rule.head.size(); ++i)
+            if (!rule.head[i].aggregate)
+                key.push_back(constants[i] != kNoValue ? constants[i]
+                                                       : d.binding[rule.head[i].term.variable]);
         auto [it, fresh] = groupOf.try_emplace(key, static_cast<uint32_t>(groups.size()));
-        if (fresh) groups.push_back({key, {}, {}});
-        Group& group = groups[it->second];
-        Member m{static_cast<uint32_t>(group.pool.size()), d.valid, d.status, {}};
-        group.pool.insert(group.pool.end(), d.binding.begin(), d.binding.end());
-        for (const RowProvenance* p : d.premises) {
-            m.provenance.sources.insert(m.provenance.sources.end(), p->sources.begin(),
-                                        p->sources.end());
-            if (p->reported && (!m.provenance.reported ||
-                                p->reported->firstDay() > m.provenance.reported->firstDay()))
-                m.provenance.reported = p->reported;
-        }
-        group.members.push_back(std::move(m));
+        if (fresh) groups.push_back(key);
+        members.push_back({it->second, static_cast<uint32_t>(pool.size()), d.valid, d.status,
+                           static_cast<uint32_t>(premises.size()),
+                           static_cast<uint32_t>(d.premises.size())});
+        pool.insert(pool.end(), d.binding.begin(), d.binding.end());
+        premises.insert(premises.end(), d.premises.begin(), d.premises.end());
     });
     if (!completed) return checkLimits();
+    sortMembers(members, pool, width);
 
     TupleTable& target = derivedTable(rule.relation);
-    std::vector<ValueId> cells(rule.head.size());
+    std::vector<ValueId> cells(rule.head.size()), distinct;
     std::vector<DayNumber> cuts;
     std::vector<const Member*> active;
-    for (Group& group : groups) {
-        sortMembers(group, width);
+    RowProvenance provenance; // reused: no allocation per stretch once grown
+    for (size_t first = 0, last = 0; first < members.size(); first = last) {
+        const std::vector<ValueId>& group = groups[members[first].group];
         cuts.clear();
-        for (const Member& m : group.members) {
-            cuts.push_back(m.valid.from);
-            cuts.push_back(m.valid.to);
+        for (last = first; last < members.size() && members[last].group == members[first].group;
+             ++last) {
+            cuts.push_back(members[last].valid.from);
+            cuts.push_back(members[last].valid.to);
         }
         std::sort(cuts.begin(), cuts.end());
         cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
@@ -147,30 +152,34 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
             Interval stretch{cuts[c], cuts[c + 1]};
             active.clear();
             schema::FactStatus status = schema::FactStatus::Actual;
-            RowProvenance provenance;
-            for (const Member& m : group.members)
-                if (m.valid.from <= stretch.from && stretch.to <= m.valid.to) {
-                    active.push_back(&m);
-                    status = schema::weakest(status, m.status);
-                    provenance.sources.insert(provenance.sources.end(),
-                                              m.provenance.sources.begin(),
-                                              m.provenance.sources.end());
-                    if (m.provenance.reported &&
+            provenance.sources.clear();
+            provenance.reported.reset();
+            for (size_t m = first; m < last; ++m) {
+                const Member& member = members[m];
+                if (!(member.valid.from <= stretch.from && stretch.to <= member.valid.to)) continue;
+                active.push_back(&member);
+                status = schema::weakest(status, member.status);
+                for (uint32_t p = 0; p < member.premiseCount; ++p) {
+                    const RowProvenance& premise = *premises[member.premises + p];
+                    provenance.sources.insert(provenance.sources.end(), premise.sources.begin(),
+                                              premise.sources.end());
+                    if (premise.reported &&
                         (!provenance.reported ||
-                         m.provenance.reported->firstDay() > provenance.reported->firstDay()))
-                        provenance.reported = m.provenance.reported;
+                         premise.reported->firstDay() > provenance.reported->firstDay()))
+                        provenance.reported = premise.reported;
                 }
+            }
             if (active.empty()) continue;
             bool defined = true;
             size_t k = 0;
             for (size_t i = 0; i < rule.head.size(); ++i) {
                 const bind::HeadArg& arg = rule.head[i];
                 if (!arg.aggregate) {
-                    cells[i] = group.key[k++];
+                    cells[i] = group[k++];
                     continue;
                 }
-                auto value = aggregateOf(*arg.aggregate, arg.term.variable, group, active, width,
-                                         interner_, catalog_);
+                auto value = aggregateOf(*arg.aggregate, arg.term.variable, pool, active, width,
+                                         interner_, catalog_, distinct);
                 if (!value)
                     defined = false;
                 else

@@ -145,3 +145,28 @@ TEST_CASE("source sets are stored once and united", "[eval][view]") {
     CHECK(sets.unite(0, {1, 3, 7}) == b);
     CHECK(sets.size() == 3);
 }
+
+TEST_CASE("aggregates per stretch carry their members' sources and report dates",
+          "[eval][view][aggregate]") {
+    // Matches of the two groups arrive interleaved; one stretch has no member.
+    Derived d(R"(
+shipments(Google, 100) in 2021 per seed2025.
+shipments(Amazon, 30) in 2022 per seed2025.
+shipments(Google, 50) during 2021..2022 per reuters2025.
+shipments(Amazon, 70) from 2025.
+rule units(V, sum(U)) :- shipments(V, U).
+rule sellers(count(V)) :- shipments(V, _).
+)");
+    using Rows = std::vector<std::vector<std::string>>;
+    CHECK(d.agree("? units(V, U).") ==
+          Rows{{"Amazon", "30", "2022", "actual", "seed2025", "2025-06"},
+               {"Amazon", "70", "2025..", "actual", "NULL", "NULL"},
+               {"Google", "50", "2022", "actual", "reuters2025", "2025-12-03"},
+               {"Google", "150", "2021", "actual", "seed2025, reuters2025", "2025-12-03"}});
+    // Provenance is kept per row: "1 seller" in 2021 and from 2025 is one row, its sources
+    // those of both stretches.
+    CHECK(d.agree("? sellers(N).") ==
+          Rows{{"1", "2021", "actual", "seed2025, reuters2025", "2025-12-03"},
+               {"1", "2025..", "actual", "seed2025, reuters2025", "2025-12-03"},
+               {"2", "2022", "actual", "seed2025, reuters2025", "2025-12-03"}});
+}
