@@ -161,8 +161,10 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
                 status = schema::weakest(status, member.status);
                 for (uint32_t p = 0; p < member.premiseCount; ++p) {
                     const RowProvenance& premise = *premises[member.premises + p];
-                    provenance.sources.insert(provenance.sources.end(), premise.sources.begin(),
-                                              premise.sources.end());
+                    // Members mostly share their sources: skip a repeat of the last one.
+                    for (SourceId source : premise.sources)
+                        if (provenance.sources.empty() || provenance.sources.back() != source)
+                            provenance.sources.push_back(source);
                     if (premise.reported &&
                         (!provenance.reported ||
                          premise.reported->firstDay() > provenance.reported->firstDay()))

@@ -33,7 +33,7 @@ public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
               const schema::Catalog& catalog, const std::atomic<bool>* cancel)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
-          binding_(query.variables.size()) {}
+          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
 
     bool cancelled() const { return cancelled_; }
 
@@ -55,8 +55,7 @@ private:
 
     const Value* valueOf(const BoundTerm& term) const {
         if (term.kind == BoundTerm::Kind::Constant) return &term.value;
-        if (term.kind == BoundTerm::Kind::Variable && binding_[term.variable])
-            return &*binding_[term.variable];
+        if (term.kind == BoundTerm::Kind::Variable) return binding_[term.variable];
         return nullptr;
     }
 
@@ -69,7 +68,7 @@ private:
             !(value.isEntity() &&
               catalog_.isSubtype(catalog_.entity(value.entityId()).type, var.requiredType)))
             return false;
-        binding_[term.variable] = value;
+        binding_[term.variable] = &value;
         bound_.push_back(term.variable);
         return true;
     }
@@ -90,11 +89,12 @@ private:
 
     // A comparison holds, or an assignment binds its variable (recorded in bound_).
     bool check(const bind::BoundComparison& c) {
-        auto lookup = [&](int v) { return binding_[v] ? &*binding_[v] : nullptr; };
+        auto lookup = [&](int v) { return binding_[v]; };
         auto rhs = evaluateExpr(c.rhs, lookup);
         if (!rhs) return false;
         if (c.assigns >= 0) {
-            binding_[c.assigns] = *rhs;
+            assigned_[c.assigns] = std::move(*rhs);
+            binding_[c.assigns] = &assigned_[c.assigns];
             bound_.push_back(c.assigns);
             return true;
         }
@@ -105,7 +105,7 @@ private:
     // Unbinds the variables bound since bound_ had `mark` entries.
     void unbindTo(size_t mark) {
         for (; bound_.size() > mark; bound_.pop_back())
-            binding_[bound_.back()].reset();
+            binding_[bound_.back()] = nullptr;
     }
 
     // The days on which some visible fact matches the negated atom (its variables are bound).
@@ -248,7 +248,10 @@ private:
     const std::atomic<bool>* cancel_;
     bool cancelled_ = false;
     uint32_t polls_ = 0;
-    std::vector<std::optional<Value>> binding_;
+    // Each variable's value: in a fact (or the interner, or the query's text) — they stay put
+    // while the query runs — or, for a variable an assignment binds, in assigned_.
+    std::vector<const Value*> binding_;
+    std::vector<Value> assigned_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
     std::vector<SourceId> sources_; // scratch for emit()
