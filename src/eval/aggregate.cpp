@@ -7,6 +7,7 @@
 #include "plan/plan.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 namespace chipgraph::eval {
@@ -96,6 +97,53 @@ void sortMembers(std::vector<Member>& members, const std::vector<ValueId>& pool,
     members.erase(std::unique(members.begin(), members.end(), same), members.end());
 }
 
+// A group's timeline cut wherever one of its members starts or stops being valid, and the
+// members active in each stretch (in member order). Each member is placed in the stretches it
+// covers, found by binary search: the work follows the output, not members x stretches.
+class Stretches {
+public:
+    void build(const std::vector<Member>& members, size_t first, size_t last) {
+        cuts_.clear();
+        for (size_t m = first; m < last; ++m) {
+            cuts_.push_back(members[m].valid.from);
+            cuts_.push_back(members[m].valid.to);
+        }
+        std::sort(cuts_.begin(), cuts_.end());
+        cuts_.erase(std::unique(cuts_.begin(), cuts_.end()), cuts_.end());
+        offsets_.assign(cuts_.size() + 1, 0);
+        spans_.clear();
+        for (size_t m = first; m < last; ++m) {
+            uint32_t from = indexOf(members[m].valid.from), to = indexOf(members[m].valid.to);
+            spans_.push_back({from, to});
+            for (uint32_t c = from; c < to; ++c)
+                ++offsets_[c + 1];
+        }
+        for (size_t c = 1; c < offsets_.size(); ++c)
+            offsets_[c] += offsets_[c - 1];
+        active_.resize(offsets_.back());
+        cursor_.assign(offsets_.begin(), offsets_.end());
+        for (size_t m = first; m < last; ++m)
+            for (uint32_t c = spans_[m - first].first; c < spans_[m - first].second; ++c)
+                active_[cursor_[c]++] = &members[m];
+    }
+    size_t size() const { return cuts_.empty() ? 0 : cuts_.size() - 1; }
+    Interval stretch(size_t c) const { return {cuts_[c], cuts_[c + 1]}; }
+    // The members valid throughout stretch `c`.
+    std::span<const Member* const> active(size_t c) const {
+        return {active_.data() + offsets_[c], offsets_[c + 1] - offsets_[c]};
+    }
+
+private:
+    uint32_t indexOf(DayNumber day) const {
+        return static_cast<uint32_t>(std::lower_bound(cuts_.begin(), cuts_.end(), day) -
+                                     cuts_.begin());
+    }
+    std::vector<DayNumber> cuts_;
+    std::vector<uint32_t> offsets_, cursor_;           // per stretch, into active_
+    std::vector<std::pair<uint32_t, uint32_t>> spans_; // per member: the stretches it covers
+    std::vector<const Member*> active_;
+};
+
 } // namespace
 
 Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
@@ -135,32 +183,25 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
 
     TupleTable& target = derivedTable(rule.relation);
     std::vector<ValueId> cells(rule.head.size()), distinct;
-    std::vector<DayNumber> cuts;
+    Stretches stretches;
     std::vector<const Member*> active;
     RowProvenance provenance; // reused: no allocation per stretch once grown
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
         const std::vector<ValueId>& group = groups[members[first].group];
-        cuts.clear();
-        for (last = first; last < members.size() && members[last].group == members[first].group;
-             ++last) {
-            cuts.push_back(members[last].valid.from);
-            cuts.push_back(members[last].valid.to);
-        }
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        for (size_t c = 0; c + 1 < cuts.size(); ++c) {
-            Interval stretch{cuts[c], cuts[c + 1]};
-            active.clear();
+        for (last = first; last < members.size() && members[last].group == members[first].group;)
+            ++last;
+        stretches.build(members, first, last);
+        for (size_t c = 0; c < stretches.size(); ++c) {
+            Interval stretch = stretches.stretch(c);
+            std::span<const Member* const> inStretch = stretches.active(c);
+            active.assign(inStretch.begin(), inStretch.end());
             schema::FactStatus status = schema::FactStatus::Actual;
             provenance.sources.clear();
             provenance.reported.reset();
-            for (size_t m = first; m < last; ++m) {
-                const Member& member = members[m];
-                if (!(member.valid.from <= stretch.from && stretch.to <= member.valid.to)) continue;
-                active.push_back(&member);
-                status = schema::weakest(status, member.status);
-                for (uint32_t p = 0; p < member.premiseCount; ++p) {
-                    const RowProvenance& premise = *premises[member.premises + p];
+            for (const Member* member : active) {
+                status = schema::weakest(status, member->status);
+                for (uint32_t p = 0; p < member->premiseCount; ++p) {
+                    const RowProvenance& premise = *premises[member->premises + p];
                     // Members mostly share their sources: skip a repeat of the last one.
                     for (SourceId source : premise.sources)
                         if (provenance.sources.empty() || provenance.sources.back() != source)
