@@ -6,6 +6,7 @@
 #include "eval/expr_eval.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -31,6 +32,22 @@ struct SortKey {
         return a < b ? -1 : a > b ? 1 : 0;
     }
 };
+
+// A row's first sort key as one integer ordered as compare() orders the keys, or equal when
+// they are equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
+// their bits made order-preserving (the last bit dropped: that may only make two equal), then
+// texts by rank. Sorting on it touches one array instead of every row's keys.
+uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool descending) {
+    uint64_t primary = (uint64_t{1} << 63) | (key.numeric ? 0 : ranks[key.text]);
+    if (key.numeric) {
+        double number = key.number == 0 ? 0.0 : key.number; // -0 compares equal to 0
+        uint64_t bits;
+        std::memcpy(&bits, &number, sizeof bits);
+        bits = bits >> 63 ? ~bits : bits | (uint64_t{1} << 63);
+        primary = bits >> 1;
+    }
+    return descending ? ~primary : primary;
+}
 
 // Formatting an interval walks calendar periods, a date goes through snprintf; answers share
 // few distinct ones (one per year, say), so each is formatted once per query. A partial date
@@ -173,19 +190,29 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
     std::vector<bind::OrderKey> order = query.orderBy;
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows: a row is a vector of strings.
+    // Sorting indices, not rows (a row is a vector of strings), with the first key beside
+    // them; ties fall back to the full comparison, then to the answers' order (a stable sort).
     std::vector<uint32_t> ranks = texts.ranks();
-    std::vector<uint32_t> sorted(count);
-    for (uint32_t i = 0; i < sorted.size(); ++i)
-        sorted[i] = i;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t x, uint32_t y) {
-        const SortKey *a = &keys[x * columnCount], *b = &keys[y * columnCount];
+    struct Ordered {
+        uint64_t primary;
+        uint32_t row;
+    };
+    std::vector<Ordered> ordered(count);
+    for (uint32_t i = 0; i < count; ++i)
+        ordered[i] = {
+            primaryKey(keys[i * columnCount + order[0].column], ranks, order[0].descending), i};
+    std::sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
+        if (x.primary != y.primary) return x.primary < y.primary;
+        const SortKey *a = &keys[x.row * columnCount], *b = &keys[y.row * columnCount];
         for (const bind::OrderKey& k : order) {
             int cmp = a[k.column].compare(b[k.column], ranks);
             if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
         }
-        return false;
+        return x.row < y.row;
     });
+    std::vector<uint32_t> sorted(count);
+    for (uint32_t i = 0; i < count; ++i)
+        sorted[i] = ordered[i].row;
     if (query.limit && sorted.size() > static_cast<size_t>(*query.limit))
         sorted.resize(static_cast<size_t>(*query.limit));
 
