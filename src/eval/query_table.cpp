@@ -135,6 +135,13 @@ private:
     std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
 };
 
+// Appends a text cell, its text copied once (a cell built and then moved copies it thrice).
+template <class Text> void addText(std::vector<Cell>& cells, const Text& text) {
+    Cell& cell = cells.emplace_back();
+    cell.kind = Cell::Kind::Text;
+    cell.text = text;
+}
+
 // Fills one row's cells and its sort keys (one per column).
 void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
              IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells,
@@ -145,7 +152,7 @@ void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& cat
         const Value& v = values[i];
         if (v.isEntity()) {
             const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
-            cells.push_back(Cell::ofText(t.display));
+            addText(cells, t.display);
             *keys++ = {false, 0, 0, t.slot};
             continue;
         }
@@ -160,15 +167,21 @@ void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& cat
             cells.push_back(Cell::ofText(std::move(display)));
         }
     }
-    cells.push_back(Cell::ofText(intervals.of(a.valid)));
+    addText(cells, intervals.of(a.valid));
     *keys++ = {true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)};
-    cells.push_back(Cell::ofText(schema::statusName(a.status)));
+    addText(cells, schema::statusName(a.status));
     *keys++ = {true, static_cast<double>(a.status)};
     const DisplayTexts::Texts& sources = texts.ofSources(a.sources, answers.sources, catalog);
-    cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
+    if (sources.display.empty())
+        cells.emplace_back();
+    else
+        addText(cells, sources.display);
     *keys++ = {false, 0, 0, sources.slot};
     const std::optional<PartialDate>& reported = a.reported;
-    cells.push_back(reported ? Cell::ofText(intervals.of(*reported)) : Cell::null());
+    if (reported)
+        addText(cells, intervals.of(*reported));
+    else
+        cells.emplace_back();
     *keys = {true, reported ? static_cast<double>(reported->firstDay()) : -1e18};
 }
 
