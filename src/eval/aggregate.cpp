@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <span>
-#include <unordered_map>
 
 namespace chipgraph::eval {
 namespace {
@@ -23,13 +22,49 @@ struct Member {
     uint32_t premises, premiseCount; // into the premise list
 };
 
-struct KeyHash {
-    size_t operator()(const std::vector<ValueId>& key) const {
+// Groups by their keys (the non-aggregate head values), numbered in order of first match:
+// keys stored flat, found by open addressing — no allocation per group or per lookup.
+class Groups {
+public:
+    explicit Groups(size_t width) : width_(width) {}
+    // The number of the group with `key` (width_ values), added if new.
+    uint32_t find(const ValueId* key) {
+        if ((size() + 1) * 2 > slots_.size()) grow();
+        size_t hash = hashOf(key), mask = slots_.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            if (slots_[i] == kEmpty) {
+                slots_[i] = static_cast<uint32_t>(count_++);
+                keys_.insert(keys_.end(), key, key + width_);
+                return slots_[i];
+            }
+            if (std::equal(key, key + width_, this->key(slots_[i]))) return slots_[i];
+        }
+    }
+    const ValueId* key(uint32_t group) const { return keys_.data() + group * width_; }
+    size_t size() const { return count_; }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    size_t hashOf(const ValueId* key) const {
         uint64_t h = 1469598103934665603ull;
-        for (ValueId v : key)
-            h = (h ^ v) * 1099511628211ull;
+        for (size_t i = 0; i < width_; ++i)
+            h = (h ^ key[i]) * 1099511628211ull;
         return static_cast<size_t>(h ^ (h >> 29));
     }
+    void grow() {
+        slots_.assign(std::max<size_t>(64, 2 * slots_.size()), kEmpty);
+        size_t mask = slots_.size() - 1;
+        for (uint32_t g = 0; g < size(); ++g) {
+            size_t i = hashOf(key(g)) & mask;
+            while (slots_[i] != kEmpty)
+                i = (i + 1) & mask;
+            slots_[i] = g;
+        }
+    }
+    size_t width_;
+    size_t count_ = 0;
+    std::vector<ValueId> keys_;
+    std::vector<uint32_t> slots_;
 };
 
 // The aggregate over the members active in a stretch (sorted by binding, so one body match
@@ -156,8 +191,10 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
         constants.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
                                 ? interner_.intern(arg.term.value)
                                 : kNoValue);
-    std::vector<std::vector<ValueId>> groups; // keys, in order of first match: deterministic
-    std::unordered_map<std::vector<ValueId>, uint32_t, KeyHash> groupOf;
+    size_t keyWidth = 0;
+    for (const bind::HeadArg& arg : rule.head)
+        keyWidth += !arg.aggregate;
+    Groups groups(keyWidth); // in order of first match: deterministic
     std::vector<ValueId> key, pool;
     std::vector<Member> members;
     // The premises' provenance stays put: a body reads lower strata only, never the table
@@ -170,9 +207,8 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
             if (!rule.head[i].aggregate)
                 key.push_back(constants[i] != kNoValue ? constants[i]
                                                        : d.binding[rule.head[i].term.variable]);
-        auto [it, fresh] = groupOf.try_emplace(key, static_cast<uint32_t>(groups.size()));
-        if (fresh) groups.push_back(key);
-        members.push_back({it->second, static_cast<uint32_t>(pool.size()), d.valid, d.status,
+        uint32_t group = groups.find(key.data());
+        members.push_back({group, static_cast<uint32_t>(pool.size()), d.valid, d.status,
                            static_cast<uint32_t>(premises.size()),
                            static_cast<uint32_t>(d.premises.size())});
         pool.insert(pool.end(), d.binding.begin(), d.binding.end());
@@ -187,7 +223,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     std::vector<const Member*> active;
     RowProvenance provenance; // reused: no allocation per stretch once grown
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
-        const std::vector<ValueId>& group = groups[members[first].group];
+        const ValueId* group = groups.key(members[first].group);
         for (last = first; last < members.size() && members[last].group == members[first].group;)
             ++last;
         stretches.build(members, first, last);
