@@ -7,8 +7,9 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <deque>
 #include <unordered_map>
+#include <utility>
 
 namespace chipgraph::eval {
 
@@ -49,27 +50,73 @@ uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool
     return descending ? ~primary : primary;
 }
 
+// Texts built once per query, by a 64-bit key (an interval, a date, an entity): open
+// addressing over a flat array, entries in a deque (references stay valid). A node-based map
+// costs a division and a pointer chase per lookup, and a table has a lookup per cell.
+template <class T> class TextsByKey {
+public:
+    // The entry of `key`, and whether it was just created (empty).
+    std::pair<T*, bool> find(uint64_t key) {
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        size_t mask = slots_.size() - 1;
+        for (size_t i = mixed(key) & mask;; i = (i + 1) & mask) {
+            Slot& slot = slots_[i];
+            if (slot.index == kEmpty) {
+                slot = {key, static_cast<uint32_t>(entries_.size())};
+                return {&entries_.emplace_back(), true};
+            }
+            if (slot.key == key) return {&entries_[slot.index], false};
+        }
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Slot {
+        uint64_t key = 0;
+        uint32_t index = kEmpty;
+    };
+    static size_t mixed(uint64_t key) {
+        key ^= key >> 33;
+        key *= 0xff51afd7ed558ccdULL;
+        return static_cast<size_t>(key ^ (key >> 33));
+    }
+    void grow() {
+        std::vector<Slot> old =
+            std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
+        size_t mask = slots_.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.index == kEmpty) continue;
+            size_t i = mixed(slot.key) & mask;
+            while (slots_[i].index != kEmpty)
+                i = (i + 1) & mask;
+            slots_[i] = slot;
+        }
+    }
+    std::deque<T> entries_;
+    std::vector<Slot> slots_;
+};
+
 // Formatting an interval walks calendar periods, a date goes through snprintf; answers share
 // few distinct ones (one per year, say), so each is formatted once per query. A partial date
 // is identified by its first and last day.
 class IntervalTexts {
 public:
     const std::string& of(const Interval& valid) {
-        auto [it, fresh] = texts_.try_emplace(key(valid.from, valid.to));
-        if (fresh) it->second = formatInterval(valid);
-        return it->second;
+        auto [text, fresh] = texts_.find(key(valid.from, valid.to));
+        if (fresh) *text = formatInterval(valid);
+        return *text;
     }
     const std::string& of(const PartialDate& date) {
-        auto [it, fresh] = dates_.try_emplace(key(date.firstDay(), date.lastDay()));
-        if (fresh) it->second = date.toString();
-        return it->second;
+        auto [text, fresh] = dates_.find(key(date.firstDay(), date.lastDay()));
+        if (fresh) *text = date.toString();
+        return *text;
     }
 
 private:
     static uint64_t key(DayNumber a, DayNumber b) {
         return (uint64_t(uint32_t(a)) << 32) | uint32_t(b);
     }
-    std::unordered_map<uint64_t, std::string> texts_, dates_;
+    TextsByKey<std::string> texts_, dates_;
 };
 
 // Texts that repeat across rows — an entity's name, a set of sources — are built once per
@@ -81,9 +128,9 @@ public:
         uint32_t slot = 0;
     };
     const Texts& ofEntity(const Value& v, const schema::Catalog& catalog) {
-        auto [it, fresh] = entities_.try_emplace(v.entityId());
-        if (fresh) fill(it->second, displayValue(v, catalog));
-        return it->second;
+        auto [texts, fresh] = entities_.find(static_cast<uint64_t>(v.entityId()));
+        if (fresh) fill(*texts, displayValue(v, catalog));
+        return *texts;
     }
     // The sources of set `id` (answers share a handful of sets).
     const Texts& ofSources(uint32_t id, const SourceSets& sets, const schema::Catalog& catalog) {
@@ -129,7 +176,7 @@ private:
         texts.slot = slotOf(display);
         texts.display = std::move(display);
     }
-    std::unordered_map<EntityId, Texts> entities_;
+    TextsByKey<Texts> entities_;
     std::vector<std::optional<Texts>> sources_;       // by source set id
     std::unordered_map<std::string, uint32_t> slots_; // folded text -> slot
     std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
