@@ -7,6 +7,7 @@
 #include "plan/plan.h"
 
 #include <algorithm>
+#include <iterator>
 #include <span>
 
 namespace chipgraph::eval {
@@ -118,18 +119,38 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
 }
 
 // Members sorted by group (first matched first), then (binding, days); the same body match on
-// the same days kept once (the first derived).
-void sortMembers(std::vector<Member>& members, const std::vector<ValueId>& pool, size_t width) {
+// the same days kept once (the first derived). Groups are dense numbers: a counting sort
+// places them (stably), then each group, small as a rule, is sorted on its own.
+void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<ValueId>& pool,
+                 size_t width) {
+    std::vector<uint32_t> start(groups + 1, 0);
+    for (const Member& m : members)
+        ++start[m.group + 1];
+    for (size_t g = 1; g <= groups; ++g)
+        start[g] += start[g - 1];
+    std::vector<Member> sorted(members.size());
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (const Member& m : members)
+        sorted[next[m.group]++] = m;
     auto less = [&](const Member& a, const Member& b) {
-        if (a.group != b.group) return a.group < b.group;
         const ValueId *x = &pool[a.binding], *y = &pool[b.binding];
         auto order = std::lexicographical_compare_three_way(x, x + width, y, y + width);
         if (order != 0) return order < 0;
         return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
     };
-    std::stable_sort(members.begin(), members.end(), less);
     auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };
-    members.erase(std::unique(members.begin(), members.end(), same), members.end());
+    members.clear();
+    for (size_t g = 0; g < groups; ++g) {
+        auto first = sorted.begin() + start[g], last = sorted.begin() + start[g + 1];
+        if (last - first > 16) {
+            std::stable_sort(first, last, less);
+        } else { // insertion sort: stable, and no buffer to allocate as stable_sort does
+            for (auto i = first; i != last; ++i)
+                for (auto j = i; j != first && less(*j, *(j - 1)); --j)
+                    std::iter_swap(j, j - 1);
+        }
+        std::unique_copy(first, last, std::back_inserter(members), same);
+    }
 }
 
 // A group's timeline cut wherever one of its members starts or stops being valid, and the
@@ -215,7 +236,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
         premises.insert(premises.end(), d.premises.begin(), d.premises.end());
     });
     if (!completed) return checkLimits();
-    sortMembers(members, pool, width);
+    sortMembers(members, groups.size(), pool, width);
 
     TupleTable& target = derivedTable(rule.relation);
     std::vector<ValueId> cells(rule.head.size()), distinct;
