@@ -22,9 +22,10 @@ public:
     SourceSets() : sets_(1) { ids_.emplace(std::vector<SourceId>{}, 0); }
     // The id of `ids` (sorted, unique).
     uint32_t intern(const std::vector<SourceId>& ids) {
+        if (sets_[last_] == ids) return last_; // answers in a row mostly share their sources
         auto [it, fresh] = ids_.try_emplace(ids, static_cast<uint32_t>(sets_.size()));
         if (fresh) sets_.push_back(ids);
-        return it->second;
+        return last_ = it->second;
     }
     // The id of the union of set `id` and `more` (sorted, unique).
     uint32_t unite(uint32_t id, const std::vector<SourceId>& more) {
@@ -40,6 +41,7 @@ public:
 private:
     std::vector<std::vector<SourceId>> sets_;
     std::map<std::vector<SourceId>, uint32_t> ids_;
+    uint32_t last_ = 0; // the set interned last
 };
 
 // One answer: its variables' values, when and how strongly it holds, and its provenance.
