@@ -239,6 +239,8 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     sortMembers(members, groups.size(), pool, width);
 
     TupleTable& target = derivedTable(rule.relation);
+    // Groups have about as many stretches as members: room for that many rows (more still fit).
+    target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
     std::vector<ValueId> cells(rule.head.size()), distinct;
     Stretches stretches;
     std::vector<const Member*> active;

@@ -121,6 +121,13 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
     return {r, valid, provenance != nullptr};
 }
 
+void TupleTable::reserve(size_t rows, bool provenance) {
+    while (rows * 2 > slots_.size())
+        growHash();
+    cells_.reserve(rows * static_cast<size_t>(stride_));
+    if (provenance) provenance_.reserve(rows);
+}
+
 void TupleTable::compact() {
     cells_.shrink_to_fit();
     overflow_.shrink_to_fit();
