@@ -251,7 +251,7 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
     // Sorting indices, not rows (a row is a vector of strings), with the first key beside
-    // them; ties fall back to the full comparison, then to the answers' order (a stable sort).
+    // them; ties fall back to the full comparison, then keep the answers' order (stable).
     std::vector<uint32_t> ranks = texts.ranks();
     struct Ordered {
         uint64_t primary;
@@ -261,14 +261,16 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
     for (uint32_t i = 0; i < count; ++i)
         ordered[i] = {
             primaryKey(keys[i * columnCount + order[0].column], ranks, order[0].descending), i};
-    std::sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
+    // A merge sort: answers arrive in patterns (grouped, then by time) on which introsort's
+    // pivots degrade.
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
         if (x.primary != y.primary) return x.primary < y.primary;
         const SortKey *a = &keys[x.row * columnCount], *b = &keys[y.row * columnCount];
         for (const bind::OrderKey& k : order) {
             int cmp = a[k.column].compare(b[k.column], ranks);
             if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
         }
-        return x.row < y.row;
+        return false;
     });
     std::vector<uint32_t> sorted(count);
     for (uint32_t i = 0; i < count; ++i)
