@@ -19,27 +19,33 @@ namespace {
 // rank: every distinct text is folded and ranked once per query (DisplayTexts), so sorting
 // compares integers, not strings.
 struct SortKey {
-    bool numeric = false;
-    double number = 0;
-    double tie = 0;    // second numeric key (an interval's end)
-    uint32_t text = 0; // non-numeric: the text's slot in DisplayTexts
+    double number = 0;    // numeric: the value
+    uint32_t other = 0;   // numeric: a second key (an interval's end day); else the text's slot
+    bool numeric = false; // 16 bytes in all: a table has one per cell
+    static SortKey ofNumber(double number, DayNumber tie = 0) {
+        return {number, static_cast<uint32_t>(tie), true};
+    }
+    static SortKey ofText(uint32_t slot) { return {0, slot, false}; }
+
     int compare(const SortKey& o, const std::vector<uint32_t>& ranks) const {
         if (numeric && o.numeric) {
             if (number != o.number) return number < o.number ? -1 : 1;
-            return tie < o.tie ? -1 : tie > o.tie ? 1 : 0;
+            auto a = static_cast<DayNumber>(other), b = static_cast<DayNumber>(o.other);
+            return a < b ? -1 : a > b ? 1 : 0;
         }
         if (numeric != o.numeric) return numeric ? -1 : 1;
-        uint32_t a = ranks[text], b = ranks[o.text];
+        uint32_t a = ranks[other], b = ranks[o.other];
         return a < b ? -1 : a > b ? 1 : 0;
     }
 };
+static_assert(sizeof(SortKey) == 16);
 
 // A row's first sort key as one integer ordered as compare() orders the keys, or equal when
 // they are equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
 // their bits made order-preserving (the last bit dropped: that may only make two equal), then
 // texts by rank. Sorting on it touches one array instead of every row's keys.
 uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool descending) {
-    uint64_t primary = (uint64_t{1} << 63) | (key.numeric ? 0 : ranks[key.text]);
+    uint64_t primary = (uint64_t{1} << 63) | (key.numeric ? 0 : ranks[key.other]);
     if (key.numeric) {
         double number = key.number == 0 ? 0.0 : key.number; // -0 compares equal to 0
         uint64_t bits;
@@ -200,7 +206,7 @@ void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& cat
         if (v.isEntity()) {
             const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
             addText(cells, t.display);
-            *keys++ = {false, 0, 0, t.slot};
+            *keys++ = SortKey::ofText(t.slot);
             continue;
         }
         std::string display = displayValue(v, catalog);
@@ -208,28 +214,28 @@ void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& cat
             const Number& n = v.numberValue();
             cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(std::move(display), n.lo)
                                                         : Cell::ofText(std::move(display)));
-            *keys++ = {true, n.sortKey()};
+            *keys++ = SortKey::ofNumber(n.sortKey());
         } else {
-            *keys++ = {false, 0, 0, texts.slotOf(display)};
+            *keys++ = SortKey::ofText(texts.slotOf(display));
             cells.push_back(Cell::ofText(std::move(display)));
         }
     }
     addText(cells, intervals.of(a.valid));
-    *keys++ = {true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)};
+    *keys++ = SortKey::ofNumber(a.valid.from, a.valid.to);
     addText(cells, schema::statusName(a.status));
-    *keys++ = {true, static_cast<double>(a.status)};
+    *keys++ = SortKey::ofNumber(static_cast<double>(a.status));
     const DisplayTexts::Texts& sources = texts.ofSources(a.sources, answers.sources, catalog);
     if (sources.display.empty())
         cells.emplace_back();
     else
         addText(cells, sources.display);
-    *keys++ = {false, 0, 0, sources.slot};
+    *keys++ = SortKey::ofText(sources.slot);
     const std::optional<PartialDate>& reported = a.reported;
     if (reported)
         addText(cells, intervals.of(*reported));
     else
         cells.emplace_back();
-    *keys = {true, reported ? static_cast<double>(reported->firstDay()) : -1e18};
+    *keys = SortKey::ofNumber(reported ? reported->firstDay() : -1e18);
 }
 
 } // namespace
