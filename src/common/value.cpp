@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace chipgraph {
 
@@ -160,9 +161,17 @@ size_t Value::hash() const {
     case Kind::Text:
         return std::hash<std::string>()(textValue()) * 31 + 2;
     case Kind::Number: {
+        // The bounds' bits, multiplied in: std::hash<double> hashes the bytes (a call per bound),
+        // and numbers are hashed per derived row. -0 == 0, so they hash alike.
         const Number& n = numberValue();
-        return (std::hash<double>()(n.lo) ^ (std::hash<double>()(n.hi) << 1)) * 31 +
-               static_cast<size_t>(n.kind) + 3;
+        auto bits = [](double v) {
+            uint64_t b;
+            v = v == 0 ? 0.0 : v;
+            std::memcpy(&b, &v, sizeof b);
+            return b;
+        };
+        uint64_t h = bits(n.lo) * 0x9e3779b97f4a7c15ULL ^ bits(n.hi) * 0xc2b2ae3d27d4eb4fULL;
+        return static_cast<size_t>((h ^ (h >> 29)) * 31 + static_cast<size_t>(n.kind) + 3);
     }
     }
     return 0;

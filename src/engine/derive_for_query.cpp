@@ -1,11 +1,17 @@
 #include "engine/derive_for_query.h"
 
-#include "plan/demand.h"
 #include "plan/rule_plan.h"
 
 #include <algorithm>
 
 namespace chipgraph::engine {
+
+eval::FactView QueryDerivation::view(const eval::FactBase& base) const {
+    eval::FactView view(base, &facts);
+    for (const auto& [original, table] : tables)
+        view.addTable(original, rules->table(table), rules->interner());
+    return view;
+}
 
 Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
                       const eval::FactBase& base, const RuleSet& ruleSet,
@@ -17,12 +23,12 @@ Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& cata
                 std::find(derived.begin(), derived.end(), atom.relation) == derived.end())
                 derived.push_back(atom.relation);
     if (derived.empty()) return Status::ok();
-    plan::DemandProgram program =
-        demand ? plan::demandProgram(query, ruleSet.rules, ruleSet.strata, catalog)
-               : plan::DemandProgram{};
+    if (demand) out.program = plan::demandProgram(query, ruleSet.rules, ruleSet.strata, catalog);
+    const plan::DemandProgram& program = out.program;
     const auto& rules = program.empty() ? ruleSet.rules : program.rules;
     const auto& strata = program.empty() ? ruleSet.strata : program.strata;
-    eval::RuleEngine engine(catalog, base, rules, strata, options);
+    out.rules = std::make_unique<eval::RuleEngine>(catalog, base, rules, strata, options);
+    eval::RuleEngine& engine = *out.rules;
     for (const plan::DemandRelation& r : program.relations)
         engine.addRelation(r.id, r.width, r.isDemand);
     // Each derived relation is answered by its restricted copies, or else in full.
@@ -38,16 +44,18 @@ Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& cata
         evaluated.push_back(answer.first);
     if (Status s = engine.evaluate(evaluated); !s) return s;
     for (const auto& [copy, original] : answers) {
-        // Several restricted copies of one relation may hold the same fact: check those.
+        // A relation answered by one table is read from it in place; several restricted copies
+        // may hold the same fact, so theirs are merged into facts (the first copy's kept).
         size_t sources = 0;
         for (const auto& answer : answers)
             sources += answer.second == original;
+        if (sources == 1) {
+            out.tables.emplace_back(original, copy);
+            continue;
+        }
         for (schema::Fact& f : engine.factsOf(copy)) {
             f.relation = original;
-            if (sources == 1)
-                out.facts.addDistinct(std::move(f));
-            else
-                out.facts.add(std::move(f));
+            out.facts.add(std::move(f));
         }
     }
     std::vector<size_t> needed = plan::neededStrata(rules, strata, evaluated);

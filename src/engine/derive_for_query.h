@@ -5,16 +5,34 @@
 #include "bind/bound.h"
 #include "common/status.h"
 #include "engine/engine.h"
-#include "eval/fact_base.h"
+#include "eval/fact_view.h"
 #include "eval/rule_engine.h"
+#include "plan/demand.h"
 
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace chipgraph::engine {
 
+// Holds the rule engine that evaluated the derived relations: the query reads its tables in
+// place. Neither copied nor moved (the engine refers to `program`).
 struct QueryDerivation {
-    eval::FactBase facts; // by the original relation ids the query names
-    std::string plan;     // the strata evaluated, for `explain` ("" when none)
+    QueryDerivation() = default;
+    QueryDerivation(const QueryDerivation&) = delete;
+    QueryDerivation& operator=(const QueryDerivation&) = delete;
+
+    // What a query reads: `base`, with the derived relations from their tables (or `facts`).
+    eval::FactView view(const eval::FactBase& base) const;
+
+    plan::DemandProgram program;             // the rewrite evaluated (empty: none)
+    std::unique_ptr<eval::RuleEngine> rules; // null when the query reads no derived relation
+    // (original relation, the table answering it): read in place.
+    std::vector<std::pair<RelationId, RelationId>> tables;
+    // Relations answered by several restricted copies (plan/demand.h), their facts merged.
+    eval::FactBase facts;
+    std::string plan; // the strata evaluated, for `explain` ("" when none)
 };
 
 Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,

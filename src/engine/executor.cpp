@@ -113,12 +113,11 @@ Status Executor::query(const bind::BoundQuery& query) {
             deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
         !s)
         return s;
-    eval::FactBase& derivedFacts = derived.facts;
     QueryResult result;
     result.explain = query.explain;
     result.plan = derived.plan;
     if (!result.plan.empty()) result.plan += "query:\n";
-    eval::FactView view(facts_, &derivedFacts);
+    eval::FactView view = derived.view(facts_);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);
     Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, cancel_);

@@ -23,8 +23,7 @@ Engine::answerBindings(const bind::BoundQuery& query) const {
                                   ruleOptions(query.window, query.knownAt), demand_, derived);
         !s)
         return s;
-    const eval::FactBase& derivedFacts = derived.facts;
-    eval::FactView view(*facts_, &derivedFacts);
+    eval::FactView view = derived.view(*facts_);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     Result<eval::QueryAnswers> answers = eval::evaluateQueryAnswers(query, plan, view, catalog_);
     if (!answers) return answers.status();

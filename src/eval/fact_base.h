@@ -80,19 +80,4 @@ private:
     RelationFacts empty_;
 };
 
-// What a query reads: the base facts, and the derived facts of the relations rules define.
-class FactView {
-public:
-    explicit FactView(const FactBase& base, const FactBase* derived = nullptr)
-        : base_(base), derived_(derived) {}
-    const RelationFacts& relation(RelationId id) const {
-        return derived_ && derived_->has(id) ? derived_->relation(id) : base_.relation(id);
-    }
-    size_t size(RelationId id) const { return relation(id).size(); }
-
-private:
-    const FactBase& base_;
-    const FactBase* derived_;
-};
-
 } // namespace chipgraph::eval

@@ -2,39 +2,17 @@
 
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
-
-#include "common/text.h"
+#include "eval/query_answer.h"
+#include "eval/query_rows.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
-#include <set>
-#include <unordered_map>
 
 namespace chipgraph::eval {
 
 using bind::BoundTerm;
 
 namespace {
-
-// One answer: the variables' values, when and how strongly it holds, and its provenance.
-// Derivations that agree on values, validity and status merge into one answer.
-struct Answer {
-    std::vector<Value> values;
-    Interval valid;
-    schema::FactStatus status;
-    std::vector<SourceId> sources; // sorted, unique
-    // When the answer was first known: the earliest derivation's latest report date.
-    std::optional<PartialDate> reported;
-};
-
-// Merges sorted source ids into a sorted, unique list (answers have a handful).
-template <typename It> void addSources(std::vector<SourceId>& into, It first, It last) {
-    for (; first != last; ++first) {
-        auto at = std::lower_bound(into.begin(), into.end(), *first);
-        if (at == into.end() || *at != *first) into.insert(at, *first);
-    }
-}
 
 std::optional<PartialDate> latestOf(const std::optional<PartialDate>& a,
                                     const std::optional<PartialDate>& b) {
@@ -55,20 +33,21 @@ public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
               const schema::Catalog& catalog, const std::atomic<bool>* cancel)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
-          binding_(query.variables.size()) {}
+          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
 
     bool cancelled() const { return cancelled_; }
 
-    std::vector<Answer> run() {
+    Answers run() {
+        out_.width = binding_.size();
         visit(0, Interval::always(), schema::FactStatus::Actual);
-        return std::move(answers_);
+        return std::move(out_);
     }
 
 private:
-    bool visible(const schema::Fact& fact) const {
-        if (query_.window && !fact.valid.overlaps(*query_.window)) return false;
-        if (query_.knownAt && fact.source != kNoId) {
-            const auto& published = catalog_.source(fact.source).published;
+    template <class Row> bool visible(const Row& row) const {
+        if (query_.window && !row.valid().overlaps(*query_.window)) return false;
+        if (query_.knownAt && row.source() != kNoId) {
+            const auto& published = catalog_.source(row.source()).published;
             if (published && published->firstDay() > *query_.knownAt) return false;
         }
         return true;
@@ -76,13 +55,12 @@ private:
 
     const Value* valueOf(const BoundTerm& term) const {
         if (term.kind == BoundTerm::Kind::Constant) return &term.value;
-        if (term.kind == BoundTerm::Kind::Variable && binding_[term.variable])
-            return &*binding_[term.variable];
+        if (term.kind == BoundTerm::Kind::Variable) return binding_[term.variable];
         return nullptr;
     }
 
-    // Binds the term to `value` (recording newly bound variables in `bound`); false on mismatch.
-    bool unify(const BoundTerm& term, const Value& value, std::vector<int>& bound) {
+    // Binds the term to `value` (recording a newly bound variable in bound_); false on mismatch.
+    bool unify(const BoundTerm& term, const Value& value) {
         if (term.kind == BoundTerm::Kind::Wildcard) return true;
         if (const Value* current = valueOf(term)) return *current == value;
         const bind::Variable& var = query_.variables[term.variable];
@@ -90,50 +68,54 @@ private:
             !(value.isEntity() &&
               catalog_.isSubtype(catalog_.entity(value.entityId()).type, var.requiredType)))
             return false;
-        binding_[term.variable] = value;
-        bound.push_back(term.variable);
+        binding_[term.variable] = &value;
+        bound_.push_back(term.variable);
         return true;
     }
 
-    bool matches(const bind::BoundAtom& atom, const schema::Fact& fact, std::vector<int>& bound) {
+    template <class Row> bool matches(const bind::BoundAtom& atom, const Row& row) {
         for (size_t p = 0; p < atom.args.size(); ++p)
-            if (!unify(atom.args[p], fact.args[p], bound)) return false;
+            if (!unify(atom.args[p], row.arg(p))) return false;
         for (const auto& [index, term] : atom.qualifiers) {
-            const std::optional<Value>& q = fact.qualifiers[index];
+            const Value* q = row.qualifier(index);
             if (!q) {
                 if (term.kind != BoundTerm::Kind::Wildcard) return false;
                 continue;
             }
-            if (!unify(term, *q, bound)) return false;
+            if (!unify(term, *q)) return false;
         }
         return true;
     }
 
-    // A comparison holds, or an assignment binds its variable (recorded in `bound`).
-    bool check(const bind::BoundComparison& c, std::vector<int>& bound) {
-        auto lookup = [&](int v) { return binding_[v] ? &*binding_[v] : nullptr; };
+    // A comparison holds, or an assignment binds its variable (recorded in bound_).
+    bool check(const bind::BoundComparison& c) {
+        auto lookup = [&](int v) { return binding_[v]; };
         auto rhs = evaluateExpr(c.rhs, lookup);
         if (!rhs) return false;
         if (c.assigns >= 0) {
-            binding_[c.assigns] = *rhs;
-            bound.push_back(c.assigns);
+            assigned_[c.assigns] = std::move(*rhs);
+            binding_[c.assigns] = &assigned_[c.assigns];
+            bound_.push_back(c.assigns);
             return true;
         }
         auto lhs = evaluateExpr(c.lhs, lookup);
         return lhs && compareValues(*lhs, c.op, *rhs, catalog_);
     }
 
+    // Unbinds the variables bound since bound_ had `mark` entries.
+    void unbindTo(size_t mark) {
+        for (; bound_.size() > mark; bound_.pop_back())
+            binding_[bound_.back()] = nullptr;
+    }
+
     // The days on which some visible fact matches the negated atom (its variables are bound).
     IntervalSet negatedDays(const bind::BoundAtom& atom) {
         IntervalSet days;
-        const RelationFacts& relation = facts_.relation(atom.relation);
-        std::vector<int> scratch;
-        for (const schema::Fact& fact : relation.facts()) {
-            if (!visible(fact) || !matches(atom, fact, scratch)) continue;
-            days.unite(IntervalSet(fact.valid));
-        }
-        for (int v : scratch)
-            binding_[v].reset();
+        size_t mark = bound_.size();
+        forEachFact(facts_, atom.relation, -1, nullptr, [&](const auto& row) {
+            if (visible(row) && matches(atom, row)) days.unite(IntervalSet(row.valid()));
+        });
+        unbindTo(mark);
         return days;
     }
 
@@ -153,94 +135,110 @@ private:
         }
         const plan::JoinStep& step = plan_.steps[stepIndex];
         const bind::BoundAtom& atom = query_.atoms[step.atom];
-        const RelationFacts& relation = facts_.relation(atom.relation);
-        auto tryFact = [&](const schema::Fact& fact) {
-            if (!visible(fact)) return;
-            Interval joint = valid.intersect(fact.valid);
-            if (joint.empty()) return;
-            std::vector<int> bound;
-            bool ok = matches(atom, fact, bound);
-            for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
-                ok = check(query_.comparisons[step.comparisons[c]], bound);
-            if (ok) {
-                // `not` removes the days on which the negated atom holds.
-                IntervalSet days(joint);
-                for (int n : step.negations)
-                    days = days.subtract(negatedDays(query_.negations[n]));
-                premises_.push_back(&fact);
-                for (const Interval& part : days.parts())
-                    visit(stepIndex + 1, part, schema::weakest(status, fact.status));
-                premises_.pop_back();
-            }
-            for (int v : bound)
-                binding_[v].reset();
-        };
-        if (step.lookupPosition >= 0) {
-            const Value& key = *valueOf(atom.args[step.lookupPosition]);
-            for (uint32_t i : relation.lookup(step.lookupPosition, key))
-                tryFact(relation.facts()[i]);
-        } else {
-            for (const schema::Fact& fact : relation.facts())
-                tryFact(fact);
+        const Value* key =
+            step.lookupPosition >= 0 ? valueOf(atom.args[step.lookupPosition]) : nullptr;
+        forEachFact(facts_, atom.relation, step.lookupPosition, key,
+                    [&](const auto& row) { tryRow(stepIndex, row, valid, status); });
+    }
+
+    template <class Row>
+    void tryRow(size_t stepIndex, const Row& row, const Interval& valid,
+                schema::FactStatus status) {
+        if (!visible(row)) return;
+        Interval joint = valid.intersect(row.valid());
+        if (joint.empty()) return;
+        const plan::JoinStep& step = plan_.steps[stepIndex];
+        size_t mark = bound_.size();
+        bool ok = matches(query_.atoms[step.atom], row);
+        for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
+            ok = check(query_.comparisons[step.comparisons[c]]);
+        if (ok) {
+            // `not` removes the days on which the negated atom holds.
+            IntervalSet days(joint);
+            for (int n : step.negations)
+                days = days.subtract(negatedDays(query_.negations[n]));
+            premises_.push_back(row.premise());
+            for (const Interval& part : days.parts())
+                visit(stepIndex + 1, part, schema::weakest(status, row.status()));
+            premises_.pop_back();
         }
+        unbindTo(mark);
+    }
+
+    // An unbound variable's (or a wildcard's) value in an answer.
+    const Value& valueAt(size_t variable) const {
+        static const Value kNone = Value::text("");
+        return binding_[variable] ? *binding_[variable] : kNone;
     }
 
     void emit(const Interval& valid, schema::FactStatus status) {
         if (query_.window && !valid.overlaps(*query_.window)) return;
-        Answer answer;
-        for (const auto& v : binding_)
-            answer.values.push_back(v.value_or(Value::text("")));
-        answer.valid = valid;
-        answer.status = status;
-        for (const schema::Fact* premise : premises_) {
-            if (premise->source != kNoId) {
-                addSources(answer.sources, &premise->source, &premise->source + 1);
-                answer.reported =
-                    latestOf(answer.reported, catalog_.source(premise->source).published);
+        // This derivation's sources and first-known date.
+        sources_.clear();
+        std::optional<PartialDate> reported;
+        for (const Premise& premise : premises_) {
+            if (premise.source != kNoId) {
+                sources_.push_back(premise.source);
+                reported = latestOf(reported, catalog_.source(premise.source).published);
             }
-            if (premise->derived) {
-                addSources(answer.sources, premise->derived->sources.begin(),
-                           premise->derived->sources.end());
-                answer.reported = latestOf(answer.reported, premise->derived->reported);
+            if (premise.sources) {
+                sources_.insert(sources_.end(), premise.sources->begin(), premise.sources->end());
+                reported = latestOf(reported, *premise.reported);
             }
         }
-        // Deduplicated on the values' hashes and equality: no key strings per answer.
-        if ((answers_.size() + 1) * 2 > slots_.size()) growSlots();
+        std::sort(sources_.begin(), sources_.end());
+        sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        // Deduplicated on the values' hashes and equality, compared in place: a derivation that
+        // merges into an answer copies nothing.
+        size_t hash = answerHash(valid, status);
+        if ((out_.answers.size() + 1) * 2 > slots_.size()) growSlots();
         size_t mask = slots_.size() - 1;
-        size_t i = answerHash(answer) & mask;
+        size_t i = hash & mask;
         for (; slots_[i] != kNoAnswer; i = (i + 1) & mask) {
-            Answer& merged = answers_[slots_[i]];
-            if (!sameAnswer(merged, answer)) continue;
-            addSources(merged.sources, answer.sources.begin(), answer.sources.end());
-            merged.reported = earliestOf(merged.reported, answer.reported);
+            Answer& merged = out_.answers[slots_[i]];
+            if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
+            merged.sources = out_.sources.unite(merged.sources, sources_);
+            merged.reported = earliestOf(merged.reported, reported);
             return;
         }
-        slots_[i] = static_cast<uint32_t>(answers_.size());
-        answers_.push_back(std::move(answer));
+        slots_[i] = static_cast<uint32_t>(out_.answers.size());
+        Answer answer{hash,
+                      static_cast<uint32_t>(out_.values.size()),
+                      out_.sources.intern(sources_),
+                      valid,
+                      status,
+                      reported};
+        for (size_t v = 0; v < binding_.size(); ++v)
+            out_.values.push_back(valueAt(v));
+        out_.answers.push_back(answer);
     }
 
-    static size_t answerHash(const Answer& a) {
-        size_t h = std::hash<int64_t>()((int64_t{a.valid.from} << 32) ^ uint32_t(a.valid.to));
-        h ^= static_cast<size_t>(a.status) * 0x9e3779b97f4a7c15ULL;
-        for (const Value& v : a.values)
-            h = (h ^ v.hash()) * 0x100000001b3ULL;
+    size_t answerHash(const Interval& valid, schema::FactStatus status) const {
+        size_t h = std::hash<int64_t>()((int64_t{valid.from} << 32) ^ uint32_t(valid.to));
+        h ^= static_cast<size_t>(status) * 0x9e3779b97f4a7c15ULL;
+        for (size_t v = 0; v < binding_.size(); ++v)
+            h = (h ^ valueAt(v).hash()) * 0x100000001b3ULL;
         h ^= h >> 31; // open addressing uses the low bits: mix the high ones in
         h *= 0xbf58476d1ce4e5b9ULL;
         return h ^ (h >> 29);
     }
-    // Open addressing over answer indices: no node per answer.
+    bool sameAnswer(const Answer& a, const Interval& valid, schema::FactStatus status) const {
+        if (!(a.valid == valid) || a.status != status) return false;
+        const Value* values = out_.valuesOf(a);
+        for (size_t v = 0; v < binding_.size(); ++v)
+            if (!(values[v] == valueAt(v))) return false;
+        return true;
+    }
+    // Open addressing over answer indices (their hashes kept): no node per answer.
     void growSlots() {
         slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNoAnswer);
         size_t mask = slots_.size() - 1;
-        for (uint32_t a = 0; a < answers_.size(); ++a) {
-            size_t i = answerHash(answers_[a]) & mask;
+        for (uint32_t a = 0; a < out_.answers.size(); ++a) {
+            size_t i = out_.answers[a].hash & mask;
             while (slots_[i] != kNoAnswer)
                 i = (i + 1) & mask;
             slots_[i] = a;
         }
-    }
-    static bool sameAnswer(const Answer& a, const Answer& b) {
-        return a.valid == b.valid && a.status == b.status && a.values == b.values;
     }
 
     const bind::BoundQuery& query_;
@@ -250,156 +248,26 @@ private:
     const std::atomic<bool>* cancel_;
     bool cancelled_ = false;
     uint32_t polls_ = 0;
-    std::vector<std::optional<Value>> binding_;
-    std::vector<const schema::Fact*> premises_;
-    std::vector<Answer> answers_;
+    // Each variable's value: in a fact (or the interner, or the query's text) — they stay put
+    // while the query runs — or, for a variable an assignment binds, in assigned_.
+    std::vector<const Value*> binding_;
+    std::vector<Value> assigned_;
+    std::vector<int> bound_; // variables bound by the steps so far, innermost last
+    std::vector<Premise> premises_;
+    std::vector<SourceId> sources_; // scratch for emit()
+    Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     std::vector<uint32_t> slots_; // answer indices by answerHash, open addressing
 };
 
-// A comparable form of one cell: numbers compare numerically, the rest as folded text — by
-// rank: every distinct text is folded and ranked once per query (DisplayTexts), so sorting
-// compares integers, not strings.
-struct SortKey {
-    bool numeric = false;
-    double number = 0;
-    double tie = 0;    // second numeric key (an interval's end)
-    uint32_t text = 0; // non-numeric: the text's slot in DisplayTexts
-    int compare(const SortKey& o, const std::vector<uint32_t>& ranks) const {
-        if (numeric && o.numeric) {
-            if (number != o.number) return number < o.number ? -1 : 1;
-            return tie < o.tie ? -1 : tie > o.tie ? 1 : 0;
-        }
-        if (numeric != o.numeric) return numeric ? -1 : 1;
-        uint32_t a = ranks[text], b = ranks[o.text];
-        return a < b ? -1 : a > b ? 1 : 0;
-    }
-};
-
-struct Row {
-    std::vector<Cell> cells;
-    std::vector<SortKey> keys;
-    size_t answer = 0; // index into the answers, for their values
-};
-
-// Formatting an interval walks calendar periods, a date goes through snprintf; answers share
-// few distinct ones (one per year, say), so each is formatted once per query. A partial date
-// is identified by its first and last day.
-class IntervalTexts {
-public:
-    const std::string& of(const Interval& valid) {
-        auto [it, fresh] = texts_.try_emplace(key(valid.from, valid.to));
-        if (fresh) it->second = formatInterval(valid);
-        return it->second;
-    }
-    const std::string& of(const PartialDate& date) {
-        auto [it, fresh] = dates_.try_emplace(key(date.firstDay(), date.lastDay()));
-        if (fresh) it->second = date.toString();
-        return it->second;
-    }
-
-private:
-    static uint64_t key(DayNumber a, DayNumber b) {
-        return (uint64_t(uint32_t(a)) << 32) | uint32_t(b);
-    }
-    std::unordered_map<uint64_t, std::string> texts_, dates_;
-};
-
-// Texts that repeat across rows — an entity's name, a set of sources — are built once per
-// query; every text a row sorts by gets a slot, ranked by its folded form before sorting.
-class DisplayTexts {
-public:
-    struct Texts {
-        std::string display;
-        uint32_t slot = 0;
-    };
-    const Texts& ofEntity(const Value& v, const schema::Catalog& catalog) {
-        auto [it, fresh] = entities_.try_emplace(v.entityId());
-        if (fresh) fill(it->second, displayValue(v, catalog));
-        return it->second;
-    }
-    const Texts& ofSources(const std::vector<SourceId>& ids, const schema::Catalog& catalog) {
-        auto [it, fresh] = sources_.try_emplace(ids);
-        if (!fresh) return it->second;
-        // Sources read as a timeline: by publication date, then name.
-        std::vector<const schema::SourceInfo*> ordered;
-        for (SourceId s : ids)
-            ordered.push_back(&catalog.source(s));
-        std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
-            DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
-            DayNumber dy = y->published ? y->published->firstDay() : kMinDay;
-            return dx != dy ? dx < dy : x->name < y->name;
-        });
-        std::string text;
-        for (const schema::SourceInfo* s : ordered)
-            text += (text.empty() ? "" : ", ") + s->name;
-        fill(it->second, std::move(text));
-        return it->second;
-    }
-    uint32_t slotOf(const std::string& display) {
-        auto [it, fresh] =
-            slots_.try_emplace(text::foldCase(display), static_cast<uint32_t>(folded_.size()));
-        if (fresh) folded_.push_back(&it->first);
-        return it->second;
-    }
-    // Rank of each slot in folded-text order.
-    std::vector<uint32_t> ranks() const {
-        std::vector<uint32_t> order(folded_.size());
-        for (uint32_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](uint32_t a, uint32_t b) { return *folded_[a] < *folded_[b]; });
-        std::vector<uint32_t> rank(order.size());
-        for (uint32_t r = 0; r < order.size(); ++r)
-            rank[order[r]] = r;
-        return rank;
-    }
-
-private:
-    void fill(Texts& texts, std::string display) {
-        texts.slot = slotOf(display);
-        texts.display = std::move(display);
-    }
-    std::unordered_map<EntityId, Texts> entities_;
-    std::map<std::vector<SourceId>, Texts> sources_;
-    std::unordered_map<std::string, uint32_t> slots_; // folded text -> slot
-    std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
-};
-
-Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& intervals,
-            DisplayTexts& texts) {
-    Row row;
-    row.cells.reserve(a.values.size() + 4);
-    row.keys.reserve(a.values.size() + 4);
-    for (const Value& v : a.values) {
-        if (v.isEntity()) {
-            const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
-            row.cells.push_back(Cell::ofText(t.display));
-            row.keys.push_back({false, 0, 0, t.slot});
-            continue;
-        }
-        std::string display = displayValue(v, catalog);
-        if (v.isNumber()) {
-            const Number& n = v.numberValue();
-            row.cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(display, n.lo)
-                                                            : Cell::ofText(display));
-            row.keys.push_back({true, n.sortKey()});
-        } else {
-            row.keys.push_back({false, 0, 0, texts.slotOf(display)});
-            row.cells.push_back(Cell::ofText(std::move(display)));
-        }
-    }
-    row.cells.push_back(Cell::ofText(intervals.of(a.valid)));
-    row.keys.push_back({true, static_cast<double>(a.valid.from), static_cast<double>(a.valid.to)});
-    row.cells.push_back(Cell::ofText(schema::statusName(a.status)));
-    row.keys.push_back({true, static_cast<double>(a.status)});
-    const DisplayTexts::Texts& sources = texts.ofSources(a.sources, catalog);
-    row.cells.push_back(sources.display.empty() ? Cell::null() : Cell::ofText(sources.display));
-    row.keys.push_back({false, 0, 0, sources.slot});
-    const std::optional<PartialDate>& reported = a.reported;
-    row.cells.push_back(reported ? Cell::ofText(intervals.of(*reported)) : Cell::null());
-    row.keys.push_back({true, reported ? static_cast<double>(reported->firstDay()) : -1e18});
-    return row;
+// The answers, with their variables' values when `withBindings`.
+Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                            const FactView& facts, const schema::Catalog& catalog,
+                            const std::atomic<bool>* cancel, bool withBindings) {
+    Evaluator evaluator(query, plan, facts, catalog, cancel);
+    Answers answers = evaluator.run();
+    if (evaluator.cancelled()) return Status::error("interrupted");
+    return tabulate(query, std::move(answers), catalog, withBindings);
 }
 
 } // namespace
@@ -407,7 +275,7 @@ Row makeRow(const Answer& a, const schema::Catalog& catalog, IntervalTexts& inte
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
                             const std::atomic<bool>* cancel) {
-    Result<QueryAnswers> answers = evaluateQueryAnswers(query, plan, facts, catalog, cancel);
+    Result<QueryAnswers> answers = answer(query, plan, facts, catalog, cancel, false);
     if (!answers) return answers.status();
     return std::move(answers.value().table);
 }
@@ -416,50 +284,7 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
                                           const std::atomic<bool>* cancel) {
-    Evaluator evaluator(query, plan, facts, catalog, cancel);
-    std::vector<Answer> answers = evaluator.run();
-    if (evaluator.cancelled()) return Status::error("interrupted");
-    std::vector<Row> rows;
-    rows.reserve(answers.size());
-    IntervalTexts intervals;
-    DisplayTexts texts;
-    for (size_t i = 0; i < answers.size(); ++i) {
-        rows.push_back(makeRow(answers[i], catalog, intervals, texts));
-        rows.back().answer = i;
-    }
-    // Requested keys first, then every column left to right, so the order is always total.
-    std::vector<bind::OrderKey> order = query.orderBy;
-    size_t columnCount = query.variables.size() + bind::kProvenanceColumns.size();
-    for (size_t c = 0; c < columnCount; ++c)
-        order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows: a row is two vectors of strings.
-    std::vector<uint32_t> ranks = texts.ranks();
-    std::vector<uint32_t> sorted(rows.size());
-    for (uint32_t i = 0; i < sorted.size(); ++i)
-        sorted[i] = i;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t x, uint32_t y) {
-        const Row &a = rows[x], &b = rows[y];
-        for (const bind::OrderKey& k : order) {
-            int cmp = a.keys[k.column].compare(b.keys[k.column], ranks);
-            if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
-        }
-        return false;
-    });
-    if (query.limit && sorted.size() > static_cast<size_t>(*query.limit))
-        sorted.resize(static_cast<size_t>(*query.limit));
-
-    QueryAnswers out;
-    Table& table = out.table;
-    for (const bind::Variable& v : query.variables)
-        table.columns.push_back(v.name);
-    for (const std::string& c : bind::kProvenanceColumns)
-        table.columns.push_back(c);
-    table.rows.reserve(sorted.size());
-    for (uint32_t i : sorted) {
-        table.rows.push_back(std::move(rows[i].cells));
-        out.bindings.push_back(std::move(answers[rows[i].answer].values));
-    }
-    return out;
+    return answer(query, plan, facts, catalog, cancel, true);
 }
 
 } // namespace chipgraph::eval

@@ -1,11 +1,12 @@
 #pragma once
-// Evaluates a planned conjunctive query over the in-memory facts: nested index joins, the
-// validity of each answer is the intersection of its facts' validities, its status the weakest
-// of theirs and its sources the union. Answers come back as a sorted, display-ready Table.
+// Evaluates a planned conjunctive query over the in-memory facts (a FactView: base facts and
+// derived tables): nested index joins, the validity of each answer is the intersection of its
+// facts' validities, its status the weakest of theirs and its sources the union. Answers come
+// back as a sorted, display-ready Table.
 #include "bind/bound.h"
 #include "common/status.h"
 #include "common/table.h"
-#include "eval/fact_base.h"
+#include "eval/fact_view.h"
 #include "plan/plan.h"
 #include "schema/catalog.h"
 

@@ -162,6 +162,12 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
     return {r, valid, provenance != nullptr};
 }
 
+void TupleTable::reserve(size_t rows, bool provenance) {
+    if (rows > rows_) makeRoom(rows - rows_);
+    reserveRows(rows);
+    if (provenance) provenance_.reserve(rows);
+}
+
 void TupleTable::compact() {
     // Shrinking copies the table: worth it for a doubling's headroom, not for a little slack.
     if (cells_.capacity() - cells_.size() > cells_.size() / 8) cells_.shrink_to_fit();

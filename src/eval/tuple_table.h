@@ -84,6 +84,9 @@ public:
     }
     static constexpr size_t kMaxBatch = 64;
 
+    // Makes room for `rows` rows in all (with their provenance when `provenance`), so a table
+    // whose size is known ahead grows without rehashing or moving its rows.
+    void reserve(size_t rows, bool provenance);
     // Releases growth headroom (vector capacity) once the table stops growing.
     void compact();
     // Room for the cells of `rows` rows in all (not the hash: see appendDistinct), so that

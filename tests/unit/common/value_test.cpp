@@ -128,6 +128,11 @@ TEST_CASE("equal Values hash equally", "[value]") {
     CHECK(hash(Value::number(Number::range(1, 2))) == hash(Value::number(Number::range(1, 2))));
     // Different kinds with the same payload should not collide by construction.
     CHECK(hash(Value::number(Number::exact(3))) != hash(Value::number(Number::approx(3))));
+    // -0 equals 0, so it must hash alike; a range is not its bounds swapped.
+    REQUIRE(Value::number(Number::exact(-0.0)) == Value::number(Number::exact(0)));
+    CHECK(hash(Value::number(Number::exact(-0.0))) == hash(Value::number(Number::exact(0))));
+    CHECK(hash(Value::number(Number::range(1, 2))) != hash(Value::number(Number::range(2, 1))));
+    CHECK(hash(Value::number(Number::exact(1))) != hash(Value::number(Number::exact(2))));
 }
 
 // ---- arithmetic carries the analyst's precision -------------------------------------------

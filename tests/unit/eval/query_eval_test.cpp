@@ -323,6 +323,30 @@ TEST_CASE("order by sorts numbers by value, descending on request", "[eval]") {
           Rows{{"Amazon"}, {"Microsoft"}, {"Meta"}, {"Google"}});
 }
 
+TEST_CASE("order by numbers: negatives, -0 equal to 0, ties by the other columns", "[eval]") {
+    World w("entity Meta: Vendor. entity Microsoft: Vendor.\n"
+            "shipments(Google, -5). shipments(Amazon, 2.5). shipments(Microsoft, -0).\n"
+            "shipments(Meta, 0). shipments(Microsoft, -1.5). shipments(Google, 2.5).\n");
+    CHECK(w.values("? shipments(V, U) order by U.", 2) == Rows{{"Google", "-5"},
+                                                               {"Microsoft", "-1.5"},
+                                                               {"Meta", "0"},
+                                                               {"Microsoft", "-0"},
+                                                               {"Amazon", "2.5"},
+                                                               {"Google", "2.5"}});
+    CHECK(w.values("? shipments(V, U) order by U desc.", 2) == Rows{{"Amazon", "2.5"},
+                                                                    {"Google", "2.5"},
+                                                                    {"Meta", "0"},
+                                                                    {"Microsoft", "-0"},
+                                                                    {"Microsoft", "-1.5"},
+                                                                    {"Google", "-5"}});
+    CHECK(w.values("? shipments(V, U) order by V desc.", 2) == Rows{{"Microsoft", "-1.5"},
+                                                                    {"Microsoft", "-0"},
+                                                                    {"Meta", "0"},
+                                                                    {"Google", "-5"},
+                                                                    {"Google", "2.5"},
+                                                                    {"Amazon", "2.5"}});
+}
+
 TEST_CASE("order by validity sorts by start then end", "[eval]") {
     World w("in_service(Trainium3) from 2026.\n"
             "in_service(Trainium3) in 2025.\n"

@@ -115,3 +115,25 @@ TEST_CASE("IntervalSet: widening on both sides reports two pieces; many parts sp
     CHECK(parts(s) == std::vector<Interval>{{0, 80}});
     CHECK(parts(copy) == std::vector<Interval>{{5, 30}, {40, 50}, {60, 70}});
 }
+
+TEST_CASE("TupleTable: a reserved table holds what a growing one does", "[eval]") {
+    TupleTable grown(2), reserved(2);
+    reserved.reserve(100, true);
+    for (eval::ValueId i = 0; i < 300; ++i) { // past the reservation: it still grows
+        eval::ValueId cells[2] = {i % 50, i};
+        eval::RowProvenance sources{{static_cast<SourceId>(i % 3 + 1)}, std::nullopt};
+        IntervalSet days(Interval{static_cast<DayNumber>(i), static_cast<DayNumber>(i + 5)});
+        for (TupleTable* t : {&grown, &reserved})
+            t->add(cells, schema::FactStatus::Actual, days, &sources);
+    }
+    REQUIRE(reserved.size() == grown.size());
+    for (eval::RowId r = 0; r < grown.size(); ++r) {
+        CHECK(std::equal(grown.row(r), grown.row(r) + 3, reserved.row(r)));
+        CHECK(parts(reserved.validity(r)) == parts(grown.validity(r)));
+        CHECK(reserved.provenance(r)->sources == grown.provenance(r)->sources);
+    }
+    CHECK(reserved.lookup(0, 7) == grown.lookup(0, 7));
+    eval::ValueId again[2] = {7, 7}; // an existing row is found, not added twice
+    reserved.add(again, schema::FactStatus::Actual, IntervalSet(Interval{0, 3}), nullptr);
+    CHECK(reserved.size() == 300);
+}
