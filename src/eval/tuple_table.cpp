@@ -78,6 +78,14 @@ TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus statu
     return addKey(key, hashRow(key), valid, provenance);
 }
 
+bool TupleTable::holds(RowId r, const Interval& days) const {
+    Interval held = interval(r);
+    if (held.from != kOverflow) return held.from <= days.from && days.to <= held.to;
+    for (const Interval& part : overflow_[static_cast<size_t>(held.to)].parts())
+        if (part.from <= days.from && days.to <= part.to) return true;
+    return false;
+}
+
 TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const Interval& valid) {
     if (valid.empty()) return {0, {}, false};
     size_t mask = slots_.size() - 1;
@@ -85,13 +93,7 @@ TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const
     for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
         RowId r = slots_[i];
         if (!sameCells(key, row(r), key_)) continue;
-        Interval held = interval(r);
-        if (held.from != kOverflow) {
-            if (held.from <= valid.from && valid.to <= held.to) return {r, {}, false};
-        } else {
-            for (const Interval& part : overflow_[static_cast<size_t>(held.to)].parts())
-                if (part.from <= valid.from && valid.to <= part.to) return {r, {}, false};
-        }
+        if (holds(r, valid)) return {r, {}, false};
         return addKey(key, hash, IntervalSet(valid), nullptr); // new days: set algebra
     }
     RowId r = static_cast<RowId>(rows_++);
@@ -114,16 +116,8 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         if (!sameCells(key, row(r), key_)) continue;
         // Most derivations of a known row bring no new day: answer that without set algebra
         // (or copying a row's several intervals).
-        if (!provenance && valid.parts().size() == 1) {
-            const Interval& v = valid.parts()[0];
-            Interval held = interval(r);
-            if (held.from != kOverflow) {
-                if (held.from <= v.from && v.to <= held.to) return {r, {}, false};
-            } else {
-                for (const Interval& part : overflow_[static_cast<size_t>(held.to)].parts())
-                    if (part.from <= v.from && v.to <= part.to) return {r, {}, false};
-            }
-        }
+        if (!provenance && valid.parts().size() == 1 && holds(r, valid.parts()[0]))
+            return {r, {}, false};
         IntervalSet current = validity(r);
         IntervalSet added = current.unite(valid);
         if (!added.empty()) {

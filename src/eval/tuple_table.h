@@ -110,6 +110,8 @@ private:
     // appendDistinct dropped.
     void makeRoom(size_t n);
     void insertSlots(RowId first, RowId end); // rows known to be absent from the slots
+    // Whether row `r` already holds on every day of `days` (one of its intervals contains it).
+    bool holds(RowId r, const Interval& days) const;
     // addKey() for one interval without provenance, the common case of rule evaluation: a
     // known row that already holds it, or a new row, without interval-set algebra.
     Added addInterval(const ValueId* key, size_t hash, const Interval& valid);
