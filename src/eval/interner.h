@@ -16,19 +16,24 @@ constexpr ValueId kNoValue = UINT32_MAX; // an unbound variable, a missing quali
 
 class Interner {
 public:
+    // A value already interned is only looked up: nothing moves (threads closing parts of a
+    // closure share the interner read-only, eval/parallel_parts.cpp).
     ValueId intern(const Value& value) {
-        if ((values_.size() + 1) * 2 > slots_.size()) grow();
         size_t hash = mixed(value);
-        size_t mask = slots_.size() - 1;
-        for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            Slot& slot = slots_[i];
-            if (slot.id == kNoValue) {
-                slot = {tag(hash), static_cast<ValueId>(values_.size())};
-                values_.push_back(value);
-                return slot.id;
-            }
-            if (slot.tag == tag(hash) && values_[slot.id] == value) return slot.id;
+        if (!slots_.empty()) {
+            size_t mask = slots_.size() - 1;
+            size_t i = hash & mask;
+            for (; slots_[i].id != kNoValue; i = (i + 1) & mask)
+                if (slots_[i].tag == tag(hash) && values_[slots_[i].id] == value)
+                    return slots_[i].id;
+            if ((values_.size() + 1) * 2 <= slots_.size()) return insertAt(i, hash, value);
         }
+        grow();
+        size_t mask = slots_.size() - 1;
+        size_t i = hash & mask;
+        while (slots_[i].id != kNoValue)
+            i = (i + 1) & mask;
+        return insertAt(i, hash, value);
     }
     // The id of a value already interned, or kNoValue.
     ValueId find(const Value& value) const {
@@ -56,6 +61,11 @@ private:
         return static_cast<size_t>(h);
     }
     static uint32_t tag(size_t hash) { return static_cast<uint32_t>(hash >> 32); }
+    ValueId insertAt(size_t slot, size_t hash, const Value& value) {
+        slots_[slot] = {tag(hash), static_cast<ValueId>(values_.size())};
+        values_.push_back(value);
+        return slots_[slot].id;
+    }
     // Doubles the slots (load stays at most 1/2), re-placing every value by its hash.
     void grow() {
         std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
