@@ -86,21 +86,31 @@ bool TupleTable::holds(RowId r, const Interval& days) const {
     return false;
 }
 
-TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const Interval& valid) {
-    if (valid.empty()) return {0, {}, false};
+size_t TupleTable::probe(const ValueId* key, size_t hash) const {
     size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
-    for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
-        RowId r = slots_[i];
-        if (!sameCells(key, row(r), key_)) continue;
-        if (holds(r, valid)) return {r, {}, false};
-        return addKey(key, hash, IntervalSet(valid), nullptr); // new days: set algebra
-    }
+    while (slots_[i] != kEmptySlot && !sameCells(key, row(slots_[i]), key_))
+        i = (i + 1) & mask;
+    return i;
+}
+
+RowId TupleTable::appendRow(size_t slot, const ValueId* key) {
     RowId r = static_cast<RowId>(rows_++);
-    slots_[i] = r;
+    slots_[slot] = r;
     size_t at = cells_.size();
     cells_.resize(at + static_cast<size_t>(stride_));
     std::copy(key, key + key_, &cells_[at]);
+    return r;
+}
+
+TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const Interval& valid) {
+    if (valid.empty()) return {0, {}, false};
+    size_t slot = probe(key, hash);
+    if (RowId r = slots_[slot]; r != kEmptySlot) {
+        if (holds(r, valid)) return {r, {}, false};
+        return addKey(key, hash, IntervalSet(valid), nullptr); // new days: set algebra
+    }
+    RowId r = appendRow(slot, key);
     setInterval(r, valid);
     if (!indexes_.empty()) indexRow(r);
     return {r, IntervalSet(valid), false};
@@ -109,11 +119,8 @@ TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const
 TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                                      const RowProvenance* provenance) {
     if (valid.empty()) return {0, {}, false};
-    size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    for (; slots_[i] != kEmptySlot; i = (i + 1) & mask) {
-        RowId r = slots_[i];
-        if (!sameCells(key, row(r), key_)) continue;
+    size_t slot = probe(key, hash);
+    if (RowId r = slots_[slot]; r != kEmptySlot) {
         // Most derivations of a known row bring no new day: answer that without set algebra
         // (or copying a row's several intervals).
         if (!provenance && valid.parts().size() == 1 && holds(r, valid.parts()[0]))
@@ -137,11 +144,7 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
             mergeProvenance(provenance_[r], *provenance, grew);
         return {r, std::move(added), grew};
     }
-    RowId r = static_cast<RowId>(size());
-    slots_[i] = r;
-    cells_.insert(cells_.end(), key, key + key_);
-    cells_.resize(cells_.size() + 2);
-    ++rows_;
+    RowId r = appendRow(slot, key);
     if (valid.parts().size() == 1) {
         setInterval(r, valid.parts()[0]);
     } else {

@@ -110,6 +110,10 @@ private:
     // appendDistinct dropped.
     void makeRoom(size_t n);
     void insertSlots(RowId first, RowId end); // rows known to be absent from the slots
+    // The slot of the row whose key is `key`, or the empty slot where it would go.
+    size_t probe(const ValueId* key, size_t hash) const;
+    // A new row with `key` in `slot` (its validity is the caller's to set).
+    RowId appendRow(size_t slot, const ValueId* key);
     // Whether row `r` already holds on every day of `days` (one of its intervals contains it).
     bool holds(RowId r, const Interval& days) const;
     // addKey() for one interval without provenance, the common case of rule evaluation: a
