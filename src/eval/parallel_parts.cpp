@@ -6,6 +6,7 @@
 
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace chipgraph::eval {
@@ -65,8 +66,12 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
         }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work);
+    try {
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(work);
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones running (this one at least) close every part.
+    }
     work();
     for (std::thread& t : pool)
         t.join();
