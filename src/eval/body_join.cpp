@@ -79,16 +79,9 @@ std::vector<BodyJoin::CellMatch> BodyJoin::compileAtom(const bind::BoundAtom& at
     };
     for (size_t p = 0; p < atom.args.size(); ++p)
         add(static_cast<int>(p), atom.args[p], constants[p], false);
-    for (const auto& [index, t] : atom.qualifiers) {
-        // Looked up first: interning may grow the interner even for a known value, and joins
-        // closing parts of a closure on other threads only read it (eval/parallel_parts.cpp).
-        ValueId constant = kNoValue;
-        if (t.kind == BoundTerm::Kind::Constant) {
-            constant = interner.find(t.value);
-            if (constant == kNoValue) constant = interner.intern(t.value);
-        }
-        add(static_cast<int>(atom.args.size()) + index, t, constant, true);
-    }
+    for (const auto& [index, t] : atom.qualifiers)
+        add(static_cast<int>(atom.args.size()) + index, t,
+            t.kind == BoundTerm::Kind::Constant ? interner.intern(t.value) : kNoValue, true);
     return out;
 }
 

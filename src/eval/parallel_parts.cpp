@@ -29,7 +29,7 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
     for (const DeltaPlan& p : parts.plans) {
         const bind::BoundRule& rule = engine_.rules_[p.rule];
         BodyJoin warm(engine_, rule.body, p.plan, {parts.relation, parts.seeds.get()});
-        emitFor(rule);
+        headCells(rule);
         for (const plan::JoinStep& step : p.plan.steps) {
             RelationId used = rule.body.atoms[step.atom].relation;
             if (step.lookupPosition >= 0 && used != parts.relation)

@@ -95,24 +95,23 @@ void StratumRun::flush(Batch& batch) {
     batch.rows.clear();
 }
 
-std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
-    // The head's cells, resolved once per rule: a constant, interned (before any part runs
-    // on another thread: there it is only looked up), or the variable that fills it.
-    struct HeadCell {
-        ValueId constant = kNoValue;
-        int variable = -1;
-    };
+// Interning a constant already known moves nothing (Interner::intern), so parts closing on
+// other threads may resolve heads once the first part has.
+std::vector<StratumRun::HeadCell> StratumRun::headCells(const bind::BoundRule& rule) {
     std::vector<HeadCell> cells;
     for (const bind::HeadArg& arg : rule.head) {
         HeadCell cell;
-        if (arg.term.kind == bind::BoundTerm::Kind::Constant) {
-            cell.constant = engine_.interner_.find(arg.term.value);
-            if (cell.constant == kNoValue) cell.constant = engine_.interner_.intern(arg.term.value);
-        } else {
+        if (arg.term.kind == bind::BoundTerm::Kind::Constant)
+            cell.constant = engine_.interner_.intern(arg.term.value);
+        else
             cell.variable = arg.term.variable;
-        }
         cells.push_back(cell);
     }
+    return cells;
+}
+
+std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
+    std::vector<HeadCell> cells = headCells(rule);
     auto extra = engine_.extra_.find(rule.relation);
     bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
     bool provenance = engine_.options_.trackProvenance && !demand;

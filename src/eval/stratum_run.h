@@ -70,6 +70,12 @@ private:
         void land(size_t k, std::unique_ptr<TupleTable> part);
     };
 
+    // A head's cells, resolved once per rule: a constant (interned) or the variable filling it.
+    struct HeadCell {
+        ValueId constant = kNoValue;
+        int variable = -1;
+    };
+    std::vector<HeadCell> headCells(const bind::BoundRule& rule);
     std::function<void(const Derivation&)> emitFor(const bind::BoundRule& rule);
     void record(TupleTable& target, DeltaBuilder& delta, const TupleTable::Added& added);
     void flush(Batch& batch);
