@@ -1,5 +1,6 @@
 #include "eval/stratum_run.h"
 
+#include "eval/body_join_pairs.h"
 #include "eval/partition.h"
 #include "plan/plan.h"
 
@@ -16,7 +17,7 @@ void DeltaBuilder::add(RowId row, const IntervalSet& days) {
         entry = static_cast<uint32_t>(entries_.size());
         entries_.push_back({row, days});
     } else {
-        entries_[entry].added.unite(days);
+        entries_[entry].added.merge(days);
     }
 }
 
@@ -110,6 +111,12 @@ std::vector<StratumRun::HeadCell> StratumRun::headCells(const bind::BoundRule& r
     return cells;
 }
 
+bool StratumRun::plainHead(const bind::BoundRule& rule) const {
+    auto extra = engine_.extra_.find(rule.relation);
+    bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
+    return !demand && !engine_.options_.trackProvenance;
+}
+
 std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
     std::vector<HeadCell> cells = headCells(rule);
     auto extra = engine_.extra_.find(rule.relation);
@@ -152,9 +159,30 @@ std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule
 // Runs one join and lands its batched derivations.
 bool StratumRun::runJoin(BodyJoin& join, const std::vector<DeltaEntry>* delta,
                          const bind::BoundRule& rule) {
+    if (delta && partTable_ && rule.relation == partRelation_ && partTable_->batchable() &&
+        plainHead(rule) && join.pairShaped())
+        return runPairs(join, *delta, rule);
     bool completed = join.run(delta, emitFor(rule));
     for (auto& [relation, batch] : batches_)
         if (!batch.rows.empty()) flush(batch);
+    return completed;
+}
+
+bool StratumRun::runPairs(BodyJoin& join, const std::vector<DeltaEntry>& delta,
+                          const bind::BoundRule& rule) {
+    std::vector<HeadCell> cells = headCells(rule);
+    TupleTable& table = *partTable_;
+    DeltaBuilder& next = next_[rule.relation];
+    size_t width = cells.size(), before = table.size();
+    ValueId key[TupleTable::kBatchKey];
+    bool completed = join.runPairs(delta, [&](const std::vector<ValueId>& binding,
+                                              const Interval& valid, schema::FactStatus status) {
+        for (size_t i = 0; i < width; ++i)
+            key[i] = cells[i].variable < 0 ? cells[i].constant : binding[cells[i].variable];
+        key[width] = static_cast<ValueId>(status);
+        record(table, next, table.addOne(key, valid));
+    });
+    countDerived(table.size() - before);
     return completed;
 }
 

@@ -81,6 +81,12 @@ private:
     void flush(Batch& batch);
     void countDerived(size_t rows);
     bool runJoin(BodyJoin& join, const std::vector<DeltaEntry>* delta, const bind::BoundRule& rule);
+    // A pair-shaped join (BodyJoin::runPairs) of a part's delta, its heads added to the part
+    // straight away: the part is small enough to stay in cache, so batching would not pay.
+    bool runPairs(BodyJoin& join, const std::vector<DeltaEntry>& delta,
+                  const bind::BoundRule& rule);
+    // Heads recorded with their premises' provenance, or as demand (no days, no status).
+    bool plainHead(const bind::BoundRule& rule) const;
     bool anyNew() const;
     Status runAll(bool exitRulesOnly);
     Status naiveRounds();
