@@ -36,6 +36,8 @@ bool BodyJoin::runPairs(const std::vector<DeltaEntry>& delta, Derive&& derive) {
                 binding_[m.variable] = kNoValue;
         unbindTo(mark);
     };
+    // The probed relation is not the one being derived: its index does not change meanwhile.
+    const TupleTable::ColumnIndex& index = table.columnIndex(second.lookupPosition);
     for (const DeltaEntry& entry : delta) {
         size_t mark = boundCount_;
         // The delta row's cells are read before any derivation: deriving may add rows to its
@@ -47,9 +49,19 @@ bool BodyJoin::runPairs(const std::vector<DeltaEntry>& delta, Derive&& derive) {
         }
         ValueId key = boundValue(probed.args[second.lookupPosition], atomConstants_[second.atom],
                                  second.lookupPosition);
-        const std::vector<RowId>& rows = table.lookup(second.lookupPosition, key);
+        auto found = index.find(key);
+        if (found == index.end()) {
+            unbind(firstFresh, mark);
+            continue;
+        }
+        const std::vector<RowId>& rows = found->second;
+        // Rows of a lookup are scattered over the table: fetch a few ahead.
+        constexpr size_t kAhead = 4;
+        for (size_t i = 0; i < kAhead && i < rows.size(); ++i)
+            __builtin_prefetch(table.row(rows[i]));
         for (const Interval& added : entry.added.parts()) {
             for (size_t i = 0, n = rows.size(); i < n; ++i) {
+                if (i + kAhead < n) __builtin_prefetch(table.row(rows[i + kAhead]));
                 if ((++polls_ & 0x3FFF) == 0 && !engine_.checkLimits().isOk()) {
                     unbind(secondFresh, boundCount_);
                     unbind(firstFresh, mark);

@@ -229,8 +229,7 @@ void TupleTable::indexRow(RowId r) const {
         index[row(r)[column]].push_back(r);
 }
 
-const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
-    static const std::vector<RowId> kNone;
+const TupleTable::ColumnIndex& TupleTable::columnIndex(int column) const {
     // Found without inserting: threads closing parts of a closure share indexes built before.
     auto it = indexes_.find(column);
     if (it == indexes_.end()) {
@@ -238,8 +237,14 @@ const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
         for (RowId r = 0; r < size(); ++r)
             it->second[row(r)[column]].push_back(r);
     }
-    auto found = it->second.find(value);
-    return found == it->second.end() ? kNone : found->second;
+    return it->second;
+}
+
+const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
+    static const std::vector<RowId> kNone;
+    const ColumnIndex& index = columnIndex(column);
+    auto found = index.find(value);
+    return found == index.end() ? kNone : found->second;
 }
 
 size_t TupleTable::memoryBytes() const {

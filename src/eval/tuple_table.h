@@ -105,6 +105,9 @@ public:
 
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
+    // The whole index of a column (built on first use), for a loop that probes it many times.
+    using ColumnIndex = std::unordered_map<ValueId, std::vector<RowId>>;
+    const ColumnIndex& columnIndex(int column) const;
 
     size_t memoryBytes() const;
 
@@ -157,7 +160,7 @@ private:
     std::vector<IntervalSet> overflow_;     // complete validity of multi-interval rows
     std::vector<RowProvenance> provenance_; // only when provenance is tracked
     std::vector<RowId> slots_;              // open addressing; kEmptySlot = free
-    mutable std::unordered_map<int, std::unordered_map<ValueId, std::vector<RowId>>> indexes_;
+    mutable std::unordered_map<int, ColumnIndex> indexes_;
 };
 
 } // namespace chipgraph::eval
