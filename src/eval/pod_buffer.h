@@ -2,11 +2,15 @@
 // A growable array of trivially copyable values whose growth leaves the new elements
 // uninitialised: a table appending a row writes its cells once, where std::vector::resize
 // would first zero them (a call and a memset per row on the hottest path of rule evaluation).
+// It lives in malloc'd memory so that growing or shrinking a large buffer is a realloc, which
+// remaps its pages instead of copying tens of megabytes.
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
+#include <new>
 #include <type_traits>
+#include <utility>
 
 namespace chipgraph::eval {
 
@@ -14,10 +18,23 @@ template <class T> class PodBuffer {
     static_assert(std::is_trivially_copyable_v<T>);
 
 public:
+    PodBuffer() = default;
+    PodBuffer(const PodBuffer&) = delete;
+    PodBuffer& operator=(const PodBuffer&) = delete;
+    PodBuffer(PodBuffer&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
+          capacity_(std::exchange(other.capacity_, 0)) {}
+    PodBuffer& operator=(PodBuffer&& other) noexcept {
+        std::swap(data_, other.data_), std::swap(size_, other.size_);
+        std::swap(capacity_, other.capacity_);
+        return *this;
+    }
+    ~PodBuffer() { std::free(data_); }
+
     size_t size() const { return size_; }
     size_t capacity() const { return capacity_; }
-    T* data() { return data_.get(); }
-    const T* data() const { return data_.get(); }
+    T* data() { return data_; }
+    const T* data() const { return data_; }
     T& operator[](size_t i) { return data_[i]; }
     const T& operator[](size_t i) const { return data_[i]; }
 
@@ -28,7 +45,7 @@ public:
     // `n` more elements, uninitialised, for the caller to write.
     T* extend(size_t n) {
         if (size_ + n > capacity_) reallocate(std::max(size_ + n, 2 * capacity_));
-        T* out = data_.get() + size_;
+        T* out = data_ + size_;
         size_ += n;
         return out;
     }
@@ -43,14 +60,18 @@ public:
 
 private:
     void reallocate(size_t capacity) {
-        std::unique_ptr<T[]> grown =
-            capacity ? std::make_unique_for_overwrite<T[]>(capacity) : nullptr;
-        if (size_) std::memcpy(grown.get(), data_.get(), size_ * sizeof(T));
-        data_ = std::move(grown);
+        if (capacity == 0) {
+            std::free(data_);
+            data_ = nullptr, capacity_ = 0;
+            return;
+        }
+        void* grown = std::realloc(data_, capacity * sizeof(T));
+        if (!grown) throw std::bad_alloc();
+        data_ = static_cast<T*>(grown);
         capacity_ = capacity;
     }
 
-    std::unique_ptr<T[]> data_;
+    T* data_ = nullptr;
     size_t size_ = 0;
     size_t capacity_ = 0;
 };

@@ -21,10 +21,17 @@ void DeltaBuilder::add(RowId row, const IntervalSet& days) {
     }
 }
 
-std::vector<DeltaEntry> DeltaBuilder::take() {
+void DeltaBuilder::takeInto(std::vector<DeltaEntry>& out) {
     for (const DeltaEntry& e : entries_)
         entryOf_[e.row] = kNone;
-    return std::move(entries_);
+    out.clear();
+    std::swap(out, entries_);
+}
+
+void DeltaBuilder::discard() {
+    for (const DeltaEntry& e : entries_)
+        entryOf_[e.row] = kNone;
+    entries_.clear();
 }
 
 namespace {
@@ -222,7 +229,7 @@ Status StratumRun::run() {
 Status StratumRun::naiveRounds() {
     while (anyNew()) {
         for (auto& [relation, delta] : next_)
-            delta.take();
+            delta.discard();
         if (Status s = runAll(false); !s) return s;
     }
     return Status::ok();
@@ -250,10 +257,10 @@ std::vector<DeltaPlan> StratumRun::deltaPlans() {
 // Semi-naive: each round joins only what the previous round added.
 Status StratumRun::seminaiveRounds(const std::vector<DeltaPlan>* fixed) {
     TableOverride part{partRelation_, partTable_};
+    std::map<RelationId, std::vector<DeltaEntry>>& delta = current_;
     while (anyNew()) {
-        std::map<RelationId, std::vector<DeltaEntry>> delta;
         for (auto& [relation, rows] : next_)
-            delta[relation] = rows.take();
+            rows.takeInto(delta[relation]);
         // Plans follow the tables' sizes as they grow, unless fixed.
         std::vector<DeltaPlan> planned = fixed ? std::vector<DeltaPlan>{} : deltaPlans();
         for (const DeltaPlan& p : fixed ? *fixed : planned) {
@@ -295,7 +302,7 @@ Status StratumRun::runInParts(RelationId relation, int column) {
     std::unique_ptr<TupleTable>& slot = engine_.tables_[relation];
     parts.seeds = std::move(slot);
     slot = std::make_unique<TupleTable>(parts.seeds->width()); // never read while parts run
-    next_[relation].take(); // the seeds are fed again, part by part
+    next_[relation].discard(); // the seeds are fed again, part by part
     parts.groups = groupRows(*parts.seeds, column);
     const std::vector<size_t>& starts = parts.groups.starts;
     size_t partRows = std::max<size_t>(1, engine_.options_.partRows);
