@@ -60,13 +60,13 @@ public:
         return Status::ok();
     }
 
-    // Binds one row; on a problem returns its message (and the column it is in).
+    // Binds one row into `fact` (default-constructed); on a problem returns its message (and
+    // the column it is in).
     std::optional<std::string> bindRow(const std::vector<std::string_view>& fields,
                                        schema::Fact& fact, std::string& column) {
         if (fields.size() != mappings_.size())
             return "it has " + std::to_string(fields.size()) + " fields, the header " +
                    std::to_string(mappings_.size());
-        fact = schema::Fact{};
         fact.relation = relation_.id;
         fact.args.resize(relation_.columns.size());
         fact.qualifiers.assign(relation_.qualifiers.size(), std::nullopt);
@@ -103,14 +103,14 @@ private:
         case Target::Argument: {
             auto value = bindValue(relation_.columns[m.index], field);
             if (!value) return error_;
-            fact.args[m.index] = *value;
+            fact.args[m.index] = std::move(*value);
             return std::nullopt;
         }
         case Target::Qualifier: {
             if (field.empty()) return std::nullopt;
             auto value = bindValue(relation_.qualifiers[m.index], field);
             if (!value) return error_;
-            fact.qualifiers[m.index] = *value;
+            fact.qualifiers[m.index] = std::move(*value);
             return std::nullopt;
         }
         case Target::ValidFrom:
@@ -279,21 +279,21 @@ ImportResult bindImport(std::string_view csv, const std::string& fileName,
     // At most a fact per line: one allocation instead of a copy of every fact per doubling.
     result.facts.reserve(countLines(csv));
     auto file = std::make_shared<const std::string>(fileName);
-    schema::Fact fact;
     std::string column;
     while (reader.next(fields)) {
         ++result.rows;
         if (progress && result.rows % 100000 == 0) progress(result.rows);
+        // Bound in place: no move of the fact into the vector, no reset of the moved-from one.
+        schema::Fact& fact = result.facts.emplace_back();
         if (auto problem = binder.bindRow(fields, fact, column)) {
+            result.facts.pop_back();
             SourceSpan span{file, reader.line(), 1, reader.line(), 2};
             std::string where = "row " + std::to_string(result.rows) +
                                 (column.empty() ? "" : ", column '" + column + "'");
             result.rowErrors.push_back(makeError(Phase::Bind, where + ": " + *problem, span));
             result.badRows.push_back(csvJoin(fields));
             column.clear();
-            continue;
         }
-        result.facts.push_back(std::move(fact));
     }
     if (!reader.error().empty()) result.status = Status::error(reader.error());
     return result;
