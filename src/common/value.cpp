@@ -117,7 +117,20 @@ Number maxNumbers(const Number& a, const Number& b) {
     return combine(a, b, std::max(a.lo, b.lo), std::max(a.hi, b.hi));
 }
 
+// Digits with at most a leading '-' and a '.': std::from_chars, which rounds as strtod does
+// without its locale and copy (a tenth of the cost). The rest (underscores, exponents, "+") goes
+// through strtod.
+static std::optional<double> parseDecimal(std::string_view text) {
+    for (char c : text)
+        if ((c < '0' || c > '9') && c != '-' && c != '.') return std::nullopt;
+    double v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
 static std::optional<double> parsePlain(std::string_view text) {
+    if (auto v = parseDecimal(text)) return v;
     std::string digits;
     for (char c : text)
         if (c != '_') digits += c;

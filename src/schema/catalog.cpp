@@ -13,10 +13,10 @@ int RelationInfo::qualifierIndex(std::string_view name) const {
 }
 
 template <typename Id, typename Info>
-static const Info* lookup(const std::unordered_map<std::string, Id>& byName,
-                          const std::unordered_map<Id, Info>& byId, std::string_view name) {
-    auto it = byName.find(text::foldCase(name));
-    return it == byName.end() ? nullptr : &byId.at(it->second);
+static const Info* lookup(const NameIndex& byName, const std::unordered_map<Id, Info>& byId,
+                          std::string_view name) {
+    Id id = byName.find(name);
+    return id == kNoId ? nullptr : &byId.at(id);
 }
 
 const TypeInfo* Catalog::findType(std::string_view name) const {
@@ -106,7 +106,7 @@ TypeId Catalog::addType(std::string name, TypeId parent, TypeId id) {
     id = claim(id, nextTypeId_);
     std::string key = text::foldCase(name);
     log(Change::Kind::Type, id, key, typeByName_);
-    typeByName_[std::move(key)] = id;
+    typeByName_.set(std::move(key), id);
     types_[id] = TypeInfo{id, std::move(name), parent};
     return id;
 }
@@ -115,7 +115,7 @@ RelationId Catalog::addRelation(RelationInfo relation) {
     relation.id = claim(relation.id, nextRelationId_);
     std::string key = text::foldCase(relation.name);
     log(Change::Kind::Relation, relation.id, key, relationByName_);
-    relationByName_[std::move(key)] = relation.id;
+    relationByName_.set(std::move(key), relation.id);
     RelationId id = relation.id;
     relations_[id] = std::move(relation);
     return id;
@@ -125,7 +125,7 @@ EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
     id = claim(id, nextEntityId_);
     std::string key = text::foldCase(name);
     log(Change::Kind::Entity, id, key, entityByName_);
-    entityByName_[std::move(key)] = id;
+    entityByName_.set(std::move(key), id);
     entities_[id] = EntityInfo{id, std::move(name), type, {}};
     return id;
 }
@@ -133,7 +133,7 @@ EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
 void Catalog::addAlias(EntityId entity, std::string alias) {
     std::string key = text::foldCase(alias);
     log(Change::Kind::Alias, entity, key, entityByName_);
-    entityByName_[std::move(key)] = entity;
+    entityByName_.set(std::move(key), entity);
     entities_.at(entity).aliases.push_back(std::move(alias));
 }
 
@@ -141,7 +141,7 @@ SourceId Catalog::addSource(SourceInfo source) {
     source.id = claim(source.id, nextSourceId_);
     std::string key = text::foldCase(source.name);
     log(Change::Kind::Source, source.id, key, sourceByName_);
-    sourceByName_[std::move(key)] = source.id;
+    sourceByName_.set(std::move(key), source.id);
     SourceId id = source.id;
     sources_[id] = std::move(source);
     return id;

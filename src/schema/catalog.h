@@ -6,6 +6,7 @@
 // catalog and undoes the unit's additions if it fails, without copying the catalog.
 #include "common/partial_date.h"
 #include "common/value.h"
+#include "schema/name_index.h"
 
 #include <optional>
 #include <string>
@@ -124,8 +125,7 @@ private:
         std::string nameKey;
         int64_t replaced = kNoId; // the id `nameKey` mapped to before, kNoId: none
     };
-    void log(Change::Kind kind, int64_t id, std::string nameKey,
-             const std::unordered_map<std::string, int64_t>& byName);
+    void log(Change::Kind kind, int64_t id, std::string nameKey, const NameIndex& byName);
     void undo(const Change& change);
 
     std::unordered_map<TypeId, TypeInfo> types_;
@@ -133,10 +133,10 @@ private:
     std::unordered_map<EntityId, EntityInfo> entities_;
     std::unordered_map<SourceId, SourceInfo> sources_;
     std::vector<RuleInfo> rules_;
-    std::unordered_map<std::string, TypeId> typeByName_;
-    std::unordered_map<std::string, RelationId> relationByName_;
-    std::unordered_map<std::string, EntityId> entityByName_; // names and aliases, folded
-    std::unordered_map<std::string, SourceId> sourceByName_;
+    NameIndex typeByName_;
+    NameIndex relationByName_;
+    NameIndex entityByName_; // names and aliases
+    NameIndex sourceByName_;
     int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
             nextRuleId_ = 1;
     bool logging_ = false;

@@ -30,20 +30,18 @@ void Catalog::rollbackChanges() {
     nextRuleId_ = savedNext_[4];
 }
 
-void Catalog::log(Change::Kind kind, int64_t id, std::string nameKey,
-                  const std::unordered_map<std::string, int64_t>& byName) {
+void Catalog::log(Change::Kind kind, int64_t id, std::string nameKey, const NameIndex& byName) {
     if (!logging_) return;
-    auto it = byName.find(nameKey);
-    changes_.push_back({kind, id, std::move(nameKey), it == byName.end() ? kNoId : it->second});
+    int64_t replaced = byName.find(nameKey);
+    changes_.push_back({kind, id, std::move(nameKey), replaced});
 }
 
 // Puts a name-map entry back as it was before the change.
-static void restoreName(std::unordered_map<std::string, int64_t>& byName, const std::string& key,
-                        int64_t replaced) {
+static void restoreName(NameIndex& byName, const std::string& key, int64_t replaced) {
     if (replaced == kNoId)
         byName.erase(key);
     else
-        byName[key] = replaced;
+        byName.set(key, replaced);
 }
 
 void Catalog::undo(const Change& c) {

@@ -8,8 +8,10 @@ namespace chipgraph::store {
 // values in a compact binary fact_key (fact_codec.h), no fact_values table and no secondary
 // indexes on facts (bulk imports write two b-trees per fact instead of 4 + one per argument).
 // 5: no entities_type index (never read: the catalog is loaded by a scan in id order; it was
-// one more b-tree written per entity an import creates). Versions 2 to 4 are migrated on open.
-constexpr int kSchemaVersion = 5;
+// one more b-tree written per entity an import creates). 6: fact_key is TEXT without zero bytes
+// (fact_codec.h; SQLite sorts and compares text keys faster than blobs). Versions 2 to 5 are
+// migrated on open.
+constexpr int kSchemaVersion = 6;
 
 inline constexpr const char* kSchemaSql = R"SQL(
 CREATE TABLE meta (
@@ -74,7 +76,7 @@ CREATE TABLE facts (
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
                   status = 'view'),              -- not IN (...): see kSchemaVersion
-    fact_key    BLOB NOT NULL                    -- values + identity (fact_codec.h)
+    fact_key    TEXT NOT NULL                    -- values + identity (fact_codec.h)
 );
 -- Loading twice adds nothing. A named index, not a column constraint, so that a bulk import
 -- can drop it and build it again afterwards (Store::suspendKeyIndex).
@@ -122,12 +124,13 @@ CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
 
-// Version 3 -> 4, in the same transaction (after 2 -> 3 for a version 2 database): the new
-// table is created, Store::migrateV3ToV4 fills it (the keys are encoded in C++), then this
-// finishes the swap and builds the key index once, sorted (distinct v3 keys give distinct v4
-// keys; should two ever coincide, the later fact goes, as a second insert would have).
-inline constexpr const char* kCreateFactsV4Sql = R"SQL(
-CREATE TABLE facts_v4 (
+// Versions 3 to 5 -> 6, in the same transaction (after 2 -> 3 for a version 2 database): the
+// new table is created, Store::migrateFacts fills it (the keys are encoded in C++, from v3's
+// fact_values or v4/v5's binary keys), then kFinishFactsSql swaps it in and builds the key
+// index once, sorted (distinct old keys give distinct new keys; should two ever coincide, the
+// later fact goes, as a second insert would have).
+inline constexpr const char* kCreateFactsNewSql = R"SQL(
+CREATE TABLE facts_new (
     id          INTEGER PRIMARY KEY,
     relation_id INTEGER NOT NULL REFERENCES relations(id),
     valid_from  INTEGER,
@@ -136,22 +139,18 @@ CREATE TABLE facts_v4 (
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
                   status = 'view'),
-    fact_key    BLOB NOT NULL
+    fact_key    TEXT NOT NULL
 );
 )SQL";
-inline constexpr const char* kFinishV3ToV4Sql = R"SQL(
-DROP TABLE fact_values;
+// Also drops what v4 -> v5 dropped (entities_type) and v3 -> v4 (fact_values).
+inline constexpr const char* kFinishFactsSql = R"SQL(
+DROP TABLE IF EXISTS fact_values;
 DROP TABLE facts;
-ALTER TABLE facts_v4 RENAME TO facts;
+ALTER TABLE facts_new RENAME TO facts;
 DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key);
 CREATE UNIQUE INDEX facts_key ON facts(fact_key);
-UPDATE meta SET value = '4' WHERE key = 'schema_version';
-)SQL";
-
-// Version 4 -> 5, in the same transaction (after the others for an older database).
-inline constexpr const char* kMigrateV4ToV5Sql = R"SQL(
 DROP INDEX IF EXISTS entities_type;
-UPDATE meta SET value = '5' WHERE key = 'schema_version';
+UPDATE meta SET value = '6' WHERE key = 'schema_version';
 )SQL";
 
 // The fact_key index, dropped for a bulk import and built again after it (Store::

@@ -45,7 +45,7 @@ public:
         return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
     }
     std::string columnText(int column) const;
-    // Valid until the next step or reset.
+    // The bytes of a blob or a text (unconverted); valid until the next step or reset.
     std::string_view columnBlob(int column) const;
 
 private:

@@ -54,7 +54,7 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2" || stored == "3" || stored == "4") {
+    if (stored == "2" || stored == "3" || stored == "4" || stored == "5") {
         CG_TRY(migrate(stored));
         stored = std::to_string(kSchemaVersion);
     }

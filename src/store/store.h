@@ -23,7 +23,7 @@ class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2, 3 or 4 database to version 5 in place, in one transaction).
+    // upgrades a version 2 to 5 database to version 6 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
@@ -74,7 +74,7 @@ private:
     explicit Store(std::unique_ptr<Connection> connection);
     Status initialise();
     Status migrate(const std::string& fromVersion); // store_migrate.cpp
-    Status migrateV3ToV4();
+    Status migrateFacts(bool fromV3);               // facts rebuilt with the current key
     // store_checks.cpp: that the rows a fact or an entity names are stored.
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);

@@ -19,7 +19,7 @@ void Store::bindFact(Statement& insert, int first, const schema::Fact& fact, std
     insert.bindOptional(first + 3,
                         fact.source == kNoId ? std::nullopt : std::optional(fact.source));
     insert.bindStatic(first + 4, schema::statusName(fact.status));
-    insert.bindBlobStatic(first + 5, key);
+    insert.bindTextStatic(first + 5, key);
 }
 
 Result<bool> Store::saveFact(const schema::Fact& fact) {
@@ -73,7 +73,7 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) 
 Status Store::deleteFact(const schema::Fact& fact) {
     CG_PREPARE(remove, "DELETE FROM facts WHERE fact_key = ?");
     std::string key = encodeFactKey(fact);
-    remove.bindBlobStatic(1, key);
+    remove.bindTextStatic(1, key);
     return remove.run();
 }
 
@@ -124,7 +124,7 @@ Status Store::loadFacts(const schema::Catalog& catalog,
         if (!facts.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(facts.columnInt(3));
         if (!facts.columnIsNull(4)) fact.source = facts.columnInt(4);
         fact.status = schema::parseStatus(facts.columnText(5)).value_or(schema::FactStatus::Actual);
-        if (!decodeFactValues(facts.columnBlob(6), fact)) {
+        if (!decodeFactValues(facts.columnBlob(6), fact)) { // a text's bytes, unconverted
             facts.reset();
             return Status::error("fact " + std::to_string(facts.columnInt(0)) +
                                  " has a corrupt fact_key");

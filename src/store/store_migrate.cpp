@@ -1,6 +1,7 @@
-// Upgrading databases of earlier schema versions (2 to 4) to the current one, in one
+// Upgrading databases of earlier schema versions (2 to 5) to the current one, in one
 // transaction: the database is either fully upgraded or unchanged.
 #include "store/fact_codec.h"
+#include "store/fact_codec_v5.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
@@ -28,6 +29,78 @@ Value readV3Value(const Statement& row, int first) {
     return Value::number(Number::exact(lo));
 }
 
+using Relations = std::unordered_map<RelationId, const schema::RelationInfo*>;
+
+// The columns every version's `facts` row has: id, relation_id, valid_from, valid_to,
+// source_id, status. `fact` gets them, with values of the relation's sizes to fill in.
+Status readFactRow(const Relations& relations, const Statement& row, schema::Fact& fact) {
+    fact = schema::Fact{};
+    fact.relation = row.columnInt(1);
+    auto relation = relations.find(fact.relation);
+    if (relation == relations.end())
+        return Status::error("fact " + std::to_string(row.columnInt(0)) +
+                             " has an unknown relation");
+    fact.args.resize(relation->second->columns.size());
+    fact.qualifiers.resize(relation->second->qualifiers.size());
+    if (!row.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(row.columnInt(2));
+    if (!row.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(row.columnInt(3));
+    if (!row.columnIsNull(4)) fact.source = row.columnInt(4);
+    fact.status = schema::parseStatus(row.columnText(5)).value_or(schema::FactStatus::Actual);
+    return Status::ok();
+}
+
+// Writes `fact` into facts_new under the id and with the plain columns of `row`.
+Status insertFact(Statement& insert, const Statement& row, const schema::Fact& fact) {
+    for (int column = 0; column <= 4; ++column)
+        if (!row.columnIsNull(column)) insert.bind(column + 1, row.columnInt(column));
+    insert.bind(6, row.columnText(5));
+    std::string key = encodeFactKey(fact);
+    insert.bindTextStatic(7, key);
+    Status inserted = insert.run();
+    insert.reset();
+    return inserted;
+}
+
+// Reads the v3 facts with their fact_values in one ordered pass (merged by id).
+Status copyV3Facts(const Relations& relations, Statement& facts, Statement& values,
+                   Statement& insert) {
+    Result<bool> valueRow = values.step();
+    schema::Fact fact;
+    for (;;) {
+        if (!valueRow) return valueRow.status();
+        Result<bool> row = facts.step();
+        if (!row) return row.status();
+        if (!row.value()) return Status::ok();
+        int64_t id = facts.columnInt(0);
+        CG_TRY(readFactRow(relations, facts, fact));
+        for (; valueRow && valueRow.value() && values.columnInt(0) <= id;
+             valueRow = values.step()) {
+            if (values.columnInt(0) != id) continue; // values of a fact that does not exist
+            size_t position = static_cast<size_t>(values.columnInt(2));
+            if (values.columnInt(1) == 0 && position < fact.args.size())
+                fact.args[position] = readV3Value(values, 3);
+            else if (values.columnInt(1) == 1 && position < fact.qualifiers.size())
+                fact.qualifiers[position] = readV3Value(values, 3);
+        }
+        CG_TRY(insertFact(insert, facts, fact));
+    }
+}
+
+// Reads the v4/v5 facts, their values from the binary key (column 6).
+Status copyV5Facts(const Relations& relations, Statement& facts, Statement& insert) {
+    schema::Fact fact;
+    for (;;) {
+        Result<bool> row = facts.step();
+        if (!row) return row.status();
+        if (!row.value()) return Status::ok();
+        CG_TRY(readFactRow(relations, facts, fact));
+        if (!decodeFactValuesV5(facts.columnBlob(6), fact))
+            return Status::error("fact " + std::to_string(facts.columnInt(0)) +
+                                 " has a corrupt fact_key");
+        CG_TRY(insertFact(insert, facts, fact));
+    }
+}
+
 } // namespace
 
 // Foreign keys must be off while the tables are rebuilt (the pragma is a no-op inside a
@@ -36,8 +109,7 @@ Status Store::migrate(const std::string& fromVersion) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status status = db_->exec("BEGIN IMMEDIATE");
     if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
-    if (status && fromVersion != "4") status = migrateV3ToV4();
-    if (status) status = db_->exec(kMigrateV4ToV5Sql);
+    if (status) status = migrateFacts(fromVersion == "2" || fromVersion == "3");
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");
@@ -48,69 +120,34 @@ Status Store::migrate(const std::string& fromVersion) {
     return status ? keys : status;
 }
 
-// Reads the v3 facts with their fact_values in one ordered pass (merged by id), encodes each
-// fact's key and writes it with `insert` under the same id.
-static Status
-copyV3Facts(const std::unordered_map<RelationId, const schema::RelationInfo*>& relations,
-            Statement& facts, Statement& values, Statement& insert) {
-    Result<bool> valueRow = values.step();
-    for (;;) {
-        if (!valueRow) return valueRow.status();
-        Result<bool> row = facts.step();
-        if (!row) return row.status();
-        if (!row.value()) return Status::ok();
-        int64_t id = facts.columnInt(0);
-        schema::Fact fact;
-        fact.relation = facts.columnInt(1);
-        auto relation = relations.find(fact.relation);
-        if (relation == relations.end())
-            return Status::error("fact " + std::to_string(id) + " has an unknown relation");
-        fact.args.resize(relation->second->columns.size());
-        fact.qualifiers.resize(relation->second->qualifiers.size());
-        if (!facts.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(facts.columnInt(2));
-        if (!facts.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(facts.columnInt(3));
-        if (!facts.columnIsNull(4)) fact.source = facts.columnInt(4);
-        fact.status = schema::parseStatus(facts.columnText(5)).value_or(schema::FactStatus::Actual);
-        for (; valueRow && valueRow.value() && values.columnInt(0) <= id;
-             valueRow = values.step()) {
-            if (values.columnInt(0) != id) continue; // values of a fact that does not exist
-            size_t position = static_cast<size_t>(values.columnInt(2));
-            if (values.columnInt(1) == 0 && position < fact.args.size())
-                fact.args[position] = readV3Value(values, 3);
-            else if (values.columnInt(1) == 1 && position < fact.qualifiers.size())
-                fact.qualifiers[position] = readV3Value(values, 3);
-        }
-        insert.bind(1, id);
-        for (int column = 1; column <= 4; ++column)
-            if (!facts.columnIsNull(column)) insert.bind(column + 1, facts.columnInt(column));
-        insert.bind(6, facts.columnText(5));
-        std::string key = encodeFactKey(fact);
-        insert.bindBlobStatic(7, key);
-        Status inserted = insert.run();
-        insert.reset();
-        if (!inserted) return inserted;
-    }
-}
-
-Status Store::migrateV3ToV4() {
-    CG_TRY(db_->exec(kCreateFactsV4Sql));
+Status Store::migrateFacts(bool fromV3) {
+    CG_TRY(db_->exec(kCreateFactsNewSql));
     schema::Catalog catalog;
     CG_TRY(loadCatalog(catalog));
-    std::unordered_map<RelationId, const schema::RelationInfo*> relations;
+    Relations relations;
     for (const schema::RelationInfo* r : catalog.relations())
         relations[r->id] = r;
-    CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status "
-                      "FROM facts ORDER BY id");
-    CG_PREPARE(values, "SELECT fact_id, is_qualifier, position, entity_id, text_value, num_kind, "
-                       "num_lo, num_hi FROM fact_values ORDER BY fact_id, is_qualifier, position");
-    CG_PREPARE(insert, "INSERT OR IGNORE INTO facts_v4(id, relation_id, valid_from, valid_to, "
+    CG_PREPARE(insert, "INSERT OR IGNORE INTO facts_new(id, relation_id, valid_from, valid_to, "
                        "source_id, status, fact_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    Status copied = copyV3Facts(relations, facts, values, insert);
-    // No statement may still be reading the old tables when they are dropped or rolled back.
-    facts.reset();
-    values.reset();
+    Status copied;
+    if (fromV3) {
+        CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status "
+                          "FROM facts ORDER BY id");
+        CG_PREPARE(values,
+                   "SELECT fact_id, is_qualifier, position, entity_id, text_value, num_kind, "
+                   "num_lo, num_hi FROM fact_values ORDER BY fact_id, is_qualifier, position");
+        copied = copyV3Facts(relations, facts, values, insert);
+        // No statement may still be reading the old tables when they are dropped or rolled back.
+        facts.reset();
+        values.reset();
+    } else {
+        CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status, "
+                          "fact_key FROM facts ORDER BY id");
+        copied = copyV5Facts(relations, facts, insert);
+        facts.reset();
+    }
     CG_TRY(copied);
-    return db_->exec(kFinishV3ToV4Sql);
+    return db_->exec(kFinishFactsSql);
 }
 
 } // namespace chipgraph::store

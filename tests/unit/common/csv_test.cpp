@@ -53,3 +53,16 @@ TEST_CASE("csv: an unclosed quote is an error", "[csv][error]") {
     CHECK(readAll("a\n\"open,b\n", &error) == std::vector<Fields>{{"a"}});
     CHECK(error == "line 2: a quoted field is never closed");
 }
+
+TEST_CASE("csv: views of a record with several quoted fields stay valid", "[csv]") {
+    // Quoted fields are unescaped into the reader's buffer, which grows while the record is read.
+    std::string long1(40, 'a'), long2(300, 'b'), first = long1 + "\"x";
+    std::string text = "\"" + long1 + "\"\"x\",plain,\"" + long2 + "\",\"\",\"q\"\"\"\nnext\n";
+    CsvReader reader(text);
+    std::vector<std::string_view> fields;
+    REQUIRE(reader.next(fields));
+    CHECK(fields == std::vector<std::string_view>{first, "plain", long2, "", "q\""});
+    REQUIRE(reader.next(fields));
+    CHECK(fields == std::vector<std::string_view>{"next"});
+    CHECK_FALSE(reader.next(fields));
+}

@@ -1,8 +1,12 @@
-// The binary fact_key of schema version 4: values round-trip, and equal facts (only those)
-// give equal keys, since the UNIQUE index on it is what deduplicates stored facts.
+// The text fact_key of schema version 6: values round-trip, equal facts (only those) give equal
+// keys, since the UNIQUE index on it is what deduplicates stored facts, and no byte is 0.
 #include "store/fact_codec.h"
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
 
 using namespace chipgraph;
 
@@ -75,4 +79,61 @@ TEST_CASE("a truncated fact key is refused", "[store][codec][error]") {
         schema::Fact back = shaped(f);
         CHECK_FALSE(store::decodeFactValues(std::string_view(key).substr(0, cut), back));
     }
+}
+
+TEST_CASE("a fact key has no zero byte, even for extreme values", "[store][codec]") {
+    double nan;
+    uint64_t ones = ~uint64_t{0};
+    std::memcpy(&nan, &ones, sizeof nan); // all bits set: the varint of 2^64
+    schema::Fact f;
+    f.relation = 1;
+    f.args = {Value::entity(0),
+              Value::entity(std::numeric_limits<int64_t>::min()),
+              Value::entity(std::numeric_limits<int64_t>::max()),
+              Value::text(std::string("\0\x01\x02\0", 4)),
+              Value::text(""),
+              Value::number(Number::exact(0.0)),
+              Value::number(Number::range(nan, -0.0))};
+    f.qualifiers = {std::nullopt, Value::number(Number::exact(176000))};
+    f.valid = {kMinDay, kMaxDay};
+    f.source = kNoId;
+    f.status = schema::FactStatus::Actual;
+    std::string key = store::encodeFactKey(f);
+    CHECK(key.find('\0') == std::string::npos);
+    schema::Fact back = shaped(f);
+    REQUIRE(store::decodeFactValues(key, back));
+    CHECK(back.args[0] == f.args[0]);
+    CHECK(back.args[1] == f.args[1]);
+    CHECK(back.args[2] == f.args[2]);
+    CHECK(back.args[3] == f.args[3]);
+    CHECK(back.args[4] == f.args[4]);
+    CHECK(back.args[5] == f.args[5]);
+    CHECK(std::signbit(back.args[6].numberValue().hi));
+    uint64_t bits;
+    double lo = back.args[6].numberValue().lo;
+    std::memcpy(&bits, &lo, sizeof bits);
+    CHECK(bits == ones);
+    CHECK(back.qualifiers == f.qualifiers);
+
+    // A round number is short: its mantissa's zero low bytes are not written (a tag and 4 bytes
+    // for each bound here, where version 5 wrote 8).
+    schema::Fact none, small;
+    small.args = {Value::number(Number::exact(176000))};
+    CHECK(store::encodeFactKey(small).size() - store::encodeFactKey(none).size() == 9);
+}
+
+TEST_CASE("a fact key with a zero byte or a bad escape is refused", "[store][codec][error]") {
+    schema::Fact f;
+    f.relation = 1;
+    f.args = {Value::text("ab")};
+    std::string key = store::encodeFactKey(f);
+    schema::Fact back = shaped(f);
+    REQUIRE(store::decodeFactValues(key, back));
+    std::string zero = key;
+    zero[1] = '\0'; // the length varint
+    CHECK_FALSE(store::decodeFactValues(zero, back));
+    std::string escape = key;
+    escape[2] = '\x01';
+    escape[3] = '\x03';
+    CHECK_FALSE(store::decodeFactValues(escape, back));
 }

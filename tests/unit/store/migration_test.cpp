@@ -1,4 +1,4 @@
-// Upgrading databases written by earlier schema versions (2, 3 and 4, to 5), and the constraints
+// Upgrading databases written by earlier schema versions (2 to 5, to 6), and the constraints
 // of the current one (written with OR so that SQLite needs no ephemeral table per insert).
 #include "store/schema_sql.h"
 #include "store/store.h"
@@ -151,6 +151,31 @@ void upgradeToV3(Raw& raw) {
     REQUIRE(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
 }
 
+// A version 5 database (or 4, which also had entities_type) with the rows of writeV2: the
+// current DDL but for the binary key, which is written as version 5 encoded it (the key is
+// where the values are since version 4).
+void writeV5(Raw& raw, const std::string& version) {
+    std::string ddl = store::kSchemaSql;
+    std::string textKey = "fact_key    TEXT NOT NULL";
+    REQUIRE(ddl.find(textKey) != std::string::npos);
+    ddl.replace(ddl.find(textKey), textKey.size(), "fact_key    BLOB NOT NULL");
+    REQUIRE(raw.exec(ddl.c_str()) == SQLITE_OK);
+    if (version == "4") REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id)") == 0);
+    std::string rows = "INSERT INTO meta VALUES ('schema_version', '" + version + "');" + R"SQL(
+INSERT INTO types VALUES (1, 'Chip', 'chip', NULL), (2, 'Company', 'company', NULL);
+INSERT INTO relations VALUES (1, 'ships', 'ships', 0);
+INSERT INTO relation_columns VALUES (1, 0, 0, 'firm', 'entity', 2), (1, 0, 1, 'chip', 'entity', 1),
+    (1, 0, 2, 'units', 'number', NULL), (1, 1, 0, 'note', 'text', NULL);
+INSERT INTO entities VALUES (1, 'Acme', 'acme', 2), (2, 'X1', 'x1', 1);
+INSERT INTO sources VALUES (1, 'seed', 'seed', '', '', '', NULL, NULL);
+INSERT INTO facts VALUES (1, 1, 20000, 20365, 1, 'actual',
+    x'01020104050000000060E34641000000000000F07F0205666972737402C0B8029ABE020200'),
+    (2, 1, NULL, NULL, NULL, 'expected',
+    x'0102010403000000000000144000000000000014400002FFFFFFFF0FFEFFFFFF0F0002');
+)SQL";
+    REQUIRE(raw.exec(rows.c_str()) == SQLITE_OK);
+}
+
 std::vector<schema::Fact> loadAll(Store& store, schema::Catalog& catalog) {
     REQUIRE(store.loadCatalog(catalog).isOk());
     std::vector<schema::Fact> facts;
@@ -159,7 +184,7 @@ std::vector<schema::Fact> loadAll(Store& store, schema::Catalog& catalog) {
     return facts;
 }
 
-// What an upgraded database must hold: the version 5 layout and the two facts of writeV2.
+// What an upgraded database must hold: the version 6 layout and the two facts of writeV2.
 void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
           std::to_string(store::kSchemaVersion));
@@ -168,10 +193,11 @@ void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
     CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
                    "tbl_name = 'facts'") == "facts_key");
-    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'").find("fact_key    BLOB") !=
+    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'").find("fact_key    TEXT") !=
           std::string::npos);
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3' OR name LIKE "
-                   "'%_v4'") == "0");
+                   "'%_new'") == "0");
+    CHECK(raw.text("SELECT group_concat(DISTINCT typeof(fact_key)) FROM facts") == "text");
     CHECK(raw.text("SELECT group_concat(id) FROM (SELECT id FROM facts ORDER BY id)") ==
           "1,2"); // ids kept
 
@@ -203,7 +229,7 @@ void checkUpgraded(Raw& raw, Store& store) {
 
 } // namespace
 
-TEST_CASE("a version 2 database is upgraded to version 5 on open", "[store][migration]") {
+TEST_CASE("a version 2 database is upgraded to version 6 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
@@ -213,7 +239,7 @@ TEST_CASE("a version 2 database is upgraded to version 5 on open", "[store][migr
     checkUpgraded(raw, *opened.value());
 }
 
-TEST_CASE("a version 3 database is upgraded to version 5 on open", "[store][migration]") {
+TEST_CASE("a version 3 database is upgraded to version 6 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v3");
     Raw raw(uri);
     writeV2(raw);
@@ -224,19 +250,39 @@ TEST_CASE("a version 3 database is upgraded to version 5 on open", "[store][migr
     checkUpgraded(raw, *opened.value());
 }
 
-// Version 4 was version 5 with an index of entities by type.
-TEST_CASE("a version 4 database is upgraded to version 5 on open", "[store][migration]") {
-    std::string uri = memoryUri("cg_migrate_v4");
+TEST_CASE("a version 5 database is upgraded to version 6 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v5");
     Raw raw(uri);
-    writeV2(raw);
-    { REQUIRE(Store::open(uri).isOk()); }
-    REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id); "
-                     "UPDATE meta SET value = '4' WHERE key = 'schema_version'") == SQLITE_OK);
+    writeV5(raw, "5");
     Result<std::unique_ptr<Store>> opened = Store::open(uri);
     INFO(opened.status().message());
     REQUIRE(opened.isOk());
     checkUpgraded(raw, *opened.value());
     CHECK(raw.text("SELECT count(*) FROM entities") == "2");
+}
+
+// Version 4 was version 5 with an index of entities by type.
+TEST_CASE("a version 4 database is upgraded to version 6 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v4");
+    Raw raw(uri);
+    writeV5(raw, "4");
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    INFO(opened.status().message());
+    REQUIRE(opened.isOk());
+    checkUpgraded(raw, *opened.value());
+}
+
+TEST_CASE("a version 5 database with a corrupt key is left as it was", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v5_corrupt");
+    Raw raw(uri);
+    writeV5(raw, "5");
+    REQUIRE(raw.exec("INSERT INTO facts VALUES (3, 1, NULL, NULL, NULL, 'actual', x'0102')") ==
+            SQLITE_OK);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    REQUIRE_FALSE(opened.isOk());
+    CHECK(opened.status().message().find("fact 3 has a corrupt fact_key") != std::string::npos);
+    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "5");
+    CHECK(raw.text("SELECT group_concat(DISTINCT typeof(fact_key)) FROM facts") == "blob");
 }
 
 TEST_CASE("an upgraded database opens again without another upgrade", "[store][migration]") {
@@ -278,7 +324,7 @@ TEST_CASE("a failing upgrade leaves the version 3 database as it was", "[store][
           std::string::npos);
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
     CHECK(raw.text("SELECT count(*) FROM fact_values") == "7");
-    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'facts_v4'") == "0");
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'facts_new'") == "0");
 }
 
 TEST_CASE("the checks still refuse an unknown status or column kind", "[store][error]") {

@@ -1,0 +1,55 @@
+// The catalog's flat name index: case-folded lookups, replacement, and deletion by backward
+// shift checked against a std::map through many collisions and wrap-arounds.
+#include "schema/name_index.h"
+
+#include "common/value.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+
+using namespace chipgraph;
+using schema::NameIndex;
+
+TEST_CASE("a name index finds names case-insensitively, ASCII only", "[catalog][names]") {
+    NameIndex index;
+    CHECK(index.find("x") == kNoId);
+    index.set("acme corp", 1);
+    index.set("\xc3\xa9tude", 2); // é: not folded
+    CHECK(index.find("ACME Corp") == 1);
+    CHECK(index.find("acme") == kNoId);
+    CHECK(index.find("\xc3\xa9TUDE") == 2);
+    CHECK(index.find("\xc3\x89tude") == kNoId);
+    index.set("acme corp", 3);
+    CHECK(index.find("acme corp") == 3);
+    CHECK(index.size() == 2);
+    index.erase("acme corp");
+    index.erase("acme corp");
+    CHECK(index.find("Acme Corp") == kNoId);
+    CHECK(index.size() == 1);
+}
+
+TEST_CASE("a name index agrees with a map through inserts and erases", "[catalog][names]") {
+    NameIndex index;
+    std::map<std::string, int64_t> reference;
+    std::mt19937 random(7);
+    for (int step = 0; step < 20000; ++step) {
+        std::string key = "n" + std::to_string(random() % 3000);
+        if (random() % 3 == 0) {
+            index.erase(key);
+            reference.erase(key);
+        } else {
+            index.set(key, step + 1);
+            reference[key] = step + 1;
+        }
+        if (step % 1000 == 0 || step == 19999) {
+            REQUIRE(index.size() == reference.size());
+            for (int k = 0; k < 3000; ++k) {
+                std::string probe = "n" + std::to_string(k);
+                auto it = reference.find(probe);
+                REQUIRE(index.find(probe) == (it == reference.end() ? kNoId : it->second));
+            }
+        }
+    }
+}
