@@ -245,6 +245,9 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     Stretches stretches;
     std::vector<const Member*> active;
     RowProvenance provenance; // reused: no allocation per stretch once grown
+    // Premises point into their tables' pooled entries (eval/provenance_pool.h): the members of
+    // a stretch mostly share two or three, each merged once.
+    std::vector<const RowProvenance*> merged;
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
         const ValueId* group = groups.key(members[first].group);
         for (last = first; last < members.size() && members[last].group == members[first].group;)
@@ -257,10 +260,13 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
             schema::FactStatus status = schema::FactStatus::Actual;
             provenance.sources.clear();
             provenance.reported.reset();
+            merged.clear();
             for (const Member* member : active) {
                 status = schema::weakest(status, member->status);
                 for (uint32_t p = 0; p < member->premiseCount; ++p) {
                     const RowProvenance& premise = *premises[member->premises + p];
+                    if (std::find(merged.begin(), merged.end(), &premise) != merged.end()) continue;
+                    if (merged.size() < 8) merged.push_back(&premise); // merging again is harmless
                     // Members mostly share their sources: skip a repeat of the last one.
                     for (SourceId source : premise.sources)
                         if (provenance.sources.empty() || provenance.sources.back() != source)

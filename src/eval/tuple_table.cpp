@@ -140,8 +140,11 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
             }
         }
         bool grew = false;
-        if (provenance && r < provenance_.size())
-            mergeProvenance(provenance_[r], *provenance, grew);
+        if (provenance && r < provenance_.size() && provenance != this->provenance(r)) {
+            merged_ = pool_.at(provenance_[r]); // the entry stays as it is: rows share it
+            mergeProvenance(merged_, *provenance, grew);
+            if (grew) provenance_[r] = pool_.intern(merged_);
+        }
         return {r, std::move(added), grew};
     }
     RowId r = appendRow(slot, key);
@@ -152,8 +155,9 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
     }
     if (provenance) {
-        provenance_.resize(r + 1);
-        provenance_[r] = *provenance;
+        // Rows added without provenance before have none (an empty entry).
+        if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
+        provenance_.push_back(pool_.intern(*provenance));
     }
     indexRow(r);
     return {r, valid, provenance != nullptr};
@@ -181,6 +185,7 @@ void TupleTable::clear() {
     cells_.clear();
     overflow_.clear();
     provenance_.clear();
+    pool_.clear();
     std::fill(slots_.begin(), slots_.end(), kEmptySlot);
     indexes_.clear();
 }
@@ -197,8 +202,13 @@ void TupleTable::appendDistinct(const TupleTable& other) {
             setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
         }
     if (!other.provenance_.empty()) {
-        provenance_.resize(first);
-        provenance_.insert(provenance_.end(), other.provenance_.begin(), other.provenance_.end());
+        if (provenance_.size() < first) provenance_.resize(first, pool_.intern(RowProvenance{}));
+        // Each of the other pool's entries found in this one once.
+        std::vector<ProvenancePool::Id> ids(other.pool_.size(), kEmptySlot);
+        for (ProvenancePool::Id id : other.provenance_) {
+            if (ids[id] == kEmptySlot) ids[id] = pool_.intern(other.pool_.at(id));
+            provenance_.push_back(ids[id]);
+        }
     }
     slots_.clear();
     slots_.shrink_to_fit();

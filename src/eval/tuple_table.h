@@ -9,6 +9,7 @@
 // per hash slot at load <= 0.5 (8-16 per row). `compact()` drops growth headroom when done.
 #include "eval/interner.h"
 #include "eval/interval_set.h"
+#include "eval/provenance_pool.h"
 #include "schema/fact.h"
 
 #include <memory>
@@ -18,11 +19,6 @@
 namespace chipgraph::eval {
 
 using RowId = uint32_t;
-
-struct RowProvenance {
-    std::vector<SourceId> sources; // sorted, unique
-    std::optional<PartialDate> reported;
-};
 
 class TupleTable {
 public:
@@ -44,8 +40,10 @@ public:
         out = interval(r);
         return out.from != kOverflow;
     }
+    // Stays valid while the table lives (entries are pooled and never change: a row whose
+    // provenance grows gets another entry).
     const RowProvenance* provenance(RowId r) const {
-        return r < provenance_.size() ? &provenance_[r] : nullptr;
+        return r < provenance_.size() ? &pool_.at(provenance_[r]) : nullptr;
     }
 
     struct Added {
@@ -144,9 +142,11 @@ private:
     // A stored validity is never empty, so `from == kOverflow` is free to mean "several
     // intervals: overflow_[to]".
     static constexpr DayNumber kOverflow = kMaxDay;
-    std::vector<IntervalSet> overflow_;     // complete validity of multi-interval rows
-    std::vector<RowProvenance> provenance_; // only when provenance is tracked
-    std::vector<RowId> slots_;              // open addressing; kEmptySlot = free
+    std::vector<IntervalSet> overflow_;          // complete validity of multi-interval rows
+    std::vector<ProvenancePool::Id> provenance_; // by row, only when provenance is tracked
+    ProvenancePool pool_;
+    RowProvenance merged_;     // scratch for a known row's provenance growing
+    std::vector<RowId> slots_; // open addressing; kEmptySlot = free
     mutable std::unordered_map<int, std::unordered_map<ValueId, std::vector<RowId>>> indexes_;
 };
 
