@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <span>
 
 namespace chipgraph::eval {
@@ -73,7 +74,7 @@ private:
 // if it has no value.
 std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
                                  const std::vector<ValueId>& pool,
-                                 const std::vector<const Member*>& active, size_t width,
+                                 std::span<const Member* const> active, size_t width,
                                  const Interner& interner, const schema::Catalog& catalog,
                                  std::vector<ValueId>& distinct) {
     auto bindingOf = [&](const Member* m) { return &pool[m->binding]; };
@@ -200,6 +201,92 @@ private:
     std::vector<const Member*> active_;
 };
 
+// Turns the members of one group into rows: one per stretch, holding the aggregates of the
+// members valid in it, their weakest status and their premises' provenance merged.
+class GroupRows {
+public:
+    GroupRows(const bind::BoundRule& rule, const std::vector<ValueId>& pool,
+              const std::vector<const RowProvenance*>& premises, Interner& interner,
+              const schema::Catalog& catalog, bool provenance)
+        : rule_(rule), pool_(pool), premises_(premises), interner_(interner), catalog_(catalog),
+          cells_(rule.head.size()) {
+        if (provenance) provenance_.emplace();
+    }
+
+    // Adds the rows of the group with key `group`, whose members are [first, last).
+    void add(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
+             TupleTable& into) {
+        stretches_.build(members, first, last);
+        for (size_t c = 0; c < stretches_.size(); ++c) {
+            std::span<const Member* const> active = stretches_.active(c);
+            if (active.empty() || !cellsOf(active, group)) continue;
+            schema::FactStatus status = merge(active);
+            into.add(cells_.data(), status, IntervalSet(stretches_.stretch(c)),
+                     provenance_ ? &*provenance_ : nullptr);
+        }
+    }
+
+private:
+    // The row's cells: the group's values and the aggregates; false if one has no value.
+    bool cellsOf(std::span<const Member* const> active, const ValueId* group) {
+        const size_t width = rule_.body.variables.size();
+        size_t k = 0;
+        for (size_t i = 0; i < rule_.head.size(); ++i) {
+            const bind::HeadArg& arg = rule_.head[i];
+            if (!arg.aggregate) {
+                cells_[i] = group[k++];
+                continue;
+            }
+            auto value = aggregateOf(*arg.aggregate, arg.term.variable, pool_, active, width,
+                                     interner_, catalog_, distinct_);
+            if (!value) return false;
+            cells_[i] = interner_.intern(*value);
+        }
+        return true;
+    }
+
+    // The weakest status of the members; their premises' sources and latest first-known date
+    // into provenance_ (when tracked).
+    schema::FactStatus merge(std::span<const Member* const> active) {
+        schema::FactStatus status = schema::FactStatus::Actual;
+        for (const Member* member : active)
+            status = schema::weakest(status, member->status);
+        if (!provenance_) return status;
+        RowProvenance& out = provenance_.value();
+        out.sources.clear();
+        out.reported.reset();
+        merged_.clear();
+        for (const Member* member : active)
+            for (uint32_t p = 0; p < member->premiseCount; ++p) {
+                const RowProvenance& premise = *premises_[member->premises + p];
+                // Premises point into their tables' pooled entries (eval/provenance_pool.h):
+                // the members of a stretch share two or three, each merged once.
+                if (std::find(merged_.begin(), merged_.end(), &premise) != merged_.end()) continue;
+                if (merged_.size() < 8) merged_.push_back(&premise); // merging again is harmless
+                // Members mostly share their sources: skip a repeat of the last one.
+                for (SourceId source : premise.sources)
+                    if (out.sources.empty() || out.sources.back() != source)
+                        out.sources.push_back(source);
+                if (premise.reported && premise.reported != out.reported &&
+                    (!out.reported || premise.reported->firstDay() > out.reported->firstDay()))
+                    out.reported = premise.reported;
+            }
+        std::sort(out.sources.begin(), out.sources.end());
+        out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
+        return status;
+    }
+
+    const bind::BoundRule& rule_;
+    const std::vector<ValueId>& pool_;
+    const std::vector<const RowProvenance*>& premises_;
+    Interner& interner_;
+    const schema::Catalog& catalog_;
+    std::optional<RowProvenance> provenance_; // reused: no allocation per stretch once grown
+    std::vector<ValueId> cells_, distinct_;
+    std::vector<const RowProvenance*> merged_;
+    Stretches stretches_;
+};
+
 } // namespace
 
 Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
@@ -239,70 +326,28 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     sortMembers(members, groups.size(), pool, width);
 
     TupleTable& target = derivedTable(rule.relation);
-    // Groups have about as many stretches as members: room for that many rows (more still fit).
-    target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
-    std::vector<ValueId> cells(rule.head.size()), distinct;
-    Stretches stretches;
-    std::vector<const Member*> active;
-    RowProvenance provenance; // reused: no allocation per stretch once grown
-    // Premises point into their tables' pooled entries (eval/provenance_pool.h): the members of
-    // a stretch mostly share two or three, each merged once.
-    std::vector<const RowProvenance*> merged;
+    // Rows of different groups never share a key (the group's values are part of it), so each
+    // group's rows are merged in a small table of their own and then appended: the target's
+    // hash is never probed, which on a large table costs a cache miss per row. Unless another
+    // rule's rows are there already. Groups have about as many stretches as members.
+    const bool appendGroups = target.size() == 0;
+    if (appendGroups)
+        target.reserveRows(members.size() + groups.size());
+    else
+        target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
+    TupleTable groupTable(target.width());
+    TupleTable& into = appendGroups ? groupTable : target;
+    GroupRows rows(rule, pool, premises, interner_, catalog_, options_.trackProvenance);
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
-        const ValueId* group = groups.key(members[first].group);
         for (last = first; last < members.size() && members[last].group == members[first].group;)
             ++last;
-        stretches.build(members, first, last);
-        for (size_t c = 0; c < stretches.size(); ++c) {
-            Interval stretch = stretches.stretch(c);
-            std::span<const Member* const> inStretch = stretches.active(c);
-            active.assign(inStretch.begin(), inStretch.end());
-            schema::FactStatus status = schema::FactStatus::Actual;
-            provenance.sources.clear();
-            provenance.reported.reset();
-            merged.clear();
-            for (const Member* member : active) {
-                status = schema::weakest(status, member->status);
-                for (uint32_t p = 0; p < member->premiseCount; ++p) {
-                    const RowProvenance& premise = *premises[member->premises + p];
-                    if (std::find(merged.begin(), merged.end(), &premise) != merged.end()) continue;
-                    if (merged.size() < 8) merged.push_back(&premise); // merging again is harmless
-                    // Members mostly share their sources: skip a repeat of the last one.
-                    for (SourceId source : premise.sources)
-                        if (provenance.sources.empty() || provenance.sources.back() != source)
-                            provenance.sources.push_back(source);
-                    if (premise.reported &&
-                        (!provenance.reported ||
-                         premise.reported->firstDay() > provenance.reported->firstDay()))
-                        provenance.reported = premise.reported;
-                }
-            }
-            if (active.empty()) continue;
-            bool defined = true;
-            size_t k = 0;
-            for (size_t i = 0; i < rule.head.size(); ++i) {
-                const bind::HeadArg& arg = rule.head[i];
-                if (!arg.aggregate) {
-                    cells[i] = group[k++];
-                    continue;
-                }
-                auto value = aggregateOf(*arg.aggregate, arg.term.variable, pool, active, width,
-                                         interner_, catalog_, distinct);
-                if (!value)
-                    defined = false;
-                else
-                    cells[i] = interner_.intern(*value);
-            }
-            if (!defined) continue;
-            std::sort(provenance.sources.begin(), provenance.sources.end());
-            provenance.sources.erase(
-                std::unique(provenance.sources.begin(), provenance.sources.end()),
-                provenance.sources.end());
-            size_t before = target.size();
-            target.add(cells.data(), status, IntervalSet(stretch),
-                       options_.trackProvenance ? &provenance : nullptr);
-            derivedCount_ += target.size() - before;
+        size_t before = target.size();
+        rows.add(members, first, last, groups.key(members[first].group), into);
+        if (appendGroups) {
+            target.appendDistinct(groupTable);
+            groupTable.clear();
         }
+        derivedCount_ += target.size() - before;
     }
     return checkLimits();
 }
