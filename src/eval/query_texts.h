@@ -97,6 +97,10 @@ private:
     }
     void growSlots();
     TextsByKey<Texts> entities_;
+    // The entity looked up last: answers come grouped (an aggregate's by group, sorted rows by
+    // their first column), so most lookups repeat it.
+    EntityId lastEntity_ = kNoId;
+    const Texts* last_ = nullptr;
     std::vector<std::optional<Texts>> sources_; // by source set id
     // Folded texts by slot, found by open addressing over (hash, slot) pairs: no node per text.
     std::vector<std::string> folded_;
