@@ -167,8 +167,7 @@ private:
 
     // An unbound variable's (or a wildcard's) value in an answer.
     const Value& valueAt(size_t variable) const {
-        static const Value kNone = Value::text("");
-        return binding_[variable] ? *binding_[variable] : kNone;
+        return binding_[variable] ? *binding_[variable] : none_;
     }
 
     void emit(const Interval& valid, schema::FactStatus status) {
@@ -176,18 +175,23 @@ private:
         // This derivation's sources and first-known date.
         sources_.clear();
         std::optional<PartialDate> reported;
+        size_t sets = 0; // premises that brought sources
         for (const Premise& premise : premises_) {
             if (premise.source != kNoId) {
                 sources_.push_back(premise.source);
                 reported = latestOf(reported, catalog_.source(premise.source).published);
+                ++sets;
             }
             if (premise.sources) {
                 sources_.insert(sources_.end(), premise.sources->begin(), premise.sources->end());
                 reported = latestOf(reported, *premise.reported);
+                ++sets;
             }
         }
-        std::sort(sources_.begin(), sources_.end());
-        sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        if (sets > 1) { // one set is sorted and unique already
+            std::sort(sources_.begin(), sources_.end());
+            sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        }
         // Deduplicated on the values' hashes and equality, compared in place: a derivation that
         // merges into an answer copies nothing.
         size_t hash = answerHash(valid, status);
@@ -256,6 +260,7 @@ private:
     std::vector<Value> assigned_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
+    const Value none_ = Value::text("");
     std::vector<SourceId> sources_; // scratch for emit()
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
