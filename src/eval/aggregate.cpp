@@ -135,8 +135,8 @@ void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<
         sorted[next[m.group]++] = m;
     auto less = [&](const Member& a, const Member& b) {
         const ValueId *x = &pool[a.binding], *y = &pool[b.binding];
-        auto order = std::lexicographical_compare_three_way(x, x + width, y, y + width);
-        if (order != 0) return order < 0;
+        for (size_t i = 0; i < width; ++i) // a plain loop: bindings are a few cells
+            if (x[i] != y[i]) return x[i] < y[i];
         return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
     };
     auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };

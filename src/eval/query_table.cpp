@@ -38,8 +38,8 @@ struct SortKey {
 };
 static_assert(sizeof(SortKey) == 16);
 
-// A row's first sort key as one integer ordered as compare() orders the keys, or equal when
-// they are equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
+// A sort key as one integer ordered as compare() orders the keys, or equal when they are
+// equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
 // their bits made order-preserving (the last bit dropped: that may only make two equal), then
 // texts by rank. Sorting on it touches one array instead of every row's keys.
 uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool descending) {
@@ -52,6 +52,16 @@ uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool
         primary = bits >> 1;
     }
     return descending ? ~primary : primary;
+}
+
+// Whether primaryKey() tells `key` from every other key: a text's rank does; a number does
+// unless the dropped bit is set or it has a second key.
+bool keyedExactly(const SortKey& key) {
+    if (!key.numeric) return true;
+    double number = key.number == 0 ? 0.0 : key.number;
+    uint64_t bits;
+    std::memcpy(&bits, &number, sizeof bits);
+    return key.other == 0 && ((bits >> 63 ? ~bits : bits) & 1) == 0;
 }
 
 // Appends a text cell, its text copied once (a cell built and then moved copies it thrice).
@@ -126,21 +136,27 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
     std::vector<bind::OrderKey> order = query.orderBy;
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows (a row is a vector of strings), with the first key beside
-    // them; ties fall back to the full comparison, then keep the answers' order (stable).
+    // Sorting indices, not rows (a row is a vector of strings), with the first two keys beside
+    // them (rows mostly differ in those); the second decides only where the first is known
+    // equal. Ties fall back to the full comparison, then keep the answers' order (stable).
     std::vector<uint32_t> ranks = texts.ranks();
     struct Ordered {
-        uint64_t primary;
+        uint64_t first, second;
         uint32_t row;
+        bool exact; // `first` tells this row's first key from every other
     };
     std::vector<Ordered> ordered(count);
+    auto keyOf = [&](uint32_t row, const bind::OrderKey& k) {
+        return primaryKey(keys[row * columnCount + k.column], ranks, k.descending);
+    };
     for (uint32_t i = 0; i < count; ++i)
-        ordered[i] = {
-            primaryKey(keys[i * columnCount + order[0].column], ranks, order[0].descending), i};
+        ordered[i] = {keyOf(i, order[0]), keyOf(i, order[1]), i,
+                      keyedExactly(keys[i * columnCount + order[0].column])};
     // A merge sort: answers arrive in patterns (grouped, then by time) on which introsort's
     // pivots degrade.
     std::stable_sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
-        if (x.primary != y.primary) return x.primary < y.primary;
+        if (x.first != y.first) return x.first < y.first;
+        if (x.exact && y.exact && x.second != y.second) return x.second < y.second;
         const SortKey *a = &keys[x.row * columnCount], *b = &keys[y.row * columnCount];
         for (const bind::OrderKey& k : order) {
             int cmp = a[k.column].compare(b[k.column], ranks);
