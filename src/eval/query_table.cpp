@@ -102,7 +102,10 @@ void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& cat
         if (v.isEntity()) {
             addText(cells, texts.ofEntity(v, catalog).display);
         } else if (v.isNumber() && v.numberValue().kind == NumberKind::Exact) {
-            cells.push_back(Cell::ofNumber(displayValue(v, catalog), v.numberValue().lo));
+            Cell& cell = cells.emplace_back(); // in place: a cell moved copies its text
+            cell.kind = Cell::Kind::Number;
+            cell.number = v.numberValue().lo;
+            cell.text = formatNumber(cell.number);
         } else {
             cells.push_back(Cell::ofText(displayValue(v, catalog)));
         }

@@ -26,11 +26,11 @@ const IntervalTexts::Date& IntervalTexts::of(const PartialDate& date) {
 }
 
 const DisplayTexts::Texts& DisplayTexts::ofEntity(const Value& v, const schema::Catalog& catalog) {
-    if (v.entityId() == lastEntity_) return *last_;
+    // Answers come grouped (an aggregate's by group, sorted rows by their first column): most
+    // lookups repeat the last entity, which find() answers first.
     auto [texts, fresh] = entities_.find(static_cast<uint64_t>(v.entityId()));
     if (fresh) fill(*texts, displayValue(v, catalog));
-    lastEntity_ = v.entityId();
-    return *(last_ = texts);
+    return *texts;
 }
 
 const DisplayTexts::Texts& DisplayTexts::ofSources(uint32_t id, const SourceSets& sets,

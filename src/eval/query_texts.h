@@ -19,6 +19,15 @@ template <class T> class TextsByKey {
 public:
     // The entry of `key`, and whether it was just created (empty).
     std::pair<T*, bool> find(uint64_t key) {
+        // Rows in a row mostly share their dates and sources: the last key first.
+        if (last_ && key == lastKey_) return {last_, false};
+        auto found = probe(key);
+        lastKey_ = key, last_ = found.first;
+        return found;
+    }
+
+private:
+    std::pair<T*, bool> probe(uint64_t key) {
         if ((entries_.size() + 1) * 2 > slots_.size()) grow();
         size_t mask = slots_.size() - 1;
         for (size_t i = mixed(key) & mask;; i = (i + 1) & mask) {
@@ -31,7 +40,6 @@ public:
         }
     }
 
-private:
     static constexpr uint32_t kEmpty = UINT32_MAX;
     struct Slot {
         uint64_t key = 0;
@@ -56,6 +64,8 @@ private:
     }
     std::deque<T> entries_;
     std::vector<Slot> slots_;
+    uint64_t lastKey_ = 0;
+    T* last_ = nullptr; // the entry of lastKey_, if any
 };
 
 // Formatting an interval walks calendar periods, a date goes through snprintf; answers share
@@ -97,10 +107,6 @@ private:
     }
     void growSlots();
     TextsByKey<Texts> entities_;
-    // The entity looked up last: answers come grouped (an aggregate's by group, sorted rows by
-    // their first column), so most lookups repeat it.
-    EntityId lastEntity_ = kNoId;
-    const Texts* last_ = nullptr;
     std::vector<std::optional<Texts>> sources_; // by source set id
     // Folded texts by slot, found by open addressing over (hash, slot) pairs: no node per text.
     std::vector<std::string> folded_;
