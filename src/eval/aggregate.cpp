@@ -226,6 +226,42 @@ public:
         }
     }
 
+    // Appends the rows of the group to `target`, none of whose rows belong to this group.
+    // Rows whose cells and status repeat (a sum equal in two stretches) are merged in
+    // `scratch` first, as add() would merge them.
+    void append(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
+                TupleTable& target, TupleTable& scratch) {
+        stretches_.build(members, first, last);
+        const size_t width = cells_.size();
+        rowCells_.clear();
+        rows_.clear();
+        bool repeats = false;
+        for (size_t c = 0; c < stretches_.size(); ++c) {
+            std::span<const Member* const> active = stretches_.active(c);
+            if (active.empty() || !cellsOf(active, group)) continue;
+            Row row{c, statusOf(active)};
+            for (size_t i = 0; i < rows_.size() && !repeats; ++i)
+                repeats = rows_[i].status == row.status &&
+                          std::equal(cells_.begin(), cells_.end(), &rowCells_[i * width]);
+            rows_.push_back(row);
+            rowCells_.insert(rowCells_.end(), cells_.begin(), cells_.end());
+        }
+        for (size_t i = 0; i < rows_.size(); ++i) {
+            std::span<const Member* const> active = stretches_.active(rows_[i].stretch);
+            mergeProvenance(active);
+            const RowProvenance* provenance = provenance_ ? &*provenance_ : nullptr;
+            IntervalSet valid(stretches_.stretch(rows_[i].stretch));
+            if (repeats)
+                scratch.add(&rowCells_[i * width], rows_[i].status, valid, provenance);
+            else
+                target.appendNew(&rowCells_[i * width], rows_[i].status, valid, provenance);
+        }
+        if (repeats) {
+            target.appendDistinct(scratch);
+            scratch.clear();
+        }
+    }
+
 private:
     // The row's cells: the group's values and the aggregates; false if one has no value.
     bool cellsOf(std::span<const Member* const> active, const ValueId* group) {
@@ -245,13 +281,21 @@ private:
         return true;
     }
 
-    // The weakest status of the members; their premises' sources and latest first-known date
-    // into provenance_ (when tracked).
+    // The weakest status of the members; their premises' provenance into provenance_.
     schema::FactStatus merge(std::span<const Member* const> active) {
+        mergeProvenance(active);
+        return statusOf(active);
+    }
+    static schema::FactStatus statusOf(std::span<const Member* const> active) {
         schema::FactStatus status = schema::FactStatus::Actual;
         for (const Member* member : active)
             status = schema::weakest(status, member->status);
-        if (!provenance_) return status;
+        return status;
+    }
+    // The members' premises' sources and latest first-known date into provenance_ (when
+    // tracked).
+    void mergeProvenance(std::span<const Member* const> active) {
+        if (!provenance_) return;
         RowProvenance& out = provenance_.value();
         out.sources.clear();
         out.reported.reset();
@@ -273,7 +317,6 @@ private:
             }
         std::sort(out.sources.begin(), out.sources.end());
         out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
-        return status;
     }
 
     const bind::BoundRule& rule_;
@@ -285,6 +328,12 @@ private:
     std::vector<ValueId> cells_, distinct_;
     std::vector<const RowProvenance*> merged_;
     Stretches stretches_;
+    struct Row {
+        size_t stretch;
+        schema::FactStatus status;
+    };
+    std::vector<Row> rows_;         // append(): the group's rows,
+    std::vector<ValueId> rowCells_; // and their cells
 };
 
 } // namespace
@@ -327,26 +376,25 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
 
     TupleTable& target = derivedTable(rule.relation);
     // Rows of different groups never share a key (the group's values are part of it), so each
-    // group's rows are merged in a small table of their own and then appended: the target's
-    // hash is never probed, which on a large table costs a cache miss per row. Unless another
-    // rule's rows are there already. Groups have about as many stretches as members.
+    // group's rows are appended without probing the target's hash (on a large table, a cache
+    // miss per row). Unless another rule's rows are there already. Groups have about as many
+    // stretches as members.
     const bool appendGroups = target.size() == 0;
     if (appendGroups)
         target.reserveRows(members.size() + groups.size());
     else
         target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
-    TupleTable groupTable(target.width());
-    TupleTable& into = appendGroups ? groupTable : target;
+    TupleTable scratch(target.width());
     GroupRows rows(rule, pool, premises, interner_, catalog_, options_.trackProvenance);
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
         for (last = first; last < members.size() && members[last].group == members[first].group;)
             ++last;
         size_t before = target.size();
-        rows.add(members, first, last, groups.key(members[first].group), into);
-        if (appendGroups) {
-            target.appendDistinct(groupTable);
-            groupTable.clear();
-        }
+        const ValueId* group = groups.key(members[first].group);
+        if (appendGroups)
+            rows.append(members, first, last, group, target, scratch);
+        else
+            rows.add(members, first, last, group, target);
         derivedCount_ += target.size() - before;
     }
     return checkLimits();

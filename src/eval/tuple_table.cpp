@@ -216,6 +216,30 @@ void TupleTable::appendDistinct(const TupleTable& other) {
         indexRow(r);
 }
 
+void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
+                           const IntervalSet& valid, const RowProvenance* provenance) {
+    if (!slots_.empty()) {
+        slots_.clear();
+        slots_.shrink_to_fit();
+    }
+    RowId r = static_cast<RowId>(rows_++);
+    size_t at = cells_.size();
+    cells_.resize(at + static_cast<size_t>(stride_));
+    std::copy(cells, cells + width_, &cells_[at]);
+    cells_[at + static_cast<size_t>(width_)] = static_cast<ValueId>(status);
+    if (valid.parts().size() == 1) {
+        setInterval(r, valid.parts()[0]);
+    } else {
+        overflow_.push_back(valid);
+        setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
+    }
+    if (provenance) {
+        if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
+        provenance_.push_back(pool_.intern(*provenance));
+    }
+    if (!indexes_.empty()) indexRow(r);
+}
+
 void TupleTable::indexRow(RowId r) const {
     for (auto& [column, index] : indexes_)
         index[row(r)[column]].push_back(r);

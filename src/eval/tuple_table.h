@@ -97,6 +97,12 @@ public:
     // hash is dropped until the next add needs it: a finished derived table is only read.
     void appendDistinct(const TupleTable& other);
 
+    // Appends the row (cells, status) valid on `valid` (not empty), which the caller knows no
+    // row of the table has: rows of different aggregate groups never meet. Like
+    // appendDistinct, it drops the hash until the next add needs it.
+    void appendNew(const ValueId* cells, schema::FactStatus status, const IntervalSet& valid,
+                   const RowProvenance* provenance);
+
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
 
