@@ -304,27 +304,46 @@ private:
     // tracked).
     void mergeProvenance(std::span<const Member* const> active) {
         if (!provenance_) return;
+        // Premises point into their tables' pooled entries (eval/provenance_pool.h), which
+        // never change: the members of a stretch share two or three, each merged once, and a
+        // stretch with the same ones as the last keeps its provenance.
+        entries_.clear();
+        bool complete = true; // entries_ holds every distinct entry (up to 8 are kept)
+        for (const Member* member : active)
+            for (uint32_t p = 0; p < member->premiseCount; ++p) {
+                const RowProvenance* premise = premises_[member->premises + p];
+                if (std::find(entries_.begin(), entries_.end(), premise) != entries_.end())
+                    continue;
+                if (entries_.size() < 8)
+                    entries_.push_back(premise);
+                else
+                    complete = false;
+            }
+        if (complete && mergedValid_ && entries_ == merged_) return;
         RowProvenance& out = provenance_.value();
         out.sources.clear();
         out.reported.reset();
-        merged_.clear();
-        for (const Member* member : active)
-            for (uint32_t p = 0; p < member->premiseCount; ++p) {
-                const RowProvenance& premise = *premises_[member->premises + p];
-                // Premises point into their tables' pooled entries (eval/provenance_pool.h):
-                // the members of a stretch share two or three, each merged once.
-                if (std::find(merged_.begin(), merged_.end(), &premise) != merged_.end()) continue;
-                if (merged_.size() < 8) merged_.push_back(&premise); // merging again is harmless
-                // Members mostly share their sources: skip a repeat of the last one.
-                for (SourceId source : premise.sources)
-                    if (out.sources.empty() || out.sources.back() != source)
-                        out.sources.push_back(source);
-                if (premise.reported && premise.reported != out.reported &&
-                    (!out.reported || premise.reported->firstDay() > out.reported->firstDay()))
-                    out.reported = premise.reported;
-            }
+        auto mergeIn = [&](const RowProvenance& premise) {
+            // Members mostly share their sources: skip a repeat of the last one.
+            for (SourceId source : premise.sources)
+                if (out.sources.empty() || out.sources.back() != source)
+                    out.sources.push_back(source);
+            if (premise.reported && premise.reported != out.reported &&
+                (!out.reported || premise.reported->firstDay() > out.reported->firstDay()))
+                out.reported = premise.reported;
+        };
+        if (complete) {
+            for (const RowProvenance* premise : entries_)
+                mergeIn(*premise);
+        } else { // merging an entry again is harmless
+            for (const Member* member : active)
+                for (uint32_t p = 0; p < member->premiseCount; ++p)
+                    mergeIn(*premises_[member->premises + p]);
+        }
         std::sort(out.sources.begin(), out.sources.end());
         out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
+        merged_.swap(entries_);
+        mergedValid_ = complete;
     }
 
     const bind::BoundRule& rule_;
@@ -334,7 +353,8 @@ private:
     const schema::Catalog& catalog_;
     std::optional<RowProvenance> provenance_; // reused: no allocation per stretch once grown
     std::vector<ValueId> cells_, distinct_;
-    std::vector<const RowProvenance*> merged_;
+    std::vector<const RowProvenance*> merged_, entries_; // the last stretch's, this one's
+    bool mergedValid_ = false; // provenance_ is the merge of exactly merged_
     Stretches stretches_;
     struct Row {
         size_t stretch;
