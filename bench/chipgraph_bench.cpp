@@ -5,7 +5,7 @@
 // ratios and the answers of both; exits 1 if they disagree (MISMATCH) or a system failed.
 //
 //   chipgraph_bench DATADIR [--runs N] [--only abcdef] [--systems both|chipgraph|sqlite3]
-//                   [--sqlite PATH] [--time-limit SECONDS] [--threads N]
+//                   [--sqlite PATH] [--time-limit SECONDS] [--threads N] [--part-rows N]
 #include "chipgraph_side.h"
 #include "sqlite_side.h"
 
@@ -27,7 +27,8 @@ struct Options {
     bool chipgraph = true, sqlite = true;
     std::string sqliteProgram = "sqlite3";
     int timeLimitSeconds = 0;
-    int threads = 0; // chipgraph's evaluation threads (0: one per core)
+    int threads = 0;     // chipgraph's evaluation threads (0: one per core)
+    size_t partRows = 0; // facts per part of a closure (0: the engine's default)
 };
 
 bool parseOptions(int argc, char** argv, Options& o) {
@@ -50,6 +51,8 @@ bool parseOptions(int argc, char** argv, Options& o) {
             o.timeLimitSeconds = std::atoi(args[++i].c_str());
         } else if (a == "--threads" && hasValue) {
             o.threads = std::max(0, std::atoi(args[++i].c_str()));
+        } else if (a == "--part-rows" && hasValue) {
+            o.partRows = static_cast<size_t>(std::max(0, std::atoi(args[++i].c_str())));
         } else if (o.dataDir.empty() && !a.empty() && a[0] != '-') {
             o.dataDir = a;
         } else {
@@ -128,6 +131,7 @@ void runChipgraph(const Options& o, const Dataset& d, std::vector<Case>& cases,
     std::fprintf(stderr, "chipgraph (in-process):\n");
     ChipgraphSide side(d, o.runs, std::chrono::seconds(o.timeLimitSeconds));
     side.setThreads(o.threads);
+    side.setPartRows(o.partRows);
     load(side, o, caseOf(cases, 'f'), &Case::chipgraph);
     std::string target = d.targetCompany, year = std::to_string(d.asOfYear);
     if (wants(o, 'a'))
@@ -277,7 +281,9 @@ int run(int argc, char** argv) {
         std::cerr << "usage: chipgraph_bench DATADIR [--runs N] [--only abcdef] "
                      "[--systems both|chipgraph|sqlite3] [--sqlite PATH] [--time-limit SECONDS]\n"
                      "       [--threads N]  (chipgraph's evaluation threads; 0, the default: one "
-                     "per core)\n";
+                     "per core)\n"
+                     "       [--part-rows N]  (facts per part of a closure; 0, the default: the "
+                     "engine's)\n";
         return 2;
     }
     std::signal(SIGPIPE, SIG_IGN); // a dead shell shows up as a failed read, not a crash

@@ -52,6 +52,7 @@ Result<std::unique_ptr<engine::Engine>> ChipgraphSide::freshEngine() {
     engine::Engine& engine = *opened.value();
     engine.setRuleLimits(500'000'000, timeLimit_);
     engine.setEvaluationThreads(threads_);
+    engine.setPartRows(partRows_);
     engine::Outcome schema = engine.run(readFile(data_.dir + "/schema.kg"), "schema.kg");
     if (!schema.ok()) return Status::error("schema.kg: " + schema.renderDiagnostics());
     return opened;

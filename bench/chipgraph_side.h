@@ -34,6 +34,8 @@ public:
     void release() { engine_.reset(); }
     // Threads for rule evaluation (Engine::setEvaluationThreads; 0: one per core).
     void setThreads(int threads) { threads_ = threads; }
+    // Facts per part of a closure (Engine::setPartRows; 0: the engine's default).
+    void setPartRows(size_t rows) { partRows_ = rows; }
 
 private:
     Result<std::unique_ptr<engine::Engine>> freshEngine();
@@ -42,6 +44,7 @@ private:
     int runs_;
     std::chrono::milliseconds timeLimit_;
     int threads_ = 0;
+    size_t partRows_ = 0;
     std::unique_ptr<engine::Engine> engine_;
     std::optional<engine::Engine::Materialized> materialized_;
 };

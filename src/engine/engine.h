@@ -122,6 +122,8 @@ public:
     void interrupt() { cancel_.store(true); }
 
     const RuleSet& rules() const { return rules_; }
+    // The base facts rule evaluation reads (tests evaluate rules over them directly).
+    const eval::FactBase& facts() const { return *facts_; }
 
     struct ImportRequest {
         std::string relation;

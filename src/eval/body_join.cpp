@@ -54,6 +54,26 @@ bool BodyJoin::run(const std::vector<DeltaEntry>* delta,
     return !stopped_;
 }
 
+bool BodyJoin::pairShaped() const {
+    if (plan_.steps.size() != 2 || !body_.comparisons.empty() || !body_.negations.empty())
+        return false;
+    const plan::JoinStep& second = plan_.steps[1];
+    return second.lookupPosition >= 0 &&
+           body_.atoms[second.atom].relation != body_.atoms[plan_.steps[0].atom].relation;
+}
+
+std::optional<std::vector<BodyJoin::CellMatch>>
+BodyJoin::freshBindings(int atom, int probed, std::vector<bool>& bound) const {
+    std::vector<CellMatch> out;
+    for (const CellMatch& m : atomMatches_[atom]) {
+        if (m.cell == probed) continue;
+        if (m.qualifier || m.variable < 0 || bound[m.variable]) return std::nullopt;
+        bound[m.variable] = true; // a second occurrence is an equality test: not fresh
+        out.push_back(m);
+    }
+    return out;
+}
+
 ValueId BodyJoin::boundValue(const BoundTerm& term, const std::vector<ValueId>& constants,
                              size_t position) const {
     if (term.kind == BoundTerm::Kind::Constant) return constants[position];
@@ -133,7 +153,7 @@ IntervalSet BodyJoin::negatedDays(size_t n) {
             ValueId want = boundValue(atom.args[p], constants, p);
             if (want != kNoValue && cells[p] != want) return;
         }
-        days.unite(table.validity(r));
+        days.merge(table.validity(r));
     };
     int probe = -1;
     for (size_t p = 0; p < atom.args.size() && probe < 0; ++p)

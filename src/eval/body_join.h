@@ -7,6 +7,7 @@
 #include "plan/plan.h"
 
 #include <functional>
+#include <optional>
 
 namespace chipgraph::eval {
 
@@ -43,6 +44,15 @@ public:
     // Variables that must be bound before the join starts (`why` fixes the head's values).
     void preset(int variable, ValueId value) { binding_[variable] = value; }
 
+    // Whether runPairs() can stand in for run(): two steps, the second probing an index on a
+    // relation other than the first's, and nothing checked in between (no comparison, no
+    // negation). The recursive rule of a transitive closure has this shape.
+    bool pairShaped() const;
+    // run() for a pair-shaped join over `delta`, without recursion or a std::function call per
+    // derivation: `derive(binding, valid, status)` is inlined (eval/body_join_pairs.h). The
+    // premises' rows and provenance are not reported. Returns false when the limits stop it.
+    template <class Derive> bool runPairs(const std::vector<DeltaEntry>& delta, Derive&& derive);
+
 private:
     void visit(size_t step, Interval valid, schema::FactStatus status);
     void tryRow(size_t step, const TupleTable& table, RowId row, const IntervalSet* increment,
@@ -59,6 +69,12 @@ private:
     static std::vector<CellMatch> compileAtom(const bind::BoundAtom& atom,
                                               const std::vector<ValueId>& constants,
                                               Interner& interner);
+    // The cells a row of `atom` copies into the binding, when that is all matching it takes:
+    // every cell but the `probed` one (an index lookup guarantees it; -1: none) binds a
+    // variable not in `bound`, once, and none is a qualifier. Else nullopt. Adds the atom's
+    // variables to `bound`.
+    std::optional<std::vector<CellMatch>> freshBindings(int atom, int probed,
+                                                        std::vector<bool>& bound) const;
     // Binds variables and pushes them on `bound_`; the caller unbinds back to its mark.
     bool matchAtom(const std::vector<CellMatch>& match, const ValueId* cells);
     bool check(const bind::BoundComparison& comparison);

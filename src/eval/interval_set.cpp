@@ -48,10 +48,21 @@ void IntervalSet::add(const Interval& interval) {
         small_[0] = interval, size_ = 1;
         return;
     }
-    if (size_ == 1 && interval.from <= small_[0].to && small_[0].from <= interval.to) {
-        small_[0] = {std::min(small_[0].from, interval.from), std::max(small_[0].to, interval.to)};
+    if (size_ == 1) {
+        Interval& held = small_[0];
+        if (interval.from <= held.to && held.from <= interval.to) {
+            held = {std::min(held.from, interval.from), std::max(held.to, interval.to)};
+        } else if (interval.to < held.from) {
+            small_[1] = held, held = interval, size_ = 2;
+        } else {
+            small_[1] = interval, size_ = 2;
+        }
         return;
     }
+    addSlow(interval);
+}
+
+void IntervalSet::addSlow(const Interval& interval) {
     // Merge with every part it overlaps or touches (built inline while it fits).
     Interval merged = interval;
     IntervalSet out;

@@ -52,12 +52,18 @@ public:
 
     // Adds `other`; returns the part of it that was not already in the set.
     IntervalSet unite(const IntervalSet& other);
+    // Adds days when what is new does not matter (a round's delta gathering a row's days).
+    void add(const Interval& interval);
+    void merge(const IntervalSet& other) {
+        for (const Interval& p : other.parts())
+            add(p);
+    }
     IntervalSet intersect(const Interval& interval) const;
     IntervalSet subtract(const IntervalSet& other) const;
     bool operator==(const IntervalSet& other) const;
 
 private:
-    void add(const Interval& interval);      // keeps the invariants
+    void addSlow(const Interval& interval);  // add() beyond one held interval
     void append(const Interval& interval);   // after every part, not touching the last
     void copyHeap(const IntervalSet& other); // other's spilled parts, size_ already set
 

@@ -1,5 +1,6 @@
 #include "eval/stratum_run.h"
 
+#include "eval/body_join_pairs.h"
 #include "eval/partition.h"
 #include "plan/plan.h"
 
@@ -16,14 +17,21 @@ void DeltaBuilder::add(RowId row, const IntervalSet& days) {
         entry = static_cast<uint32_t>(entries_.size());
         entries_.push_back({row, days});
     } else {
-        entries_[entry].added.unite(days);
+        entries_[entry].added.merge(days);
     }
 }
 
-std::vector<DeltaEntry> DeltaBuilder::take() {
+void DeltaBuilder::takeInto(std::vector<DeltaEntry>& out) {
     for (const DeltaEntry& e : entries_)
         entryOf_[e.row] = kNone;
-    return std::move(entries_);
+    out.clear();
+    std::swap(out, entries_);
+}
+
+void DeltaBuilder::discard() {
+    for (const DeltaEntry& e : entries_)
+        entryOf_[e.row] = kNone;
+    entries_.clear();
 }
 
 namespace {
@@ -110,6 +118,12 @@ std::vector<StratumRun::HeadCell> StratumRun::headCells(const bind::BoundRule& r
     return cells;
 }
 
+bool StratumRun::plainHead(const bind::BoundRule& rule) const {
+    auto extra = engine_.extra_.find(rule.relation);
+    bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
+    return !demand && !engine_.options_.trackProvenance;
+}
+
 std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
     std::vector<HeadCell> cells = headCells(rule);
     auto extra = engine_.extra_.find(rule.relation);
@@ -152,9 +166,30 @@ std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule
 // Runs one join and lands its batched derivations.
 bool StratumRun::runJoin(BodyJoin& join, const std::vector<DeltaEntry>* delta,
                          const bind::BoundRule& rule) {
+    if (delta && partTable_ && rule.relation == partRelation_ && partTable_->batchable() &&
+        plainHead(rule) && join.pairShaped())
+        return runPairs(join, *delta, rule);
     bool completed = join.run(delta, emitFor(rule));
     for (auto& [relation, batch] : batches_)
         if (!batch.rows.empty()) flush(batch);
+    return completed;
+}
+
+bool StratumRun::runPairs(BodyJoin& join, const std::vector<DeltaEntry>& delta,
+                          const bind::BoundRule& rule) {
+    std::vector<HeadCell> cells = headCells(rule);
+    TupleTable& table = *partTable_;
+    DeltaBuilder& next = next_[rule.relation];
+    size_t width = cells.size(), before = table.size();
+    ValueId key[TupleTable::kBatchKey];
+    bool completed = join.runPairs(delta, [&](const std::vector<ValueId>& binding,
+                                              const Interval& valid, schema::FactStatus status) {
+        for (size_t i = 0; i < width; ++i)
+            key[i] = cells[i].variable < 0 ? cells[i].constant : binding[cells[i].variable];
+        key[width] = static_cast<ValueId>(status);
+        record(table, next, table.addOne(key, valid));
+    });
+    countDerived(table.size() - before);
     return completed;
 }
 
@@ -194,7 +229,7 @@ Status StratumRun::run() {
 Status StratumRun::naiveRounds() {
     while (anyNew()) {
         for (auto& [relation, delta] : next_)
-            delta.take();
+            delta.discard();
         if (Status s = runAll(false); !s) return s;
     }
     return Status::ok();
@@ -222,10 +257,10 @@ std::vector<DeltaPlan> StratumRun::deltaPlans() {
 // Semi-naive: each round joins only what the previous round added.
 Status StratumRun::seminaiveRounds(const std::vector<DeltaPlan>* fixed) {
     TableOverride part{partRelation_, partTable_};
+    std::map<RelationId, std::vector<DeltaEntry>>& delta = current_;
     while (anyNew()) {
-        std::map<RelationId, std::vector<DeltaEntry>> delta;
         for (auto& [relation, rows] : next_)
-            delta[relation] = rows.take();
+            rows.takeInto(delta[relation]);
         // Plans follow the tables' sizes as they grow, unless fixed.
         std::vector<DeltaPlan> planned = fixed ? std::vector<DeltaPlan>{} : deltaPlans();
         for (const DeltaPlan& p : fixed ? *fixed : planned) {
@@ -267,7 +302,7 @@ Status StratumRun::runInParts(RelationId relation, int column) {
     std::unique_ptr<TupleTable>& slot = engine_.tables_[relation];
     parts.seeds = std::move(slot);
     slot = std::make_unique<TupleTable>(parts.seeds->width()); // never read while parts run
-    next_[relation].take(); // the seeds are fed again, part by part
+    next_[relation].discard(); // the seeds are fed again, part by part
     parts.groups = groupRows(*parts.seeds, column);
     const std::vector<size_t>& starts = parts.groups.starts;
     size_t partRows = std::max<size_t>(1, engine_.options_.partRows);

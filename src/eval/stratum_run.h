@@ -20,8 +20,10 @@ class DeltaBuilder {
 public:
     void add(RowId row, const IntervalSet& days);
     bool empty() const { return entries_.empty(); }
-    // Hands the round's entries over and starts the next round.
-    std::vector<DeltaEntry> take();
+    // Hands the round's entries over in `out` and starts the next round in out's old buffer:
+    // rounds reuse two buffers instead of growing a new one each (fresh pages, copies).
+    void takeInto(std::vector<DeltaEntry>& out);
+    void discard(); // starts the next round without the entries
 
 private:
     static constexpr uint32_t kNone = UINT32_MAX;
@@ -81,6 +83,12 @@ private:
     void flush(Batch& batch);
     void countDerived(size_t rows);
     bool runJoin(BodyJoin& join, const std::vector<DeltaEntry>* delta, const bind::BoundRule& rule);
+    // A pair-shaped join (BodyJoin::runPairs) of a part's delta, its heads added to the part
+    // straight away: the part is small enough to stay in cache, so batching would not pay.
+    bool runPairs(BodyJoin& join, const std::vector<DeltaEntry>& delta,
+                  const bind::BoundRule& rule);
+    // Heads recorded with their premises' provenance, or as demand (no days, no status).
+    bool plainHead(const bind::BoundRule& rule) const;
     bool anyNew() const;
     Status runAll(bool exitRulesOnly);
     Status naiveRounds();
@@ -100,6 +108,7 @@ private:
     bool shared_;
     std::set<RelationId> inStratum_;
     std::map<RelationId, DeltaBuilder> next_;
+    std::map<RelationId, std::vector<DeltaEntry>> current_; // the round being joined
     std::map<RelationId, Batch> batches_;
     std::vector<ValueId> head_;
     RowProvenance sources_; // the current derivation's, when tracked

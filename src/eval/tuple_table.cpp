@@ -24,8 +24,7 @@ static bool sameCells(const ValueId* a, const ValueId* b, int n) {
 // Rows are rehashed in row order (sequential reads of the cells), a block at a time with
 // their new slots prefetched: growing a table of millions of rows is otherwise a cache miss
 // per row, twice.
-void TupleTable::makeRoom(size_t n) {
-    if ((rows_ + n) * 2 <= slots_.size()) return;
+void TupleTable::grow(size_t n) {
     size_t slots = std::max<size_t>(16, slots_.size() * 2);
     while ((rows_ + n) * 2 > slots)
         slots *= 2;
@@ -97,9 +96,7 @@ size_t TupleTable::probe(const ValueId* key, size_t hash) const {
 RowId TupleTable::appendRow(size_t slot, const ValueId* key) {
     RowId r = static_cast<RowId>(rows_++);
     slots_[slot] = r;
-    size_t at = cells_.size();
-    cells_.resize(at + static_cast<size_t>(stride_));
-    std::copy(key, key + key_, &cells_[at]);
+    std::copy(key, key + key_, cells_.extend(static_cast<size_t>(stride_)));
     return r;
 }
 
@@ -108,12 +105,17 @@ TupleTable::Added TupleTable::addInterval(const ValueId* key, size_t hash, const
     size_t slot = probe(key, hash);
     if (RowId r = slots_[slot]; r != kEmptySlot) {
         if (holds(r, valid)) return {r, {}, false};
-        return addKey(key, hash, IntervalSet(valid), nullptr); // new days: set algebra
+        return widen(r, valid);
     }
     RowId r = appendRow(slot, key);
     setInterval(r, valid);
     if (!indexes_.empty()) indexRow(r);
     return {r, IntervalSet(valid), false};
+}
+
+TupleTable::Added TupleTable::addOne(const ValueId* key, const Interval& valid) {
+    makeRoom(1);
+    return addInterval(key, hashRow(key), valid);
 }
 
 TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
@@ -125,27 +127,13 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         // (or copying a row's several intervals).
         if (!provenance && valid.parts().size() == 1 && holds(r, valid.parts()[0]))
             return {r, {}, false};
-        IntervalSet current = validity(r);
-        IntervalSet added = current.unite(valid);
-        if (!added.empty()) {
-            if (current.parts().size() == 1) {
-                // A union can close a gap: back to a single interval (the side entry stays
-                // unused; gaps closing are rare).
-                setInterval(r, current.parts()[0]);
-            } else if (interval(r).from != kOverflow) {
-                overflow_.push_back(std::move(current));
-                setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
-            } else {
-                overflow_[static_cast<size_t>(interval(r).to)] = std::move(current);
-            }
-        }
-        bool grew = false;
+        Added added = widen(r, valid);
         if (provenance && r < provenance_.size() && provenance != this->provenance(r)) {
             merged_ = pool_.at(provenance_[r]); // the entry stays as it is: rows share it
-            mergeProvenance(merged_, *provenance, grew);
-            if (grew) provenance_[r] = pool_.intern(merged_);
+            mergeProvenance(merged_, *provenance, added.provenanceGrew);
+            if (added.provenanceGrew) provenance_[r] = pool_.intern(merged_);
         }
-        return {r, std::move(added), grew};
+        return added;
     }
     RowId r = appendRow(slot, key);
     if (valid.parts().size() == 1) {
@@ -163,6 +151,37 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
     return {r, valid, provenance != nullptr};
 }
 
+// A derivation widening a single interval it overlaps or touches (most new days of a known
+// row) stays a single interval: the new days are at most a piece on each side.
+TupleTable::Added TupleTable::widen(RowId r, const Interval& valid) {
+    Interval held;
+    if (!singleValidity(r, held) || valid.from > held.to || held.from > valid.to)
+        return widen(r, IntervalSet(valid));
+    Added out{r, {}, false};
+    if (valid.from < held.from) out.added.add({valid.from, held.from});
+    if (held.to < valid.to) out.added.add({held.to, valid.to});
+    setInterval(r, {std::min(held.from, valid.from), std::max(held.to, valid.to)});
+    return out;
+}
+
+TupleTable::Added TupleTable::widen(RowId r, const IntervalSet& valid) {
+    IntervalSet current = validity(r);
+    IntervalSet added = current.unite(valid);
+    if (!added.empty()) {
+        if (current.parts().size() == 1) {
+            // A union can close a gap: back to a single interval (the side entry stays
+            // unused; gaps closing are rare).
+            setInterval(r, current.parts()[0]);
+        } else if (interval(r).from != kOverflow) {
+            overflow_.push_back(std::move(current));
+            setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
+        } else {
+            overflow_[static_cast<size_t>(interval(r).to)] = std::move(current);
+        }
+    }
+    return {r, std::move(added), false};
+}
+
 void TupleTable::reserve(size_t rows, bool provenance) {
     if (rows > rows_) makeRoom(rows - rows_);
     reserveRows(rows);
@@ -171,7 +190,7 @@ void TupleTable::reserve(size_t rows, bool provenance) {
 
 void TupleTable::compact() {
     // Shrinking copies the table: worth it for a doubling's headroom, not for a little slack.
-    if (cells_.capacity() - cells_.size() > cells_.size() / 8) cells_.shrink_to_fit();
+    if (cells_.capacity() - cells_.size() > cells_.size() / 8) cells_.shrinkToFit();
     overflow_.shrink_to_fit();
     provenance_.shrink_to_fit();
 }
@@ -192,8 +211,7 @@ void TupleTable::clear() {
 
 void TupleTable::appendDistinct(const TupleTable& other) {
     RowId first = static_cast<RowId>(rows_);
-    cells_.insert(cells_.end(), other.cells_.begin(),
-                  other.cells_.begin() + static_cast<std::ptrdiff_t>(other.rows_ * stride_));
+    cells_.append(other.cells_.data(), other.cells_.data() + other.rows_ * stride_);
     rows_ += other.rows_;
     // Multi-interval rows point into the overflow table by index: move those indexes along.
     for (RowId r = first; r < rows_; ++r)
@@ -223,10 +241,9 @@ void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
         slots_.shrink_to_fit();
     }
     RowId r = static_cast<RowId>(rows_++);
-    size_t at = cells_.size();
-    cells_.resize(at + static_cast<size_t>(stride_));
-    std::copy(cells, cells + width_, &cells_[at]);
-    cells_[at + static_cast<size_t>(width_)] = static_cast<ValueId>(status);
+    ValueId* at = cells_.extend(static_cast<size_t>(stride_));
+    std::copy(cells, cells + width_, at);
+    at[width_] = static_cast<ValueId>(status);
     if (valid.parts().size() == 1) {
         setInterval(r, valid.parts()[0]);
     } else {
@@ -245,8 +262,7 @@ void TupleTable::indexRow(RowId r) const {
         index[row(r)[column]].push_back(r);
 }
 
-const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
-    static const std::vector<RowId> kNone;
+const TupleTable::ColumnIndex& TupleTable::columnIndex(int column) const {
     // Found without inserting: threads closing parts of a closure share indexes built before.
     auto it = indexes_.find(column);
     if (it == indexes_.end()) {
@@ -254,8 +270,14 @@ const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
         for (RowId r = 0; r < size(); ++r)
             it->second[row(r)[column]].push_back(r);
     }
-    auto found = it->second.find(value);
-    return found == it->second.end() ? kNone : found->second;
+    return it->second;
+}
+
+const std::vector<RowId>& TupleTable::lookup(int column, ValueId value) const {
+    static const std::vector<RowId> kNone;
+    const ColumnIndex& index = columnIndex(column);
+    auto found = index.find(value);
+    return found == index.end() ? kNone : found->second;
 }
 
 size_t TupleTable::memoryBytes() const {

@@ -9,6 +9,7 @@
 // per hash slot at load <= 0.5 (8-16 per row). `compact()` drops growth headroom when done.
 #include "eval/interner.h"
 #include "eval/interval_set.h"
+#include "eval/pod_buffer.h"
 #include "eval/provenance_pool.h"
 #include "schema/fact.h"
 
@@ -81,6 +82,9 @@ public:
             onAdded(addInterval(rows[i].key, hashes[i], rows[i].valid));
     }
     static constexpr size_t kMaxBatch = 64;
+    // One row without provenance from its key (cells, then the status) and one interval: an
+    // unbatched addBatch, for a table small enough to stay in cache (a closure's part).
+    Added addOne(const ValueId* key, const Interval& valid);
 
     // Makes room for `rows` rows in all (with their provenance when `provenance`), so a table
     // whose size is known ahead grows without rehashing or moving its rows.
@@ -105,6 +109,9 @@ public:
 
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
+    // The whole index of a column (built on first use), for a loop that probes it many times.
+    using ColumnIndex = std::unordered_map<ValueId, std::vector<RowId>>;
+    const ColumnIndex& columnIndex(int column) const;
 
     size_t memoryBytes() const;
 
@@ -112,7 +119,10 @@ private:
     size_t hashRow(const ValueId* cells) const;
     // Hash slots for `n` more rows (load at most 1/2): doubles, or builds the hash that
     // appendDistinct dropped.
-    void makeRoom(size_t n);
+    void makeRoom(size_t n) {
+        if ((rows_ + n) * 2 > slots_.size()) grow(n);
+    }
+    void grow(size_t n);
     void insertSlots(RowId first, RowId end); // rows known to be absent from the slots
     // The slot of the row whose key is `key`, or the empty slot where it would go.
     size_t probe(const ValueId* key, size_t hash) const;
@@ -126,6 +136,9 @@ private:
     // add() once the key (cells and status) is assembled and hashed; slots have room.
     Added addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                  const RowProvenance* provenance);
+    // Unites `valid` into row r's validity; returns the new days (provenance not touched).
+    Added widen(RowId r, const IntervalSet& valid);
+    Added widen(RowId r, const Interval& valid);
     static constexpr RowId kEmptySlot = UINT32_MAX;
     void indexRow(RowId r) const;
 
@@ -144,7 +157,7 @@ private:
     int key_;    // cells that identify a row: the arguments, qualifiers and status
     int stride_; // the key, then the validity's two days
     size_t rows_ = 0;
-    std::vector<ValueId> cells_;
+    PodBuffer<ValueId> cells_;
     // A stored validity is never empty, so `from == kOverflow` is free to mean "several
     // intervals: overflow_[to]".
     static constexpr DayNumber kOverflow = kMaxDay;
@@ -153,7 +166,7 @@ private:
     ProvenancePool pool_;
     RowProvenance merged_;     // scratch for a known row's provenance growing
     std::vector<RowId> slots_; // open addressing; kEmptySlot = free
-    mutable std::unordered_map<int, std::unordered_map<ValueId, std::vector<RowId>>> indexes_;
+    mutable std::unordered_map<int, ColumnIndex> indexes_;
 };
 
 } // namespace chipgraph::eval

@@ -5,6 +5,7 @@
 // and sources.
 #include "engine/engine.h"
 #include "engine/render.h"
+#include "eval/rule_engine.h"
 
 #include <catch2/catch.hpp>
 
@@ -63,7 +64,11 @@ const char* const kPrograms[] = {
     // left-linear closure, and a non-recursive rule over it with a constant in the head
     "rule r(A, B) :- e(A, B).\nrule r(A, C) :- r(A, B), e(B, C).\n"
     "rule s(A, n0) :- r(A, B), e(B, n0).\n",
+    // right-linear closure with a constant in one recursive rule and a comparison in another
+    "rule r(A, B) :- e(A, B).\nrule r(n1, C) :- e(n1, B), r(B, C).\n"
+    "rule r(A, C) :- e(A, B), r(B, C), A != n2.\n",
 };
+constexpr int kProgramCount = static_cast<int>(std::size(kPrograms));
 
 std::string answer(engine::Engine& engine, const std::string& question) {
     engine::Outcome outcome = engine.run(question);
@@ -91,11 +96,40 @@ size_t distinctTuples(const std::string& csv) {
 
 // An engine holding random round `round`'s world and one of the programs.
 std::unique_ptr<engine::Engine> randomEngine(std::mt19937& rng, int round, std::string& text) {
-    text = randomWorld(rng, 8 + round % 5, 10 + 2 * round) + kPrograms[round % 5];
+    text = randomWorld(rng, 8 + round % 5, 10 + 2 * round) + kPrograms[round % kProgramCount];
     auto engine = engine::Engine::open(":memory:");
     REQUIRE(engine.isOk());
     REQUIRE(engine.value()->run(text).ok());
     return std::move(engine.value());
+}
+
+// Every row of `relation` evaluated without provenance (as `materialize` does: the pair-shaped
+// closure loop, eval/body_join_pairs.h, runs only then), with its status and validity, sorted.
+std::vector<std::string> derivedRows(const engine::Engine& engine, const std::string& relation,
+                                     bool naive, size_t partRows, int threads) {
+    eval::RuleEvalOptions options;
+    options.trackProvenance = false;
+    options.naive = naive;
+    options.partRows = partRows;
+    options.threads = threads;
+    const engine::RuleSet& set = engine.rules();
+    eval::RuleEngine rules(engine.catalog(), engine.facts(), set.rules, set.strata, options);
+    RelationId id = engine.catalog().findRelation(relation)->id;
+    REQUIRE(rules.evaluate({id}).isOk());
+    const eval::TupleTable& table = rules.table(id);
+    std::vector<std::string> rows;
+    for (eval::RowId r = 0; r < table.size(); ++r) {
+        std::ostringstream row;
+        for (int c = 0; c < table.width(); ++c)
+            row << table.row(r)[c] << ",";
+        row << static_cast<int>(table.status(r));
+        eval::IntervalSet days = table.validity(r);
+        for (const Interval& part : days.parts())
+            row << " [" << part.from << "," << part.to << ")";
+        rows.push_back(row.str());
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 } // namespace
@@ -124,6 +158,12 @@ TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random progra
             engine->setPartRows(0);
             engine->setEvaluationThreads(0);
         }
+        // Without provenance (batched inserts; a closure in parts by the pair-shaped loop): the
+        // same rows, statuses and validities as the naive fixpoint.
+        std::vector<std::string> naiveRows = derivedRows(*engine, "r", true, 0, 1);
+        CHECK(derivedRows(*engine, "r", false, 0, 1) == naiveRows);
+        CHECK(derivedRows(*engine, "r", false, 3, 1) == naiveRows);
+        CHECK(derivedRows(*engine, "r", false, 3, 3) == naiveRows);
         // `materialize` (no provenance: batched, prefetched inserts) derives the same tuples.
         auto materialized = engine->materialize("r");
         REQUIRE(materialized.isOk());
@@ -156,7 +196,7 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
                                               "? r(n1, B), not e(B, n0).",
                                               "? r(A, A).",
                                               "? e(n0, B), r(B, n2)."};
-        if (round % 5 == 4) questions.push_back("? s(A, n0).");
+        if (round % kProgramCount == 4) questions.push_back("? s(A, n0).");
         // The rewrite is really used (the plan names the restricted copy and its demand).
         engine::Outcome explained = engine->run("explain ? r(n0, B).");
         REQUIRE(explained.ok());
