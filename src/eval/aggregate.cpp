@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <span>
 
 namespace chipgraph::eval {
@@ -73,7 +74,7 @@ private:
 // if it has no value.
 std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
                                  const std::vector<ValueId>& pool,
-                                 const std::vector<const Member*>& active, size_t width,
+                                 std::span<const Member* const> active, size_t width,
                                  const Interner& interner, const schema::Catalog& catalog,
                                  std::vector<ValueId>& distinct) {
     auto bindingOf = [&](const Member* m) { return &pool[m->binding]; };
@@ -134,8 +135,8 @@ void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<
         sorted[next[m.group]++] = m;
     auto less = [&](const Member& a, const Member& b) {
         const ValueId *x = &pool[a.binding], *y = &pool[b.binding];
-        auto order = std::lexicographical_compare_three_way(x, x + width, y, y + width);
-        if (order != 0) return order < 0;
+        for (size_t i = 0; i < width; ++i) // a plain loop: bindings are a few cells
+            if (x[i] != y[i]) return x[i] < y[i];
         return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
     };
     auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };
@@ -191,6 +192,14 @@ public:
 
 private:
     uint32_t indexOf(DayNumber day) const {
+        // A group has a handful of cuts: counting those before `day` has no branch to
+        // mispredict, where a binary search mispredicts every other step.
+        if (cuts_.size() <= 32) {
+            uint32_t before = 0;
+            for (DayNumber cut : cuts_)
+                before += cut < day;
+            return before;
+        }
         return static_cast<uint32_t>(std::lower_bound(cuts_.begin(), cuts_.end(), day) -
                                      cuts_.begin());
     }
@@ -198,6 +207,161 @@ private:
     std::vector<uint32_t> offsets_, cursor_;           // per stretch, into active_
     std::vector<std::pair<uint32_t, uint32_t>> spans_; // per member: the stretches it covers
     std::vector<const Member*> active_;
+};
+
+// Turns the members of one group into rows: one per stretch, holding the aggregates of the
+// members valid in it, their weakest status and their premises' provenance merged.
+class GroupRows {
+public:
+    GroupRows(const bind::BoundRule& rule, const std::vector<ValueId>& pool,
+              const std::vector<const RowProvenance*>& premises, Interner& interner,
+              const schema::Catalog& catalog, bool provenance)
+        : rule_(rule), pool_(pool), premises_(premises), interner_(interner), catalog_(catalog),
+          cells_(rule.head.size()) {
+        if (provenance) provenance_.emplace();
+    }
+
+    // Adds the rows of the group with key `group`, whose members are [first, last).
+    void add(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
+             TupleTable& into) {
+        stretches_.build(members, first, last);
+        for (size_t c = 0; c < stretches_.size(); ++c) {
+            std::span<const Member* const> active = stretches_.active(c);
+            if (active.empty() || !cellsOf(active, group)) continue;
+            schema::FactStatus status = merge(active);
+            into.add(cells_.data(), status, IntervalSet(stretches_.stretch(c)),
+                     provenance_ ? &*provenance_ : nullptr);
+        }
+    }
+
+    // Appends the rows of the group to `target`, none of whose rows belong to this group.
+    // Rows whose cells and status repeat (a sum equal in two stretches) are merged in
+    // `scratch` first, as add() would merge them.
+    void append(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
+                TupleTable& target, TupleTable& scratch) {
+        stretches_.build(members, first, last);
+        const size_t width = cells_.size();
+        rowCells_.clear();
+        rows_.clear();
+        bool repeats = false;
+        for (size_t c = 0; c < stretches_.size(); ++c) {
+            std::span<const Member* const> active = stretches_.active(c);
+            if (active.empty() || !cellsOf(active, group)) continue;
+            Row row{c, statusOf(active)};
+            for (size_t i = 0; i < rows_.size() && !repeats; ++i)
+                repeats = rows_[i].status == row.status &&
+                          std::equal(cells_.begin(), cells_.end(), &rowCells_[i * width]);
+            rows_.push_back(row);
+            rowCells_.insert(rowCells_.end(), cells_.begin(), cells_.end());
+        }
+        for (size_t i = 0; i < rows_.size(); ++i) {
+            std::span<const Member* const> active = stretches_.active(rows_[i].stretch);
+            mergeProvenance(active);
+            const RowProvenance* provenance = provenance_ ? &*provenance_ : nullptr;
+            IntervalSet valid(stretches_.stretch(rows_[i].stretch));
+            if (repeats)
+                scratch.add(&rowCells_[i * width], rows_[i].status, valid, provenance);
+            else
+                target.appendNew(&rowCells_[i * width], rows_[i].status, valid, provenance);
+        }
+        if (repeats) {
+            target.appendDistinct(scratch);
+            scratch.clear();
+        }
+    }
+
+private:
+    // The row's cells: the group's values and the aggregates; false if one has no value.
+    bool cellsOf(std::span<const Member* const> active, const ValueId* group) {
+        const size_t width = rule_.body.variables.size();
+        size_t k = 0;
+        for (size_t i = 0; i < rule_.head.size(); ++i) {
+            const bind::HeadArg& arg = rule_.head[i];
+            if (!arg.aggregate) {
+                cells_[i] = group[k++];
+                continue;
+            }
+            auto value = aggregateOf(*arg.aggregate, arg.term.variable, pool_, active, width,
+                                     interner_, catalog_, distinct_);
+            if (!value) return false;
+            cells_[i] = interner_.intern(*value);
+        }
+        return true;
+    }
+
+    // The weakest status of the members; their premises' provenance into provenance_.
+    schema::FactStatus merge(std::span<const Member* const> active) {
+        mergeProvenance(active);
+        return statusOf(active);
+    }
+    static schema::FactStatus statusOf(std::span<const Member* const> active) {
+        schema::FactStatus status = schema::FactStatus::Actual;
+        for (const Member* member : active)
+            status = schema::weakest(status, member->status);
+        return status;
+    }
+    // The members' premises' sources and latest first-known date into provenance_ (when
+    // tracked).
+    void mergeProvenance(std::span<const Member* const> active) {
+        if (!provenance_) return;
+        // Premises point into their tables' pooled entries (eval/provenance_pool.h), which
+        // never change: the members of a stretch share two or three, each merged once, and a
+        // stretch with the same ones as the last keeps its provenance.
+        entries_.clear();
+        bool complete = true; // entries_ holds every distinct entry (up to 8 are kept)
+        for (const Member* member : active)
+            for (uint32_t p = 0; p < member->premiseCount; ++p) {
+                const RowProvenance* premise = premises_[member->premises + p];
+                if (std::find(entries_.begin(), entries_.end(), premise) != entries_.end())
+                    continue;
+                if (entries_.size() < 8)
+                    entries_.push_back(premise);
+                else
+                    complete = false;
+            }
+        if (complete && mergedValid_ && entries_ == merged_) return;
+        RowProvenance& out = provenance_.value();
+        out.sources.clear();
+        out.reported.reset();
+        auto mergeIn = [&](const RowProvenance& premise) {
+            // Members mostly share their sources: skip a repeat of the last one.
+            for (SourceId source : premise.sources)
+                if (out.sources.empty() || out.sources.back() != source)
+                    out.sources.push_back(source);
+            if (premise.reported && premise.reported != out.reported &&
+                (!out.reported || premise.reported->firstDay() > out.reported->firstDay()))
+                out.reported = premise.reported;
+        };
+        if (complete) {
+            for (const RowProvenance* premise : entries_)
+                mergeIn(*premise);
+        } else { // merging an entry again is harmless
+            for (const Member* member : active)
+                for (uint32_t p = 0; p < member->premiseCount; ++p)
+                    mergeIn(*premises_[member->premises + p]);
+        }
+        std::sort(out.sources.begin(), out.sources.end());
+        out.sources.erase(std::unique(out.sources.begin(), out.sources.end()), out.sources.end());
+        merged_.swap(entries_);
+        mergedValid_ = complete;
+    }
+
+    const bind::BoundRule& rule_;
+    const std::vector<ValueId>& pool_;
+    const std::vector<const RowProvenance*>& premises_;
+    Interner& interner_;
+    const schema::Catalog& catalog_;
+    std::optional<RowProvenance> provenance_; // reused: no allocation per stretch once grown
+    std::vector<ValueId> cells_, distinct_;
+    std::vector<const RowProvenance*> merged_, entries_; // the last stretch's, this one's
+    bool mergedValid_ = false; // provenance_ is the merge of exactly merged_
+    Stretches stretches_;
+    struct Row {
+        size_t stretch;
+        schema::FactStatus status;
+    };
+    std::vector<Row> rows_;         // append(): the group's rows,
+    std::vector<ValueId> rowCells_; // and their cells
 };
 
 } // namespace
@@ -239,64 +403,27 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     sortMembers(members, groups.size(), pool, width);
 
     TupleTable& target = derivedTable(rule.relation);
-    // Groups have about as many stretches as members: room for that many rows (more still fit).
-    target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
-    std::vector<ValueId> cells(rule.head.size()), distinct;
-    Stretches stretches;
-    std::vector<const Member*> active;
-    RowProvenance provenance; // reused: no allocation per stretch once grown
+    // Rows of different groups never share a key (the group's values are part of it), so each
+    // group's rows are appended without probing the target's hash (on a large table, a cache
+    // miss per row). Unless another rule's rows are there already. Groups have about as many
+    // stretches as members.
+    const bool appendGroups = target.size() == 0;
+    if (appendGroups)
+        target.reserveRows(members.size() + groups.size());
+    else
+        target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
+    TupleTable scratch(target.width());
+    GroupRows rows(rule, pool, premises, interner_, catalog_, options_.trackProvenance);
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
-        const ValueId* group = groups.key(members[first].group);
         for (last = first; last < members.size() && members[last].group == members[first].group;)
             ++last;
-        stretches.build(members, first, last);
-        for (size_t c = 0; c < stretches.size(); ++c) {
-            Interval stretch = stretches.stretch(c);
-            std::span<const Member* const> inStretch = stretches.active(c);
-            active.assign(inStretch.begin(), inStretch.end());
-            schema::FactStatus status = schema::FactStatus::Actual;
-            provenance.sources.clear();
-            provenance.reported.reset();
-            for (const Member* member : active) {
-                status = schema::weakest(status, member->status);
-                for (uint32_t p = 0; p < member->premiseCount; ++p) {
-                    const RowProvenance& premise = *premises[member->premises + p];
-                    // Members mostly share their sources: skip a repeat of the last one.
-                    for (SourceId source : premise.sources)
-                        if (provenance.sources.empty() || provenance.sources.back() != source)
-                            provenance.sources.push_back(source);
-                    if (premise.reported &&
-                        (!provenance.reported ||
-                         premise.reported->firstDay() > provenance.reported->firstDay()))
-                        provenance.reported = premise.reported;
-                }
-            }
-            if (active.empty()) continue;
-            bool defined = true;
-            size_t k = 0;
-            for (size_t i = 0; i < rule.head.size(); ++i) {
-                const bind::HeadArg& arg = rule.head[i];
-                if (!arg.aggregate) {
-                    cells[i] = group[k++];
-                    continue;
-                }
-                auto value = aggregateOf(*arg.aggregate, arg.term.variable, pool, active, width,
-                                         interner_, catalog_, distinct);
-                if (!value)
-                    defined = false;
-                else
-                    cells[i] = interner_.intern(*value);
-            }
-            if (!defined) continue;
-            std::sort(provenance.sources.begin(), provenance.sources.end());
-            provenance.sources.erase(
-                std::unique(provenance.sources.begin(), provenance.sources.end()),
-                provenance.sources.end());
-            size_t before = target.size();
-            target.add(cells.data(), status, IntervalSet(stretch),
-                       options_.trackProvenance ? &provenance : nullptr);
-            derivedCount_ += target.size() - before;
-        }
+        size_t before = target.size();
+        const ValueId* group = groups.key(members[first].group);
+        if (appendGroups)
+            rows.append(members, first, last, group, target, scratch);
+        else
+            rows.add(members, first, last, group, target);
+        derivedCount_ += target.size() - before;
     }
     return checkLimits();
 }

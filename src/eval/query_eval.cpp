@@ -167,8 +167,7 @@ private:
 
     // An unbound variable's (or a wildcard's) value in an answer.
     const Value& valueAt(size_t variable) const {
-        static const Value kNone = Value::text("");
-        return binding_[variable] ? *binding_[variable] : kNone;
+        return binding_[variable] ? *binding_[variable] : none_;
     }
 
     void emit(const Interval& valid, schema::FactStatus status) {
@@ -176,32 +175,38 @@ private:
         // This derivation's sources and first-known date.
         sources_.clear();
         std::optional<PartialDate> reported;
+        size_t sets = 0; // premises that brought sources
         for (const Premise& premise : premises_) {
             if (premise.source != kNoId) {
                 sources_.push_back(premise.source);
                 reported = latestOf(reported, catalog_.source(premise.source).published);
+                ++sets;
             }
             if (premise.sources) {
                 sources_.insert(sources_.end(), premise.sources->begin(), premise.sources->end());
                 reported = latestOf(reported, *premise.reported);
+                ++sets;
             }
         }
-        std::sort(sources_.begin(), sources_.end());
-        sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        if (sets > 1) { // one set is sorted and unique already
+            std::sort(sources_.begin(), sources_.end());
+            sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
+        }
         // Deduplicated on the values' hashes and equality, compared in place: a derivation that
         // merges into an answer copies nothing.
         size_t hash = answerHash(valid, status);
         if ((out_.answers.size() + 1) * 2 > slots_.size()) growSlots();
         size_t mask = slots_.size() - 1;
         size_t i = hash & mask;
-        for (; slots_[i] != kNoAnswer; i = (i + 1) & mask) {
-            Answer& merged = out_.answers[slots_[i]];
+        for (; slots_[i].answer != kNoAnswer; i = (i + 1) & mask) {
+            if (slots_[i].tag != tagOf(hash)) continue;
+            Answer& merged = out_.answers[slots_[i].answer];
             if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
             merged.sources = out_.sources.unite(merged.sources, sources_);
             merged.reported = earliestOf(merged.reported, reported);
             return;
         }
-        slots_[i] = static_cast<uint32_t>(out_.answers.size());
+        slots_[i] = {tagOf(hash), static_cast<uint32_t>(out_.answers.size())};
         Answer answer{hash,
                       static_cast<uint32_t>(out_.values.size()),
                       out_.sources.intern(sources_),
@@ -231,15 +236,16 @@ private:
     }
     // Open addressing over answer indices (their hashes kept): no node per answer.
     void growSlots() {
-        slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNoAnswer);
+        slots_.assign(std::max<size_t>(64, slots_.size() * 2), Slot{});
         size_t mask = slots_.size() - 1;
         for (uint32_t a = 0; a < out_.answers.size(); ++a) {
             size_t i = out_.answers[a].hash & mask;
-            while (slots_[i] != kNoAnswer)
+            while (slots_[i].answer != kNoAnswer)
                 i = (i + 1) & mask;
-            slots_[i] = a;
+            slots_[i] = {tagOf(out_.answers[a].hash), a};
         }
     }
+    static uint32_t tagOf(size_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
     const bind::BoundQuery& query_;
     const plan::QueryPlan& plan_;
@@ -254,10 +260,17 @@ private:
     std::vector<Value> assigned_;
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
+    const Value none_ = Value::text("");
     std::vector<SourceId> sources_; // scratch for emit()
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
-    std::vector<uint32_t> slots_; // answer indices by answerHash, open addressing
+    // Answer indices by answerHash, open addressing; with the hash's high bits, so that a probe
+    // passing other answers' slots reads none of them (on 100 000 answers, a cache miss each).
+    struct Slot {
+        uint32_t tag = 0;
+        uint32_t answer = kNoAnswer;
+    };
+    std::vector<Slot> slots_;
 };
 
 // The answers, with their variables' values when `withBindings`.

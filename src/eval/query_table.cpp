@@ -1,15 +1,13 @@
-// Answers to a display table: cells formatted once per distinct text, rows sorted on
-// comparable keys (numbers numerically, texts by folded rank), then limited.
+// Answers to a display table: rows sorted on comparable keys (numbers numerically, texts by
+// folded rank), limited, then the cells of the rows kept built in order (repeated texts
+// formatted once per query, query_texts.h).
 #include "eval/query_answer.h"
 
-#include "common/text.h"
 #include "eval/expr_eval.h"
+#include "eval/query_texts.h"
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
-#include <unordered_map>
-#include <utility>
 
 namespace chipgraph::eval {
 
@@ -40,8 +38,8 @@ struct SortKey {
 };
 static_assert(sizeof(SortKey) == 16);
 
-// A row's first sort key as one integer ordered as compare() orders the keys, or equal when
-// they are equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
+// A sort key as one integer ordered as compare() orders the keys, or equal when they are
+// equal; rows it cannot tell apart go to the full comparison. Numbers come first, by
 // their bits made order-preserving (the last bit dropped: that may only make two equal), then
 // texts by rank. Sorting on it touches one array instead of every row's keys.
 uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool descending) {
@@ -56,137 +54,15 @@ uint64_t primaryKey(const SortKey& key, const std::vector<uint32_t>& ranks, bool
     return descending ? ~primary : primary;
 }
 
-// Texts built once per query, by a 64-bit key (an interval, a date, an entity): open
-// addressing over a flat array, entries in a deque (references stay valid). A node-based map
-// costs a division and a pointer chase per lookup, and a table has a lookup per cell.
-template <class T> class TextsByKey {
-public:
-    // The entry of `key`, and whether it was just created (empty).
-    std::pair<T*, bool> find(uint64_t key) {
-        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-        size_t mask = slots_.size() - 1;
-        for (size_t i = mixed(key) & mask;; i = (i + 1) & mask) {
-            Slot& slot = slots_[i];
-            if (slot.index == kEmpty) {
-                slot = {key, static_cast<uint32_t>(entries_.size())};
-                return {&entries_.emplace_back(), true};
-            }
-            if (slot.key == key) return {&entries_[slot.index], false};
-        }
-    }
-
-private:
-    static constexpr uint32_t kEmpty = UINT32_MAX;
-    struct Slot {
-        uint64_t key = 0;
-        uint32_t index = kEmpty;
-    };
-    static size_t mixed(uint64_t key) {
-        key ^= key >> 33;
-        key *= 0xff51afd7ed558ccdULL;
-        return static_cast<size_t>(key ^ (key >> 33));
-    }
-    void grow() {
-        std::vector<Slot> old =
-            std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
-        size_t mask = slots_.size() - 1;
-        for (const Slot& slot : old) {
-            if (slot.index == kEmpty) continue;
-            size_t i = mixed(slot.key) & mask;
-            while (slots_[i].index != kEmpty)
-                i = (i + 1) & mask;
-            slots_[i] = slot;
-        }
-    }
-    std::deque<T> entries_;
-    std::vector<Slot> slots_;
-};
-
-// Formatting an interval walks calendar periods, a date goes through snprintf; answers share
-// few distinct ones (one per year, say), so each is formatted once per query. A partial date
-// is identified by its first and last day.
-class IntervalTexts {
-public:
-    const std::string& of(const Interval& valid) {
-        auto [text, fresh] = texts_.find(key(valid.from, valid.to));
-        if (fresh) *text = formatInterval(valid);
-        return *text;
-    }
-    const std::string& of(const PartialDate& date) {
-        auto [text, fresh] = dates_.find(key(date.firstDay(), date.lastDay()));
-        if (fresh) *text = date.toString();
-        return *text;
-    }
-
-private:
-    static uint64_t key(DayNumber a, DayNumber b) {
-        return (uint64_t(uint32_t(a)) << 32) | uint32_t(b);
-    }
-    TextsByKey<std::string> texts_, dates_;
-};
-
-// Texts that repeat across rows — an entity's name, a set of sources — are built once per
-// query; every text a row sorts by gets a slot, ranked by its folded form before sorting.
-class DisplayTexts {
-public:
-    struct Texts {
-        std::string display;
-        uint32_t slot = 0;
-    };
-    const Texts& ofEntity(const Value& v, const schema::Catalog& catalog) {
-        auto [texts, fresh] = entities_.find(static_cast<uint64_t>(v.entityId()));
-        if (fresh) fill(*texts, displayValue(v, catalog));
-        return *texts;
-    }
-    // The sources of set `id` (answers share a handful of sets).
-    const Texts& ofSources(uint32_t id, const SourceSets& sets, const schema::Catalog& catalog) {
-        if (id >= sources_.size()) sources_.resize(sets.size());
-        std::optional<Texts>& texts = sources_[id];
-        if (texts) return *texts;
-        // Sources read as a timeline: by publication date, then name.
-        std::vector<const schema::SourceInfo*> ordered;
-        for (SourceId s : sets.at(id))
-            ordered.push_back(&catalog.source(s));
-        std::sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
-            DayNumber dx = x->published ? x->published->firstDay() : kMinDay;
-            DayNumber dy = y->published ? y->published->firstDay() : kMinDay;
-            return dx != dy ? dx < dy : x->name < y->name;
-        });
-        std::string text;
-        for (const schema::SourceInfo* s : ordered)
-            text += (text.empty() ? "" : ", ") + s->name;
-        fill(texts.emplace(), std::move(text));
-        return *texts;
-    }
-    uint32_t slotOf(const std::string& display) {
-        auto [it, fresh] =
-            slots_.try_emplace(text::foldCase(display), static_cast<uint32_t>(folded_.size()));
-        if (fresh) folded_.push_back(&it->first);
-        return it->second;
-    }
-    // Rank of each slot in folded-text order.
-    std::vector<uint32_t> ranks() const {
-        std::vector<uint32_t> order(folded_.size());
-        for (uint32_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](uint32_t a, uint32_t b) { return *folded_[a] < *folded_[b]; });
-        std::vector<uint32_t> rank(order.size());
-        for (uint32_t r = 0; r < order.size(); ++r)
-            rank[order[r]] = r;
-        return rank;
-    }
-
-private:
-    void fill(Texts& texts, std::string display) {
-        texts.slot = slotOf(display);
-        texts.display = std::move(display);
-    }
-    TextsByKey<Texts> entities_;
-    std::vector<std::optional<Texts>> sources_;       // by source set id
-    std::unordered_map<std::string, uint32_t> slots_; // folded text -> slot
-    std::vector<const std::string*> folded_;          // by slot (keys of slots_: stable)
-};
+// Whether primaryKey() tells `key` from every other key: a text's rank does; a number does
+// unless the dropped bit is set or it has a second key.
+bool keyedExactly(const SortKey& key) {
+    if (!key.numeric) return true;
+    double number = key.number == 0 ? 0.0 : key.number;
+    uint64_t bits;
+    std::memcpy(&bits, &number, sizeof bits);
+    return key.other == 0 && ((bits >> 63 ? ~bits : bits) & 1) == 0;
+}
 
 // Appends a text cell, its text copied once (a cell built and then moved copies it thrice).
 template <class Text> void addText(std::vector<Cell>& cells, const Text& text) {
@@ -195,47 +71,56 @@ template <class Text> void addText(std::vector<Cell>& cells, const Text& text) {
     cell.text = text;
 }
 
-// Fills one row's cells and its sort keys (one per column).
-void makeRow(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
-             IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells,
-             SortKey* keys) {
-    cells.reserve(answers.width + 4);
+// One answer's sort keys, one per column. Entity names and source lists come ranked
+// (DisplayTexts); numbers are not formatted for sorting.
+void keysOf(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
+            IntervalTexts& intervals, DisplayTexts& texts, SortKey* keys) {
+    const Value* values = answers.valuesOf(a);
+    for (size_t i = 0; i < answers.width; ++i) {
+        const Value& v = values[i];
+        if (v.isEntity())
+            *keys++ = SortKey::ofText(texts.ofEntity(v, catalog).slot);
+        else if (v.isNumber())
+            *keys++ = SortKey::ofNumber(v.numberValue().sortKey());
+        else
+            *keys++ = SortKey::ofText(texts.slotOf(displayValue(v, catalog)));
+    }
+    *keys++ = SortKey::ofNumber(a.valid.from, a.valid.to);
+    *keys++ = SortKey::ofNumber(static_cast<double>(a.status));
+    *keys++ = SortKey::ofText(texts.ofSources(a.sources, answers.sources, catalog).slot);
+    *keys = SortKey::ofNumber(a.reported ? intervals.of(*a.reported).firstDay : -1e18);
+}
+
+// One answer's cells: built for the rows shown only, in their order (rows freed later go in
+// the order they were allocated).
+void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
+             IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells) {
+    cells.reserve(answers.width + bind::kProvenanceColumns.size());
     const Value* values = answers.valuesOf(a);
     for (size_t i = 0; i < answers.width; ++i) {
         const Value& v = values[i];
         if (v.isEntity()) {
-            const DisplayTexts::Texts& t = texts.ofEntity(v, catalog);
-            addText(cells, t.display);
-            *keys++ = SortKey::ofText(t.slot);
-            continue;
-        }
-        std::string display = displayValue(v, catalog);
-        if (v.isNumber()) {
-            const Number& n = v.numberValue();
-            cells.push_back(n.kind == NumberKind::Exact ? Cell::ofNumber(std::move(display), n.lo)
-                                                        : Cell::ofText(std::move(display)));
-            *keys++ = SortKey::ofNumber(n.sortKey());
+            addText(cells, texts.ofEntity(v, catalog).display);
+        } else if (v.isNumber() && v.numberValue().kind == NumberKind::Exact) {
+            Cell& cell = cells.emplace_back(); // in place: a cell moved copies its text
+            cell.kind = Cell::Kind::Number;
+            cell.number = v.numberValue().lo;
+            cell.text = formatNumber(cell.number);
         } else {
-            *keys++ = SortKey::ofText(texts.slotOf(display));
-            cells.push_back(Cell::ofText(std::move(display)));
+            cells.push_back(Cell::ofText(displayValue(v, catalog)));
         }
     }
     addText(cells, intervals.of(a.valid));
-    *keys++ = SortKey::ofNumber(a.valid.from, a.valid.to);
     addText(cells, schema::statusName(a.status));
-    *keys++ = SortKey::ofNumber(static_cast<double>(a.status));
     const DisplayTexts::Texts& sources = texts.ofSources(a.sources, answers.sources, catalog);
     if (sources.display.empty())
         cells.emplace_back();
     else
         addText(cells, sources.display);
-    *keys++ = SortKey::ofText(sources.slot);
-    const std::optional<PartialDate>& reported = a.reported;
-    if (reported)
-        addText(cells, intervals.of(*reported));
+    if (a.reported)
+        addText(cells, intervals.of(*a.reported).text);
     else
         cells.emplace_back();
-    *keys = SortKey::ofNumber(reported ? reported->firstDay() : -1e18);
 }
 
 } // namespace
@@ -244,33 +129,37 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
                       const schema::Catalog& catalog, bool withBindings) {
     const size_t count = answers.answers.size();
     const size_t columnCount = answers.width + bind::kProvenanceColumns.size();
-    // Cells and keys by answer; keys flat, `columnCount` per answer.
-    std::vector<std::vector<Cell>> cells(count);
+    // Keys by answer, flat: `columnCount` per answer.
     std::vector<SortKey> keys(count * columnCount);
     IntervalTexts intervals;
     DisplayTexts texts;
     for (size_t i = 0; i < count; ++i)
-        makeRow(answers, answers.answers[i], catalog, intervals, texts, cells[i],
-                &keys[i * columnCount]);
+        keysOf(answers, answers.answers[i], catalog, intervals, texts, &keys[i * columnCount]);
     // Requested keys first, then every column left to right, so the order is always total.
     std::vector<bind::OrderKey> order = query.orderBy;
     for (size_t c = 0; c < columnCount; ++c)
         order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows (a row is a vector of strings), with the first key beside
-    // them; ties fall back to the full comparison, then keep the answers' order (stable).
+    // Sorting indices, not rows (a row is a vector of strings), with the first two keys beside
+    // them (rows mostly differ in those); the second decides only where the first is known
+    // equal. Ties fall back to the full comparison, then keep the answers' order (stable).
     std::vector<uint32_t> ranks = texts.ranks();
     struct Ordered {
-        uint64_t primary;
+        uint64_t first, second;
         uint32_t row;
+        bool exact; // `first` tells this row's first key from every other
     };
     std::vector<Ordered> ordered(count);
+    auto keyOf = [&](uint32_t row, const bind::OrderKey& k) {
+        return primaryKey(keys[row * columnCount + k.column], ranks, k.descending);
+    };
     for (uint32_t i = 0; i < count; ++i)
-        ordered[i] = {
-            primaryKey(keys[i * columnCount + order[0].column], ranks, order[0].descending), i};
+        ordered[i] = {keyOf(i, order[0]), keyOf(i, order[1]), i,
+                      keyedExactly(keys[i * columnCount + order[0].column])};
     // A merge sort: answers arrive in patterns (grouped, then by time) on which introsort's
     // pivots degrade.
     std::stable_sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
-        if (x.primary != y.primary) return x.primary < y.primary;
+        if (x.first != y.first) return x.first < y.first;
+        if (x.exact && y.exact && x.second != y.second) return x.second < y.second;
         const SortKey *a = &keys[x.row * columnCount], *b = &keys[y.row * columnCount];
         for (const bind::OrderKey& k : order) {
             int cmp = a[k.column].compare(b[k.column], ranks);
@@ -292,7 +181,7 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
         table.columns.push_back(c);
     table.rows.reserve(sorted.size());
     for (uint32_t i : sorted) {
-        table.rows.push_back(std::move(cells[i]));
+        cellsOf(answers, answers.answers[i], catalog, intervals, texts, table.rows.emplace_back());
         if (withBindings) {
             const Value* values = answers.valuesOf(answers.answers[i]);
             out.bindings.emplace_back(values, values + answers.width);

@@ -128,8 +128,11 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         if (!provenance && valid.parts().size() == 1 && holds(r, valid.parts()[0]))
             return {r, {}, false};
         Added added = widen(r, valid);
-        if (provenance && r < provenance_.size())
-            mergeProvenance(provenance_[r], *provenance, added.provenanceGrew);
+        if (provenance && r < provenance_.size() && provenance != this->provenance(r)) {
+            merged_ = pool_.at(provenance_[r]); // the entry stays as it is: rows share it
+            mergeProvenance(merged_, *provenance, added.provenanceGrew);
+            if (added.provenanceGrew) provenance_[r] = pool_.intern(merged_);
+        }
         return added;
     }
     RowId r = appendRow(slot, key);
@@ -140,8 +143,9 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
     }
     if (provenance) {
-        provenance_.resize(r + 1);
-        provenance_[r] = *provenance;
+        // Rows added without provenance before have none (an empty entry).
+        if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
+        provenance_.push_back(pool_.intern(*provenance));
     }
     indexRow(r);
     return {r, valid, provenance != nullptr};
@@ -200,6 +204,7 @@ void TupleTable::clear() {
     cells_.clear();
     overflow_.clear();
     provenance_.clear();
+    pool_.clear();
     std::fill(slots_.begin(), slots_.end(), kEmptySlot);
     indexes_.clear();
 }
@@ -215,13 +220,41 @@ void TupleTable::appendDistinct(const TupleTable& other) {
             setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
         }
     if (!other.provenance_.empty()) {
-        provenance_.resize(first);
-        provenance_.insert(provenance_.end(), other.provenance_.begin(), other.provenance_.end());
+        if (provenance_.size() < first) provenance_.resize(first, pool_.intern(RowProvenance{}));
+        // Each of the other pool's entries found in this one once.
+        std::vector<ProvenancePool::Id> ids(other.pool_.size(), kEmptySlot);
+        for (ProvenancePool::Id id : other.provenance_) {
+            if (ids[id] == kEmptySlot) ids[id] = pool_.intern(other.pool_.at(id));
+            provenance_.push_back(ids[id]);
+        }
     }
     slots_.clear();
     slots_.shrink_to_fit();
     for (RowId r = first; r < rows_ && !indexes_.empty(); ++r)
         indexRow(r);
+}
+
+void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
+                           const IntervalSet& valid, const RowProvenance* provenance) {
+    if (!slots_.empty()) {
+        slots_.clear();
+        slots_.shrink_to_fit();
+    }
+    RowId r = static_cast<RowId>(rows_++);
+    ValueId* at = cells_.extend(static_cast<size_t>(stride_));
+    std::copy(cells, cells + width_, at);
+    at[width_] = static_cast<ValueId>(status);
+    if (valid.parts().size() == 1) {
+        setInterval(r, valid.parts()[0]);
+    } else {
+        overflow_.push_back(valid);
+        setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
+    }
+    if (provenance) {
+        if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
+        provenance_.push_back(pool_.intern(*provenance));
+    }
+    if (!indexes_.empty()) indexRow(r);
 }
 
 void TupleTable::indexRow(RowId r) const {

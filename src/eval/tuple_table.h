@@ -10,6 +10,7 @@
 #include "eval/interner.h"
 #include "eval/interval_set.h"
 #include "eval/pod_buffer.h"
+#include "eval/provenance_pool.h"
 #include "schema/fact.h"
 
 #include <memory>
@@ -19,11 +20,6 @@
 namespace chipgraph::eval {
 
 using RowId = uint32_t;
-
-struct RowProvenance {
-    std::vector<SourceId> sources; // sorted, unique
-    std::optional<PartialDate> reported;
-};
 
 class TupleTable {
 public:
@@ -45,8 +41,10 @@ public:
         out = interval(r);
         return out.from != kOverflow;
     }
+    // Stays valid while the table lives (entries are pooled and never change: a row whose
+    // provenance grows gets another entry).
     const RowProvenance* provenance(RowId r) const {
-        return r < provenance_.size() ? &provenance_[r] : nullptr;
+        return r < provenance_.size() ? &pool_.at(provenance_[r]) : nullptr;
     }
 
     struct Added {
@@ -103,6 +101,12 @@ public:
     // hash is dropped until the next add needs it: a finished derived table is only read.
     void appendDistinct(const TupleTable& other);
 
+    // Appends the row (cells, status) valid on `valid` (not empty), which the caller knows no
+    // row of the table has: rows of different aggregate groups never meet. Like
+    // appendDistinct, it drops the hash until the next add needs it.
+    void appendNew(const ValueId* cells, schema::FactStatus status, const IntervalSet& valid,
+                   const RowProvenance* provenance);
+
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;
     // The whole index of a column (built on first use), for a loop that probes it many times.
@@ -157,9 +161,11 @@ private:
     // A stored validity is never empty, so `from == kOverflow` is free to mean "several
     // intervals: overflow_[to]".
     static constexpr DayNumber kOverflow = kMaxDay;
-    std::vector<IntervalSet> overflow_;     // complete validity of multi-interval rows
-    std::vector<RowProvenance> provenance_; // only when provenance is tracked
-    std::vector<RowId> slots_;              // open addressing; kEmptySlot = free
+    std::vector<IntervalSet> overflow_;          // complete validity of multi-interval rows
+    std::vector<ProvenancePool::Id> provenance_; // by row, only when provenance is tracked
+    ProvenancePool pool_;
+    RowProvenance merged_;     // scratch for a known row's provenance growing
+    std::vector<RowId> slots_; // open addressing; kEmptySlot = free
     mutable std::unordered_map<int, ColumnIndex> indexes_;
 };
 
