@@ -125,6 +125,8 @@ std::optional<Value> Binder::bindConstant(const ast::Term& term, const schema::C
             return std::nullopt;
         }
         return Value::number(term.number.value);
+    case schema::ColumnKind::Unknown: // only while a derived relation's columns are inferred
+        break;
     }
     return std::nullopt;
 }
