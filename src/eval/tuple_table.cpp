@@ -136,17 +136,7 @@ TupleTable::Added TupleTable::addKey(const ValueId* key, size_t hash, const Inte
         return added;
     }
     RowId r = appendRow(slot, key);
-    if (valid.parts().size() == 1) {
-        setInterval(r, valid.parts()[0]);
-    } else {
-        overflow_.push_back(valid);
-        setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
-    }
-    if (provenance) {
-        // Rows added without provenance before have none (an empty entry).
-        if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
-        provenance_.push_back(pool_.intern(*provenance));
-    }
+    setNewRow(r, valid, provenance);
     indexRow(r);
     return {r, valid, provenance != nullptr};
 }
@@ -244,6 +234,11 @@ void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
     ValueId* at = cells_.extend(static_cast<size_t>(stride_));
     std::copy(cells, cells + width_, at);
     at[width_] = static_cast<ValueId>(status);
+    setNewRow(r, valid, provenance);
+    if (!indexes_.empty()) indexRow(r);
+}
+
+void TupleTable::setNewRow(RowId r, const IntervalSet& valid, const RowProvenance* provenance) {
     if (valid.parts().size() == 1) {
         setInterval(r, valid.parts()[0]);
     } else {
@@ -251,10 +246,10 @@ void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
         setInterval(r, {kOverflow, static_cast<DayNumber>(overflow_.size() - 1)});
     }
     if (provenance) {
+        // Rows added without provenance before have none (an empty entry).
         if (provenance_.size() < r) provenance_.resize(r, pool_.intern(RowProvenance{}));
         provenance_.push_back(pool_.intern(*provenance));
     }
-    if (!indexes_.empty()) indexRow(r);
 }
 
 void TupleTable::indexRow(RowId r) const {

@@ -136,6 +136,8 @@ private:
     // add() once the key (cells and status) is assembled and hashed; slots have room.
     Added addKey(const ValueId* key, size_t hash, const IntervalSet& valid,
                  const RowProvenance* provenance);
+    // The validity and provenance of row r, just appended.
+    void setNewRow(RowId r, const IntervalSet& valid, const RowProvenance* provenance);
     // Unites `valid` into row r's validity; returns the new days (provenance not touched).
     Added widen(RowId r, const IntervalSet& valid);
     Added widen(RowId r, const Interval& valid);
