@@ -118,16 +118,18 @@ std::vector<StratumRun::HeadCell> StratumRun::headCells(const bind::BoundRule& r
     return cells;
 }
 
-bool StratumRun::plainHead(const bind::BoundRule& rule) const {
+bool StratumRun::derivesDemand(const bind::BoundRule& rule) const {
     auto extra = engine_.extra_.find(rule.relation);
-    bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
-    return !demand && !engine_.options_.trackProvenance;
+    return extra != engine_.extra_.end() && extra->second.isDemand;
+}
+
+bool StratumRun::plainHead(const bind::BoundRule& rule) const {
+    return !derivesDemand(rule) && !engine_.options_.trackProvenance;
 }
 
 std::function<void(const Derivation&)> StratumRun::emitFor(const bind::BoundRule& rule) {
     std::vector<HeadCell> cells = headCells(rule);
-    auto extra = engine_.extra_.find(rule.relation);
-    bool demand = extra != engine_.extra_.end() && extra->second.isDemand;
+    bool demand = derivesDemand(rule);
     bool provenance = engine_.options_.trackProvenance && !demand;
     TupleTable& target = this->target(rule.relation);
     Batch& batch = batches_[rule.relation];

@@ -87,7 +87,9 @@ private:
     // straight away: the part is small enough to stay in cache, so batching would not pay.
     bool runPairs(BodyJoin& join, const std::vector<DeltaEntry>& delta,
                   const bind::BoundRule& rule);
-    // Heads recorded with their premises' provenance, or as demand (no days, no status).
+    // A demand relation's heads hold always, `actual`, without sources (plan/demand.h).
+    bool derivesDemand(const bind::BoundRule& rule) const;
+    // Neither demand nor recorded with the premises' provenance: cells, status and days only.
     bool plainHead(const bind::BoundRule& rule) const;
     bool anyNew() const;
     Status runAll(bool exitRulesOnly);
