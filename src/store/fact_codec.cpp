@@ -1,5 +1,7 @@
 #include "store/fact_codec.h"
 
+#include "store/fact_values_reader.h"
+
 #include <cstring>
 
 namespace chipgraph::store {
@@ -191,14 +193,7 @@ std::string encodeFactKey(const schema::Fact& fact) {
 
 bool decodeFactValues(std::string_view key, schema::Fact& fact) {
     Reader reader{key};
-    for (Value& arg : fact.args) {
-        std::optional<Value> v = reader.value();
-        if (!v) return false;
-        arg = std::move(*v);
-    }
-    for (auto& q : fact.qualifiers)
-        q = reader.value();
-    return reader.ok;
+    return readFactValues(reader, fact);
 }
 
 } // namespace chipgraph::store

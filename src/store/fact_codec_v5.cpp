@@ -1,5 +1,7 @@
 #include "store/fact_codec_v5.h"
 
+#include "store/fact_values_reader.h"
+
 #include <cstring>
 
 namespace chipgraph::store {
@@ -74,14 +76,7 @@ struct Reader {
 
 bool decodeFactValuesV5(std::string_view key, schema::Fact& fact) {
     Reader reader{key};
-    for (Value& arg : fact.args) {
-        std::optional<Value> v = reader.value();
-        if (!v) return false;
-        arg = std::move(*v);
-    }
-    for (auto& q : fact.qualifiers)
-        q = reader.value();
-    return reader.ok;
+    return readFactValues(reader, fact);
 }
 
 } // namespace chipgraph::store

@@ -227,16 +227,21 @@ void checkUpgraded(Raw& raw, Store& store) {
     CHECK(store.factCount() == 1);
 }
 
+// Opens the older database at `uri` (which upgrades it) and checks the result.
+void openUpgraded(Raw& raw, const std::string& uri) {
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    INFO(opened.status().message());
+    REQUIRE(opened.isOk());
+    checkUpgraded(raw, *opened.value());
+}
+
 } // namespace
 
 TEST_CASE("a version 2 database is upgraded to version 6 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
-    Result<std::unique_ptr<Store>> opened = Store::open(uri);
-    INFO(opened.status().message());
-    REQUIRE(opened.isOk());
-    checkUpgraded(raw, *opened.value());
+    openUpgraded(raw, uri);
 }
 
 TEST_CASE("a version 3 database is upgraded to version 6 on open", "[store][migration]") {
@@ -244,20 +249,14 @@ TEST_CASE("a version 3 database is upgraded to version 6 on open", "[store][migr
     Raw raw(uri);
     writeV2(raw);
     upgradeToV3(raw);
-    Result<std::unique_ptr<Store>> opened = Store::open(uri);
-    INFO(opened.status().message());
-    REQUIRE(opened.isOk());
-    checkUpgraded(raw, *opened.value());
+    openUpgraded(raw, uri);
 }
 
 TEST_CASE("a version 5 database is upgraded to version 6 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v5");
     Raw raw(uri);
     writeV5(raw, "5");
-    Result<std::unique_ptr<Store>> opened = Store::open(uri);
-    INFO(opened.status().message());
-    REQUIRE(opened.isOk());
-    checkUpgraded(raw, *opened.value());
+    openUpgraded(raw, uri);
     CHECK(raw.text("SELECT count(*) FROM entities") == "2");
 }
 
@@ -266,10 +265,7 @@ TEST_CASE("a version 4 database is upgraded to version 6 on open", "[store][migr
     std::string uri = memoryUri("cg_migrate_v4");
     Raw raw(uri);
     writeV5(raw, "4");
-    Result<std::unique_ptr<Store>> opened = Store::open(uri);
-    INFO(opened.status().message());
-    REQUIRE(opened.isOk());
-    checkUpgraded(raw, *opened.value());
+    openUpgraded(raw, uri);
 }
 
 TEST_CASE("a version 5 database with a corrupt key is left as it was", "[store][migration]") {
