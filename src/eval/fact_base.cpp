@@ -124,6 +124,14 @@ void FactBase::addDistinct(schema::Fact fact) {
     r.version_ = RelationFacts::nextVersion();
 }
 
+void FactBase::adoptDistinct(RelationId id, std::vector<schema::Fact> facts) {
+    RelationFacts& r = relations_[id];
+    r.facts_ = std::move(facts);
+    r.indexes_.clear();
+    r.hashed_ = false;
+    r.version_ = RelationFacts::nextVersion();
+}
+
 bool FactBase::contains(const schema::Fact& fact) const {
     return relation(fact.relation).find(fact, identityHash(fact)) >= 0;
 }

@@ -62,6 +62,10 @@ public:
     // disjoint intervals), skipping the identity check; the identity index catches up on the
     // next lookup.
     void addDistinct(schema::Fact fact);
+    // Makes `facts` (distinct, all of relation `id`, which has none yet) the relation's facts,
+    // as addDistinct would one by one, without moving them: a bulk import into a new relation
+    // (the store found the repeats).
+    void adoptDistinct(RelationId id, std::vector<schema::Fact> facts);
     // True when an identical fact is present.
     bool contains(const schema::Fact& fact) const;
     // Makes room for `more` facts of relation `id` (a bulk import knows how many will come).

@@ -1,6 +1,8 @@
 #pragma once
 // The database schema, version kSchemaVersion. Documented in docs/storage.md; a database
 // written by another version is refused with a clear message rather than misread.
+#include <string>
+
 namespace chipgraph::store {
 
 // 2: rules and derived relations. 3: fact_values WITHOUT ROWID and CHECKs written with OR
@@ -9,11 +11,14 @@ namespace chipgraph::store {
 // indexes on facts (bulk imports write two b-trees per fact instead of 4 + one per argument).
 // 5: no entities_type index (never read: the catalog is loaded by a scan in id order; it was
 // one more b-tree written per entity an import creates). 6: fact_key is TEXT without zero bytes
-// (fact_codec.h; SQLite sorts and compares text keys faster than blobs). Versions 2 to 5 are
+// (fact_codec.h; SQLite sorts and compares text keys faster than blobs). 7: facts is a
+// WITHOUT ROWID table keyed by fact_key (one b-tree per fact instead of a table and its key
+// index; imports insert their rows in key order), `id` a plain column. Versions 2 to 6 are
 // migrated on open.
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
-inline constexpr const char* kSchemaSql = R"SQL(
+// Everything but `facts` (kFactsColumnsSql), which the migrations create under other names.
+inline constexpr const char* kCatalogSchemaSql = R"SQL(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -67,21 +72,26 @@ CREATE TABLE sources (
     published     TEXT,                          -- partial date as canonical text
     published_day INTEGER                        -- its first day (days since 1970-01-01)
 );
-CREATE TABLE facts (
-    id          INTEGER PRIMARY KEY,                -- also the order facts are loaded in
+)SQL";
+
+// The columns of `facts`, after `CREATE TABLE name`. Keyed by fact_key, so that loading twice
+// adds nothing (INSERT OR IGNORE) and a fact is one entry of one b-tree. `id` orders facts as
+// they were stored (the loader sorts by it; Store assigns it, max + 1).
+inline constexpr const char* kFactsColumnsSql = R"SQL((
+    fact_key    TEXT PRIMARY KEY,                -- values + identity (fact_codec.h)
+    id          INTEGER NOT NULL,                -- the order facts are loaded in
     relation_id INTEGER NOT NULL REFERENCES relations(id),
     valid_from  INTEGER,                         -- first valid day; NULL: unbounded
     valid_to    INTEGER,                         -- first day no longer valid; NULL: unbounded
     source_id   INTEGER REFERENCES sources(id),
     status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
                   status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
-                  status = 'view'),              -- not IN (...): see kSchemaVersion
-    fact_key    TEXT NOT NULL                    -- values + identity (fact_codec.h)
-);
--- Loading twice adds nothing. A named index, not a column constraint, so that a bulk import
--- can drop it and build it again afterwards (Store::suspendKeyIndex).
-CREATE UNIQUE INDEX facts_key ON facts(fact_key);
+                  status = 'view')               -- not IN (...): see kSchemaVersion
+) WITHOUT ROWID;
 )SQL";
+inline std::string createFactsTableSql(const std::string& name) {
+    return "CREATE TABLE " + name + " " + kFactsColumnsSql;
+}
 
 // Version 2 -> 3, run in one transaction with foreign keys off (dropping `facts` would
 // otherwise cascade into `fact_values`): the three tables with changed CHECKs or layout are
@@ -124,41 +134,27 @@ CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
 
-// Versions 3 to 5 -> 6, in the same transaction (after 2 -> 3 for a version 2 database): the
-// new table is created, Store::migrateFacts fills it (the keys are encoded in C++, from v3's
-// fact_values or v4/v5's binary keys), then kFinishFactsSql swaps it in and builds the key
-// index once, sorted (distinct old keys give distinct new keys; should two ever coincide, the
-// later fact goes, as a second insert would have).
-inline constexpr const char* kCreateFactsNewSql = R"SQL(
-CREATE TABLE facts_new (
-    id          INTEGER PRIMARY KEY,
-    relation_id INTEGER NOT NULL REFERENCES relations(id),
-    valid_from  INTEGER,
-    valid_to    INTEGER,
-    source_id   INTEGER REFERENCES sources(id),
-    status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
-                  status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
-                  status = 'view'),
-    fact_key    TEXT NOT NULL
-);
-)SQL";
-// Also drops what v4 -> v5 dropped (entities_type) and v3 -> v4 (fact_values).
+// Versions 3 to 5 -> 7, in the same transaction (after 2 -> 3 for a version 2 database):
+// `facts_new` (kFactsColumnsSql) is created, Store::migrateFacts fills it in id order (the keys
+// are encoded in C++, from v3's fact_values or v4/v5's binary keys; distinct old keys give
+// distinct new keys, and should two ever coincide, the later fact goes, as a second insert
+// would have), then kFinishFactsSql swaps it in. Also drops what v4 -> v5 dropped
+// (entities_type) and v3 -> v4 (fact_values).
 inline constexpr const char* kFinishFactsSql = R"SQL(
 DROP TABLE IF EXISTS fact_values;
 DROP TABLE facts;
 ALTER TABLE facts_new RENAME TO facts;
-DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key);
-CREATE UNIQUE INDEX facts_key ON facts(fact_key);
 DROP INDEX IF EXISTS entities_type;
-UPDATE meta SET value = '6' WHERE key = 'schema_version';
+UPDATE meta SET value = '7' WHERE key = 'schema_version';
 )SQL";
 
-// The fact_key index, dropped for a bulk import and built again after it (Store::
-// suspendKeyIndex). Should rows have come in twice, the later ones go and it is built again.
-inline constexpr const char* kDropKeyIndexSql = "DROP INDEX facts_key";
-inline constexpr const char* kCreateKeyIndexSql =
-    "CREATE UNIQUE INDEX facts_key ON facts(fact_key)";
-inline constexpr const char* kDropDuplicateFactsSql =
-    "DELETE FROM facts WHERE id NOT IN (SELECT min(id) FROM facts GROUP BY fact_key)";
+// Version 6 -> 7: the same rows, copied in key order (v6's facts_key index gives it, and
+// appending in key order is the cheap way to fill the new b-tree); the index goes with the
+// old table.
+inline constexpr const char* kCopyV6FactsSql = R"SQL(
+INSERT INTO facts_new(fact_key, id, relation_id, valid_from, valid_to, source_id, status)
+    SELECT fact_key, id, relation_id, valid_from, valid_to, source_id, status FROM facts
+    ORDER BY fact_key;
+)SQL";
 
 } // namespace chipgraph::store

@@ -34,7 +34,8 @@ Status Store::initialise() {
     tables.reset();
     if (tableCount == 0) {
         CG_TRY(db_->exec("BEGIN"));
-        Status created = db_->exec(kSchemaSql);
+        Status created = db_->exec(kCatalogSchemaSql);
+        if (created) created = db_->exec(createFactsTableSql("facts"));
         if (created) {
             CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
             version.bind(1, std::to_string(kSchemaVersion));
@@ -54,7 +55,7 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2" || stored == "3" || stored == "4" || stored == "5") {
+    if (stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6") {
         CG_TRY(migrate(stored));
         stored = std::to_string(kSchemaVersion);
     }
@@ -94,6 +95,7 @@ Status Store::commit() {
 
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
+    nextFactId_ = kUnknownFactId; // ids taken by the rolled-back writes may be free again
     storedEntities_.clear();
     storedParents_.clear();
     std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);

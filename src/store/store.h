@@ -18,12 +18,13 @@ namespace chipgraph::store {
 
 class Connection;
 class Statement;
+struct FactRow;
 
 class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 to 5 database to version 6 in place, in one transaction).
+    // upgrades a version 2 to 6 database to version 7 in place, in one transaction).
     static Result<std::unique_ptr<Store>> open(const std::string& path);
     ~Store();
     Store(const Store&) = delete;
@@ -54,17 +55,14 @@ public:
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
     Status deleteFact(const schema::Fact& fact);
-    // Bulk writes (inside a transaction): when `incoming` facts are at least 1024 and at least
-    // as many as those stored, drops the fact_key index and returns true; saveFact then appends
-    // rows without looking for duplicates (so reports every fact as new: the caller deduplicates)
-    // until restoreKeyIndex() builds the index again, by one sort instead of a random b-tree insert
-    // per fact. A rollback restores the index too.
-    Result<bool> suspendKeyIndex(size_t incoming);
-    Status restoreKeyIndex();
     // Stores facts[first..], which the caller found new (a fact stored all the same is
-    // ignored, or with the key index suspended removed by restoreKeyIndex), many rows per
-    // INSERT so that the per-statement cost is paid once per batch, not per fact.
-    Status appendFacts(const std::vector<schema::Fact>& facts, size_t first);
+    // ignored), in key order (each page of the table written once, not one random b-tree
+    // insert per fact), many rows per INSERT so that the per-statement cost is paid once per
+    // batch; their ids (the order they load in) follow the order of `facts`. A fact repeated
+    // in facts[first..] is written once (its first occurrence); `repeated`, if given, gets
+    // by position from `first` whether the fact is such a later repeat.
+    Status appendFacts(const std::vector<schema::Fact>& facts, size_t first,
+                       std::vector<bool>* repeated = nullptr);
 
     int64_t factCount();
     // Writes a copy of the whole database to a new file.
@@ -79,13 +77,15 @@ private:
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);
     Status checkReferences(const schema::Fact& fact);
-    void bindFact(Statement& insert, int firstParameter, const schema::Fact& fact,
-                  std::string_view key);
+    void bindFact(Statement& insert, int firstParameter, const FactRow& row, std::string_view keys);
+    Result<int64_t> takeFactIds(size_t count); // the first of `count` new fact ids
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
 
     std::unique_ptr<Connection> db_;
     std::string keyBuffer_; // encoded keys bound (not copied) until the insert has run
+    static constexpr int64_t kUnknownFactId = 0; // ids start at 1
+    int64_t nextFactId_ = kUnknownFactId;
     // Entity ids known to be stored, by id (entities are never deleted): saved or loaded here,
     // or found by checkReferences. Cleared on rollback, when saved ones may have gone.
     std::vector<bool> storedEntities_;

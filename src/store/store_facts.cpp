@@ -1,72 +1,103 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
 #include "store/fact_codec.h"
+#include "store/row_order.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
 #include "store/store_macros.h"
 
+#include <algorithm>
+
 namespace chipgraph::store {
 
-// Binds the six columns of an INSERT INTO facts row, from parameter `first` on; `key` (the
-// fact's encoded key) is not copied: it must stay valid until the statement has run.
-void Store::bindFact(Statement& insert, int first, const schema::Fact& fact, std::string_view key) {
-    insert.bind(first, fact.relation);
-    insert.bindOptional(first + 1, fact.valid.from == kMinDay
-                                       ? std::nullopt
-                                       : std::optional<int64_t>(fact.valid.from));
-    insert.bindOptional(
-        first + 2, fact.valid.to == kMaxDay ? std::nullopt : std::optional<int64_t>(fact.valid.to));
+// Binds the seven columns of an INSERT INTO facts row, from parameter `first` on; the key is
+// not copied: `keys` must stay as it is until the statement has run.
+void Store::bindFact(Statement& insert, int first, const FactRow& row, std::string_view keys) {
+    insert.bindTextStatic(first, keys.substr(row.keyStart, row.keyLength));
+    insert.bind(first + 1, row.id);
+    insert.bind(first + 2, row.relation);
     insert.bindOptional(first + 3,
-                        fact.source == kNoId ? std::nullopt : std::optional(fact.source));
-    insert.bindStatic(first + 4, schema::statusName(fact.status));
-    insert.bindTextStatic(first + 5, key);
+                        row.from == kMinDay ? std::nullopt : std::optional<int64_t>(row.from));
+    insert.bindOptional(first + 4,
+                        row.to == kMaxDay ? std::nullopt : std::optional<int64_t>(row.to));
+    insert.bindOptional(first + 5, row.source == kNoId ? std::nullopt : std::optional(row.source));
+    insert.bindStatic(first + 6, schema::statusName(row.status));
+}
+
+// The ids of `count` new facts, from the first free one on (max(id) + 1, read once: the loader
+// or the first write of a transaction learns it; a rollback forgets it).
+Result<int64_t> Store::takeFactIds(size_t count) {
+    if (nextFactId_ == kUnknownFactId) {
+        CG_PREPARE(max, "SELECT coalesce(max(id), 0) + 1 FROM facts");
+        Result<bool> row = max.step();
+        if (!row) return row.status();
+        nextFactId_ = max.columnInt(0);
+        max.reset();
+    }
+    int64_t first = nextFactId_;
+    nextFactId_ += static_cast<int64_t>(count);
+    return first;
 }
 
 Result<bool> Store::saveFact(const schema::Fact& fact) {
     CG_TRY(checkReferences(fact));
-    CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
-                       "status, fact_key) VALUES (?, ?, ?, ?, ?, ?)");
+    Result<int64_t> id = takeFactIds(1);
+    if (!id) return id.status();
+    CG_PREPARE(insert, "INSERT OR IGNORE INTO facts(fact_key, id, relation_id, valid_from, "
+                       "valid_to, source_id, status) VALUES (?, ?, ?, ?, ?, ?, ?)");
     keyBuffer_.clear();
     appendFactKey(keyBuffer_, fact);
-    bindFact(insert, 1, fact, keyBuffer_);
+    bindFact(insert, 1, factRow(fact, id.value(), keyBuffer_, 0), keyBuffer_);
     Status status = insert.run();
     if (!status) return status;
     return db_->changes() != 0;
 }
 
-// Rows per INSERT of appendFacts: 64 x 6 parameters, well under SQLite's limit of 999.
+// Rows per INSERT of appendFacts: 64 x 7 parameters, well under SQLite's limit of 999.
 constexpr size_t kBatchRows = 64;
 
 static std::string batchInsertSql(size_t rows) {
-    std::string sql = "INSERT OR IGNORE INTO facts(relation_id, valid_from, valid_to, source_id, "
-                      "status, fact_key) VALUES ";
+    std::string sql = "INSERT OR IGNORE INTO facts(fact_key, id, relation_id, valid_from, "
+                      "valid_to, source_id, status) VALUES ";
     for (size_t i = 0; i < rows; ++i)
-        sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+        sql += i ? ", (?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?)";
     return sql;
 }
 
-// A batch's keys are encoded into one buffer and bound in place: SQLite copying each key (a
-// malloc and a free per fact) cost more than encoding it.
-Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first) {
+// All keys are encoded into one buffer and bound in place (SQLite copying each key, a malloc
+// and a free per fact, cost more than encoding it), then the rows are inserted in key order
+// (row_order.h) under ids in the order given. Sorted, a repeated key sits next to its first
+// occurrence: only that one (the smallest id) is written.
+Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
+                          std::vector<bool>* repeated) {
     static const std::string kBatchSql = batchInsertSql(kBatchRows);
     static const std::string kOneSql = batchInsertSql(1);
-    size_t ends[kBatchRows];
-    for (size_t i = first; i < facts.size();) {
-        size_t rows = facts.size() - i >= kBatchRows ? kBatchRows : 1;
-        keyBuffer_.clear();
-        for (size_t row = 0; row < rows; ++row) {
-            CG_TRY(checkReferences(facts[i + row]));
-            appendFactKey(keyBuffer_, facts[i + row]);
-            ends[row] = keyBuffer_.size();
-        }
+    size_t count = facts.size() - first;
+    Result<int64_t> firstId = takeFactIds(count);
+    if (!firstId) return firstId.status();
+    keyBuffer_.clear();
+    std::vector<FactRow> rows;
+    rows.reserve(count);
+    for (size_t i = first; i < facts.size(); ++i) {
+        CG_TRY(checkReferences(facts[i]));
+        size_t start = keyBuffer_.size();
+        appendFactKey(keyBuffer_, facts[i]);
+        rows.push_back(factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first),
+                               keyBuffer_, start));
+    }
+    sortByKey(rows, keyBuffer_);
+    std::vector<bool> isRepeat = markRepeats(rows, keyBuffer_, firstId.value());
+    auto repeat = [&](const FactRow& row) { return isRepeat[row.id - firstId.value()]; };
+    rows.erase(std::remove_if(rows.begin(), rows.end(), repeat), rows.end());
+    for (size_t done = 0; done < rows.size();) {
+        size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
         // By address: the statement cache need not hash the long SQL text per batch.
-        CG_PREPARE(insert, rows == kBatchRows ? kBatchSql.c_str() : kOneSql.c_str());
-        std::string_view keys = keyBuffer_;
-        for (size_t row = 0, start = 0; row < rows; start = ends[row++], ++i)
-            bindFact(insert, static_cast<int>(6 * row + 1), facts[i],
-                     keys.substr(start, ends[row] - start));
+        CG_PREPARE(insert, batch == kBatchRows ? kBatchSql.c_str() : kOneSql.c_str());
+        for (size_t row = 0; row < batch; ++row)
+            bindFact(insert, static_cast<int>(7 * row + 1), rows[done++], keyBuffer_);
         CG_TRY(insert.run());
     }
+    if (repeated) *repeated = std::move(isRepeat);
     return Status::ok();
 }
 
@@ -75,24 +106,6 @@ Status Store::deleteFact(const schema::Fact& fact) {
     std::string key = encodeFactKey(fact);
     remove.bindTextStatic(1, key);
     return remove.run();
-}
-
-// Below kMinBulkRows the saving is small, and counting the stored facts (SQLite reads every
-// page of the table for count(*)) would cost a small import into a large database more.
-constexpr size_t kMinBulkRows = 1024;
-
-Result<bool> Store::suspendKeyIndex(size_t incoming) {
-    if (incoming < kMinBulkRows || static_cast<int64_t>(incoming) < factCount()) return false;
-    CG_TRY(db_->exec(kDropKeyIndexSql));
-    return true;
-}
-
-// A failed CREATE undoes only itself, not the transaction: the slow cleanup runs only when
-// the caller did let a duplicate through.
-Status Store::restoreKeyIndex() {
-    if (db_->exec(kCreateKeyIndexSql)) return Status::ok();
-    CG_TRY(db_->exec(kDropDuplicateFactsSql));
-    return db_->exec(kCreateKeyIndexSql);
 }
 
 Status Store::backupTo(const std::string& path) {
@@ -107,31 +120,36 @@ int64_t Store::factCount() {
     return n;
 }
 
+// The table is in key order: the facts are read whole, then handed out in id order.
 Status Store::loadFacts(const schema::Catalog& catalog,
                         const std::function<void(schema::Fact)>& sink) {
-    CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
-                      "FROM facts ORDER BY id");
+    CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
+                     "FROM facts");
+    std::vector<schema::Fact> facts;
+    std::vector<int64_t> ids;
     for (;;) {
-        Result<bool> row = facts.step();
+        Result<bool> row = rows.step();
         if (!row) return row.status();
         if (!row.value()) break;
-        schema::Fact fact;
-        fact.relation = facts.columnInt(1);
+        schema::Fact& fact = facts.emplace_back();
+        fact.relation = rows.columnInt(1);
         const schema::RelationInfo& relation = catalog.relation(fact.relation);
         fact.args.resize(relation.columns.size());
         fact.qualifiers.resize(relation.qualifiers.size());
-        if (!facts.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(facts.columnInt(2));
-        if (!facts.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(facts.columnInt(3));
-        if (!facts.columnIsNull(4)) fact.source = facts.columnInt(4);
-        fact.status = schema::parseStatus(facts.columnText(5)).value_or(schema::FactStatus::Actual);
-        if (!decodeFactValues(facts.columnBlob(6), fact)) { // a text's bytes, unconverted
-            facts.reset();
-            return Status::error("fact " + std::to_string(facts.columnInt(0)) +
-                                 " has a corrupt fact_key");
+        if (!rows.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(rows.columnInt(2));
+        if (!rows.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(rows.columnInt(3));
+        if (!rows.columnIsNull(4)) fact.source = rows.columnInt(4);
+        fact.status = schema::parseStatus(rows.columnText(5)).value_or(schema::FactStatus::Actual);
+        ids.push_back(rows.columnInt(0));
+        if (!decodeFactValues(rows.columnBlob(6), fact)) { // a text's bytes, unconverted
+            rows.reset();
+            return Status::error("fact " + std::to_string(ids.back()) + " has a corrupt fact_key");
         }
-        sink(std::move(fact));
     }
-    facts.reset();
+    rows.reset();
+    nextFactId_ = ids.empty() ? 1 : *std::max_element(ids.begin(), ids.end()) + 1;
+    for (uint32_t index : idOrder(ids))
+        sink(std::move(facts[index]));
     return Status::ok();
 }
 

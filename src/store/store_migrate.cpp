@@ -1,4 +1,4 @@
-// Upgrading databases of earlier schema versions (2 to 5) to the current one, in one
+// Upgrading databases of earlier schema versions (2 to 6) to the current one, in one
 // transaction: the database is either fully upgraded or unchanged.
 #include "store/fact_codec.h"
 #include "store/fact_codec_v5.h"
@@ -109,7 +109,11 @@ Status Store::migrate(const std::string& fromVersion) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status status = db_->exec("BEGIN IMMEDIATE");
     if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
-    if (status) status = migrateFacts(fromVersion == "2" || fromVersion == "3");
+    if (status) status = db_->exec(createFactsTableSql("facts_new"));
+    if (status)
+        status = fromVersion == "6" ? db_->exec(kCopyV6FactsSql)
+                                    : migrateFacts(fromVersion == "2" || fromVersion == "3");
+    if (status) status = db_->exec(kFinishFactsSql);
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");
@@ -121,7 +125,6 @@ Status Store::migrate(const std::string& fromVersion) {
 }
 
 Status Store::migrateFacts(bool fromV3) {
-    CG_TRY(db_->exec(kCreateFactsNewSql));
     schema::Catalog catalog;
     CG_TRY(loadCatalog(catalog));
     Relations relations;
@@ -146,8 +149,7 @@ Status Store::migrateFacts(bool fromV3) {
         copied = copyV5Facts(relations, facts, insert);
         facts.reset();
     }
-    CG_TRY(copied);
-    return db_->exec(kFinishFactsSql);
+    return copied;
 }
 
 } // namespace chipgraph::store

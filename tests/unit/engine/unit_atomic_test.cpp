@@ -3,6 +3,9 @@
 #include "engine/engine.h"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <filesystem>
 
 using namespace chipgraph;
 using engine::Engine;
@@ -31,6 +34,18 @@ TSMC fabs Trainium3.
 rule makes(F, C) :- fabs(F, C).
 import develops from "/nonexistent/develops.csv".
 )";
+
+// A table's rows as "a|b" texts, in order.
+std::vector<std::string> rowTexts(const Table& table) {
+    std::vector<std::string> out;
+    for (const std::vector<Cell>& row : table.rows) {
+        std::string text;
+        for (const Cell& cell : row)
+            text += cell.text + "|";
+        out.push_back(text);
+    }
+    return out;
+}
 
 std::unique_ptr<Engine> openEngine() {
     Result<std::unique_ptr<Engine>> opened = Engine::open(":memory:");
@@ -113,6 +128,55 @@ TEST_CASE("a failed import keeps none of the entities it created", "[engine][err
     REQUIRE(ok.outcome.ok());
     CHECK(engine->catalog().findEntity("Google") != nullptr);
     CHECK(engine->factCount() == before.facts + 1);
+}
+
+TEST_CASE("an import keeps one of each repeated row, into a new relation or not", "[engine]") {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("cg_import_repeats_" + std::to_string(::getpid()) + ".db"))
+                           .string();
+    std::filesystem::remove(path);
+    Result<std::unique_ptr<Engine>> opened = Engine::open(path);
+    REQUIRE(opened.isOk());
+    std::unique_ptr<Engine> engine = std::move(opened).value();
+    runOk(*engine, kSchema);
+    size_t before = engine->factCount();
+    Engine::ImportRequest request;
+    runOk(*engine, "relation owns(owner: Company, chip: Chip).\nentity MTIA: Chip.\n"
+                   "entity TPU: Chip.");
+    request.relation = "owns";
+    request.path = "owns.csv";
+    request.text = "owner,chip\nMeta,MTIA\nGoogle,TPU\nMeta,MTIA\nmeta,mtia\nGoogle,TPU\n";
+    request.createType = "Company";
+    Engine::ImportOutcome first = engine->importCsv(request); // owns has no facts yet
+    INFO(first.outcome.renderDiagnostics());
+    REQUIRE(first.outcome.ok());
+    CHECK(first.outcome.stats.factsAdded == 2);
+    CHECK(first.outcome.stats.factsPresent == 3);
+    CHECK(engine->factCount() == before + 2);
+    request.text = "owner,chip\nGoogle,MTIA\nMeta,MTIA\nGoogle,MTIA\n"; // into its facts now
+    Engine::ImportOutcome second = engine->importCsv(request);
+    REQUIRE(second.outcome.ok());
+    CHECK(second.outcome.stats.factsAdded == 1);
+    CHECK(second.outcome.stats.factsPresent == 2);
+    CHECK(engine->factCount() == before + 3);
+    Outcome who = engine->run("? owns(X, MTIA).");
+    REQUIRE(who.ok());
+    REQUIRE(who.results.at(0).table.rows.size() == 2);
+    // The stored facts are the ones in memory, in the same order.
+    Outcome all = engine->run("? owns(X, Y).");
+    REQUIRE(all.ok());
+    std::vector<std::string> inMemory = rowTexts(all.results.at(0).table);
+    engine.reset();
+    Result<std::unique_ptr<Engine>> reopened = Engine::open(path);
+    REQUIRE(reopened.isOk());
+    CHECK(reopened.value()->factCount() == before + 3);
+    Outcome again = reopened.value()->run("? owns(X, Y).");
+    REQUIRE(again.ok());
+    REQUIRE(again.results.at(0).table.rows.size() == 3);
+    CHECK(rowTexts(again.results.at(0).table) == inMemory);
+    reopened.value().reset();
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
 }
 
 TEST_CASE("read-only units leave the catalog as it was", "[engine]") {

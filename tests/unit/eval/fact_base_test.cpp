@@ -90,3 +90,21 @@ TEST_CASE("removing a fact that is not there returns false", "[fact_base][error]
     CHECK_FALSE(base.remove(fact(2, 10, 20)));
     CHECK(base.size(1) == 1);
 }
+
+TEST_CASE("adopted facts are found, looked up and kept distinct afterwards", "[fact_base]") {
+    eval::FactBase base;
+    base.add(fact(2, 1, 1));
+    uint64_t before = base.relation(1).version();
+    base.adoptDistinct(1, {fact(1, 10, 20), fact(1, 11, 20), fact(1, 10, 21)});
+    CHECK(base.size(1) == 3);
+    CHECK(base.totalSize() == 4);
+    CHECK(base.relation(1).version() != before);
+    CHECK(base.relation(1).facts()[1].args[0] == Value::entity(11)); // in the order given
+    CHECK(base.contains(fact(1, 10, 21)));
+    CHECK_FALSE(base.contains(fact(1, 11, 21)));
+    CHECK_FALSE(base.add(fact(1, 11, 20))); // the identity set caught up
+    CHECK(base.add(fact(1, 11, 21)));
+    CHECK(base.relation(1).lookup(1, Value::entity(20)).size() == 2);
+    CHECK(base.remove(fact(1, 10, 20)));
+    CHECK(base.size(1) == 3);
+}

@@ -1,5 +1,6 @@
-// Upgrading databases written by earlier schema versions (2 to 5, to 6), and the constraints
+// Upgrading databases written by earlier schema versions (2 to 6, to 7), and the constraints
 // of the current one (written with OR so that SQLite needs no ephemeral table per insert).
+#include "store/fact_codec.h"
 #include "store/schema_sql.h"
 #include "store/store.h"
 
@@ -151,16 +152,67 @@ void upgradeToV3(Raw& raw) {
     REQUIRE(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
 }
 
-// A version 5 database (or 4, which also had entities_type) with the rows of writeV2: the
-// current DDL but for the binary key, which is written as version 5 encoded it (the key is
-// where the values are since version 4).
-void writeV5(Raw& raw, const std::string& version) {
-    std::string ddl = store::kSchemaSql;
-    std::string textKey = "fact_key    TEXT NOT NULL";
-    REQUIRE(ddl.find(textKey) != std::string::npos);
-    ddl.replace(ddl.find(textKey), textKey.size(), "fact_key    BLOB NOT NULL");
+// The facts table of versions 4 to 6 (a rowid table and a UNIQUE index on the key; a BLOB
+// key in 4 and 5), as they created it.
+std::string oldFactsSql(const std::string& keyType) {
+    return R"SQL(
+CREATE TABLE facts (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations(id),
+    valid_from  INTEGER,
+    valid_to    INTEGER,
+    source_id   INTEGER REFERENCES sources(id),
+    status      TEXT NOT NULL CHECK (status = 'actual' OR status = 'reported' OR
+                  status = 'expected' OR status = 'forecast' OR status = 'rumored' OR
+                  status = 'view'),
+    fact_key    )SQL" +
+           keyType +
+           R"SQL( NOT NULL
+);
+CREATE UNIQUE INDEX facts_key ON facts(fact_key);
+)SQL";
+}
+
+// The two facts of writeV2, as an upgrade must read them back.
+std::vector<schema::Fact> writtenFacts() {
+    schema::Fact first;
+    first.relation = 1;
+    first.args = {Value::entity(1), Value::entity(2), Value::number(Number::greater(3000000))};
+    first.qualifiers = {Value::text("first")};
+    first.valid = {20000, 20365};
+    first.source = 1;
+    schema::Fact second;
+    second.relation = 1;
+    second.args = {Value::entity(1), Value::entity(2), Value::number(Number::exact(5))};
+    second.qualifiers = {std::nullopt};
+    second.status = schema::FactStatus::Expected;
+    return {first, second};
+}
+
+std::string hex(std::string_view bytes) {
+    static const char* const kDigits = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 15];
+    }
+    return out;
+}
+
+// A version 4, 5 or 6 database with the rows of writeV2: the current catalog tables (4 also
+// had entities_type) and the facts table of its version, its keys encoded as that version did
+// (4 and 5: a binary key, where the values are since version 4; 6: the current key, as TEXT).
+void writeV4To6(Raw& raw, const std::string& version) {
+    std::string ddl =
+        std::string(store::kCatalogSchemaSql) + oldFactsSql(version == "6" ? "TEXT" : "BLOB");
     REQUIRE(raw.exec(ddl.c_str()) == SQLITE_OK);
     if (version == "4") REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id)") == 0);
+    std::vector<std::string> keys = {
+        "x'01020104050000000060E34641000000000000F07F0205666972737402C0B8029ABE020200'",
+        "x'0102010403000000000000144000000000000014400002FFFFFFFF0FFEFFFFFF0F0002'"};
+    if (version == "6")
+        for (size_t i = 0; i < keys.size(); ++i)
+            keys[i] = "CAST(x'" + hex(store::encodeFactKey(writtenFacts()[i])) + "' AS TEXT)";
     std::string rows = "INSERT INTO meta VALUES ('schema_version', '" + version + "');" + R"SQL(
 INSERT INTO types VALUES (1, 'Chip', 'chip', NULL), (2, 'Company', 'company', NULL);
 INSERT INTO relations VALUES (1, 'ships', 'ships', 0);
@@ -168,11 +220,8 @@ INSERT INTO relation_columns VALUES (1, 0, 0, 'firm', 'entity', 2), (1, 0, 1, 'c
     (1, 0, 2, 'units', 'number', NULL), (1, 1, 0, 'note', 'text', NULL);
 INSERT INTO entities VALUES (1, 'Acme', 'acme', 2), (2, 'X1', 'x1', 1);
 INSERT INTO sources VALUES (1, 'seed', 'seed', '', '', '', NULL, NULL);
-INSERT INTO facts VALUES (1, 1, 20000, 20365, 1, 'actual',
-    x'01020104050000000060E34641000000000000F07F0205666972737402C0B8029ABE020200'),
-    (2, 1, NULL, NULL, NULL, 'expected',
-    x'0102010403000000000000144000000000000014400002FFFFFFFF0FFEFFFFFF0F0002');
-)SQL";
+)SQL" + "INSERT INTO facts VALUES (1, 1, 20000, 20365, 1, 'actual', " +
+                       keys[0] + "), (2, 1, NULL, NULL, NULL, 'expected', " + keys[1] + ");";
     REQUIRE(raw.exec(rows.c_str()) == SQLITE_OK);
 }
 
@@ -184,17 +233,18 @@ std::vector<schema::Fact> loadAll(Store& store, schema::Catalog& catalog) {
     return facts;
 }
 
-// What an upgraded database must hold: the version 6 layout and the two facts of writeV2.
+// What an upgraded database must hold: the current layout and the two facts of writeV2.
 void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
           std::to_string(store::kSchemaVersion));
     CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
                    "tbl_name = 'entities'") == "sqlite_autoindex_entities_1"); // name_key only
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
-    CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
-                   "tbl_name = 'facts'") == "facts_key");
-    CHECK(raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'").find("fact_key    TEXT") !=
-          std::string::npos);
+    CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                   "tbl_name = 'facts'") == "0"); // the table is keyed by fact_key
+    std::string factsSql = raw.text("SELECT sql FROM sqlite_master WHERE name = 'facts'");
+    CHECK(factsSql.find("fact_key    TEXT PRIMARY KEY") != std::string::npos);
+    CHECK(factsSql.find("WITHOUT ROWID") != std::string::npos);
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v3' OR name LIKE "
                    "'%_new'") == "0");
     CHECK(raw.text("SELECT group_concat(DISTINCT typeof(fact_key)) FROM facts") == "text");
@@ -215,6 +265,8 @@ void checkUpgraded(Raw& raw, Store& store) {
     CHECK(facts[1].args[2] == Value::number(Number::exact(5)));
     CHECK_FALSE(facts[1].qualifiers[0].has_value());
     CHECK(facts[1].valid.isAlways());
+    for (size_t i = 0; i < facts.size(); ++i)
+        CHECK(facts[i].key() == writtenFacts()[i].key());
 
     // The migrated keys are the keys saveFact writes: saving again adds nothing, and a fact
     // can be deleted by its key.
@@ -237,14 +289,14 @@ void openUpgraded(Raw& raw, const std::string& uri) {
 
 } // namespace
 
-TEST_CASE("a version 2 database is upgraded to version 6 on open", "[store][migration]") {
+TEST_CASE("a version 2 database is upgraded to version 7 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
     openUpgraded(raw, uri);
 }
 
-TEST_CASE("a version 3 database is upgraded to version 6 on open", "[store][migration]") {
+TEST_CASE("a version 3 database is upgraded to version 7 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v3");
     Raw raw(uri);
     writeV2(raw);
@@ -252,26 +304,33 @@ TEST_CASE("a version 3 database is upgraded to version 6 on open", "[store][migr
     openUpgraded(raw, uri);
 }
 
-TEST_CASE("a version 5 database is upgraded to version 6 on open", "[store][migration]") {
+TEST_CASE("a version 5 database is upgraded to version 7 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v5");
     Raw raw(uri);
-    writeV5(raw, "5");
+    writeV4To6(raw, "5");
     openUpgraded(raw, uri);
     CHECK(raw.text("SELECT count(*) FROM entities") == "2");
 }
 
+TEST_CASE("a version 6 database is upgraded to version 7 on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v6");
+    Raw raw(uri);
+    writeV4To6(raw, "6");
+    openUpgraded(raw, uri);
+}
+
 // Version 4 was version 5 with an index of entities by type.
-TEST_CASE("a version 4 database is upgraded to version 6 on open", "[store][migration]") {
+TEST_CASE("a version 4 database is upgraded to version 7 on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v4");
     Raw raw(uri);
-    writeV5(raw, "4");
+    writeV4To6(raw, "4");
     openUpgraded(raw, uri);
 }
 
 TEST_CASE("a version 5 database with a corrupt key is left as it was", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v5_corrupt");
     Raw raw(uri);
-    writeV5(raw, "5");
+    writeV4To6(raw, "5");
     REQUIRE(raw.exec("INSERT INTO facts VALUES (3, 1, NULL, NULL, NULL, 'actual', x'0102')") ==
             SQLITE_OK);
     Result<std::unique_ptr<Store>> opened = Store::open(uri);
@@ -329,13 +388,16 @@ TEST_CASE("the checks still refuse an unknown status or column kind", "[store][e
     auto store = Store::open(uri);
     REQUIRE(store.isOk());
     REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == SQLITE_OK);
+    CHECK(raw.exec("INSERT INTO facts(id, relation_id, status, fact_key) VALUES (1, 1, 'actual', "
+                   "x'01')") == SQLITE_OK);
     CHECK(
-        raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'actual', x'01')") ==
-        SQLITE_OK);
-    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'maybe', x'02')") ==
-          SQLITE_CONSTRAINT);
-    CHECK(raw.exec("INSERT INTO facts(relation_id, status, fact_key) VALUES (1, 'view', x'01')") ==
-          SQLITE_CONSTRAINT); // the key is unique
+        raw.exec(
+            "INSERT INTO facts(id, relation_id, status, fact_key) VALUES (1, 1, 'maybe', x'02')") ==
+        SQLITE_CONSTRAINT);
+    CHECK(
+        raw.exec(
+            "INSERT INTO facts(id, relation_id, status, fact_key) VALUES (1, 1, 'view', x'01')") ==
+        SQLITE_CONSTRAINT); // the key is unique
     CHECK(raw.exec("INSERT INTO relation_columns VALUES (1, 0, 0, 'x', 'blob', NULL)") ==
           SQLITE_CONSTRAINT);
 }

@@ -1,0 +1,99 @@
+#include "store/row_order.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace chipgraph::store {
+
+namespace {
+
+// A key's first eight bytes as a big-endian number, zero-padded: comparing two prefixes is
+// comparing those bytes (a key has no zero byte, so padding sorts a shorter key first), and
+// most keys differ within them, so the sort rarely reads the keys themselves.
+uint64_t prefixOf(std::string_view key) {
+    unsigned char bytes[8] = {};
+    std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 8));
+    uint64_t prefix = 0;
+    for (unsigned char b : bytes)
+        prefix = prefix << 8 | b;
+    return prefix;
+}
+
+} // namespace
+
+FactRow factRow(const schema::Fact& fact, int64_t id, std::string_view keys, size_t start) {
+    FactRow row;
+    std::string_view key = keys.substr(start);
+    row.keyPrefix = prefixOf(key);
+    row.keyStart = start;
+    row.keyLength = static_cast<uint32_t>(key.size());
+    row.id = id;
+    row.relation = fact.relation;
+    row.source = fact.source;
+    row.from = fact.valid.from;
+    row.to = fact.valid.to;
+    row.status = fact.status;
+    return row;
+}
+
+void sortByKey(std::vector<FactRow>& rows, std::string_view keys) {
+    std::sort(rows.begin(), rows.end(), [&](const FactRow& a, const FactRow& b) {
+        if (a.keyPrefix != b.keyPrefix) return a.keyPrefix < b.keyPrefix;
+        if (a.keyLength <= 8 || b.keyLength <= 8) return a.keyLength < b.keyLength;
+        return keys.substr(a.keyStart + 8, a.keyLength - 8) <
+               keys.substr(b.keyStart + 8, b.keyLength - 8);
+    });
+}
+
+std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view keys,
+                              int64_t firstId) {
+    std::vector<bool> repeat(rows.size(), false);
+    auto keyOf = [&](const FactRow& row) { return keys.substr(row.keyStart, row.keyLength); };
+    auto mark = [&](const FactRow& row) { repeat[static_cast<size_t>(row.id - firstId)] = true; };
+    // Within a run of equal keys (adjacent, in no particular order of ids) all but the
+    // smallest id are repeats.
+    for (size_t i = 1, kept = 0; i < rows.size(); ++i) {
+        if (keyOf(rows[i]) != keyOf(rows[kept])) {
+            kept = i;
+        } else if (rows[i].id < rows[kept].id) {
+            mark(rows[kept]);
+            kept = i;
+        } else {
+            mark(rows[i]);
+        }
+    }
+    return repeat;
+}
+
+// By comparison: for ids far apart (many facts deleted) or repeated (a database written by
+// hand), where placing each at its id's slot would take too much room or lose a row.
+static std::vector<uint32_t> sortedById(const std::vector<int64_t>& ids) {
+    std::vector<uint32_t> order(ids.size());
+    for (uint32_t i = 0; i < ids.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    return order;
+}
+
+std::vector<uint32_t> idOrder(const std::vector<int64_t>& ids) {
+    if (ids.empty()) return {};
+    auto [low, high] = std::minmax_element(ids.begin(), ids.end());
+    uint64_t span = static_cast<uint64_t>(*high) - static_cast<uint64_t>(*low) + 1;
+    if (span == 0 || span > 2 * ids.size() + 64) return sortedById(ids); // 0: wrapped
+    // Dense ids (the usual case): each index placed at its id's slot, then read in order.
+    constexpr uint32_t kNone = UINT32_MAX;
+    std::vector<uint32_t> slots(span, kNone);
+    for (uint32_t i = 0; i < ids.size(); ++i) {
+        uint32_t& slot = slots[static_cast<size_t>(ids[i] - *low)];
+        if (slot != kNone) return sortedById(ids);
+        slot = i;
+    }
+    std::vector<uint32_t> order;
+    order.reserve(ids.size());
+    for (uint32_t index : slots)
+        if (index != kNone) order.push_back(index);
+    return order;
+}
+
+} // namespace chipgraph::store
