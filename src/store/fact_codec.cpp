@@ -173,11 +173,11 @@ void appendFactKey(std::string& out, const schema::Fact& fact) {
     size_t start = out.size();
     out.resize(start + room);
     char* p = out.data() + start;
+    p = putSigned(p, fact.relation);
     for (const Value& v : fact.args)
         p = putValue(p, v);
     for (const auto& q : fact.qualifiers)
         p = q ? putValue(p, *q) : (*p = static_cast<char>(kAbsent), p + 1);
-    p = putSigned(p, fact.relation);
     p = putSigned(p, fact.valid.from);
     p = putSigned(p, fact.valid.to);
     p = putSigned(p, fact.source);
@@ -192,6 +192,13 @@ std::string encodeFactKey(const schema::Fact& fact) {
 }
 
 bool decodeFactValues(std::string_view key, schema::Fact& fact) {
+    Reader reader{key};
+    if (reader.signedVarint() != fact.relation || !reader.ok) return false;
+    return readFactValues(reader, fact);
+}
+
+// Version 6 wrote the same values and trailer, the relation in the trailer.
+bool decodeFactValuesV6(std::string_view key, schema::Fact& fact) {
     Reader reader{key};
     return readFactValues(reader, fact);
 }

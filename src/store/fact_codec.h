@@ -1,9 +1,10 @@
 #pragma once
-// The `fact_key` of schema version 6: a fact's identity and, at its start, its argument and
-// qualifier values, stored as TEXT (SQLite compares and sorts text keys with plain memcmp, and
-// blobs through its general record comparison: a third more to build the key's index). No byte
-// of a key is 0; it is not UTF-8. One column replaces v3's text key and per-argument rows, so a
-// stored fact costs one table row and one UNIQUE index entry. Layout in docs/storage.md.
+// The `fact_key` of schema version 7: a fact's identity, starting with its relation and its
+// argument and qualifier values, stored as TEXT (SQLite compares and sorts text keys with plain
+// memcmp, and blobs through its general record comparison). No byte of a key is 0; it is not
+// UTF-8. It is the primary key of `facts`, so a stored fact is one entry of one b-tree, and a
+// relation's facts are one stretch of it (an import into a new relation appends at one place).
+// Layout in docs/storage.md.
 #include "schema/fact.h"
 
 #include <string>
@@ -11,14 +12,18 @@
 
 namespace chipgraph::store {
 
-// Returns the key of `fact`: its values (arguments, then qualifiers; an absent qualifier is
-// one byte), then relation, validity, source and status. Equal facts give equal bytes.
+// Returns the key of `fact`: its relation, its values (arguments, then qualifiers; an absent
+// qualifier is one byte), then validity, source and status. Equal facts give equal bytes.
 std::string encodeFactKey(const schema::Fact& fact);
 // Appends the same bytes to `out`.
 void appendFactKey(std::string& out, const schema::Fact& fact);
 
-// Reads the values at the start of `key` into `fact.args` and `fact.qualifiers`, which must
-// already have the relation's sizes. Returns false when the bytes are malformed.
+// Reads the values of `key` into `fact.args` and `fact.qualifiers`, which must already have
+// the sizes of the relation `fact.relation`. Returns false when the bytes are malformed or
+// name another relation.
 bool decodeFactValues(std::string_view key, schema::Fact& fact);
+
+// The same for a version 6 key (the relation in the trailer, not first): for upgrades only.
+bool decodeFactValuesV6(std::string_view key, schema::Fact& fact);
 
 } // namespace chipgraph::store

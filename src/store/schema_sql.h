@@ -13,7 +13,8 @@ namespace chipgraph::store {
 // one more b-tree written per entity an import creates). 6: fact_key is TEXT without zero bytes
 // (fact_codec.h; SQLite sorts and compares text keys faster than blobs). 7: facts is a
 // WITHOUT ROWID table keyed by fact_key (one b-tree per fact instead of a table and its key
-// index; imports insert their rows in key order), `id` a plain column. Versions 2 to 6 are
+// index; imports insert their rows in key order), `id` a plain column, and the key starts
+// with the relation (a relation's facts are one stretch of the table). Versions 2 to 6 are
 // migrated on open.
 constexpr int kSchemaVersion = 7;
 
@@ -134,9 +135,9 @@ CREATE INDEX fact_values_entity ON fact_values(entity_id, position) WHERE entity
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )SQL";
 
-// Versions 3 to 5 -> 7, in the same transaction (after 2 -> 3 for a version 2 database):
+// Versions 3 to 6 -> 7, in the same transaction (after 2 -> 3 for a version 2 database):
 // `facts_new` (kFactsColumnsSql) is created, Store::migrateFacts fills it in id order (the keys
-// are encoded in C++, from v3's fact_values or v4/v5's binary keys; distinct old keys give
+// are encoded in C++, from v3's fact_values or v4 to v6's keys; distinct old keys give
 // distinct new keys, and should two ever coincide, the later fact goes, as a second insert
 // would have), then kFinishFactsSql swaps it in. Also drops what v4 -> v5 dropped
 // (entities_type) and v3 -> v4 (fact_values).
@@ -146,15 +147,6 @@ DROP TABLE facts;
 ALTER TABLE facts_new RENAME TO facts;
 DROP INDEX IF EXISTS entities_type;
 UPDATE meta SET value = '7' WHERE key = 'schema_version';
-)SQL";
-
-// Version 6 -> 7: the same rows, copied in key order (v6's facts_key index gives it, and
-// appending in key order is the cheap way to fill the new b-tree); the index goes with the
-// old table.
-inline constexpr const char* kCopyV6FactsSql = R"SQL(
-INSERT INTO facts_new(fact_key, id, relation_id, valid_from, valid_to, source_id, status)
-    SELECT fact_key, id, relation_id, valid_from, valid_to, source_id, status FROM facts
-    ORDER BY fact_key;
 )SQL";
 
 } // namespace chipgraph::store

@@ -71,8 +71,8 @@ public:
 private:
     explicit Store(std::unique_ptr<Connection> connection);
     Status initialise();
-    Status migrate(const std::string& fromVersion); // store_migrate.cpp
-    Status migrateFacts(bool fromV3);               // facts rebuilt with the current key
+    Status migrate(const std::string& fromVersion);      // store_migrate.cpp
+    Status migrateFacts(const std::string& fromVersion); // facts_new filled, current keys
     // store_checks.cpp: that the rows a fact or an entity names are stored.
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);

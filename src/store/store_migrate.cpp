@@ -86,15 +86,17 @@ Status copyV3Facts(const Relations& relations, Statement& facts, Statement& valu
     }
 }
 
-// Reads the v4/v5 facts, their values from the binary key (column 6).
-Status copyV5Facts(const Relations& relations, Statement& facts, Statement& insert) {
+// Reads the v4 to v6 facts, their values from the key (column 6) as `decode` reads it.
+using KeyDecoder = bool (*)(std::string_view key, schema::Fact& fact);
+Status copyKeyedFacts(const Relations& relations, Statement& facts, Statement& insert,
+                      KeyDecoder decode) {
     schema::Fact fact;
     for (;;) {
         Result<bool> row = facts.step();
         if (!row) return row.status();
         if (!row.value()) return Status::ok();
         CG_TRY(readFactRow(relations, facts, fact));
-        if (!decodeFactValuesV5(facts.columnBlob(6), fact))
+        if (!decode(facts.columnBlob(6), fact))
             return Status::error("fact " + std::to_string(facts.columnInt(0)) +
                                  " has a corrupt fact_key");
         CG_TRY(insertFact(insert, facts, fact));
@@ -110,9 +112,7 @@ Status Store::migrate(const std::string& fromVersion) {
     Status status = db_->exec("BEGIN IMMEDIATE");
     if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
     if (status) status = db_->exec(createFactsTableSql("facts_new"));
-    if (status)
-        status = fromVersion == "6" ? db_->exec(kCopyV6FactsSql)
-                                    : migrateFacts(fromVersion == "2" || fromVersion == "3");
+    if (status) status = migrateFacts(fromVersion);
     if (status) status = db_->exec(kFinishFactsSql);
     if (status) status = db_->exec("COMMIT");
     if (!status) {
@@ -124,7 +124,7 @@ Status Store::migrate(const std::string& fromVersion) {
     return status ? keys : status;
 }
 
-Status Store::migrateFacts(bool fromV3) {
+Status Store::migrateFacts(const std::string& fromVersion) {
     schema::Catalog catalog;
     CG_TRY(loadCatalog(catalog));
     Relations relations;
@@ -133,7 +133,7 @@ Status Store::migrateFacts(bool fromV3) {
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts_new(id, relation_id, valid_from, valid_to, "
                        "source_id, status, fact_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     Status copied;
-    if (fromV3) {
+    if (fromVersion == "2" || fromVersion == "3") {
         CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status "
                           "FROM facts ORDER BY id");
         CG_PREPARE(values,
@@ -146,7 +146,8 @@ Status Store::migrateFacts(bool fromV3) {
     } else {
         CG_PREPARE(facts, "SELECT id, relation_id, valid_from, valid_to, source_id, status, "
                           "fact_key FROM facts ORDER BY id");
-        copied = copyV5Facts(relations, facts, insert);
+        copied = copyKeyedFacts(relations, facts, insert,
+                                fromVersion == "6" ? decodeFactValuesV6 : decodeFactValuesV5);
         facts.reset();
     }
     return copied;

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -28,6 +31,7 @@ schema::Fact sample() {
 
 schema::Fact shaped(const schema::Fact& like) {
     schema::Fact f;
+    f.relation = like.relation;
     f.args.resize(like.args.size());
     f.qualifiers.resize(like.qualifiers.size());
     return f;
@@ -130,10 +134,54 @@ TEST_CASE("a fact key with a zero byte or a bad escape is refused", "[store][cod
     schema::Fact back = shaped(f);
     REQUIRE(store::decodeFactValues(key, back));
     std::string zero = key;
-    zero[1] = '\0'; // the length varint
+    zero[2] = '\0'; // the length varint (after the relation and the tag)
     CHECK_FALSE(store::decodeFactValues(zero, back));
     std::string escape = key;
-    escape[2] = '\x01';
-    escape[3] = '\x03';
+    escape[3] = '\x01';
+    escape[4] = '\x03';
     CHECK_FALSE(store::decodeFactValues(escape, back));
+}
+
+TEST_CASE("a fact key naming another relation is refused", "[store][codec][error]") {
+    schema::Fact f = sample();
+    std::string key = store::encodeFactKey(f);
+    schema::Fact back = shaped(f);
+    back.relation = f.relation + 1;
+    CHECK_FALSE(store::decodeFactValues(key, back));
+}
+
+TEST_CASE("a relation's keys sort together", "[store][codec]") {
+    // Relation ids of one and two varint bytes; values that would interleave them were the
+    // relation not first.
+    std::vector<std::pair<std::string, RelationId>> keys;
+    for (RelationId relation : {1, 2, 129, 300})
+        for (EntityId who : {1, 5, 1000, 70000}) {
+            schema::Fact f;
+            f.relation = relation;
+            f.args = {Value::entity(who), Value::text(std::to_string(who))};
+            keys.emplace_back(store::encodeFactKey(f), relation);
+        }
+    std::sort(keys.begin(), keys.end());
+    std::set<RelationId> finished;
+    for (size_t i = 1; i < keys.size(); ++i)
+        if (keys[i].second != keys[i - 1].second) {
+            CHECK(finished.insert(keys[i - 1].second).second);
+            CHECK(finished.count(keys[i].second) == 0);
+        }
+}
+
+TEST_CASE("a version 6 key is read for upgrades", "[store][codec]") {
+    // As version 6 wrote it: entity 1, entity 2, exact 5, an absent qualifier, then relation 1,
+    // unbounded validity, no source, expected.
+    std::string v6 = "\x02\x03\x02\x05\x04\xC1\x28\xC1\x28\x01\x03\x80\x80\x80\x80\x10"
+                     "\xFF\xFF\xFF\xFF\x0F\x01\x03";
+    schema::Fact back;
+    back.relation = 1;
+    back.args.resize(3);
+    back.qualifiers.resize(1);
+    REQUIRE(store::decodeFactValuesV6(v6, back));
+    CHECK(back.args[1] == Value::entity(2));
+    CHECK(back.args[2] == Value::number(Number::exact(5)));
+    CHECK_FALSE(back.qualifiers[0].has_value());
+    CHECK_FALSE(store::decodeFactValues(v6, back)); // not a version 7 key
 }

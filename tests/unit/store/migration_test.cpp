@@ -189,19 +189,9 @@ std::vector<schema::Fact> writtenFacts() {
     return {first, second};
 }
 
-std::string hex(std::string_view bytes) {
-    static const char* const kDigits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += kDigits[c >> 4];
-        out += kDigits[c & 15];
-    }
-    return out;
-}
-
 // A version 4, 5 or 6 database with the rows of writeV2: the current catalog tables (4 also
 // had entities_type) and the facts table of its version, its keys encoded as that version did
-// (4 and 5: a binary key, where the values are since version 4; 6: the current key, as TEXT).
+// (4 and 5: a binary key, where the values are since version 4; 6: a text key).
 void writeV4To6(Raw& raw, const std::string& version) {
     std::string ddl =
         std::string(store::kCatalogSchemaSql) + oldFactsSql(version == "6" ? "TEXT" : "BLOB");
@@ -210,9 +200,9 @@ void writeV4To6(Raw& raw, const std::string& version) {
     std::vector<std::string> keys = {
         "x'01020104050000000060E34641000000000000F07F0205666972737402C0B8029ABE020200'",
         "x'0102010403000000000000144000000000000014400002FFFFFFFF0FFEFFFFFF0F0002'"};
-    if (version == "6")
-        for (size_t i = 0; i < keys.size(); ++i)
-            keys[i] = "CAST(x'" + hex(store::encodeFactKey(writtenFacts()[i])) + "' AS TEXT)";
+    if (version == "6") // text keys, the relation in the trailer
+        keys = {"CAST(x'0203020506C28C8D870680E1030306666972737403C1B8029BBE020301' AS TEXT)",
+                "CAST(x'0203020504C128C12801038080808010FFFFFFFF0F0103' AS TEXT)"};
     std::string rows = "INSERT INTO meta VALUES ('schema_version', '" + version + "');" + R"SQL(
 INSERT INTO types VALUES (1, 'Chip', 'chip', NULL), (2, 'Company', 'company', NULL);
 INSERT INTO relations VALUES (1, 'ships', 'ships', 0);
