@@ -14,8 +14,8 @@ namespace chipgraph::store {
 // (fact_codec.h; SQLite sorts and compares text keys faster than blobs). 7: facts is a
 // WITHOUT ROWID table keyed by fact_key (one b-tree per fact instead of a table and its key
 // index; imports insert their rows in key order), `id` a plain column, and the key starts
-// with the relation (a relation's facts are one stretch of the table). Versions 2 to 6 are
-// migrated on open.
+// with the relation (a relation's facts are one stretch of the table); the entities' name index
+// is a named one (droppable for a bulk import). Versions 2 to 6 are migrated on open.
 constexpr int kSchemaVersion = 7;
 
 // Everything but `facts` (kFactsColumnsSql), which the migrations create under other names.
@@ -53,9 +53,12 @@ CREATE TABLE relation_columns (
 CREATE TABLE entities (
     id       INTEGER PRIMARY KEY,
     name     TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
+    name_key TEXT NOT NULL,                      -- unique: entities_name
     type_id  INTEGER NOT NULL REFERENCES types(id)
 );
+-- A named index, not a column constraint, so that an import creating many entities can drop
+-- it and build it again afterwards, by one sort (Store::saveEntities).
+CREATE UNIQUE INDEX entities_name ON entities(name_key);
 CREATE TABLE aliases (
     alias_key TEXT PRIMARY KEY,                  -- case-folded alias
     alias     TEXT NOT NULL,
@@ -139,14 +142,31 @@ UPDATE meta SET value = '3' WHERE key = 'schema_version';
 // `facts_new` (kFactsColumnsSql) is created, Store::migrateFacts fills it in id order (the keys
 // are encoded in C++, from v3's fact_values or v4 to v6's keys; distinct old keys give
 // distinct new keys, and should two ever coincide, the later fact goes, as a second insert
-// would have), then kFinishFactsSql swaps it in. Also drops what v4 -> v5 dropped
-// (entities_type) and v3 -> v4 (fact_values).
-inline constexpr const char* kFinishFactsSql = R"SQL(
+// would have), then kFinishUpgradeSql swaps it in. Also drops what v4 -> v5 dropped
+// (entities_type) and v3 -> v4 (fact_values), and rebuilds `entities` with its name index
+// named (v2 to v6 had a UNIQUE column, whose index cannot be dropped).
+inline constexpr const char* kFinishUpgradeSql = R"SQL(
 DROP TABLE IF EXISTS fact_values;
 DROP TABLE facts;
 ALTER TABLE facts_new RENAME TO facts;
-DROP INDEX IF EXISTS entities_type;
+CREATE TABLE entities_new (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    type_id  INTEGER NOT NULL REFERENCES types(id)
+);
+INSERT INTO entities_new(id, name, name_key, type_id)
+    SELECT id, name, name_key, type_id FROM entities;
+DROP TABLE entities;
+ALTER TABLE entities_new RENAME TO entities;
+CREATE UNIQUE INDEX entities_name ON entities(name_key);
 UPDATE meta SET value = '7' WHERE key = 'schema_version';
 )SQL";
+
+// The entity name index, dropped while an import writes many new entities (Store::
+// saveEntities) and built again after them.
+inline constexpr const char* kDropEntityNameIndexSql = "DROP INDEX entities_name";
+inline constexpr const char* kCreateEntityNameIndexSql =
+    "CREATE UNIQUE INDEX entities_name ON entities(name_key)";
 
 } // namespace chipgraph::store

@@ -69,6 +69,7 @@ public:
     // fact costs no string building or hashing of its text.
     Result<Statement*> prepare(const char* sql);
     int64_t changes() const { return sqlite3_changes64(db_); }
+    bool inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
     int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
     // Copies the whole database into a new file at `path` (SQLite's online backup).
     Status backupTo(const std::string& path);

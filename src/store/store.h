@@ -47,7 +47,8 @@ public:
     Status saveType(const schema::TypeInfo& type);
     Status saveRelation(const schema::RelationInfo& relation);
     Status saveEntity(const schema::EntityInfo& entity); // without aliases
-    // The same for many (an import creating entities): 64 rows per INSERT.
+    // The same for many (an import creating entities): 64 rows per INSERT; for many more
+    // than are stored, inside a transaction, the name index is built again after them.
     Status saveEntities(const std::vector<const schema::EntityInfo*>& entities);
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
@@ -65,6 +66,7 @@ public:
                        std::vector<bool>* repeated = nullptr);
 
     int64_t factCount();
+    int64_t entityCount();
     // Writes a copy of the whole database to a new file.
     Status backupTo(const std::string& path);
 
@@ -79,6 +81,8 @@ private:
     Status checkReferences(const schema::Fact& fact);
     void bindFact(Statement& insert, int firstParameter, const FactRow& row, std::string_view keys);
     Result<int64_t> takeFactIds(size_t count); // the first of `count` new fact ids
+    Status insertEntities(const std::vector<const schema::EntityInfo*>& entities);
+    int64_t countRows(const char* sql);
     Status saveColumns(RelationId relation, const std::vector<schema::Column>& columns,
                        bool qualifiers);
 

@@ -113,11 +113,7 @@ Status Store::backupTo(const std::string& path) {
 }
 
 int64_t Store::factCount() {
-    Result<Statement*> count = db_->prepare("SELECT count(*) FROM facts");
-    if (!count || !count.value()->step()) return 0;
-    int64_t n = count.value()->columnInt(0);
-    count.value()->reset();
-    return n;
+    return countRows("SELECT count(*) FROM facts");
 }
 
 // The table is in key order: the facts are read whole, then handed out in id order.

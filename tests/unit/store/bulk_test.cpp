@@ -146,6 +146,46 @@ TEST_CASE("many entities are saved in batches and load back", "[store][bulk]") {
     CHECK(db.store->saveFact(db.fact(entities[100]->id)).value());
 }
 
+// Many entities (more than are stored) in a transaction: the name index is built after them.
+std::vector<const schema::EntityInfo*> manyEntities(OneRelation& db, int count) {
+    std::vector<const schema::EntityInfo*> entities;
+    for (int i = 0; i < count; ++i)
+        entities.push_back(&db.catalog.entity(
+            db.catalog.addEntity("N" + std::to_string(i), db.catalog.entity(db.a).type)));
+    return entities;
+}
+
+TEST_CASE("many new entities in a transaction keep their names unique", "[store][bulk]") {
+    OneRelation db;
+    {
+        Transaction transaction(*db.store, Transaction::Kind::Bulk);
+        REQUIRE(db.store->saveEntities(manyEntities(db, 1100)).isOk());
+        REQUIRE(transaction.commit().isOk());
+    }
+    CHECK(db.store->entityCount() == 1102);
+    schema::EntityInfo twin{5000, "n17", db.catalog.entity(db.a).type, {}};
+    CHECK_FALSE(db.store->saveEntity(twin).isOk()); // the index is back
+}
+
+TEST_CASE("a name used twice among many new entities fails, and the rollback keeps the index",
+          "[store][bulk][error]") {
+    OneRelation db;
+    {
+        Transaction transaction(*db.store, Transaction::Kind::Bulk);
+        // Written as the catalog would never let it: "N5" and a second "n5".
+        std::vector<const schema::EntityInfo*> entities = manyEntities(db, 1100);
+        schema::EntityInfo twin{9000, "n5", db.catalog.entity(db.a).type, {}};
+        entities.push_back(&twin);
+        Status saved = db.store->saveEntities(entities);
+        REQUIRE_FALSE(saved.isOk());
+        CHECK(saved.message().find("UNIQUE constraint failed: entities.name_key") !=
+              std::string::npos);
+    } // rolled back
+    CHECK(db.store->entityCount() == 2);
+    schema::EntityInfo twin{9001, "A", db.catalog.entity(db.a).type, {}};
+    CHECK_FALSE(db.store->saveEntity(twin).isOk());
+}
+
 // ---- bulk transactions: foreign keys off, references checked by the store ----------------
 
 TEST_CASE("a bulk transaction turns foreign keys off until it ends", "[store][bulk]") {

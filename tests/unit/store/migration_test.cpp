@@ -228,7 +228,7 @@ void checkUpgraded(Raw& raw, Store& store) {
     CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
           std::to_string(store::kSchemaVersion));
     CHECK(raw.text("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
-                   "tbl_name = 'entities'") == "sqlite_autoindex_entities_1"); // name_key only
+                   "tbl_name = 'entities'") == "entities_name"); // name_key only
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'fact_values'") == "0");
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
                    "tbl_name = 'facts'") == "0"); // the table is keyed by fact_key
