@@ -87,7 +87,15 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
         }
         text = std::move(read.value());
     }
-    result.outcome.sources[request.path] = text;
+    importText(request, text, result);
+    // Only diagnostics point into the text (a copy of a large file otherwise costs its size).
+    if (!result.outcome.diagnostics.empty() || !result.rowErrors.empty())
+        result.outcome.sources[request.path] = std::move(text);
+    return result;
+}
+
+void Engine::importText(const ImportRequest& request, std::string_view text,
+                        ImportOutcome& result) {
     // New entities go straight into the catalog; they are undone if the import fails.
     schema::PendingChanges pending(catalog_);
     bind::ImportResult bound = bind::bindImport(
@@ -96,11 +104,11 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
     if (!bound.status) {
         result.outcome.diagnostics.push_back(
             makeError(Phase::Bind, request.path + ": " + bound.status.message(), {}));
-        return result;
+        return;
     }
     if (!bound.rowErrors.empty() && !request.skipBad) {
         result.outcome.diagnostics = importErrors(bound);
-        return result;
+        return;
     }
     result.badRows = std::move(bound.badRows);
     result.rowErrors = std::move(bound.rowErrors);
@@ -112,10 +120,9 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
         pending.rollback();
         (void)reloadFacts();
-        return result;
+        return;
     }
     pending.commit();
-    return result;
 }
 
 static bool writes(const bind::BoundStatement& s) {

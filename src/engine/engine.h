@@ -176,6 +176,8 @@ public:
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
+    // importCsv once the file is read: binds and stores it, or reports why not.
+    void importText(const ImportRequest& request, std::string_view text, ImportOutcome& result);
     // Rule evaluation as this engine is set up (limits, naive, the kept base tables) for
     // premises filtered by `window` / `knownAt`.
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
