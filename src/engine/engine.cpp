@@ -65,7 +65,9 @@ Status Engine::rebindRules() {
 
 Status Engine::reloadFacts() {
     facts_ = std::make_unique<eval::FactBase>();
-    return store_->loadFacts(catalog_, [&](schema::Fact fact) { facts_->add(std::move(fact)); });
+    // Stored facts are distinct (their key is the table's): no identity check per fact.
+    return store_->loadFacts(catalog_,
+                             [&](schema::Fact fact) { facts_->addDistinct(std::move(fact)); });
 }
 
 size_t Engine::factCount() const {
