@@ -75,26 +75,28 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
     size_t count = facts.size() - first;
     Result<int64_t> firstId = takeFactIds(count);
     if (!firstId) return firstId.status();
-    keyBuffer_.clear();
+    std::string keys; // all the keys: not the member buffer, which would keep its size
     std::vector<FactRow> rows;
     rows.reserve(count);
     for (size_t i = first; i < facts.size(); ++i) {
         CG_TRY(checkReferences(facts[i]));
-        size_t start = keyBuffer_.size();
-        appendFactKey(keyBuffer_, facts[i]);
-        rows.push_back(factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first),
-                               keyBuffer_, start));
+        size_t start = keys.size();
+        appendFactKey(keys, facts[i]);
+        rows.push_back(
+            factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first), keys, start));
     }
-    sortByKey(rows, keyBuffer_);
-    std::vector<bool> isRepeat = markRepeats(rows, keyBuffer_, firstId.value());
-    auto repeat = [&](const FactRow& row) { return isRepeat[row.id - firstId.value()]; };
+    sortByKey(rows, keys);
+    std::vector<bool> isRepeat = markRepeats(rows, keys, firstId.value());
+    auto repeat = [&](const FactRow& row) {
+        return isRepeat[static_cast<size_t>(row.id - firstId.value())];
+    };
     rows.erase(std::remove_if(rows.begin(), rows.end(), repeat), rows.end());
     for (size_t done = 0; done < rows.size();) {
         size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
         // By address: the statement cache need not hash the long SQL text per batch.
         CG_PREPARE(insert, batch == kBatchRows ? kBatchSql.c_str() : kOneSql.c_str());
         for (size_t row = 0; row < batch; ++row)
-            bindFact(insert, static_cast<int>(7 * row + 1), rows[done++], keyBuffer_);
+            bindFact(insert, static_cast<int>(7 * row + 1), rows[done++], keys);
         CG_TRY(insert.run());
     }
     if (repeated) *repeated = std::move(isRepeat);
