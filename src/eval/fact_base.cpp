@@ -63,7 +63,12 @@ bool sameIdentity(const schema::Fact& a, const schema::Fact& b) {
     return true;
 }
 
-int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
+// The part of a fact's hash its slot keeps (the low bits, which also choose the slot).
+static uint32_t slotHash(const schema::Fact& fact) {
+    return static_cast<uint32_t>(identityHash(fact));
+}
+
+int64_t RelationFacts::find(const schema::Fact& fact, uint32_t hash) const {
     if (!hashed_) rehash();
     if (slots_.empty()) return -1;
     size_t mask = slots_.size() - 1;
@@ -73,7 +78,7 @@ int64_t RelationFacts::find(const schema::Fact& fact, size_t hash) const {
     return -1;
 }
 
-void RelationFacts::placeSlot(size_t hash, uint32_t index) const {
+void RelationFacts::placeSlot(uint32_t hash, uint32_t index) const {
     size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
     while (slots_[i].index != kEmpty)
@@ -93,7 +98,7 @@ void RelationFacts::reserve(size_t facts) const {
         if (slot.index != kEmpty) placeSlot(slot.hash, slot.index);
 }
 
-void RelationFacts::insertSlot(size_t hash, uint32_t index) const {
+void RelationFacts::insertSlot(uint32_t hash, uint32_t index) const {
     if (2 * (size_t{index} + 1) > slots_.size()) reserve(size_t{index} + 1);
     placeSlot(hash, index);
 }
@@ -102,12 +107,12 @@ void RelationFacts::rehash() const {
     hashed_ = true;
     slots_.assign(slots_.size(), Slot{});
     for (uint32_t i = 0; i < facts_.size(); ++i)
-        insertSlot(identityHash(facts_[i]), i);
+        insertSlot(slotHash(facts_[i]), i);
 }
 
 bool FactBase::add(schema::Fact fact) {
     RelationFacts& r = relations_[fact.relation];
-    size_t hash = identityHash(fact);
+    uint32_t hash = slotHash(fact);
     if (r.find(fact, hash) >= 0) return false;
     r.insertSlot(hash, static_cast<uint32_t>(r.facts_.size()));
     r.facts_.push_back(std::move(fact));
@@ -133,7 +138,7 @@ void FactBase::adoptDistinct(RelationId id, std::vector<schema::Fact> facts) {
 }
 
 bool FactBase::contains(const schema::Fact& fact) const {
-    return relation(fact.relation).find(fact, identityHash(fact)) >= 0;
+    return relation(fact.relation).find(fact, slotHash(fact)) >= 0;
 }
 
 void FactBase::reserve(RelationId id, size_t more) {
@@ -146,7 +151,7 @@ bool FactBase::remove(const schema::Fact& fact) {
     auto it = relations_.find(fact.relation);
     if (it == relations_.end()) return false;
     RelationFacts& r = it->second;
-    int64_t index = r.find(fact, identityHash(fact));
+    int64_t index = r.find(fact, slotHash(fact));
     if (index < 0) return false;
     // Later facts move down one place: their slots are rebuilt (retracting is rare).
     r.facts_.erase(r.facts_.begin() + index);

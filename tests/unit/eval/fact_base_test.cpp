@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace chipgraph;
 
 namespace {
@@ -107,4 +109,53 @@ TEST_CASE("adopted facts are found, looked up and kept distinct afterwards", "[f
     CHECK(base.relation(1).lookup(1, Value::entity(20)).size() == 2);
     CHECK(base.remove(fact(1, 10, 20)));
     CHECK(base.size(1) == 3);
+}
+
+TEST_CASE("many facts are each found once, with and without reserve", "[fact_base]") {
+    for (bool reserved : {false, true}) {
+        eval::FactBase base;
+        if (reserved) base.reserve(1, 20000);
+        for (EntityId a = 0; a < 20000; ++a)
+            REQUIRE(base.add(fact(1, a, a % 7)));
+        for (EntityId a = 0; a < 20000; ++a) {
+            REQUIRE(base.contains(fact(1, a, a % 7)));
+            REQUIRE_FALSE(base.contains(fact(1, a, a % 7 + 1)));
+            REQUIRE_FALSE(base.add(fact(1, a, a % 7)));
+        }
+        CHECK(base.size(1) == 20000);
+    }
+}
+
+TEST_CASE("facts whose hashes share the slot's bits are told apart", "[fact_base]") {
+    // Among 2^18 facts, some pairs agree in the low 32 bits of their hash (about 8 expected).
+    std::vector<std::pair<uint32_t, EntityId>> byBits;
+    for (EntityId a = 0; a < (1 << 18); ++a)
+        byBits.push_back({static_cast<uint32_t>(eval::identityHash(fact(1, a, 5))), a});
+    std::sort(byBits.begin(), byBits.end());
+    std::vector<EntityId> pair;
+    for (size_t i = 1; i < byBits.size() && pair.empty(); ++i)
+        if (byBits[i].first == byBits[i - 1].first) pair = {byBits[i - 1].second, byBits[i].second};
+    REQUIRE(pair.size() == 2);
+    eval::FactBase base;
+    CHECK(base.add(fact(1, pair[0], 5)));
+    CHECK(base.contains(fact(1, pair[0], 5)));
+    CHECK_FALSE(base.contains(fact(1, pair[1], 5)));
+    CHECK(base.add(fact(1, pair[1], 5)));
+    CHECK_FALSE(base.add(fact(1, pair[0], 5)));
+    CHECK(base.remove(fact(1, pair[0], 5)));
+    CHECK_FALSE(base.contains(fact(1, pair[0], 5)));
+    CHECK(base.contains(fact(1, pair[1], 5)));
+}
+
+TEST_CASE("facts added as distinct are found by later adds and removes", "[fact_base]") {
+    eval::FactBase base;
+    for (EntityId a = 0; a < 1000; ++a)
+        base.addDistinct(fact(1, a, 1));
+    CHECK_FALSE(base.add(fact(1, 500, 1)));
+    CHECK(base.add(fact(1, 500, 2)));
+    CHECK(base.remove(fact(1, 0, 1)));
+    CHECK_FALSE(base.contains(fact(1, 0, 1)));
+    for (EntityId a = 1; a < 1000; ++a)
+        REQUIRE(base.contains(fact(1, a, 1)));
+    CHECK(base.size(1) == 1000);
 }

@@ -1,5 +1,6 @@
 // The catalog's flat name index: case-folded lookups, replacement, and deletion by backward
-// shift checked against a std::map through many collisions and wrap-arounds.
+// shift checked against a std::map through many collisions and wrap-arounds, with keys short
+// enough to sit in their slot and longer ones kept aside.
 #include "schema/name_index.h"
 
 #include "common/value.h"
@@ -48,6 +49,64 @@ TEST_CASE("a name index agrees with a map through inserts and erases", "[catalog
             for (int k = 0; k < 3000; ++k) {
                 std::string probe = "n" + std::to_string(k);
                 auto it = reference.find(probe);
+                REQUIRE(index.find(probe) == (it == reference.end() ? kNoId : it->second));
+            }
+        }
+    }
+}
+
+TEST_CASE("a name index keeps keys of any length, around the inline limit", "[catalog][names]") {
+    NameIndex index;
+    std::string sixteen(16, 'k'), seventeen(17, 'k'), long1 = "a rather long entity name, 1",
+                                                      long2 = "a rather long entity name, 2";
+    index.set("", 1);
+    index.set(sixteen, 2);
+    index.set(seventeen, 3);
+    index.set(long1, 4);
+    index.set(long2, 5);
+    CHECK(index.find("") == 1);
+    CHECK(index.find(std::string(16, 'K')) == 2);
+    CHECK(index.find(std::string(17, 'K')) == 3);
+    CHECK(index.find(std::string(15, 'k')) == kNoId);
+    CHECK(index.find(std::string(18, 'k')) == kNoId);
+    CHECK(index.find("A Rather Long Entity Name, 1") == 4);
+    CHECK(index.find("a rather long entity name, 3") == kNoId);
+    index.erase(long1);
+    CHECK(index.find(long1) == kNoId);
+    CHECK(index.find(long2) == 5);
+    index.set("another name longer than sixteen", 6); // reuses the erased key's place
+    CHECK(index.find("ANOTHER name longer than sixteen") == 6);
+    CHECK(index.find(long2) == 5);
+    NameIndex copy = index;
+    copy.erase(long2);
+    CHECK(copy.find(long2) == kNoId);
+    CHECK(index.find(long2) == 5);
+    CHECK(index.size() == 5);
+}
+
+TEST_CASE("a name index with long keys agrees with a map through inserts and erases",
+          "[catalog][names]") {
+    NameIndex index;
+    std::map<std::string, int64_t> reference;
+    std::mt19937 random(11);
+    auto keyOf = [](unsigned k) {
+        return (k % 2 ? "entity with a long name " : "e") + std::to_string(k);
+    };
+    for (int step = 0; step < 20000; ++step) {
+        std::string key = keyOf(random() % 2000);
+        if (random() % 3 == 0) {
+            index.erase(key);
+            reference.erase(key);
+        } else {
+            index.set(key, step + 1);
+            reference[key] = step + 1;
+        }
+        if (step % 1000 == 0 || step == 19999) {
+            REQUIRE(index.size() == reference.size());
+            for (unsigned k = 0; k < 2000; ++k) {
+                std::string probe = keyOf(k);
+                auto it = reference.find(probe);
+                probe[0] = 'E';
                 REQUIRE(index.find(probe) == (it == reference.end() ? kNoId : it->second));
             }
         }
