@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 namespace chipgraph::eval {
@@ -131,7 +132,11 @@ void FactBase::addDistinct(schema::Fact fact) {
 
 void FactBase::adoptDistinct(RelationId id, std::vector<schema::Fact> facts) {
     RelationFacts& r = relations_[id];
-    r.facts_ = std::move(facts);
+    if (r.facts_.empty())
+        r.facts_ = std::move(facts);
+    else // not the intended use, but kept correct: appended as addDistinct would
+        r.facts_.insert(r.facts_.end(), std::make_move_iterator(facts.begin()),
+                        std::make_move_iterator(facts.end()));
     r.indexes_.clear();
     r.hashed_ = false;
     r.version_ = RelationFacts::nextVersion();

@@ -68,7 +68,7 @@ public:
     void addDistinct(schema::Fact fact);
     // Makes `facts` (distinct, all of relation `id`, which has none yet) the relation's facts,
     // as addDistinct would one by one, without moving them: a bulk import into a new relation
-    // (the store found the repeats).
+    // (the store found the repeats). Into a relation with facts they are appended.
     void adoptDistinct(RelationId id, std::vector<schema::Fact> facts);
     // True when an identical fact is present.
     bool contains(const schema::Fact& fact) const;

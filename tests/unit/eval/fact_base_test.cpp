@@ -109,6 +109,10 @@ TEST_CASE("adopted facts are found, looked up and kept distinct afterwards", "[f
     CHECK(base.relation(1).lookup(1, Value::entity(20)).size() == 2);
     CHECK(base.remove(fact(1, 10, 20)));
     CHECK(base.size(1) == 3);
+    base.adoptDistinct(1, {fact(1, 30, 30)}); // a relation with facts: appended
+    CHECK(base.size(1) == 4);
+    CHECK(base.contains(fact(1, 11, 21)));
+    CHECK(base.contains(fact(1, 30, 30)));
 }
 
 TEST_CASE("many facts are each found once, with and without reserve", "[fact_base]") {
