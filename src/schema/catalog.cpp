@@ -12,10 +12,10 @@ int RelationInfo::qualifierIndex(std::string_view name) const {
     return -1;
 }
 
-template <typename Id, typename Info>
-static const Info* lookup(const NameIndex& byName, const std::unordered_map<Id, Info>& byId,
-                          std::string_view name) {
-    Id id = byName.find(name);
+// `byId`: a std::unordered_map or a DenseTable.
+template <typename ById>
+static const auto* lookup(const NameIndex& byName, const ById& byId, std::string_view name) {
+    int64_t id = byName.find(name);
     return id == kNoId ? nullptr : &byId.at(id);
 }
 
@@ -126,7 +126,7 @@ EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
     std::string key = text::foldCase(name);
     log(Change::Kind::Entity, id, key, entityByName_);
     entityByName_.set(std::move(key), id);
-    entities_[id] = EntityInfo{id, std::move(name), type, {}};
+    entities_.put(EntityInfo{id, std::move(name), type, {}});
     return id;
 }
 

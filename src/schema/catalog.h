@@ -6,6 +6,7 @@
 // catalog and undoes the unit's additions if it fails, without copying the catalog.
 #include "common/partial_date.h"
 #include "common/value.h"
+#include "schema/dense_table.h"
 #include "schema/name_index.h"
 
 #include <optional>
@@ -130,7 +131,7 @@ private:
 
     std::unordered_map<TypeId, TypeInfo> types_;
     std::unordered_map<RelationId, RelationInfo> relations_;
-    std::unordered_map<EntityId, EntityInfo> entities_;
+    DenseTable<EntityInfo> entities_;
     std::unordered_map<SourceId, SourceInfo> sources_;
     std::vector<RuleInfo> rules_;
     NameIndex typeByName_;
