@@ -1,5 +1,6 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
 #include "store/fact_codec.h"
+#include "store/fact_rows.h"
 #include "store/row_order.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
@@ -128,6 +129,7 @@ Status Store::loadFacts(const schema::Catalog& catalog,
                         const std::function<void(schema::Fact)>& sink) {
     CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
                      "FROM facts");
+    RelationsById relations = relationsById(catalog);
     std::vector<schema::Fact> facts;
     std::vector<int64_t> ids;
     for (;;) {
@@ -135,14 +137,10 @@ Status Store::loadFacts(const schema::Catalog& catalog,
         if (!row) return row.status();
         if (!row.value()) break;
         schema::Fact& fact = facts.emplace_back();
-        fact.relation = rows.columnInt(1);
-        const schema::RelationInfo& relation = catalog.relation(fact.relation);
-        fact.args.resize(relation.columns.size());
-        fact.qualifiers.resize(relation.qualifiers.size());
-        if (!rows.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(rows.columnInt(2));
-        if (!rows.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(rows.columnInt(3));
-        if (!rows.columnIsNull(4)) fact.source = rows.columnInt(4);
-        fact.status = schema::parseStatus(rows.columnText(5)).value_or(schema::FactStatus::Actual);
+        if (Status read = readFactRow(relations, rows, fact); !read) {
+            rows.reset();
+            return read;
+        }
         ids.push_back(rows.columnInt(0));
         if (!decodeFactValues(rows.columnBlob(6), fact)) { // a text's bytes, unconverted
             rows.reset();
@@ -153,6 +151,29 @@ Status Store::loadFacts(const schema::Catalog& catalog,
     nextFactId_ = ids.empty() ? 1 : *std::max_element(ids.begin(), ids.end()) + 1;
     for (uint32_t index : idOrder(ids))
         sink(std::move(facts[index]));
+    return Status::ok();
+}
+
+RelationsById relationsById(const schema::Catalog& catalog) {
+    RelationsById relations;
+    for (const schema::RelationInfo* r : catalog.relations())
+        relations[r->id] = r;
+    return relations;
+}
+
+Status readFactRow(const RelationsById& relations, const Statement& row, schema::Fact& fact) {
+    fact = schema::Fact{};
+    fact.relation = row.columnInt(1);
+    auto relation = relations.find(fact.relation);
+    if (relation == relations.end())
+        return Status::error("fact " + std::to_string(row.columnInt(0)) +
+                             " has an unknown relation");
+    fact.args.resize(relation->second->columns.size());
+    fact.qualifiers.resize(relation->second->qualifiers.size());
+    if (!row.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(row.columnInt(2));
+    if (!row.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(row.columnInt(3));
+    if (!row.columnIsNull(4)) fact.source = row.columnInt(4);
+    fact.status = schema::parseStatus(row.columnText(5)).value_or(schema::FactStatus::Actual);
     return Status::ok();
 }
 

@@ -2,6 +2,7 @@
 // transaction: the database is either fully upgraded or unchanged.
 #include "store/fact_codec.h"
 #include "store/fact_codec_v5.h"
+#include "store/fact_rows.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
@@ -29,26 +30,6 @@ Value readV3Value(const Statement& row, int first) {
     return Value::number(Number::exact(lo));
 }
 
-using Relations = std::unordered_map<RelationId, const schema::RelationInfo*>;
-
-// The columns every version's `facts` row has: id, relation_id, valid_from, valid_to,
-// source_id, status. `fact` gets them, with values of the relation's sizes to fill in.
-Status readFactRow(const Relations& relations, const Statement& row, schema::Fact& fact) {
-    fact = schema::Fact{};
-    fact.relation = row.columnInt(1);
-    auto relation = relations.find(fact.relation);
-    if (relation == relations.end())
-        return Status::error("fact " + std::to_string(row.columnInt(0)) +
-                             " has an unknown relation");
-    fact.args.resize(relation->second->columns.size());
-    fact.qualifiers.resize(relation->second->qualifiers.size());
-    if (!row.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(row.columnInt(2));
-    if (!row.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(row.columnInt(3));
-    if (!row.columnIsNull(4)) fact.source = row.columnInt(4);
-    fact.status = schema::parseStatus(row.columnText(5)).value_or(schema::FactStatus::Actual);
-    return Status::ok();
-}
-
 // Writes `fact` into facts_new under the id and with the plain columns of `row`.
 Status insertFact(Statement& insert, const Statement& row, const schema::Fact& fact) {
     for (int column = 0; column <= 4; ++column)
@@ -62,7 +43,7 @@ Status insertFact(Statement& insert, const Statement& row, const schema::Fact& f
 }
 
 // Reads the v3 facts with their fact_values in one ordered pass (merged by id).
-Status copyV3Facts(const Relations& relations, Statement& facts, Statement& values,
+Status copyV3Facts(const RelationsById& relations, Statement& facts, Statement& values,
                    Statement& insert) {
     Result<bool> valueRow = values.step();
     schema::Fact fact;
@@ -88,7 +69,7 @@ Status copyV3Facts(const Relations& relations, Statement& facts, Statement& valu
 
 // Reads the v4 to v6 facts, their values from the key (column 6) as `decode` reads it.
 using KeyDecoder = bool (*)(std::string_view key, schema::Fact& fact);
-Status copyKeyedFacts(const Relations& relations, Statement& facts, Statement& insert,
+Status copyKeyedFacts(const RelationsById& relations, Statement& facts, Statement& insert,
                       KeyDecoder decode) {
     schema::Fact fact;
     for (;;) {
@@ -127,9 +108,7 @@ Status Store::migrate(const std::string& fromVersion) {
 Status Store::migrateFacts(const std::string& fromVersion) {
     schema::Catalog catalog;
     CG_TRY(loadCatalog(catalog));
-    Relations relations;
-    for (const schema::RelationInfo* r : catalog.relations())
-        relations[r->id] = r;
+    RelationsById relations = relationsById(catalog);
     CG_PREPARE(insert, "INSERT OR IGNORE INTO facts_new(id, relation_id, valid_from, valid_to, "
                        "source_id, status, fact_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     Status copied;

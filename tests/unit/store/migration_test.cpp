@@ -372,6 +372,21 @@ TEST_CASE("a failing upgrade leaves the version 3 database as it was", "[store][
     CHECK(raw.text("SELECT count(*) FROM sqlite_master WHERE name = 'facts_new'") == "0");
 }
 
+TEST_CASE("a stored fact of an unknown relation is reported when loading", "[store][error]") {
+    std::string uri = memoryUri("cg_unknown_relation");
+    Raw raw(uri);
+    auto store = Store::open(uri);
+    REQUIRE(store.isOk());
+    REQUIRE(raw.exec("PRAGMA foreign_keys = OFF") == SQLITE_OK);
+    REQUIRE(raw.exec("INSERT INTO facts(fact_key, id, relation_id, status) "
+                     "VALUES ('k', 4, 9, 'actual')") == SQLITE_OK);
+    schema::Catalog catalog;
+    REQUIRE(store.value()->loadCatalog(catalog).isOk());
+    Status loaded = store.value()->loadFacts(catalog, [](schema::Fact) {});
+    REQUIRE_FALSE(loaded.isOk());
+    CHECK(loaded.message() == "fact 4 has an unknown relation");
+}
+
 TEST_CASE("the checks still refuse an unknown status or column kind", "[store][error]") {
     std::string uri = memoryUri("cg_checks_v4");
     Raw raw(uri);
