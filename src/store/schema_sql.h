@@ -18,7 +18,8 @@ namespace chipgraph::store {
 // is a named one (droppable for a bulk import). Versions 2 to 6 are migrated on open.
 constexpr int kSchemaVersion = 7;
 
-// Everything but `facts` (kFactsColumnsSql), which the migrations create under other names.
+// Everything but `entities` and `facts` (kEntitiesColumnsSql, kFactsColumnsSql), which the
+// upgrades create under other names; schemaSql() is the whole.
 inline constexpr const char* kCatalogSchemaSql = R"SQL(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -50,15 +51,6 @@ CREATE TABLE relation_columns (
     type_id      INTEGER REFERENCES types(id),   -- for kind 'entity'
     PRIMARY KEY (relation_id, is_qualifier, position)
 );
-CREATE TABLE entities (
-    id       INTEGER PRIMARY KEY,
-    name     TEXT NOT NULL,
-    name_key TEXT NOT NULL,                      -- unique: entities_name
-    type_id  INTEGER NOT NULL REFERENCES types(id)
-);
--- A named index, not a column constraint, so that an import creating many entities can drop
--- it and build it again afterwards, by one sort (Store::saveEntities).
-CREATE UNIQUE INDEX entities_name ON entities(name_key);
 CREATE TABLE aliases (
     alias_key TEXT PRIMARY KEY,                  -- case-folded alias
     alias     TEXT NOT NULL,
@@ -78,6 +70,23 @@ CREATE TABLE sources (
 );
 )SQL";
 
+// The columns of `entities`, after `CREATE TABLE name`. Names are unique through the named
+// index kCreateEntityNameIndexSql, not a column constraint, so that an import creating many
+// entities can drop it and build it again afterwards, by one sort (Store::saveEntities).
+inline constexpr const char* kEntitiesColumnsSql = R"SQL((
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL,                      -- case-folded name, unique: entities_name
+    type_id  INTEGER NOT NULL REFERENCES types(id)
+);
+)SQL";
+inline constexpr const char* kCreateEntityNameIndexSql =
+    "CREATE UNIQUE INDEX entities_name ON entities(name_key);";
+inline constexpr const char* kDropEntityNameIndexSql = "DROP INDEX entities_name;";
+inline std::string createEntitiesTableSql(const std::string& name) {
+    return "CREATE TABLE " + name + " " + kEntitiesColumnsSql;
+}
+
 // The columns of `facts`, after `CREATE TABLE name`. Keyed by fact_key, so that loading twice
 // adds nothing (INSERT OR IGNORE) and a fact is one entry of one b-tree. `id` orders facts as
 // they were stored (the loader sorts by it; Store assigns it, max + 1).
@@ -95,6 +104,12 @@ inline constexpr const char* kFactsColumnsSql = R"SQL((
 )SQL";
 inline std::string createFactsTableSql(const std::string& name) {
     return "CREATE TABLE " + name + " " + kFactsColumnsSql;
+}
+
+// The whole schema of a new database.
+inline std::string schemaSql() {
+    return std::string(kCatalogSchemaSql) + createEntitiesTableSql("entities") +
+           kCreateEntityNameIndexSql + createFactsTableSql("facts");
 }
 
 // Version 2 -> 3, run in one transaction with foreign keys off (dropping `facts` would
@@ -143,30 +158,18 @@ UPDATE meta SET value = '3' WHERE key = 'schema_version';
 // are encoded in C++, from v3's fact_values or v4 to v6's keys; distinct old keys give
 // distinct new keys, and should two ever coincide, the later fact goes, as a second insert
 // would have), then kFinishUpgradeSql swaps it in. Also drops what v4 -> v5 dropped
-// (entities_type) and v3 -> v4 (fact_values), and rebuilds `entities` with its name index
-// named (v2 to v6 had a UNIQUE column, whose index cannot be dropped).
+// (entities_type, with the old table) and v3 -> v4 (fact_values), and rebuilds `entities` as
+// `entities_new` (kEntitiesColumnsSql) with its name index named (v2 to v6 had a UNIQUE column,
+// whose index cannot be dropped); Store::migrate creates the index after the swap.
 inline constexpr const char* kFinishUpgradeSql = R"SQL(
 DROP TABLE IF EXISTS fact_values;
 DROP TABLE facts;
 ALTER TABLE facts_new RENAME TO facts;
-CREATE TABLE entities_new (
-    id       INTEGER PRIMARY KEY,
-    name     TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    type_id  INTEGER NOT NULL REFERENCES types(id)
-);
 INSERT INTO entities_new(id, name, name_key, type_id)
     SELECT id, name, name_key, type_id FROM entities;
 DROP TABLE entities;
 ALTER TABLE entities_new RENAME TO entities;
-CREATE UNIQUE INDEX entities_name ON entities(name_key);
 UPDATE meta SET value = '7' WHERE key = 'schema_version';
 )SQL";
-
-// The entity name index, dropped while an import writes many new entities (Store::
-// saveEntities) and built again after them.
-inline constexpr const char* kDropEntityNameIndexSql = "DROP INDEX entities_name";
-inline constexpr const char* kCreateEntityNameIndexSql =
-    "CREATE UNIQUE INDEX entities_name ON entities(name_key)";
 
 } // namespace chipgraph::store

@@ -34,8 +34,7 @@ Status Store::initialise() {
     tables.reset();
     if (tableCount == 0) {
         CG_TRY(db_->exec("BEGIN"));
-        Status created = db_->exec(kCatalogSchemaSql);
-        if (created) created = db_->exec(createFactsTableSql("facts"));
+        Status created = db_->exec(schemaSql());
         if (created) {
             CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
             version.bind(1, std::to_string(kSchemaVersion));

@@ -94,7 +94,9 @@ Status Store::migrate(const std::string& fromVersion) {
     if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
     if (status) status = db_->exec(createFactsTableSql("facts_new"));
     if (status) status = migrateFacts(fromVersion);
+    if (status) status = db_->exec(createEntitiesTableSql("entities_new"));
     if (status) status = db_->exec(kFinishUpgradeSql);
+    if (status) status = db_->exec(kCreateEntityNameIndexSql);
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");

@@ -152,10 +152,16 @@ void upgradeToV3(Raw& raw) {
     REQUIRE(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
 }
 
-// The facts table of versions 4 to 6 (a rowid table and a UNIQUE index on the key; a BLOB
-// key in 4 and 5), as they created it.
-std::string oldFactsSql(const std::string& keyType) {
+// The entities and facts tables of versions 4 to 6 (names unique by a column constraint; facts
+// a rowid table with a UNIQUE index on the key, a BLOB key in 4 and 5), as they created them.
+std::string oldTablesSql(const std::string& keyType) {
     return R"SQL(
+CREATE TABLE entities (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    type_id  INTEGER NOT NULL REFERENCES types(id)
+);
 CREATE TABLE facts (
     id          INTEGER PRIMARY KEY,
     relation_id INTEGER NOT NULL REFERENCES relations(id),
@@ -189,12 +195,13 @@ std::vector<schema::Fact> writtenFacts() {
     return {first, second};
 }
 
-// A version 4, 5 or 6 database with the rows of writeV2: the current catalog tables (4 also
-// had entities_type) and the facts table of its version, its keys encoded as that version did
-// (4 and 5: a binary key, where the values are since version 4; 6: a text key).
+// A version 4, 5 or 6 database with the rows of writeV2: the current catalog tables but
+// entities (4 also had entities_type) and the entities and facts tables of its version, its keys
+// encoded as that version did (4 and 5: a binary key, where the values are since version 4; 6: a
+// text key).
 void writeV4To6(Raw& raw, const std::string& version) {
     std::string ddl =
-        std::string(store::kCatalogSchemaSql) + oldFactsSql(version == "6" ? "TEXT" : "BLOB");
+        std::string(store::kCatalogSchemaSql) + oldTablesSql(version == "6" ? "TEXT" : "BLOB");
     REQUIRE(raw.exec(ddl.c_str()) == SQLITE_OK);
     if (version == "4") REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id)") == 0);
     std::vector<std::string> keys = {
