@@ -25,7 +25,7 @@ std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relat
                      const schema::Catalog& catalog) {
     std::string validity = validityLabel(fact.valid);
     std::string line = std::string("- ") + schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? "always" : validity);
+                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) {
         const schema::SourceInfo& source = catalog.source(fact.source);
         line += " · " + source.name;

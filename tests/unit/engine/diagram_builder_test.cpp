@@ -26,7 +26,7 @@ relation develops(owner: Vendor, chip: Chip).
 relation designs(firm: DesignFirm, chip: Chip) { role: text }.
 relation fabbed_on(chip: Chip, node: ProcessNode).
 relation made_by(node: ProcessNode, foundry: Foundry).
-relation successor_of(next: Chip, prev: Chip).
+relation successor_of(next: Chip, prev: Chip) timeless.
 relation announced(chip: Chip, event: text).
 relation shipments(owner: Vendor, units: number).
 entity Amazon: Vendor.
@@ -43,12 +43,12 @@ entity "TPU v7": Chip.
 source note published 2025-06.
 source press published 2025-12-03.
 Amazon develops Trainium2 per note.
-Amazon develops Trainium3 per note expected.
-Amazon develops Trainium3 per press actual.
+Amazon develops Trainium3 from 2025 per note expected.
+Amazon develops Trainium3 from 2025 per press actual.
 Google develops "TPU v7" per note.
 successor_of(Trainium3, Trainium2) per note.
 announced(Trainium2, "re:Invent") in 2023-11 per note.
-Alphawave designs Trainium3 per note rumored { role: "main partner" }.
+Alphawave designs Trainium3 from 2025 per note rumored { role: "main partner" }.
 Alchip designs Trainium3 from 2026 per press rumored { role: "back-end" }.
 Annapurna designs Trainium3 per press { role: "front-end" }.
 Broadcom designs "TPU v7" per note.
@@ -98,7 +98,7 @@ TEST_CASE("owners become boxes: develops edges fold into the chip", "[diagram_bu
     CHECK(t3->kind == exporter::NodeKind::Chip);
     CHECK(t3->ownerStatus == schema::FactStatus::Actual); // the strongest of its two claims
     CHECK_THAT(t3->tooltip, Contains("Amazon develops Trainium3"));
-    CHECK_THAT(t3->tooltip, Contains("- expected · always · note (2025-06)"));
+    CHECK_THAT(t3->tooltip, Contains("- expected · 2025– · note (2025-06)"));
     // Generations: Trainium2 (announced 2023-11) before its successor Trainium3.
     CHECK(findNode(d, "Trainium2")->timeOrder < t3->timeOrder);
 }
