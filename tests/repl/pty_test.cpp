@@ -141,7 +141,7 @@ TEST_CASE("Tab completes Chinese aliases and quotes names with blanks", "[pty]")
     type(*repl, "what does 联发\t design?\r");
     INFO(repl->output());
     CHECK(repl->expect("TPU v7e"));
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     type(*repl, "who designs \"Maia 2\t?\r");
     CHECK(repl->expect("GUC"));
     quit(*repl);
@@ -180,7 +180,7 @@ TEST_CASE("Ctrl-R searches the history", "[pty]") {
     auto repl = startRepl(home);
     type(*repl, "what does MediaTek design?\r");
     INFO(repl->output());
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     type(*repl, "who designs Trainium3?\r");
     CHECK(repl->expect("(7 rows)"));
     type(*repl, "\x12MediaT"); // Ctrl-R, then part of the older line
@@ -188,7 +188,7 @@ TEST_CASE("Ctrl-R searches the history", "[pty]") {
     // race with the next prompt: typed while the line ran, it could be lost with the Ctrl-D
     // that follows.
     type(*repl, "\r");
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     quit(*repl);
 }
 

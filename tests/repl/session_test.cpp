@@ -190,7 +190,7 @@ TEST_CASE(".output and .once send results to files", "[session]") {
               ".output\n.once " + once + "\nwhat does MediaTek design?\nwho designs Baltra?");
     CHECK(readFile(all).rfind("Alchip,always,rumored", 0) == 0);
     CHECK(contains(readFile(all), "  output: " + all + "\n"));
-    CHECK(readFile(once).rfind("TPU v7e,always", 0) == 0);
+    CHECK(readFile(once).rfind("TPU 8i,always", 0) == 0);
     CHECK_FALSE(contains(readFile(once), "Broadcom"));
     CHECK(repl.out.str() == "Broadcom,always,rumored,decoder_2024_12,2024-12-12\r\n");
     repl.feed(".output " + (dir.path / "no/such/dir.txt").string());
