@@ -19,14 +19,16 @@ struct GraphCloser {
 // Owns a root graph; closing it frees every node, edge and subgraph (and any layout).
 using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 
-// Builds the graph of `diagram`: default attributes, owner clusters (members in one rank,
-// ordered by timeOrder), nodes and edges in model order, and the legend when asked. An error
+// Builds the graph of `diagram`: default attributes, the title (or legend) on top and the
+// footer below, owner clusters (members ordered by timeOrder), with dot the kinds in ranks,
+// nodes and edges in model order. An error
 // names an edge whose end is not a node of the diagram.
 Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style);
 
-// The graph label with a legend: the title above a strip listing the kinds, line styles and
-// colours `diagram` uses (HTML-like label text, without the outer < >).
-std::string legendLabel(const Diagram& diagram);
+// The graph label with a legend: the title, the subtitle (and the footer, `withFooter`) above a
+// strip listing the kinds, line styles and colours `diagram` uses (HTML-like label text,
+// without the outer < >).
+std::string legendLabel(const Diagram& diagram, bool withFooter);
 
 // Sets an attribute (declaring it with an empty default when the graph does not have it yet).
 void setAttr(void* object, const char* name, const std::string& value);
