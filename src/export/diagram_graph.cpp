@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace chipgraph::exporter {
@@ -175,68 +176,6 @@ std::map<std::string, ClusterInfo> makeClusters(Agraph_t* parent, const Diagram&
     return clusters;
 }
 
-std::string headerText(const Diagram& diagram, bool withFooter) {
-    std::string text = diagram.title;
-    for (const std::string* line : {&diagram.subtitle, withFooter ? &diagram.footer : nullptr})
-        if (line && !line->empty()) text += (text.empty() ? "" : "\n") + *line;
-    return text;
-}
-
-// The title (or the legend, which holds it) on top and the footer at the bottom. A graph has
-// one label, so with dot the drawing goes in a frame: a borderless cluster labelled on top,
-// inside the root labelled at the bottom. Other engines lay clusters out differently (neato
-// and circo ignore them): there the footer is the header's last line. Returns the frame.
-Agraph_t* placeHeader(Agraph_t* root, const Diagram& diagram, const DiagramStyle& style) {
-    bool framed = style.layout == LayoutEngine::Dot && !diagram.footer.empty();
-    Agraph_t* frame = root;
-    if (framed) {
-        frame = agsubg(root, mutableText("cluster_frame"), 1);
-        setAttr(frame, "peripheries", "0");
-        setAttr(root, "label", escapeGraphvizText(diagram.footer));
-        setAttr(root, "labelloc", "b");
-        setAttr(root, "fontsize", "10");
-        setAttr(root, "fontcolor", kLabelColor);
-        setAttr(frame, "fontsize", "16");
-        setAttr(frame, "fontcolor", kTitleColor);
-        setAttr(frame, "labelloc", "t");
-    }
-    if (style.legend)
-        setHtmlLabel(root, frame, legendLabel(diagram, !framed));
-    else
-        setAttr(frame, "label", escapeGraphvizText(headerText(diagram, !framed)));
-    return frame;
-}
-
-// dot lays the kinds out in ranks, left to right: design firms first, chips in their owners'
-// boxes, then process nodes, then foundries last; newrank lets these constraints hold across
-// the owners' clusters. Owners drawn as nodes head their boxes and stay out of the ranks.
-void rankKinds(Agraph_t* root, Agraph_t* frame, const Diagram& diagram,
-               const std::vector<Agnode_t*>& nodes,
-               const std::map<std::string, ClusterInfo>& clusters) {
-    struct Rank {
-        NodeKind kind;
-        const char* name;
-        const char* rank;
-    };
-    bool any = false;
-    for (Rank r : {Rank{NodeKind::DesignFirm, "rank_design_firms", "min"},
-                   Rank{NodeKind::ProcessNode, "rank_process_nodes", "same"},
-                   Rank{NodeKind::Foundry, "rank_foundries", "max"}}) {
-        Agraph_t* group = nullptr;
-        for (size_t i = 0; i < diagram.nodes.size(); ++i) {
-            const DiagramNode& n = diagram.nodes[i];
-            if (n.kind != r.kind || !n.cluster.empty() || clusters.count(n.id)) continue;
-            if (!group) {
-                group = agsubg(frame, mutableText(r.name), 1);
-                setAttr(group, "rank", r.rank);
-            }
-            agsubnode(group, nodes[i], 1);
-            any = true;
-        }
-    }
-    if (any) setAttr(root, "newrank", "true");
-}
-
 // Lays each cluster's members out left to right in time order: an invisible edge from each to
 // the next puts them in successive ranks (rankdir=LR). Ranks are hard constraints, so this holds
 // inside clusters, where Graphviz 2.42 does not keep the order of flat (same-rank) edges.
@@ -391,7 +330,12 @@ Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style) {
         if (owned != clusters.end()) agsubnode(owned->second.graph, node, 1);
     }
     orderMembers(clusterOrder, clusters, nodes);
-    if (style.layout == LayoutEngine::Dot) rankKinds(root.get(), frame, diagram, nodes, clusters);
+    if (style.layout == LayoutEngine::Dot) {
+        std::set<std::string> owners;
+        for (const auto& [id, info] : clusters)
+            owners.insert(id);
+        rankKinds(root.get(), frame, diagram, nodes, owners);
+    }
 
     // Within one cluster, an edge pointing back in time is laid out forwards and drawn with its
     // arrow reversed (dir=back), so that it never fights the left-to-right order.

@@ -6,8 +6,10 @@
 #include <graphviz/cgraph.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chipgraph::exporter {
 
@@ -29,6 +31,14 @@ Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style);
 // strip listing the kinds, line styles and colours `diagram` uses (HTML-like label text,
 // without the outer < >).
 std::string legendLabel(const Diagram& diagram, bool withFooter);
+
+// The title (or the legend, with the title) on top and the footer at the bottom: with dot in a
+// borderless cluster, returned, that all nodes join; with other engines on the root, returned.
+Agraph_t* placeHeader(Agraph_t* root, const Diagram& diagram, const DiagramStyle& style);
+// With dot: design firms in the first rank, process nodes in one, foundries in the last (nodes
+// in a cluster and the `owners` heading one stay out of the ranks).
+void rankKinds(Agraph_t* root, Agraph_t* frame, const Diagram& diagram,
+               const std::vector<Agnode_t*>& nodes, const std::set<std::string>& owners);
 
 // Sets an attribute (declaring it with an empty default when the graph does not have it yet).
 void setAttr(void* object, const char* name, const std::string& value);

@@ -113,7 +113,7 @@ TEST_CASE("an unknown format or a missing extension is an error naming the choic
                Contains("cannot tell the diagram format of 'aws'"));
 }
 
-TEST_CASE("layout engines parse; an unknown one suggests the nearest", "[diagram][errors]") {
+TEST_CASE("layout engines parse, an unknown one suggests the nearest", "[diagram][errors]") {
     CHECK(parseLayoutEngine("dot").value() == LayoutEngine::Dot);
     CHECK(parseLayoutEngine("Neato").value() == LayoutEngine::Neato);
     CHECK(parseLayoutEngine("fdp").value() == LayoutEngine::Fdp);
