@@ -233,7 +233,8 @@ TEST_CASE(".show lists the settings", "[session]") {
     Repl repl;
     repl.feed(".asof 2026\n.show");
     CHECK(repl.out.str() == "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
-                            "     ast: off\n    plan: off\n    asof: 2026\n knownat: off\n"
+                            "     ast: off\n    plan: off\n   pager: on\n maxrows: 40\n"
+                            "maxwidth: 0\n    asof: 2026\n knownat: off\n"
                             "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
 }
 

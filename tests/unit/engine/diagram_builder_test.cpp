@@ -322,3 +322,34 @@ TEST_CASE("bad requests are errors with a suggestion", "[diagram_builder][errors
     r.conflictKeys = {{"designs", "role"}};
     CHECK(error(r) == "conflict key 'role' is not one of the two entity columns of 'designs'");
 }
+
+// Issue 21: the subtitle gives the date window and knowledge date shown, the footer how many
+// sources are drawn, and an edge links to its newest source's address.
+TEST_CASE("dates in the subtitle, the sources count in the footer, links to sources",
+          "[diagram_builder]") {
+    auto engine = world();
+    exporter::Diagram all = build(*engine);
+    CHECK(all.subtitle == "valid at any time · known at 2025-12-03 (the newest source)");
+    CHECK(all.footer == "drawn from 2 sources");
+    DiagramRequest request;
+    request.window = Interval::of(PartialDate::parse("2026").value());
+    request.knownAt = PartialDate::parse("2025-06-30").value().lastDay();
+    exporter::Diagram dated = build(*engine, request);
+    CHECK(dated.title == "develops, designs, fabbed_on, made_by"); // the dates are below it
+    CHECK(dated.subtitle == "valid in 2026 · known at 2025-06-30");
+    CHECK(dated.footer == "drawn from 1 source");
+
+    Outcome added = engine->run("source blog published 2026-01 url \"https://blog.example/t3\".\n"
+                                "source old published 2025-01 url \"https://old.example/\".\n"
+                                "Alchip designs Trainium3 per blog rumored.\n"
+                                "Alchip designs Trainium3 per old rumored.\n",
+                                "more.kg");
+    INFO(added.renderDiagnostics());
+    REQUIRE(added.ok());
+    exporter::Diagram linked = build(*engine);
+    const exporter::DiagramEdge* alchip = findEdge(linked, "Alchip", "Trainium3");
+    REQUIRE(alchip);
+    CHECK(alchip->url == "https://blog.example/t3"); // the newest source with an address
+    CHECK_THAT(alchip->tooltip, Contains("blog (2026-01) https://blog.example/t3"));
+    CHECK(findEdge(linked, "N3", "TSMC")->url.empty()); // its source has no address
+}
