@@ -11,13 +11,27 @@
 #include "schema/catalog.h"
 
 #include <atomic>
+#include <chrono>
 
 namespace chipgraph::eval {
 
-// Returns the answers, or an error when `cancel` (if given) was set during evaluation.
+// What stops a join early with an error: Ctrl-C, the statement's time limit and the memory
+// guard (the process's resident memory), polled every few thousand rows.
+struct QueryLimits {
+    const std::atomic<bool>* cancel = nullptr;
+    std::chrono::steady_clock::time_point deadline{}; // the epoch: none
+    std::chrono::milliseconds timeLimit{0};           // for the message
+    size_t maxMemoryBytes = 0;                        // 0: none
+};
+
+// Limits from now on: the deadline is `timeLimit` (0: none) from now.
+QueryLimits queryLimitsFromNow(const std::atomic<bool>* cancel, std::chrono::milliseconds timeLimit,
+                               size_t maxMemoryBytes);
+
+// Returns the answers, or an error when a limit stopped the evaluation.
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel = nullptr);
+                            const QueryLimits& limits = {});
 
 // The answers as a table and, row for row, the values of the query's variables (a wildcard's
 // or an unbound variable's value is the empty text). Diagrams of a query draw from these.
@@ -28,6 +42,6 @@ struct QueryAnswers {
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
-                                          const std::atomic<bool>* cancel = nullptr);
+                                          const QueryLimits& limits = {});
 
 } // namespace chipgraph::eval
