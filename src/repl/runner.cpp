@@ -33,6 +33,7 @@ std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions
         exitCode = 1;
         return nullptr;
     }
+    if (options.configure) options.configure(*engine.value());
     sessionOptions.bail = options.bail;
     auto session = std::make_unique<Session>(std::move(engine.value()), options.database, std::cout,
                                              std::cerr, std::move(sessionOptions));
