@@ -36,8 +36,12 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     if (!store) return store.status();
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
     engine->readOnly_ = readOnly;
-    if (Status s = engine->store_->loadCatalog(engine->catalog_); !s) return s;
-    if (Status s = engine->reloadFacts(); !s) return s;
+    // One snapshot: a writer committing in between must not pair this catalog with its facts.
+    if (Status s = engine->store_->beginRead(); !s) return s;
+    Status loaded = engine->store_->loadCatalog(engine->catalog_);
+    if (loaded) loaded = engine->reloadFacts();
+    engine->store_->endRead();
+    if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     return engine;
 }

@@ -112,6 +112,14 @@ Status Store::begin() {
     return Status::ok();
 }
 
+Status Store::beginRead() {
+    return db_->exec("BEGIN");
+}
+
+void Store::endRead() {
+    (void)db_->exec("COMMIT");
+}
+
 Result<int64_t> Store::dataVersion() {
     CG_PREPARE(version, "PRAGMA data_version");
     Result<bool> row = version.step();

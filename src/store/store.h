@@ -45,6 +45,10 @@ public:
     Status beginBulk();
     Status commit();
     void rollback();
+    // A read transaction: what is read until endRead() is one snapshot, whatever other
+    // processes commit meanwhile (loading the catalog and the facts takes many statements).
+    Status beginRead();
+    void endRead();
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
