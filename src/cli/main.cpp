@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/diagram_command.h"
 #include "cli/limit_options.h"
+#include "engine/engine.h"
 #include "repl/runner.h"
 
 #include <CLI/CLI.hpp>
@@ -115,6 +116,8 @@ int main(int argc, char** argv) {
 
     LimitOptions replLimits;
     addLimitOptions(app, replLimits);
+    bool replForce = false;
+    app.add_flag("--force", replForce, "let 'diagram ... to FILE' replace an existing file");
 
     try {
         app.parse(argc, argv);
@@ -132,6 +135,7 @@ int main(int argc, char** argv) {
     if (import->parsed()) return runImport(importCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         applyLimits(engine, replLimits);
+        engine.setOverwriteFiles(replForce);
     };
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);

@@ -96,6 +96,7 @@ public:
     // Whether `diagram ... to "file"` may replace an existing file (--force); by default it
     // is an error, as the REPL's `.save` refuses to overwrite.
     void setOverwriteFiles(bool overwrite) { overwrite_ = overwrite; }
+    bool overwriteFiles() const { return overwrite_; }
 
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;

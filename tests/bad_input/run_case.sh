@@ -14,7 +14,7 @@ case_file=$2
 limit=${BAD_INPUT_TIMEOUT:-60} # seconds: a bad input must fail fast, not hang
 
 expect_exit=$(sed -n 's/^exit: //p' "$case_file" | head -n 1)
-expect_error=$(sed -n 's/^error: //p' "$case_file" | head -n 1)
+expect_error=$(sed -n 's/^error: \{0,1\}//p' "$case_file" | head -n 1)
 script=$(sed -n '/^run:$/,$p' "$case_file" | tail -n +2)
 if [[ -z $expect_exit || -z $script ]]; then
     echo "$case_file: needs an 'exit:' line and a 'run:' section" >&2
