@@ -18,11 +18,11 @@ static SourceSpan spanAt(std::shared_ptr<const std::string> fileName, int line, 
     return SourceSpan{std::move(fileName), line, column, line, column + 1};
 }
 
-// An error at the first byte of `text` that is not UTF-8, if there is one. A UTF-16 file
-// (its byte-order mark) gets its own hint.
+// An error at the first byte of `text` that is not UTF-8, or is NUL (a name holding one could
+// never be typed), if there is one. A UTF-16 file (its byte-order mark) gets its own hint.
 static std::optional<Diagnostic>
 checkUtf8(std::string_view text, std::shared_ptr<const std::string> fileName, int firstLine) {
-    size_t offset = text::invalidUtf8Offset(text);
+    size_t offset = std::min(text::invalidUtf8Offset(text), text.find('\0'));
     if (offset == std::string_view::npos) return std::nullopt;
     std::string_view before = text.substr(0, offset);
     size_t lineStart = before.rfind('\n');
@@ -33,6 +33,9 @@ checkUtf8(std::string_view text, std::shared_ptr<const std::string> fileName, in
     std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(text[offset]));
     bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
                                       (text[0] == '\xFE' && text[1] == '\xFF'));
+    if (text[offset] == '\0')
+        return makeError(Phase::Syntax, "a NUL byte in the text",
+                         spanAt(std::move(fileName), line, column), "remove it");
     return makeError(Phase::Syntax, std::string("invalid UTF-8 (byte ") + byte + ")",
                      spanAt(std::move(fileName), line, column),
                      utf16 ? "the text is UTF-16; save it as UTF-8" : "save the text as UTF-8");

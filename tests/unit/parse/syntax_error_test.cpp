@@ -349,3 +349,9 @@ TEST_CASE("a chain of more hops than the limit is an error", "[syntax][error][is
     CHECK(onlyError("diagram chain of Amazon within 99999999999.").message ==
           "'within' takes at most 1000 hops");
 }
+
+TEST_CASE("a NUL byte is an error at its line and column", "[syntax][error][issue14]") {
+    Diagnostic d = onlyError(std::string("type Chip.\nentity \"a\0b\": Chip.\n", 30));
+    CHECK(position(d) == "2:10");
+    CHECK(d.message == "a NUL byte in the text");
+}
