@@ -42,7 +42,12 @@ importStmt   : IMPORT ident FROM STRING (CREATE name)? END ;
 // ---- schema ------------------------------------------------------------------------------
 typeDecl     : TYPE name (SUBTYPE name)? END ;
 relationDecl : RELATION ident '(' columnDecl (',' columnDecl)* ')'
-               ('{' columnDecl (',' columnDecl)* '}')? END ;
+               ('{' columnDecl (',' columnDecl)* '}')? relationKind* END ;
+// `timeless`: facts hold independently of time (lineage, aliases-like facts); `per period`:
+// every fact states an amount over its whole validity period (shipments, revenue).
+relationKind : TIMELESS                  # timelessKind
+             | PER PERIOD                # perPeriodKind
+             ;
 columnDecl   : ident ':' ident ;
 
 entityDecl   : ENTITY name (',' name)* ':' name (AKA name (',' name)*)? END ;
@@ -94,7 +99,8 @@ name         : ident | STRING ;
 ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
-             | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND ;
+             | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
+             | TIMELESS | PERIOD ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -137,6 +143,8 @@ END          : '.' ;
 
 // ---- lexer -------------------------------------------------------------------------------
 TYPE      : 'type' ;
+TIMELESS  : 'timeless' ;
+PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
 WHY       : 'why' ;

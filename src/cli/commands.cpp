@@ -83,10 +83,8 @@ Result<std::string> readFile(const std::string& path) {
 
 // Prints each query's answer (and plan); diagnostics to stderr. Returns the exit code.
 int report(const engine::Outcome& outcome, const CommonOptions& options) {
-    if (!outcome.ok()) {
-        std::cerr << outcome.renderDiagnostics();
-        return kFailed;
-    }
+    if (!outcome.diagnostics.empty()) std::cerr << outcome.renderDiagnostics(); // warnings too
+    if (!outcome.ok()) return kFailed;
     Result<exporter::Format> format = exporter::parseFormat(options.format);
     bool first = true;
     for (const engine::QueryResult& result : outcome.results) {

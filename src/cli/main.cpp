@@ -24,7 +24,9 @@ void addFileOptions(CLI::App& command, bool& allowFiles, bool& force) {
 void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
     command.add_option("--db", options.db,
                        "SQLite database to use (default: the bundled knowledge base, in memory)");
-    command.add_option("-f,--format", options.format, "output format: table, csv, json, markdown")
+    command
+        .add_option("-f,--format", options.format,
+                    "output format: table, box, csv, tsv, json, jsonl, markdown, line")
         ->capture_default_str();
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
     app.add_option("--history", historyFile,
                    "history file (default: $CHIPGRAPH_HISTORY or ~/.chipgraph_history)");
     app.add_flag("--no-history", noHistory, "keep no history");
+    app.add_flag("--no-color", replOptions.noColour,
+                 "no colours on a terminal (the NO_COLOR variable does the same)");
 
     CommonOptions queryOptions;
     std::string queryText;
@@ -75,7 +79,10 @@ int main(int argc, char** argv) {
     addCommonOptions(*run, runOptions);
     run->add_option("files", scripts, "script files (.kg)")->required();
     run->footer("Statements run in order as one unit: facts are stored (in --db, or in memory),\n"
-                "questions answered. Any error and nothing is kept.");
+                "questions answered. Any error and nothing is kept.\n"
+                "Examples:\n"
+                "  chipgraph run examples/foundation.kg\n"
+                "  chipgraph run --db chips.db --format csv notes.kg questions.kg");
 
     std::string initPath;
     LimitOptions initLimits;
@@ -83,6 +90,8 @@ int main(int argc, char** argv) {
         app.add_subcommand("init", "create a database holding the bundled knowledge base");
     init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
     addLimitOptions(*init, initLimits);
+    init->footer("The file must not exist yet. Example:\n"
+                 "  chipgraph init chips.db && chipgraph query --db chips.db 'who designs X1?'");
 
     LoadCommand loadCommand;
     CLI::App* load = app.add_subcommand("load", "add .kg files to a database (all or nothing)");
@@ -91,7 +100,8 @@ int main(int argc, char** argv) {
     load->add_option("files", loadCommand.files, "files to load")->required();
     addLimitOptions(*load, loadCommand.limits);
     addFileOptions(*load, loadCommand.allowFiles, loadCommand.force);
-    load->footer("Loading the same file twice adds nothing.");
+    load->footer("Loading the same file twice adds nothing. Example:\n"
+                 "  chipgraph load --db chips.db my_notes.kg");
 
     ImportCommand importCommand;
     CLI::App* import = app.add_subcommand("import", "bulk-load a CSV file into a relation");

@@ -22,6 +22,9 @@ struct Cell {
 struct Table {
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;
+    // Footnotes a reader must see with the rows (claims left out, limits hit): printed under
+    // the table, carried as "notes" in JSON.
+    std::vector<std::string> notes;
 };
 
 } // namespace chipgraph

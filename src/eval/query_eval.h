@@ -6,6 +6,7 @@
 #include "bind/bound.h"
 #include "common/status.h"
 #include "common/table.h"
+#include "eval/claim_filter.h"
 #include "eval/fact_view.h"
 #include "plan/plan.h"
 #include "schema/catalog.h"
@@ -28,10 +29,13 @@ struct QueryLimits {
 QueryLimits queryLimitsFromNow(const std::atomic<bool>* cancel, std::chrono::milliseconds timeLimit,
                                size_t maxMemoryBytes);
 
-// Returns the answers, or an error when a limit stopped the evaluation.
+// Returns the answers, or an error when a limit stopped the evaluation. The table's notes say
+// which claims the window and `known at` left out, the query's own and `premisesLeftOut`
+// (those of the rules' premises).
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const QueryLimits& limits = {});
+                            const QueryLimits& limits = {},
+                            const LeftOutCounts& premisesLeftOut = {});
 
 // The answers as a table and, row for row, the values of the query's variables (a wildcard's
 // or an unbound variable's value is the empty text). Diagrams of a query draw from these.

@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "eval/body_join.h"
+#include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "plan/plan.h"
 
@@ -22,13 +23,19 @@ public:
         DerivationNode node;
         node.fact = factText(relation, table.row(row));
         node.status = schema::statusName(table.status(row));
-        node.valid = validText(table.validity(row));
+        node.valid =
+            validText(table.validity(row), isTimeless(relation, catalog_, engine_.rules()));
         if (const RowProvenance* p = table.provenance(row);
             p && !catalog_.relation(relation).derived)
             for (SourceId s : p->sources) {
                 const schema::SourceInfo& source = catalog_.source(s);
-                node.sources.push_back(
-                    {source.name, source.published ? source.published->toString() : ""});
+                DerivationSource shown{source.name, "", ""};
+                if (source.published) {
+                    shown.published = source.published->toString();
+                    if (options_.showKnownFrom && source.published->precision != DatePrecision::Day)
+                        shown.knownFrom = formatDay(source.published->lastDay());
+                }
+                node.sources.push_back(std::move(shown));
             }
         if (!catalog_.relation(relation).derived) return node;
         node.derived = true;
@@ -59,10 +66,10 @@ private:
                             : displayValue(v, catalog_);
     }
 
-    static std::string validText(const IntervalSet& days) {
+    static std::string validText(const IntervalSet& days, bool timeless) {
         std::string out;
         for (const Interval& part : days.parts())
-            out += (out.empty() ? "" : ", ") + formatInterval(part);
+            out += (out.empty() ? "" : ", ") + validityText(part, timeless);
         return out.empty() ? "never" : out;
     }
 
@@ -151,7 +158,9 @@ Result<std::vector<DerivationNode>> explainWhy(RuleEngine& engine, const bind::B
     for (const bind::BoundTerm& t : atom.args)
         constants.push_back(
             t.kind == bind::BoundTerm::Kind::Constant ? engine.interner().find(t.value) : kNoValue);
-    WhyBuilder builder(engine, catalog, options);
+    WhyOptions shown = options;
+    shown.showKnownFrom = shown.showKnownFrom || query.knownAt.has_value();
+    WhyBuilder builder(engine, catalog, shown);
     std::vector<DerivationNode> trees;
     for (RowId r = 0; r < table.size(); ++r) {
         bool matches = true;

@@ -35,9 +35,9 @@ Result<Format> parseFormat(std::string_view name) {
 std::string render(const Table& table, Format format, const RenderOptions& options) {
     switch (format) {
     case Format::Table:
-        return renderText(table, options.headers);
+        return renderText(table, options);
     case Format::Box:
-        return renderBox(table, options.headers);
+        return renderBox(table, options);
     case Format::Csv:
         return renderCsv(table, options.headers);
     case Format::Tsv:
@@ -59,83 +59,183 @@ static std::string pad(const std::string& s, int width, bool right) {
     return right ? padding + s : s + padding;
 }
 
-// Display width of every column: the widest of its cells and (when shown) its name.
-static std::vector<int> columnWidths(const Table& table, bool headers) {
+namespace {
+
+// What a terminal table shows: the rows kept by maxRows, each column's width (narrowed to fit
+// maxWidth), and the styles of the colour option.
+struct Layout {
     std::vector<int> widths;
-    for (const std::string& c : table.columns)
-        widths.push_back(headers ? text::displayWidth(c) : 0);
-    for (const auto& row : table.rows)
-        for (size_t i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], text::displayWidth(row[i].text));
-    return widths;
+    size_t shown = 0; // rows drawn; the rest are counted in a "… N more rows" line
+    int statusColumn = -1;
+    bool colour = false;
+};
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr int kMinColumnWidth = 4;
+
+// The colour of a status, strongest (green) to weakest (magenta).
+const char* statusColour(std::string_view status) {
+    if (status == "actual") return "\x1b[32m";
+    if (status == "reported") return "\x1b[36m";
+    if (status == "expected" || status == "forecast") return "\x1b[34m";
+    if (status == "rumored") return "\x1b[33m";
+    if (status == "view") return "\x1b[35m";
+    return "";
 }
 
-static std::string rowCount(const Table& table) {
-    size_t n = table.rows.size();
-    return "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
+std::string styled(const std::string& s, const char* style, bool colour) {
+    return colour && *style ? style + s + kReset : s;
 }
+
+// Cuts `s` to `width` terminal columns, ending it with "…" when anything was cut.
+std::string clip(const std::string& s, int width) {
+    if (text::displayWidth(s) <= width) return s;
+    std::string out;
+    int used = 0;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char lead = static_cast<unsigned char>(s[i]);
+        size_t length = lead < 0x80    ? 1
+                        : lead >= 0xF0 ? 4
+                        : lead >= 0xE0 ? 3
+                        : lead >= 0xC0 ? 2
+                                       : 1;
+        std::string point = s.substr(i, length);
+        int w = text::displayWidth(point);
+        if (used + w > width - 1) break;
+        out += point;
+        used += w;
+        i += length;
+    }
+    return out + "…";
+}
+
+// `overhead` is what the borders take besides the columns: narrows the widest column, one
+// column at a time, until the table fits in maxWidth (or every column is at its minimum).
+Layout layoutOf(const Table& table, const RenderOptions& options, int perColumn, int fixed) {
+    Layout layout;
+    layout.colour = options.colour;
+    layout.shown =
+        options.maxRows > 0 ? std::min(options.maxRows, table.rows.size()) : table.rows.size();
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+        layout.widths.push_back(options.headers ? text::displayWidth(table.columns[i]) : 0);
+        if (table.columns[i] == "status") layout.statusColumn = static_cast<int>(i);
+    }
+    for (size_t r = 0; r < layout.shown; ++r)
+        for (size_t i = 0; i < table.rows[r].size(); ++i)
+            layout.widths[i] =
+                std::max(layout.widths[i], text::displayWidth(table.rows[r][i].text));
+    if (options.maxWidth <= 0) return layout;
+    int total = fixed;
+    for (int w : layout.widths)
+        total += w + perColumn;
+    while (total > options.maxWidth) {
+        auto widest = std::max_element(layout.widths.begin(), layout.widths.end());
+        if (widest == layout.widths.end() || *widest <= kMinColumnWidth) break;
+        --*widest;
+        --total;
+    }
+    return layout;
+}
+
+// One cell, cut to its column, padded (unless `last` and left-aligned) and coloured.
+std::string cellText(const Layout& layout, size_t column, const std::string& text, bool right,
+                     bool last, bool header) {
+    int width = layout.widths[column];
+    std::string s = clip(text, width);
+    std::string padding(static_cast<size_t>(std::max(0, width - text::displayWidth(s))), ' ');
+    if (last && !right) padding.clear();
+    const char* style = header                                            ? kBold
+                        : static_cast<int>(column) == layout.statusColumn ? statusColour(s)
+                                                                          : "";
+    s = styled(s, style, layout.colour);
+    return right ? padding + s : s + padding;
+}
+
+std::string footer(const Table& table, const Layout& layout) {
+    size_t n = table.rows.size();
+    std::string out;
+    if (layout.shown < n) out += "… " + std::to_string(n - layout.shown) + " more rows\n";
+    return out + "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
+}
+
+} // namespace
 
 std::string renderText(const Table& table, bool headers) {
-    std::vector<int> widths = columnWidths(table, headers);
-    auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right) {
+    return renderText(table, RenderOptions{headers});
+}
+
+std::string renderText(const Table& table, const RenderOptions& options) {
+    Layout layout = layoutOf(table, options, 3, -3);
+    std::string bar = styled(" | ", kDim, layout.colour);
+    auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right,
+                    bool header) {
         std::string out;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            bool last = i + 1 == cells.size();
-            std::string cell = last && !right[i] ? cells[i] : pad(cells[i], widths[i], right[i]);
-            out += (i ? " | " : "") + cell;
-        }
+        for (size_t i = 0; i < cells.size(); ++i)
+            out += (i ? bar : "") +
+                   cellText(layout, i, cells[i], right[i], i + 1 == cells.size(), header);
         return out + "\n";
     };
     std::string out;
-    if (headers) {
-        out += line(table.columns, std::vector<bool>(table.columns.size(), false));
-        for (size_t i = 0; i < widths.size(); ++i)
-            out += (i ? "-+-" : "") + std::string(static_cast<size_t>(widths[i]), '-');
-        out += "\n";
+    if (options.headers) {
+        out += line(table.columns, std::vector<bool>(table.columns.size(), false), true);
+        std::string rule;
+        for (size_t i = 0; i < layout.widths.size(); ++i)
+            rule += (i ? "-+-" : "") + std::string(static_cast<size_t>(layout.widths[i]), '-');
+        out += styled(rule, kDim, layout.colour) + "\n";
     }
-    for (const auto& row : table.rows) {
+    for (size_t r = 0; r < layout.shown; ++r) {
         std::vector<std::string> cells;
         std::vector<bool> right;
-        for (const Cell& c : row) {
+        for (const Cell& c : table.rows[r]) {
             cells.push_back(c.text);
             right.push_back(c.kind == Cell::Kind::Number);
         }
-        out += line(cells, right);
+        out += line(cells, right, false);
     }
-    return out + rowCount(table);
+    return out + footer(table, layout);
 }
 
 // A box rule: `left`, then each column's width (plus its padding) of `fill`, `middle` between
 // columns, then `right`.
-static std::string boxRule(const std::vector<int>& widths, const char* left, const char* middle,
+static std::string boxRule(const Layout& layout, const char* left, const char* middle,
                            const char* right) {
     std::string out = left;
-    for (size_t i = 0; i < widths.size(); ++i) {
+    for (size_t i = 0; i < layout.widths.size(); ++i) {
         if (i) out += middle;
-        for (int k = 0; k < widths[i] + 2; ++k)
+        for (int k = 0; k < layout.widths[i] + 2; ++k)
             out += "─";
     }
-    return out + right + "\n";
+    return styled(out + right, kDim, layout.colour) + "\n";
 }
 
 std::string renderBox(const Table& table, bool headers) {
-    std::vector<int> widths = columnWidths(table, headers);
-    auto line = [&](const std::vector<Cell>& cells) {
-        std::string out = "│";
+    return renderBox(table, RenderOptions{headers});
+}
+
+std::string renderBox(const Table& table, const RenderOptions& options) {
+    Layout layout = layoutOf(table, options, 3, 1);
+    std::string bar = styled("│", kDim, layout.colour);
+    auto line = [&](const std::vector<Cell>& cells, bool header) {
+        std::string out = bar;
         for (size_t i = 0; i < cells.size(); ++i)
-            out += " " + pad(cells[i].text, widths[i], cells[i].kind == Cell::Kind::Number) + " │";
+            out += " " +
+                   cellText(layout, i, cells[i].text, cells[i].kind == Cell::Kind::Number, false,
+                            header) +
+                   " " + bar;
         return out + "\n";
     };
-    std::string out = boxRule(widths, "┌", "┬", "┐");
-    if (headers) {
+    std::string out = boxRule(layout, "┌", "┬", "┐");
+    if (options.headers) {
         std::vector<Cell> names;
         for (const std::string& c : table.columns)
             names.push_back(Cell::ofText(c));
-        out += line(names) + boxRule(widths, "├", "┼", "┤");
+        out += line(names, true) + boxRule(layout, "├", "┼", "┤");
     }
-    for (const auto& row : table.rows)
-        out += line(row);
-    return out + boxRule(widths, "└", "┴", "┘") + rowCount(table);
+    for (size_t r = 0; r < layout.shown; ++r)
+        out += line(table.rows[r], false);
+    return out + boxRule(layout, "└", "┴", "┘") + footer(table, layout);
 }
 
 static std::string csvField(const std::string& s) {
