@@ -156,6 +156,16 @@ std::optional<BoundExpr> Binder::bindExpr(const ast::Expr& e, BoundQuery& query)
     if (e.kind == ast::Expr::Kind::Binary) {
         out.isTerm = false;
         out.op = e.op;
+        // Division by a zero the text states: no row could have a value (a variable that is
+        // zero leaves its row out: docs/limits.md).
+        const ast::Expr& divisor = e.operands[1];
+        if (e.op == '/' && divisor.kind == ast::Expr::Kind::Term &&
+            divisor.term.kind == ast::Term::Kind::Number &&
+            divisor.term.number.value.kind == NumberKind::Exact &&
+            divisor.term.number.value.lo == 0) {
+            error("division by zero", divisor.span);
+            return std::nullopt;
+        }
         for (const ast::Expr& operand : e.operands) {
             auto bound = bindExpr(operand, query);
             if (!bound) return std::nullopt;

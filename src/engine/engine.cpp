@@ -3,15 +3,19 @@
 #include "ast/printer.h"
 #include "bind/binder.h"
 #include "bind/stratify.h"
+#include "common/memory.h"
 #include "engine/bundled_graph.h"
 #include "engine/diagram_builder.h"
 #include "engine/executor.h"
+#include "engine/file_access.h"
 #include "engine/import.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
 #include "parse/parser.h"
 #include "store/store.h"
+
+#include <algorithm>
 
 namespace chipgraph::engine {
 
@@ -27,12 +31,17 @@ Engine::Engine(std::unique_ptr<store::Store> store)
       baseCache_(std::make_unique<eval::BaseTableCache>()) {}
 Engine::~Engine() = default;
 
-Result<std::unique_ptr<Engine>> Engine::open(const std::string& path) {
-    Result<std::unique_ptr<store::Store>> store = store::Store::open(path);
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
+    Result<std::unique_ptr<store::Store>> store = store::Store::open(path, readOnly);
     if (!store) return store.status();
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
-    if (Status s = engine->store_->loadCatalog(engine->catalog_); !s) return s;
-    if (Status s = engine->reloadFacts(); !s) return s;
+    engine->readOnly_ = readOnly;
+    // One snapshot: a writer committing in between must not pair this catalog with its facts.
+    if (Status s = engine->store_->beginRead(); !s) return s;
+    Status loaded = engine->store_->loadCatalog(engine->catalog_);
+    if (loaded) loaded = engine->reloadFacts();
+    engine->store_->endRead();
+    if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     return engine;
 }
@@ -101,6 +110,15 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
 
 void Engine::importText(const ImportRequest& request, std::string_view text,
                         ImportOutcome& result) {
+    // The write lock first: the rows are bound against the catalog as stored now, and another
+    // process cannot change it (its new entities taking our ids) before the commit.
+    store::Transaction transaction(*store_, store::Transaction::Kind::Bulk);
+    Status status = transaction.status();
+    if (status && store_->changedByOthers()) status = reloadAll();
+    if (!status) {
+        result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        return;
+    }
     // New entities go straight into the catalog; they are undone if the import fails.
     schema::PendingChanges pending(catalog_);
     bind::ImportResult bound = bind::bindImport(
@@ -117,9 +135,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
     }
     result.badRows = std::move(bound.badRows);
     result.rowErrors = std::move(bound.rowErrors);
-    store::Transaction transaction(*store_, store::Transaction::Kind::Bulk);
-    Status status = transaction.status();
-    if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
     if (status) status = transaction.commit();
     if (!status) {
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
@@ -137,6 +153,22 @@ static bool writes(const bind::BoundStatement& s) {
 }
 
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
+    std::optional<store::Transaction> transaction;
+    return runUnit(files, transaction);
+}
+
+// Another process wrote the database since it was loaded: load it again (the caller holds the
+// write lock, so it cannot change meanwhile).
+Status Engine::reloadAll() {
+    catalog_ = schema::Catalog{};
+    baseCache_ = std::make_unique<eval::BaseTableCache>();
+    if (Status s = store_->loadCatalog(catalog_); !s) return s;
+    if (Status s = reloadFacts(); !s) return s;
+    return rebindRules();
+}
+
+Outcome Engine::runUnit(const std::vector<SourceFile>& files,
+                        std::optional<store::Transaction>& transaction) {
     Outcome outcome;
     std::vector<ast::Program> programs;
     for (const SourceFile& file : files) {
@@ -160,6 +192,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
         for (bind::BoundStatement& s : bound.statements)
             statements.push_back(std::move(s));
     }
+    resolveStatementPaths(statements, files, overwrite_, outcome.diagnostics);
     if (!outcome.ok()) return outcome;
 
     // New rules join the rules in force; together they must stratify.
@@ -179,13 +212,29 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     const RuleSet& rules = extended ? *extended : rules_;
 
     bool anyWrite = std::any_of(statements.begin(), statements.end(), writes);
-    std::optional<store::Transaction> transaction;
-    if (anyWrite) {
+    if (anyWrite && readOnly_) {
+        auto write = std::find_if(statements.begin(), statements.end(), writes);
+        outcome.diagnostics.push_back(makeError(
+            Phase::Store, "this command only reads the database; it stores nothing", write->span,
+            "add facts with 'chipgraph load --db FILE' or 'chipgraph run --db FILE'"));
+        return outcome;
+    }
+    if (anyWrite && !transaction) {
         transaction.emplace(*store_);
         if (!transaction->status()) {
             outcome.diagnostics.push_back(
                 makeError(Phase::Store, transaction->status().message(), {}));
             return outcome;
+        }
+        if (store_->changedByOthers()) {
+            // Bound against what another process has changed since (ids, entities): load the
+            // database again, holding the lock now, and run the unit anew within it.
+            pending.rollback();
+            if (Status s = reloadAll(); !s) {
+                outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
+                return outcome;
+            }
+            return runUnit(files, transaction);
         }
     }
     cancel_.store(false);
@@ -345,13 +394,19 @@ eval::RuleEvalOptions Engine::ruleOptions(std::optional<Interval> window,
     eval::RuleEvalOptions options;
     options.window = window;
     options.knownAt = knownAt;
-    options.maxDerivedFacts = maxDerivedFacts_;
-    options.timeLimit = timeLimit_;
+    options.maxDerivedFacts = limits_.maxDerivedFacts;
+    options.timeLimit = limits_.timeLimit;
+    options.maxMemoryBytes = limits_.maxMemoryBytes ? limits_.maxMemoryBytes : defaultMaxMemory();
     options.naive = naive_;
     options.threads = threads_;
     if (partRows_ > 0) options.partRows = partRows_;
     options.cache = baseCache_.get();
     return options;
+}
+
+size_t Engine::defaultMaxMemory() {
+    constexpr size_t kGiB = size_t{1} << 30;
+    return std::max(kGiB, physicalMemoryBytes() / 2);
 }
 
 Outcome Engine::loadBundledGraph() {

@@ -1,5 +1,6 @@
 #include "eval/query_eval.h"
 
+#include "common/memory.h"
 #include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
@@ -33,11 +34,12 @@ std::optional<PartialDate> earliestOf(const std::optional<PartialDate>& a,
 class Evaluator {
 public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
-              const schema::Catalog& catalog, const std::atomic<bool>* cancel)
-        : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
+              const schema::Catalog& catalog, const QueryLimits& limits)
+        : query_(query), plan_(plan), facts_(facts), catalog_(catalog), limits_(limits),
           binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
 
-    bool cancelled() const { return cancelled_; }
+    // Why the evaluation stopped early, if it did.
+    const Status& stopped() const { return stopped_; }
     const LeftOutCounts& leftOut() const { return leftOut_; }
 
     Answers run() {
@@ -131,12 +133,22 @@ private:
         return days;
     }
 
-    // Polled now and then, so Ctrl-C stops a long join promptly without slowing it down.
+    // Polled now and then, so Ctrl-C, the time limit and the memory guard stop a long join
+    // promptly without slowing it down.
     bool shouldStop() {
-        if (cancelled_) return true;
-        if (cancel_ && (++polls_ & 0xFFF) == 0 && cancel_->load(std::memory_order_relaxed))
-            cancelled_ = true;
-        return cancelled_;
+        if (!stopped_) return true;
+        if ((++polls_ & 0xFFF) != 0) return false;
+        if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+            stopped_ = Status::error("interrupted");
+        else if (limits_.deadline != std::chrono::steady_clock::time_point{} &&
+                 std::chrono::steady_clock::now() > limits_.deadline)
+            stopped_ = Status::error("the query stopped after " +
+                                     std::to_string(limits_.timeLimit.count()) +
+                                     " ms (the time limit); narrow it, or raise --timeout");
+        else if ((polls_ & 0xFFFF) == 0 && limits_.maxMemoryBytes > 0 &&
+                 residentMemoryBytes() > limits_.maxMemoryBytes)
+            stopped_ = Status::error(memoryLimitMessage("the query", limits_.maxMemoryBytes));
+        return !stopped_;
     }
 
     void visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
@@ -266,8 +278,8 @@ private:
     const plan::QueryPlan& plan_;
     const FactView& facts_;
     const schema::Catalog& catalog_;
-    const std::atomic<bool>* cancel_;
-    bool cancelled_ = false;
+    const QueryLimits& limits_;
+    Status stopped_ = Status::ok();
     uint32_t polls_ = 0;
     // Each variable's value: in a fact (or the interner, or the query's text) — they stay put
     // while the query runs — or, for a variable an assignment binds, in assigned_.
@@ -291,11 +303,11 @@ private:
 // The answers, with their variables' values when `withBindings`.
 Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel, bool withBindings,
+                            const QueryLimits& limits, bool withBindings,
                             const LeftOutCounts& premisesLeftOut) {
-    Evaluator evaluator(query, plan, facts, catalog, cancel);
+    Evaluator evaluator(query, plan, facts, catalog, limits);
     Answers answers = evaluator.run();
-    if (evaluator.cancelled()) return Status::error("interrupted");
+    if (!evaluator.stopped()) return evaluator.stopped();
     QueryAnswers out = tabulate(query, std::move(answers), catalog, withBindings);
     LeftOutCounts leftOut = evaluator.leftOut();
     leftOut.add(premisesLeftOut);
@@ -305,11 +317,21 @@ Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan
 
 } // namespace
 
+QueryLimits queryLimitsFromNow(const std::atomic<bool>* cancel, std::chrono::milliseconds timeLimit,
+                               size_t maxMemoryBytes) {
+    QueryLimits limits;
+    limits.cancel = cancel;
+    limits.timeLimit = timeLimit;
+    if (timeLimit.count() > 0) limits.deadline = std::chrono::steady_clock::now() + timeLimit;
+    limits.maxMemoryBytes = maxMemoryBytes;
+    return limits;
+}
+
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel, const LeftOutCounts& premisesLeftOut) {
+                            const QueryLimits& limits, const LeftOutCounts& premisesLeftOut) {
     Result<QueryAnswers> answers =
-        answer(query, plan, facts, catalog, cancel, false, premisesLeftOut);
+        answer(query, plan, facts, catalog, limits, false, premisesLeftOut);
     if (!answers) return answers.status();
     return std::move(answers.value().table);
 }
@@ -317,8 +339,8 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
-                                          const std::atomic<bool>* cancel) {
-    return answer(query, plan, facts, catalog, cancel, true, {});
+                                          const QueryLimits& limits) {
+    return answer(query, plan, facts, catalog, limits, true, {});
 }
 
 } // namespace chipgraph::eval

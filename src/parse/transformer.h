@@ -41,6 +41,10 @@ private:
     ast::RuleDecl transformRule(P::RuleDeclContext* ctx);
     ast::Literal transformLiteral(P::LiteralContext* ctx);
     ast::Expr transformExpr(P::ExprContext* ctx);
+    static size_t countOperators(P::CompareLiteralContext* ctx);
+    // A number literal's value; an error when it overflows, or (`exact`) is an integer a double
+    // cannot hold exactly.
+    double numLitValue(P::NumLitContext* ctx, bool exact);
 
     // transform_query.cpp
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);

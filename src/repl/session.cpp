@@ -283,6 +283,9 @@ Status Session::open(const std::string& database) {
     if (!engine) return engine.status();
     if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
     if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
+    engine.value()->setLimits(engine_->limits()); // the session's, from the command line
+    engine.value()->setEvaluationThreads(engine_->evaluationThreads());
+    engine.value()->setOverwriteFiles(engine_->overwriteFiles());
     engine_ = std::move(engine.value());
     database_ = database;
     return Status::ok();

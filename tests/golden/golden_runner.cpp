@@ -84,8 +84,11 @@ int main(int argc, char** argv) {
         std::cerr << engine.status().message() << "\n";
         return 1;
     }
-    if (file.maxDerived)
-        engine.value()->setRuleLimits(file.maxDerived, std::chrono::milliseconds(0));
+    if (file.maxDerived) {
+        engine::Engine::Limits limits;
+        limits.maxDerivedFacts = file.maxDerived;
+        engine.value()->setLimits(limits);
+    }
     if (file.loadBundled) {
         // The shipped graph must load cleanly: a warning fails every golden file too.
         engine::Outcome loaded = engine.value()->loadBundledGraph();

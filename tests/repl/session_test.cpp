@@ -171,7 +171,7 @@ TEST_CASE(".read of a missing file or of itself fails cleanly", "[session]") {
     std::ofstream(self) << ".read " << self.string() << "\n";
     Repl repl;
     repl.feed(".read nowhere.kg\n.read " + self.string());
-    CHECK(contains(repl.err.str(), "<stdin>:1:7: error: cannot read 'nowhere.kg'"));
+    CHECK(contains(repl.err.str(), "<stdin>:1:7: error: no script 'nowhere.kg'"));
     CHECK(contains(repl.err.str(), "error: '.read' nests too deeply"));
 }
 

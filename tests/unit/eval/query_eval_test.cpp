@@ -37,7 +37,8 @@ struct World {
         REQUIRE(r.statements.size() == 1);
         const bind::BoundQuery& q = std::get<bind::RunQuery>(r.statements[0].node).query;
         plan::QueryPlan plan = plan::planQuery(q, [&](RelationId id) { return facts.size(id); });
-        return eval::evaluateQuery(q, plan, eval::FactView(facts), catalog, cancel);
+        return eval::evaluateQuery(q, plan, eval::FactView(facts), catalog,
+                                   eval::queryLimitsFromNow(cancel, {}, 0));
     }
 
     Table ask(const std::string& queryText) {
