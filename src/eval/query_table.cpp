@@ -101,11 +101,13 @@ void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& cat
         const Value& v = values[i];
         if (v.isEntity()) {
             addText(cells, texts.ofEntity(v, catalog).display);
-        } else if (v.isNumber() && v.numberValue().kind == NumberKind::Exact) {
+        } else if (v.isNumber()) {
+            // Every number is a number cell, its precision kept: JSON never gets a string.
             Cell& cell = cells.emplace_back(); // in place: a cell moved copies its text
             cell.kind = Cell::Kind::Number;
-            cell.number = v.numberValue().lo;
-            cell.text = formatNumber(cell.number);
+            cell.number = v.numberValue();
+            cell.text = cell.number.kind == NumberKind::Exact ? formatNumber(cell.number.lo)
+                                                              : displayValue(v, catalog);
         } else {
             cells.push_back(Cell::ofText(displayValue(v, catalog)));
         }

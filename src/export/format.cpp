@@ -1,6 +1,7 @@
 #include "export/format.h"
 
 #include "common/text.h"
+#include "export/json_values.h"
 
 #include <nlohmann/json.hpp>
 
@@ -70,9 +71,23 @@ static std::vector<int> columnWidths(const Table& table, bool headers) {
     return widths;
 }
 
+// Exact numbers align to the right; approximate ones, bounds and ranges ("~2000000",
+// ">3000000") read as text and stay left.
+static bool rightAligned(const Cell& c) {
+    return c.kind == Cell::Kind::Number && c.number.kind == NumberKind::Exact;
+}
+
+// The row count, then one `note: ...` line per footnote.
 static std::string rowCount(const Table& table) {
     size_t n = table.rows.size();
-    return "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
+    return "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n") + renderNotes(table);
+}
+
+std::string renderNotes(const Table& table) {
+    std::string out;
+    for (const std::string& note : table.notes)
+        out += "note: " + note + "\n";
+    return out;
 }
 
 std::string renderText(const Table& table, bool headers) {
@@ -98,7 +113,7 @@ std::string renderText(const Table& table, bool headers) {
         std::vector<bool> right;
         for (const Cell& c : row) {
             cells.push_back(c.text);
-            right.push_back(c.kind == Cell::Kind::Number);
+            right.push_back(rightAligned(c));
         }
         out += line(cells, right);
     }
@@ -123,7 +138,7 @@ std::string renderBox(const Table& table, bool headers) {
     auto line = [&](const std::vector<Cell>& cells) {
         std::string out = "│";
         for (size_t i = 0; i < cells.size(); ++i)
-            out += " " + pad(cells[i].text, widths[i], cells[i].kind == Cell::Kind::Number) + " │";
+            out += " " + pad(cells[i].text, widths[i], rightAligned(cells[i])) + " │";
         return out + "\n";
     };
     std::string out = boxRule(widths, "┌", "┬", "┐");
@@ -190,22 +205,52 @@ std::string renderTsv(const Table& table, bool headers) {
     return out;
 }
 
-// Exact numbers as JSON numbers (3000000, not 3000000.0), missing values as null.
+// A finite double as a JSON number: 3000000, not 3000000.0; anything else (inf) as null.
+static nlohmann::ordered_json jsonNumber(double v) {
+    if (!std::isfinite(v)) return nullptr;
+    if (std::nearbyint(v) == v && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
+    return v;
+}
+
+static const char* numberKindName(NumberKind kind) {
+    switch (kind) {
+    case NumberKind::Exact:
+        return "exact";
+    case NumberKind::Approx:
+        return "approx";
+    case NumberKind::Greater:
+        return "greater";
+    case NumberKind::Less:
+        return "less";
+    case NumberKind::Range:
+        return "range";
+    }
+    return "exact";
+}
+
+// A number cell is never a string: an exact value is a JSON number; any other precision an
+// object {"kind": approx|greater|less|range, "low", "high", "text"} (an open side is null,
+// bounds are exclusive, a range's ends inclusive, an approximate value has low = high).
+// Missing values are null.
 static nlohmann::ordered_json jsonCell(const Cell& c) {
     if (c.kind == Cell::Kind::Null) return nullptr;
-    if (c.kind == Cell::Kind::Number && std::nearbyint(c.number) == c.number &&
-        std::fabs(c.number) < 9e15)
-        return static_cast<int64_t>(c.number);
-    if (c.kind == Cell::Kind::Number) return c.number;
-    return c.text;
+    if (c.kind == Cell::Kind::Text) return c.text;
+    const Number& n = c.number;
+    if (n.kind == NumberKind::Exact) return jsonNumber(n.lo);
+    nlohmann::ordered_json object;
+    object["kind"] = numberKindName(n.kind);
+    object["low"] = jsonNumber(n.lo);
+    object["high"] = jsonNumber(n.hi);
+    object["text"] = c.text;
+    return object;
 }
 
 static std::string dumpJson(const nlohmann::ordered_json& doc) {
     // Replace invalid UTF-8 rather than throw: no exception may leave this module.
-    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string renderJson(const Table& table) {
+nlohmann::ordered_json tableJson(const Table& table) {
     nlohmann::ordered_json doc;
     doc["columns"] = table.columns;
     doc["rows"] = nlohmann::ordered_json::array();
@@ -215,18 +260,16 @@ std::string renderJson(const Table& table) {
             cells.push_back(jsonCell(c));
         doc["rows"].push_back(std::move(cells));
     }
-    return dumpJson(doc);
+    doc["notes"] = table.notes;
+    return doc;
+}
+
+std::string renderJson(const Table& table) {
+    return dumpJson(tableJson(table)) + "\n";
 }
 
 std::string renderJsonLines(const Table& table) {
-    std::string out;
-    for (const auto& row : table.rows) {
-        nlohmann::ordered_json object = nlohmann::ordered_json::object();
-        for (size_t i = 0; i < row.size() && i < table.columns.size(); ++i)
-            object[table.columns[i]] = jsonCell(row[i]);
-        out += dumpJson(object);
-    }
-    return out;
+    return renderJson(table);
 }
 
 // A cell stays on its row: pipes are escaped, and any line break (\n, \r\n or \r) becomes a
@@ -257,6 +300,8 @@ std::string renderMarkdown(const Table& table) {
             out += " " + markdownCell(c.text) + " |";
         out += "\n";
     }
+    // A blank line first: a text line right under a Markdown table would read as a row.
+    if (!table.notes.empty()) out += "\n" + renderNotes(table);
     return out;
 }
 
@@ -271,6 +316,7 @@ std::string renderLines(const Table& table) {
         for (size_t i = 0; i < table.rows[r].size() && i < table.columns.size(); ++i)
             out += pad(table.columns[i], width, true) + " = " + table.rows[r][i].text + "\n";
     }
+    if (!table.notes.empty()) out += (out.empty() ? "" : "\n") + renderNotes(table);
     return out;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // Result tables rendered for people and scripts: an aligned text table, a box-drawn table, CSV
-// (RFC 4180), TSV, JSON (`{"columns": [...], "rows": [[...], ...]}`), JSON Lines (one object per
-// row), Markdown, and `line` (one `column = value` line per cell, as in the SQLite shell).
+// (RFC 4180), TSV, JSON (`{"columns": [...], "rows": [[...], ...], "notes": [...]}`; several
+// answers as one document: json_document.h), JSON Lines (that object on one line), Markdown,
+// and `line` (one `column = value` line per cell, as in the SQLite shell). A table's notes
+// print under text, box, Markdown and line output as `note: ...` lines; CSV and TSV stay pure
+// data (the CLI prints their notes to stderr).
 #include "common/status.h"
 #include "common/table.h"
 
@@ -37,5 +40,7 @@ std::string renderJson(const Table& table);
 std::string renderJsonLines(const Table& table);
 std::string renderMarkdown(const Table& table);
 std::string renderLines(const Table& table);
+// The table's notes, one `note: ...` line each ("" when it has none).
+std::string renderNotes(const Table& table);
 
 } // namespace chipgraph::exporter

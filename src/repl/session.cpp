@@ -45,13 +45,10 @@ SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string&
 
 // Rendered as the CLI renders it (a `why` tree, a document, the plan when `.show plan` is on or
 // the statement said `explain`, then the table), except that `.headers off` drops the header
-// of a table. jsonl has no tree form: a `why` answer prints as JSON.
+// of a table. json and jsonl modes print a statement's answers together (printResults).
 std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings) {
-    if (result.why || result.text || settings.headers) {
-        bool jsonl = settings.mode == exporter::Format::JsonLines;
-        exporter::Format format = result.why && jsonl ? exporter::Format::Json : settings.mode;
-        return engine::renderResult(result, format, settings.showPlan);
-    }
+    if (result.why || result.text || settings.headers)
+        return engine::renderResult(result, settings.mode, settings.showPlan);
     std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
     return plan + exporter::render(result.table, settings.mode, {settings.headers});
 }
@@ -172,8 +169,11 @@ void Session::runStatement(const std::string& text, int firstLine) {
 void Session::printResults(const engine::Outcome& outcome) {
     bool json =
         settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
-    for (size_t i = 0; i < outcome.results.size(); ++i) {
-        if (i > 0 && !json) output_.stream() << "\n";
+    if (json && !outcome.results.empty()) // the statement's answers as one document
+        output_.stream() << engine::renderResults(outcome.results, settings_.mode,
+                                                  settings_.showPlan);
+    for (size_t i = 0; i < outcome.results.size() && !json; ++i) {
+        if (i > 0) output_.stream() << "\n";
         output_.stream() << renderResult(outcome.results[i], settings_);
     }
     if (!outcome.results.empty()) output_.resultDone();

@@ -204,8 +204,10 @@ TEST_CASE(".mode and .headers choose how results print", "[session]") {
     CHECK(repl.out.str() == "table\nline\n"
                             "    firm = Broadcom\n   valid = always\n  status = rumored\n"
                             "  source = decoder_2024_12\nreported = 2024-12-12\n"
-                            "{\"firm\":\"Broadcom\",\"valid\":\"always\",\"status\":\"rumored\","
-                            "\"source\":\"decoder_2024_12\",\"reported\":\"2024-12-12\"}\n"
+                            "{\"query\":\"who designs Baltra?\",\"columns\":[\"firm\",\"valid\","
+                            "\"status\",\"source\",\"reported\"],\"rows\":[[\"Broadcom\","
+                            "\"always\",\"rumored\",\"decoder_2024_12\",\"2024-12-12\"]],"
+                            "\"notes\":[]}\n"
                             "off\n"
                             "Broadcom\talways\trumored\tdecoder_2024_12\t2024-12-12\n");
 }
@@ -318,8 +320,10 @@ TEST_CASE("why answers print as trees and explain prints the plan", "[session]")
     repl.feed("explain ? designs(F, Baltra).");
     CHECK(repl.out.str().rfind("plan:\n1. lookup designs(F, Baltra) on chip\nF ", 0) == 0);
     repl.out.str("");
-    repl.feed(".mode jsonl\nwhy my_partner(Broadcom, Meta)?"); // a tree has no rows: JSON
-    CHECK(repl.out.str().rfind("{\"facts\":[{\"fact\":\"my_partner(Broadcom, Meta)\"", 0) == 0);
+    repl.feed(".mode jsonl\nwhy my_partner(Broadcom, Meta)?"); // a tree: its facts
+    CHECK(repl.out.str().rfind("{\"query\":\"why my_partner(Broadcom, Meta)?\",\"facts\":[{"
+                               "\"fact\":\"my_partner(Broadcom, Meta)\"",
+                               0) == 0);
 }
 
 TEST_CASE(".help lists the commands and explains one", "[session]") {

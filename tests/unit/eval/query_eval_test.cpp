@@ -97,15 +97,16 @@ TEST_CASE("no matching facts give an empty table with its columns", "[eval][erro
     CHECK(t.columns == std::vector<std::string>{"F", "valid", "status", "source", "reported"});
 }
 
-TEST_CASE("exact numbers are number cells, other numbers are text", "[eval]") {
+TEST_CASE("every number is a number cell that keeps its precision", "[eval]") {
     World w("shipments(Google, 4614). shipments(Amazon, ~2000000).");
     Table t = w.ask("? shipments(V, U).");
     REQUIRE(t.rows.size() == 2);
     // Amazon sorts first.
-    CHECK(t.rows[0][1].kind == Cell::Kind::Text);
+    CHECK(t.rows[0][1].kind == Cell::Kind::Number);
     CHECK(t.rows[0][1].text == "~2000000");
+    CHECK(t.rows[0][1].number == Number::approx(2000000));
     CHECK(t.rows[1][1].kind == Cell::Kind::Number);
-    CHECK(t.rows[1][1].number == 4614);
+    CHECK(t.rows[1][1].number == Number::exact(4614));
     CHECK(t.rows[1][1].text == "4614");
 }
 
