@@ -3,6 +3,7 @@
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
 #include "eval/query_answer.h"
+#include "eval/query_provenance.h"
 #include "eval/query_rows.h"
 
 #include <algorithm>
@@ -33,7 +34,8 @@ public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
               const schema::Catalog& catalog, const std::atomic<bool>* cancel)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
-          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
+          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()),
+          provenance_(catalog) {}
 
     bool cancelled() const { return cancelled_; }
 
@@ -85,6 +87,30 @@ private:
             if (!unify(term, *q)) return false;
         }
         return true;
+    }
+
+    // Binds a variable of `per S` / `reported R` (recorded in bound_); false on mismatch.
+    bool bindValue(int variable, const Value& value) {
+        if (binding_[variable]) return *binding_[variable] == value;
+        binding_[variable] = &value;
+        bound_.push_back(variable);
+        return true;
+    }
+
+    // The row passes the atom's `per`, `status` and `reported` (query_provenance.h).
+    template <class Row> bool matchesProvenance(const bind::ProvenanceFilter& f, const Row& row) {
+        if (!f.any()) return true;
+        if (f.status && row.status() != *f.status) return false;
+        if (f.source != kNoId && !ProvenanceValues::from(row.premise(), f.source)) return false;
+        if (f.sourceVariable < 0 && f.reportedVariable < 0) return true;
+        SourceId id = row.source(); // a stated fact's (the binder keeps these off derived ones)
+        if (id == kNoId) return false;
+        if (f.sourceVariable >= 0 && !bindValue(f.sourceVariable, provenance_.name(id)))
+            return false;
+        if (f.reportedVariable < 0) return true;
+        const Value* date = provenance_.reportDate(id);
+        return date && provenance_.withinBounds(id, f.reportedBounds) &&
+               bindValue(f.reportedVariable, *date);
     }
 
     // A comparison holds, or an assignment binds its variable (recorded in bound_).
@@ -149,7 +175,8 @@ private:
         if (joint.empty()) return;
         const plan::JoinStep& step = plan_.steps[stepIndex];
         size_t mark = bound_.size();
-        bool ok = matches(query_.atoms[step.atom], row);
+        const bind::BoundAtom& atom = query_.atoms[step.atom];
+        bool ok = matches(atom, row) && matchesProvenance(atom.provenance, row);
         for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
             ok = check(query_.comparisons[step.comparisons[c]]);
         if (ok) {
@@ -262,6 +289,7 @@ private:
     std::vector<Premise> premises_;
     const Value none_ = Value::text("");
     std::vector<SourceId> sources_; // scratch for emit()
+    ProvenanceValues provenance_;
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     // Answer indices by answerHash, open addressing; with the hash's high bits, so that a probe

@@ -43,6 +43,7 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
         }
     }
     d.modifiers = transformModifiers(modifiers);
+    liftQueryClauses(d.query, d.modifiers);
     return d;
 }
 

@@ -87,6 +87,8 @@ private:
             if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
         for (const auto& [q, t] : atom.qualifiers)
             if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
+        for (int v : {atom.provenance.sourceVariable, atom.provenance.reportedVariable})
+            if (v >= 0) bound_[v] = true; // `per S`, `reported R`
         scheduleChecks(step);
         return step;
     }
