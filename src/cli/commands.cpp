@@ -91,7 +91,9 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
         return kFailed;
     }
     exporter::Format format = exporter::parseFormat(options.format).value();
-    std::cout << engine::renderResults(outcome.results, format, options.explain);
+    exporter::RenderOptions render;
+    render.fullProvenance = options.provenance == "full";
+    std::cout << engine::renderResults(outcome.results, format, options.explain, render);
     // CSV and TSV stay pure data: their footnotes go to stderr, where a reader still sees them.
     if (format == exporter::Format::Csv || format == exporter::Format::Tsv)
         for (const engine::QueryResult& result : outcome.results)

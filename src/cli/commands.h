@@ -14,12 +14,13 @@ class Engine;
 namespace chipgraph::cli {
 
 struct CommonOptions {
-    std::string db;                 // empty: the bundled graph in memory
-    std::string format = "table";   // table | csv | json | markdown
-    bool explain = false;           // print each query's join plan before its answer
-    size_t maxDerived = 20'000'000; // rule evaluation stops beyond this many derived facts
-    int timeoutMs = 0;              // and after this long (0: no limit)
-    int threads = 0;                // for closures evaluated in parts (0: one per core)
+    std::string db;                     // empty: the bundled graph in memory
+    std::string format = "table";       // table | csv | json | markdown
+    bool explain = false;               // print each query's join plan before its answer
+    std::string provenance = "compact"; // compact | full: also one source column per atom
+    size_t maxDerived = 20'000'000;     // rule evaluation stops beyond this many derived facts
+    int timeoutMs = 0;                  // and after this long (0: no limit)
+    int threads = 0;                    // for closures evaluated in parts (0: one per core)
 };
 
 struct ImportCommand {

@@ -19,6 +19,12 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
     command
+        .add_option("--provenance", options.provenance,
+                    "compact: one source column (every source behind a row); full: also one "
+                    "column per atom (source.<relation>)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"compact", "full"}));
+    command
         .add_option("--max-derived", options.maxDerived,
                     "stop rule evaluation beyond this many derived facts")
         ->capture_default_str();

@@ -32,6 +32,9 @@ struct Table {
     // Footnotes a reader must see with the rows (claims left out, limits hit): printed under
     // the table, carried as "notes" in JSON.
     std::vector<std::string> notes;
+    // The last `detailColumns` columns are printed only on request (`--provenance full`): a
+    // query's per-atom sources. JSON always carries them.
+    size_t detailColumns = 0;
 };
 
 } // namespace chipgraph

@@ -11,12 +11,13 @@ bool isJson(exporter::Format format) {
     return format == exporter::Format::Json || format == exporter::Format::JsonLines;
 }
 
-std::string renderOne(const QueryResult& result, exporter::Format format, bool showPlan) {
+std::string renderOne(const QueryResult& result, exporter::Format format, bool showPlan,
+                      const exporter::RenderOptions& options) {
     if (result.why) return exporter::renderDerivationsText(result.derivations);
     if (result.text) return *result.text;
     std::string out;
     if (showPlan || result.explain) out += "plan:\n" + result.plan;
-    return out + exporter::render(result.table, format);
+    return out + exporter::render(result.table, format, options);
 }
 
 std::string renderJson(const std::vector<const QueryResult*>& results, exporter::Format format,
@@ -38,13 +39,14 @@ std::string renderJson(const std::vector<const QueryResult*>& results, exporter:
 
 } // namespace
 
-std::string renderResult(const QueryResult& result, exporter::Format format, bool showPlan) {
+std::string renderResult(const QueryResult& result, exporter::Format format, bool showPlan,
+                         const exporter::RenderOptions& options) {
     if (isJson(format)) return renderJson({&result}, format, showPlan);
-    return renderOne(result, format, showPlan);
+    return renderOne(result, format, showPlan, options);
 }
 
 std::string renderResults(const std::vector<QueryResult>& results, exporter::Format format,
-                          bool showPlan) {
+                          bool showPlan, const exporter::RenderOptions& options) {
     if (isJson(format)) {
         std::vector<const QueryResult*> all;
         for (const QueryResult& r : results)
@@ -53,7 +55,7 @@ std::string renderResults(const std::vector<QueryResult>& results, exporter::For
     }
     std::string out;
     for (size_t i = 0; i < results.size(); ++i)
-        out += (i ? "\n" : "") + renderOne(results[i], format, showPlan);
+        out += (i ? "\n" : "") + renderOne(results[i], format, showPlan, options);
     return out;
 }
 

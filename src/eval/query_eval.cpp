@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 namespace chipgraph::eval {
 
@@ -41,6 +42,7 @@ public:
 
     Answers run() {
         out_.width = binding_.size();
+        out_.atoms = query_.atoms.size();
         visit(0, Interval::always(), schema::FactStatus::Actual);
         return std::move(out_);
     }
@@ -231,18 +233,42 @@ private:
             if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
             merged.sources = out_.sources.unite(merged.sources, sources_);
             merged.reported = earliestOf(merged.reported, reported);
+            if (out_.atoms > 1) uniteAtomSources(merged.atomSources);
             return;
         }
         slots_[i] = {tagOf(hash), static_cast<uint32_t>(out_.answers.size())};
         Answer answer{hash,
                       static_cast<uint32_t>(out_.values.size()),
                       out_.sources.intern(sources_),
+                      static_cast<uint32_t>(out_.atomSources.size()),
                       valid,
                       status,
                       reported};
+        if (out_.atoms > 1) {
+            out_.atomSources.resize(out_.atomSources.size() + out_.atoms, 0);
+            uniteAtomSources(answer.atomSources);
+        }
         for (size_t v = 0; v < binding_.size(); ++v)
             out_.values.push_back(valueAt(v));
         out_.answers.push_back(answer);
+    }
+
+    // Adds this derivation's premises' sources to the per-atom sets at `offset`: premise i
+    // is the fact that plan step i matched, for the atom that step joins.
+    void uniteAtomSources(uint32_t offset) {
+        for (size_t step = 0; step < premises_.size(); ++step) {
+            const Premise& premise = premises_[step];
+            uint32_t& set = out_.atomSources[offset + plan_.steps[step].atom];
+            if (premise.source != kNoId && set == 0) { // mostly: a new answer's stated fact
+                auto [it, fresh] = singleSets_.try_emplace(premise.source, 0);
+                if (fresh) it->second = out_.sources.intern({premise.source});
+                set = it->second;
+            } else if (premise.source != kNoId) {
+                single_.assign(1, premise.source);
+                set = out_.sources.unite(set, single_);
+            }
+            if (premise.sources) set = out_.sources.unite(set, *premise.sources);
+        }
     }
 
     size_t answerHash(const Interval& valid, schema::FactStatus status) const {
@@ -288,7 +314,9 @@ private:
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
     const Value none_ = Value::text("");
-    std::vector<SourceId> sources_; // scratch for emit()
+    std::vector<SourceId> sources_;                     // scratch for emit()
+    std::vector<SourceId> single_;                      // scratch for uniteAtomSources()
+    std::unordered_map<SourceId, uint32_t> singleSets_; // {source}'s set id
     ProvenanceValues provenance_;
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;

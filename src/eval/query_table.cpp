@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 namespace chipgraph::eval {
 
@@ -95,7 +96,7 @@ void keysOf(const Answers& answers, const Answer& a, const schema::Catalog& cata
 // the order they were allocated).
 void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
              IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells) {
-    cells.reserve(answers.width + bind::kProvenanceColumns.size());
+    cells.reserve(answers.width + bind::kProvenanceColumns.size() + answers.atoms);
     const Value* values = answers.valuesOf(a);
     for (size_t i = 0; i < answers.width; ++i) {
         const Value& v = values[i];
@@ -123,6 +124,28 @@ void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& cat
         addText(cells, intervals.of(*a.reported).text);
     else
         cells.emplace_back();
+    for (size_t atom = 0; atom < answers.atoms; ++atom) { // detail: each atom's sources
+        const std::string& display =
+            texts.ofSources(answers.atomSourcesOf(a, atom), answers.sources, catalog).display;
+        if (display.empty())
+            cells.emplace_back();
+        else
+            addText(cells, display);
+    }
+}
+
+// `source.<relation>` for each positive atom, in the query's order; a relation's second atom
+// is `source.<relation>.2`, and so on.
+std::vector<std::string> atomSourceColumns(const bind::BoundQuery& query,
+                                           const schema::Catalog& catalog) {
+    std::vector<std::string> names;
+    std::map<RelationId, int> seen;
+    for (const bind::BoundAtom& atom : query.atoms) {
+        int n = ++seen[atom.relation];
+        names.push_back("source." + catalog.relation(atom.relation).name +
+                        (n > 1 ? "." + std::to_string(n) : ""));
+    }
+    return names;
 }
 
 } // namespace
@@ -181,6 +204,9 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
         table.columns.push_back(v.name);
     for (const std::string& c : bind::kProvenanceColumns)
         table.columns.push_back(c);
+    for (std::string& c : atomSourceColumns(query, catalog))
+        table.columns.push_back(std::move(c));
+    table.detailColumns = answers.atoms;
     table.rows.reserve(sorted.size());
     for (uint32_t i : sorted) {
         cellsOf(answers, answers.answers[i], catalog, intervals, texts, table.rows.emplace_back());

@@ -34,23 +34,24 @@ Result<Format> parseFormat(std::string_view name) {
 }
 
 std::string render(const Table& table, Format format, const RenderOptions& options) {
+    bool full = options.fullProvenance;
     switch (format) {
     case Format::Table:
-        return renderText(table, options.headers);
+        return renderText(table, options.headers, full);
     case Format::Box:
-        return renderBox(table, options.headers);
+        return renderBox(table, options.headers, full);
     case Format::Csv:
-        return renderCsv(table, options.headers);
+        return renderCsv(table, options.headers, full);
     case Format::Tsv:
-        return renderTsv(table, options.headers);
+        return renderTsv(table, options.headers, full);
     case Format::Json:
         return renderJson(table);
     case Format::JsonLines:
         return renderJsonLines(table);
     case Format::Markdown:
-        return renderMarkdown(table);
+        return renderMarkdown(table, full);
     case Format::Line:
-        return renderLines(table);
+        return renderLines(table, full);
     }
     return "";
 }
@@ -60,13 +61,19 @@ static std::string pad(const std::string& s, int width, bool right) {
     return right ? padding + s : s + padding;
 }
 
-// Display width of every column: the widest of its cells and (when shown) its name.
-static std::vector<int> columnWidths(const Table& table, bool headers) {
+// How many columns print: all, or all but the detail columns (the per-atom sources).
+static size_t shownColumns(const Table& table, bool full) {
+    size_t hidden = full ? 0 : std::min(table.detailColumns, table.columns.size());
+    return table.columns.size() - hidden;
+}
+
+// Display width of the first `n` columns: the widest of its cells and (when shown) its name.
+static std::vector<int> columnWidths(const Table& table, bool headers, size_t n) {
     std::vector<int> widths;
-    for (const std::string& c : table.columns)
-        widths.push_back(headers ? text::displayWidth(c) : 0);
+    for (size_t i = 0; i < n; ++i)
+        widths.push_back(headers ? text::displayWidth(table.columns[i]) : 0);
     for (const auto& row : table.rows)
-        for (size_t i = 0; i < row.size(); ++i)
+        for (size_t i = 0; i < row.size() && i < n; ++i)
             widths[i] = std::max(widths[i], text::displayWidth(row[i].text));
     return widths;
 }
@@ -90,8 +97,9 @@ std::string renderNotes(const Table& table) {
     return out;
 }
 
-std::string renderText(const Table& table, bool headers) {
-    std::vector<int> widths = columnWidths(table, headers);
+std::string renderText(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
+    std::vector<int> widths = columnWidths(table, headers, n);
     auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right) {
         std::string out;
         for (size_t i = 0; i < cells.size(); ++i) {
@@ -103,7 +111,8 @@ std::string renderText(const Table& table, bool headers) {
     };
     std::string out;
     if (headers) {
-        out += line(table.columns, std::vector<bool>(table.columns.size(), false));
+        out += line({table.columns.begin(), table.columns.begin() + static_cast<long>(n)},
+                    std::vector<bool>(n, false));
         for (size_t i = 0; i < widths.size(); ++i)
             out += (i ? "-+-" : "") + std::string(static_cast<size_t>(widths[i]), '-');
         out += "\n";
@@ -111,9 +120,9 @@ std::string renderText(const Table& table, bool headers) {
     for (const auto& row : table.rows) {
         std::vector<std::string> cells;
         std::vector<bool> right;
-        for (const Cell& c : row) {
-            cells.push_back(c.text);
-            right.push_back(rightAligned(c));
+        for (size_t i = 0; i < row.size() && i < n; ++i) {
+            cells.push_back(row[i].text);
+            right.push_back(rightAligned(row[i]));
         }
         out += line(cells, right);
     }
@@ -133,19 +142,20 @@ static std::string boxRule(const std::vector<int>& widths, const char* left, con
     return out + right + "\n";
 }
 
-std::string renderBox(const Table& table, bool headers) {
-    std::vector<int> widths = columnWidths(table, headers);
+std::string renderBox(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
+    std::vector<int> widths = columnWidths(table, headers, n);
     auto line = [&](const std::vector<Cell>& cells) {
         std::string out = "│";
-        for (size_t i = 0; i < cells.size(); ++i)
+        for (size_t i = 0; i < cells.size() && i < n; ++i)
             out += " " + pad(cells[i].text, widths[i], rightAligned(cells[i])) + " │";
         return out + "\n";
     };
     std::string out = boxRule(widths, "┌", "┬", "┐");
     if (headers) {
         std::vector<Cell> names;
-        for (const std::string& c : table.columns)
-            names.push_back(Cell::ofText(c));
+        for (size_t i = 0; i < n; ++i)
+            names.push_back(Cell::ofText(table.columns[i]));
         out += line(names) + boxRule(widths, "├", "┼", "┤");
     }
     for (const auto& row : table.rows)
@@ -161,13 +171,14 @@ static std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-std::string renderCsv(const Table& table, bool headers) {
+std::string renderCsv(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out;
-    for (size_t i = 0; headers && i < table.columns.size(); ++i)
+    for (size_t i = 0; headers && i < n; ++i)
         out += (i ? "," : "") + csvField(table.columns[i]);
     if (headers) out += "\r\n";
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i)
+        for (size_t i = 0; i < row.size() && i < n; ++i)
             out += (i ? "," : "") + csvField(row[i].text);
         out += "\r\n";
     }
@@ -192,13 +203,14 @@ static std::string tsvField(const std::string& s) {
     return out;
 }
 
-std::string renderTsv(const Table& table, bool headers) {
+std::string renderTsv(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out;
-    for (size_t i = 0; headers && i < table.columns.size(); ++i)
+    for (size_t i = 0; headers && i < n; ++i)
         out += (i ? "\t" : "") + tsvField(table.columns[i]);
     if (headers) out += "\n";
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i)
+        for (size_t i = 0; i < row.size() && i < n; ++i)
             out += (i ? "\t" : "") + tsvField(row[i].text);
         out += "\n";
     }
@@ -286,18 +298,19 @@ static std::string markdownCell(const std::string& s) {
     return out;
 }
 
-std::string renderMarkdown(const Table& table) {
+std::string renderMarkdown(const Table& table, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out = "|";
-    for (const std::string& c : table.columns)
-        out += " " + markdownCell(c) + " |";
+    for (size_t i = 0; i < n; ++i)
+        out += " " + markdownCell(table.columns[i]) + " |";
     out += "\n|";
-    for (size_t i = 0; i < table.columns.size(); ++i)
+    for (size_t i = 0; i < n; ++i)
         out += " --- |";
     out += "\n";
     for (const auto& row : table.rows) {
         out += "|";
-        for (const Cell& c : row)
-            out += " " + markdownCell(c.text) + " |";
+        for (size_t i = 0; i < row.size() && i < n; ++i)
+            out += " " + markdownCell(row[i].text) + " |";
         out += "\n";
     }
     // A blank line first: a text line right under a Markdown table would read as a row.
@@ -306,14 +319,15 @@ std::string renderMarkdown(const Table& table) {
 }
 
 // As the SQLite shell's line mode: names right-aligned, a blank line between rows.
-std::string renderLines(const Table& table) {
+std::string renderLines(const Table& table, bool full) {
+    size_t n = shownColumns(table, full);
     int width = 0;
-    for (const std::string& c : table.columns)
-        width = std::max(width, text::displayWidth(c));
+    for (size_t i = 0; i < n; ++i)
+        width = std::max(width, text::displayWidth(table.columns[i]));
     std::string out;
     for (size_t r = 0; r < table.rows.size(); ++r) {
         if (r) out += "\n";
-        for (size_t i = 0; i < table.rows[r].size() && i < table.columns.size(); ++i)
+        for (size_t i = 0; i < table.rows[r].size() && i < n; ++i)
             out += pad(table.columns[i], width, true) + " = " + table.rows[r][i].text + "\n";
     }
     if (!table.notes.empty()) out += (out.empty() ? "" : "\n") + renderNotes(table);

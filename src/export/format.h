@@ -27,19 +27,23 @@ struct RenderOptions {
     // The header line of table, box, csv and tsv. Markdown always has one (a Markdown table
     // needs it); json, jsonl and line name every value anyway.
     bool headers = true;
+    // `--provenance full`: also the table's detail columns (a query's per-atom sources,
+    // `source.<relation>`). JSON and jsonl always carry them.
+    bool fullProvenance = false;
 };
 
 // Renders the table; every format ends with a newline (an empty jsonl or line result is "").
 std::string render(const Table& table, Format format, const RenderOptions& options = {});
 
-std::string renderText(const Table& table, bool headers = true);
-std::string renderBox(const Table& table, bool headers = true);
-std::string renderCsv(const Table& table, bool headers = true);
-std::string renderTsv(const Table& table, bool headers = true);
+// `full`: with the detail columns (RenderOptions::fullProvenance).
+std::string renderText(const Table& table, bool headers = true, bool full = false);
+std::string renderBox(const Table& table, bool headers = true, bool full = false);
+std::string renderCsv(const Table& table, bool headers = true, bool full = false);
+std::string renderTsv(const Table& table, bool headers = true, bool full = false);
 std::string renderJson(const Table& table);
 std::string renderJsonLines(const Table& table);
-std::string renderMarkdown(const Table& table);
-std::string renderLines(const Table& table);
+std::string renderMarkdown(const Table& table, bool full = false);
+std::string renderLines(const Table& table, bool full = false);
 // The table's notes, one `note: ...` line each ("" when it has none).
 std::string renderNotes(const Table& table);
 

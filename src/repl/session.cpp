@@ -47,10 +47,11 @@ SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string&
 // the statement said `explain`, then the table), except that `.headers off` drops the header
 // of a table. json and jsonl modes print a statement's answers together (printResults).
 std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings) {
+    exporter::RenderOptions options{settings.headers, settings.showProvenance};
     if (result.why || result.text || settings.headers)
-        return engine::renderResult(result, settings.mode, settings.showPlan);
+        return engine::renderResult(result, settings.mode, settings.showPlan, options);
     std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
-    return plan + exporter::render(result.table, settings.mode, {settings.headers});
+    return plan + exporter::render(result.table, settings.mode, options);
 }
 
 const char* severityWord(Severity severity) {

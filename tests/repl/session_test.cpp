@@ -205,9 +205,9 @@ TEST_CASE(".mode and .headers choose how results print", "[session]") {
                             "    firm = Broadcom\n   valid = always\n  status = rumored\n"
                             "  source = decoder_2024_12\nreported = 2024-12-12\n"
                             "{\"query\":\"who designs Baltra?\",\"columns\":[\"firm\",\"valid\","
-                            "\"status\",\"source\",\"reported\"],\"rows\":[[\"Broadcom\","
-                            "\"always\",\"rumored\",\"decoder_2024_12\",\"2024-12-12\"]],"
-                            "\"notes\":[]}\n"
+                            "\"status\",\"source\",\"reported\",\"source.designs\"],\"rows\":"
+                            "[[\"Broadcom\",\"always\",\"rumored\",\"decoder_2024_12\","
+                            "\"2024-12-12\",\"decoder_2024_12\"]],\"notes\":[]}\n"
                             "off\n"
                             "Broadcom\talways\trumored\tdecoder_2024_12\t2024-12-12\n");
 }
@@ -228,15 +228,16 @@ TEST_CASE(".show plan and .show ast print before each answer", "[session]") {
     CHECK(out.rfind("plan:\n1. ", 0) == 0);
     CHECK(contains(out, "? designs(F, Baltra).\n"));
     repl.feed(".show nothing");
-    CHECK(contains(repl.err.str(), "expected 'ast' or 'plan', not 'nothing'"));
+    CHECK(contains(repl.err.str(), "expected 'ast', 'plan' or 'provenance', not 'nothing'"));
 }
 
 TEST_CASE(".show lists the settings", "[session]") {
     Repl repl;
     repl.feed(".asof 2026\n.show");
-    CHECK(repl.out.str() == "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
-                            "     ast: off\n    plan: off\n    asof: 2026\n knownat: off\n"
-                            "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
+    CHECK(repl.out.str() ==
+          "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
+          "     ast: off\n    plan: off\n sources: compact\n    asof: 2026\n knownat: off\n"
+          "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
 }
 
 TEST_CASE(".asof and .knownat set the session's defaults", "[session]") {
