@@ -17,7 +17,7 @@ esac
 
 packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
     libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format
-    fonts-noto-cjk)
+    fonts-noto-cjk help2man)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== building (build/)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
 
 if [ "$mode" = test ]; then

@@ -42,7 +42,12 @@ importStmt   : IMPORT ident FROM STRING (CREATE name)? END ;
 // ---- schema ------------------------------------------------------------------------------
 typeDecl     : TYPE name (SUBTYPE name)? END ;
 relationDecl : RELATION ident '(' columnDecl (',' columnDecl)* ')'
-               ('{' columnDecl (',' columnDecl)* '}')? END ;
+               ('{' columnDecl (',' columnDecl)* '}')? relationKind* END ;
+// `timeless`: facts hold independently of time (lineage, aliases-like facts); `per period`:
+// every fact states an amount over its whole validity period (shipments, revenue).
+relationKind : TIMELESS                  # timelessKind
+             | PER PERIOD                # perPeriodKind
+             ;
 columnDecl   : ident ':' ident ;
 
 entityDecl   : ENTITY name (',' name)* ':' name (AKA name (',' name)*)? END ;
@@ -95,7 +100,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | STATUS | REPORTED ;
+             | TIMELESS | PERIOD | STATUS | REPORTED ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -148,6 +153,8 @@ END          : '.' ;
 
 // ---- lexer -------------------------------------------------------------------------------
 TYPE      : 'type' ;
+TIMELESS  : 'timeless' ;
+PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
 WHY       : 'why' ;

@@ -85,6 +85,8 @@ struct RelationDecl {
     Name name;
     std::vector<ColumnDecl> columns;
     std::vector<ColumnDecl> qualifiers;
+    bool timeless = false;  // `timeless`
+    bool perPeriod = false; // `per period`
 };
 
 struct EntityDecl {

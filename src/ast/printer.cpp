@@ -75,6 +75,8 @@ struct StatementPrinter {
     std::string operator()(const RelationDecl& d) const {
         std::string out = "relation " + name(d.name) + "(" + columns(d.columns) + ")";
         if (!d.qualifiers.empty()) out += " { " + columns(d.qualifiers) + " }";
+        if (d.timeless) out += " timeless";
+        if (d.perPeriod) out += " per period";
         return out + ".";
     }
     std::string operator()(const EntityDecl& d) const {

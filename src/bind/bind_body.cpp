@@ -1,6 +1,7 @@
 // The body of a query or a rule: positive atoms, `not` atoms, comparisons and assignments.
 #include "bind/binder_impl.h"
 
+#include "ast/printer.h"
 #include "common/text.h"
 
 #include <cctype>
@@ -85,11 +86,11 @@ bool Binder::bindComparison(const ast::Comparison& c, BoundQuery& query) {
         const ast::Expr* target = nullptr;
         const ast::Expr* source = nullptr;
         if (isLoneVariable(c.lhs) && findVariable(c.lhs.term.name.text, query) < 0 &&
-            !catalog_.findEntity(c.lhs.term.name.text)) {
+            isVariableName(c.lhs.term.name)) {
             target = &c.lhs;
             source = &c.rhs;
         } else if (isLoneVariable(c.rhs) && findVariable(c.rhs.term.name.text, query) < 0 &&
-                   !catalog_.findEntity(c.rhs.term.name.text)) {
+                   isVariableName(c.rhs.term.name)) {
             target = &c.rhs;
             source = &c.lhs;
         }
@@ -124,6 +125,23 @@ bool Binder::bindComparison(const ast::Comparison& c, BoundQuery& query) {
     };
     keepText(*lhs, c.lhs, *rhs);
     keepText(*rhs, c.rhs, *lhs);
+    // Values of different kinds never compare equal nor ordered: a silent "no row" (or, for
+    // `!=`, every row) would mislead, so it is an error.
+    schema::ColumnKind left = exprKind(*lhs, query), right = exprKind(*rhs, query);
+    if (left != right && left != schema::ColumnKind::Unknown &&
+        right != schema::ColumnKind::Unknown) {
+        auto shown = [](const ast::Expr& e) {
+            return e.kind == ast::Expr::Kind::Term ? "'" + ast::print(e.term) + "'"
+                                                   : std::string("the arithmetic");
+        };
+        error("type mismatch: " + shown(c.lhs) + " is " + kindName(left) + " but " + shown(c.rhs) +
+                  " is " + kindName(right),
+              c.span,
+              right == schema::ColumnKind::Number || left == schema::ColumnKind::Number
+                  ? "compare numbers with numbers, e.g. U > 3000000 (not \"3M\")"
+                  : "compare values of one kind");
+        return false;
+    }
     out.lhs = std::move(*lhs);
     out.rhs = std::move(*rhs);
     query.comparisons.push_back(std::move(out));
@@ -186,10 +204,7 @@ std::optional<BoundTerm> Binder::bindComparisonTerm(const ast::Term& term, Bound
         return out;
     }
     out.kind = BoundTerm::Kind::Constant;
-    if (const schema::EntityInfo* e =
-            term.name.quoted ? nullptr : catalog_.findEntity(term.name.text)) {
-        out.value = Value::entity(e->id);
-    } else if (looksLikeVariable(term.name)) {
+    if (isVariableName(term.name)) {
         error("variable '" + term.name.text + "' does not appear in any relation", term.span,
               "every variable in a comparison must be bound by a relation of the query");
         return std::nullopt;

@@ -62,6 +62,21 @@ bool Binder::looksLikeVariable(const ast::Name& name) const {
            std::isupper(static_cast<unsigned char>(name.text[0]));
 }
 
+bool Binder::isVariableName(const ast::Name& name, bool entityColumn) const {
+    if (!looksLikeVariable(name)) return false;
+    if (names_ == NameMode::Stored || !entityColumn || name.text.size() == 1) return true;
+    return !catalog_.findEntity(name.text);
+}
+
+void Binder::warnShadowedEntity(const ast::Name& name) {
+    if (names_ != NameMode::Written || name.text.size() != 1) return;
+    if (const schema::EntityInfo* e = catalog_.findEntity(name.text))
+        warning("'" + name.text + "' is a variable here, not the entity '" + e->name + "'",
+                name.span,
+                "a single capital letter is always a variable; write \"" + name.text +
+                    "\" for the entity");
+}
+
 int Binder::variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
                           BoundQuery& query, TypeId entityType) {
     for (size_t i = 0; i < query.variables.size(); ++i) {
@@ -85,8 +100,8 @@ std::optional<BoundTerm> Binder::bindQueryTerm(const ast::Term& term, const sche
     out.span = term.span;
     if (term.kind == ast::Term::Kind::Wildcard) return out;
     bool isEntityColumn = column.kind == schema::ColumnKind::Entity;
-    if (term.kind == ast::Term::Kind::Name && looksLikeVariable(term.name) &&
-        !(isEntityColumn && catalog_.findEntity(term.name.text))) {
+    if (term.kind == ast::Term::Kind::Name && isVariableName(term.name, isEntityColumn)) {
+        if (isEntityColumn) warnShadowedEntity(term.name);
         // A capitalised name close to an entity's is far more likely a typo than a variable.
         if (isEntityColumn && text::decodeUtf8(term.name.text).size() >= 4) {
             std::string near = text::nearestName(term.name.text, catalog_.entityNamesAndAliases());

@@ -34,7 +34,8 @@ std::optional<schema::Column> Binder::inferHeadColumn(const ast::RuleDecl& rule,
     if (term.kind == ast::Term::Kind::Number)
         return schema::Column{"value", schema::ColumnKind::Number, kNoId};
     if (term.kind == ast::Term::Kind::Wildcard) return std::nullopt;
-    if (const schema::EntityInfo* e = catalog_.findEntity(term.name.text))
+    if (const schema::EntityInfo* e =
+            isVariableName(term.name) ? nullptr : catalog_.findEntity(term.name.text))
         return schema::Column{"entity", schema::ColumnKind::Entity, e->type};
     if (term.name.quoted) return schema::Column{"text", schema::ColumnKind::Text, kNoId};
     auto columnsOf = [&](const std::string& relation) -> const std::vector<schema::Column>* {
@@ -183,7 +184,7 @@ void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
         if (arg) bound.head.push_back(*arg);
     }
     if (!ok) return;
-    ast::Statement statement{rule, span};
+    ast::Statement statement{canonicalRule(rule), span};
     bound.text = ast::print(statement);
     // The same rule again (a file loaded twice) adds nothing.
     for (const schema::RuleInfo& existing : catalog_.rules())
@@ -208,8 +209,7 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
         }
     }
     const ast::Term& term = arg.term;
-    bool variable = term.kind == ast::Term::Kind::Name && looksLikeVariable(term.name) &&
-                    !catalog_.findEntity(term.name.text);
+    bool variable = term.kind == ast::Term::Kind::Name && isVariableName(term.name);
     if (!variable) {
         if (out.aggregate) {
             error("an aggregate takes a variable of the body", term.span);
@@ -254,6 +254,47 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
                   catalog_.type(column.type).name,
               term.span, "rules of one relation must agree on its column types");
         return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace chipgraph::bind
+
+namespace chipgraph::bind {
+
+ast::RuleDecl Binder::canonicalRule(const ast::RuleDecl& rule) const {
+    ast::RuleDecl out = rule;
+    auto quoteEntity = [&](ast::Term& term) {
+        if (term.kind == ast::Term::Kind::Name && looksLikeVariable(term.name) &&
+            !isVariableName(term.name))
+            term.name.quoted = true;
+    };
+    auto quoteAtom = [&](ast::Atom& atom) {
+        for (ast::Term& term : atom.args)
+            quoteEntity(term);
+        for (ast::Qualifier& q : atom.qualifiers)
+            quoteEntity(q.value);
+    };
+    // Expressions may nest deeply: walked with a stack of their own.
+    auto quoteExpr = [&](ast::Expr& root) {
+        std::vector<ast::Expr*> pending{&root};
+        while (!pending.empty()) {
+            ast::Expr* e = pending.back();
+            pending.pop_back();
+            if (e->kind == ast::Expr::Kind::Term) quoteEntity(e->term);
+            for (ast::Expr& operand : e->operands)
+                pending.push_back(&operand);
+        }
+    };
+    for (ast::HeadArg& arg : out.head)
+        quoteEntity(arg.term);
+    for (ast::Literal& literal : out.body) {
+        if (auto* atom = std::get_if<ast::Atom>(&literal)) quoteAtom(*atom);
+        if (auto* negation = std::get_if<ast::Negation>(&literal)) quoteAtom(negation->atom);
+        if (auto* comparison = std::get_if<ast::Comparison>(&literal)) {
+            quoteExpr(comparison->lhs);
+            quoteExpr(comparison->rhs);
+        }
     }
     return out;
 }

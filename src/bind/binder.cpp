@@ -6,8 +6,8 @@
 namespace chipgraph::bind {
 
 BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
-                       const QueryDefaults& defaults) {
-    Binder binder(catalog, defaults);
+                       const QueryDefaults& defaults, NameMode names) {
+    Binder binder(catalog, defaults, names);
     binder.bindProgramStatements(program);
     return binder.finish();
 }
@@ -134,6 +134,12 @@ void Binder::error(std::string message, const SourceSpan& span, std::string hint
     diagnostics_.push_back(makeError(Phase::Bind, std::move(message), span, std::move(hint)));
 }
 
+void Binder::warning(std::string message, const SourceSpan& span, std::string hint) {
+    Diagnostic d = makeError(Phase::Bind, std::move(message), span, std::move(hint));
+    d.severity = Severity::Warning;
+    diagnostics_.push_back(std::move(d));
+}
+
 void Binder::emit(BoundStatement::Node node, const SourceSpan& span) {
     statements_.push_back({std::move(node), span});
 }
@@ -224,10 +230,18 @@ void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span)
     };
     addColumns(decl.columns, relation.columns);
     addColumns(decl.qualifiers, relation.qualifiers);
+    relation.timeless = decl.timeless;
+    relation.perPeriod = decl.perPeriod;
+    if (decl.timeless && decl.perPeriod) {
+        error("relation '" + decl.name.text + "' cannot be both timeless and per period",
+              decl.name.span, "amounts per period have dates; keep one of the two");
+        ok = false;
+    }
     if (!ok) return;
     if (const schema::RelationInfo* existing = catalog_.findRelation(decl.name.text)) {
         if (sameColumns(existing->columns, relation.columns) &&
-            sameColumns(existing->qualifiers, relation.qualifiers))
+            sameColumns(existing->qualifiers, relation.qualifiers) &&
+            existing->timeless == relation.timeless && existing->perPeriod == relation.perPeriod)
             return;
         error("relation '" + decl.name.text + "' is already declared with other columns",
               decl.name.span, "keep one declaration");

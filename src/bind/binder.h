@@ -18,9 +18,16 @@ struct BindResult {
     bool ok() const { return !hasErrors(diagnostics); }
 };
 
+// How bare capitalised names in rules and queries read (docs/language.md, "Variables and
+// names"). Written: as a user writes them — a single letter is always a variable, another
+// capitalised name is the entity of that name if one exists, else a variable. Stored: a rule's
+// canonical text, where every such entity is quoted — every bare capitalised name is a
+// variable, whatever entities exist now.
+enum class NameMode { Written, Stored };
+
 // Binds every statement of `program` against `catalog` (which it updates with declarations).
 // Queries without a time window or `known at` take them from `defaults`.
 BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
-                       const QueryDefaults& defaults = {});
+                       const QueryDefaults& defaults = {}, NameMode names = NameMode::Written);
 
 } // namespace chipgraph::bind

@@ -24,8 +24,8 @@ inline const char* kindName(schema::ColumnKind kind) {
 
 class Binder {
 public:
-    Binder(schema::Catalog& catalog, const QueryDefaults& defaults)
-        : catalog_(catalog), defaults_(defaults) {}
+    Binder(schema::Catalog& catalog, const QueryDefaults& defaults, NameMode names)
+        : catalog_(catalog), defaults_(defaults), names_(names) {}
 
     void bindStatement(const ast::Statement& statement);
     void bindProgramStatements(const ast::Program& program);
@@ -97,16 +97,26 @@ private:
                                        const schema::RelationInfo& relation, BoundQuery& body);
     bool bindModifiers(const ast::Modifiers& modifiers, BoundQuery& query);
     bool looksLikeVariable(const ast::Name& name) const;
+    // Whether a name in a rule or query is a variable (binder.h, NameMode); in a column that
+    // holds no entities every capitalised bare name is one.
+    bool isVariableName(const ast::Name& name, bool entityColumn = true) const;
+    // A single-letter variable that is also an entity's name: warns that it is the variable.
+    void warnShadowedEntity(const ast::Name& name);
+    // The rule as stored: every entity written as a bare capitalised name quoted, so that the
+    // text means the same whatever entities exist when it is bound again.
+    ast::RuleDecl canonicalRule(const ast::RuleDecl& rule) const;
     int variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
                       BoundQuery& query, TypeId entityType = kNoId);
     const schema::RelationInfo* resolveVerb(const ast::Name& verb);
     const schema::TypeInfo* resolveTypeWord(const ast::Name& word);
 
     void error(std::string message, const SourceSpan& span, std::string hint = "");
+    void warning(std::string message, const SourceSpan& span, std::string hint = "");
     void emit(BoundStatement::Node node, const SourceSpan& span);
 
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
+    const NameMode names_;
     const ast::Program* program_ = nullptr;
     size_t next_ = 0;                     // the statement being bound
     std::vector<std::string> newDerived_; // derived relations this program introduces

@@ -181,8 +181,8 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
         "  chipgraph diagram --diff 2025-06-30.. --legend -o changes.svg\n"
         "  chipgraph diagram --entity Amazon            # DOT text on stdout\n"
         "  chipgraph diagram --query '? supplier_of(F, Google) as of 2026.' -o g.svg\n"
-        "Edges: solid actual/reported, dashed expected/forecast, dotted rumored/view; red:\n"
-        "conflicting claims. See docs/diagrams.md.");
+        "Edges: solid actual/reported, dashed expected/forecast, dotted rumored/view; a red\n"
+        "'conflict' label: conflicting claims. See docs/diagrams.md.");
     return cmd;
 }
 

@@ -14,7 +14,9 @@ namespace {
 void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
     command.add_option("--db", options.db,
                        "SQLite database to use (default: the bundled knowledge base, in memory)");
-    command.add_option("-f,--format", options.format, "output format: table, csv, json, markdown")
+    command
+        .add_option("-f,--format", options.format,
+                    "output format: table, box, csv, tsv, json, jsonl, markdown, line")
         ->capture_default_str();
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
@@ -65,6 +67,8 @@ int main(int argc, char** argv) {
     app.add_option("--history", historyFile,
                    "history file (default: $CHIPGRAPH_HISTORY or ~/.chipgraph_history)");
     app.add_flag("--no-history", noHistory, "keep no history");
+    app.add_flag("--no-color", replOptions.noColour,
+                 "no colours on a terminal (the NO_COLOR variable does the same)");
 
     CommonOptions queryOptions;
     std::string queryText;
@@ -82,19 +86,25 @@ int main(int argc, char** argv) {
     addCommonOptions(*run, runOptions);
     run->add_option("files", scripts, "script files (.kg)")->required();
     run->footer("Statements run in order as one unit: facts are stored (in --db, or in memory),\n"
-                "questions answered. Any error and nothing is kept.");
+                "questions answered. Any error and nothing is kept.\n"
+                "Examples:\n"
+                "  chipgraph run examples/foundation.kg\n"
+                "  chipgraph run --db chips.db --format csv notes.kg questions.kg");
 
     std::string initPath;
     CLI::App* init =
         app.add_subcommand("init", "create a database holding the bundled knowledge base");
     init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
+    init->footer("The file must not exist yet. Example:\n"
+                 "  chipgraph init chips.db && chipgraph query --db chips.db 'who designs X1?'");
 
     std::string loadDb;
     std::vector<std::string> loadFiles;
     CLI::App* load = app.add_subcommand("load", "add .kg files to a database (all or nothing)");
     load->add_option("--db", loadDb, "the database to add to (created if missing)")->required();
     load->add_option("files", loadFiles, "files to load")->required();
-    load->footer("Loading the same file twice adds nothing.");
+    load->footer("Loading the same file twice adds nothing. Example:\n"
+                 "  chipgraph load --db chips.db my_notes.kg");
 
     ImportCommand importCommand;
     CLI::App* import = app.add_subcommand("import", "bulk-load a CSV file into a relation");

@@ -25,11 +25,12 @@ std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relat
                      const schema::Catalog& catalog) {
     std::string validity = validityLabel(fact.valid);
     std::string line = std::string("- ") + schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? "always" : validity);
+                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) {
         const schema::SourceInfo& source = catalog.source(fact.source);
         line += " · " + source.name;
         if (source.published) line += " (" + source.published->toString() + ")";
+        if (!source.url.empty()) line += " " + source.url; // the edge links to the newest
     }
     for (size_t q = 0; q < relation.qualifiers.size() && q < fact.qualifiers.size(); ++q) {
         if (!fact.qualifiers[q]) continue;
@@ -70,6 +71,20 @@ std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) 
     return tip;
 }
 
+// The dates a diagram shows, for its subtitle: "valid in 2026 · known at 2025-06-30", or
+// "valid at any time · known at 2026-05-22 (the newest source)".
+std::string describeDates(const DiagramRequest& request, const schema::Catalog& catalog) {
+    std::string valid =
+        request.window ? "valid in " + formatInterval(*request.window) : "valid at any time";
+    if (request.knownAt) return valid + " · known at " + formatDay(*request.knownAt);
+    std::optional<PartialDate> newest;
+    for (const schema::SourceInfo* source : catalog.sources())
+        if (source->published && (!newest || source->published->firstDay() > newest->firstDay()))
+            newest = source->published;
+    return valid + " · known at " + (newest ? newest->toString() : std::string("now")) +
+           " (the newest source)";
+}
+
 exporter::DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog,
                                bool isDiff) {
     const EdgeGroup& e = *drawn.group;
@@ -86,6 +101,13 @@ exporter::DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& ca
         lead.qualifiers[role]->isText())
         edge.role = lead.qualifiers[role]->textValue();
     edge.tooltip = edgeTooltip(drawn, catalog);
+    DayNumber newest = kMinDay;
+    for (const schema::Fact& f : e.facts)
+        if (f.source != kNoId && !catalog.source(f.source).url.empty() &&
+            (edge.url.empty() || reportDay(f, catalog) > newest)) {
+            newest = reportDay(f, catalog);
+            edge.url = catalog.source(f.source).url;
+        }
     edge.conflict = !isDiff && !e.rivals.empty();
     edge.change = drawn.change;
     edge.changeNote = drawn.changeNote;
@@ -273,6 +295,20 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
 
     exporter::Diagram diagram;
     diagram.title = request.title.empty() ? describeDiagramRequest(request) : request.title;
+    if (!request.query && !request.diff) {
+        // The dates go to the subtitle, always both: the title need not repeat them.
+        diagram.subtitle = describeDates(request, catalog);
+        DiagramRequest undated = request;
+        undated.window.reset();
+        undated.knownAt.reset();
+        if (request.title.empty()) diagram.title = describeDiagramRequest(undated);
+    }
+    std::set<SourceId> sources;
+    for (const DrawnEdge& d : drawn)
+        for (const schema::Fact& f : d.group->facts)
+            if (f.source != kNoId) sources.insert(f.source);
+    diagram.footer = "drawn from " + std::to_string(sources.size()) +
+                     (sources.size() == 1 ? " source" : " sources");
     diagram.isDiff = before != nullptr;
     // Colours stay with their relation: a query's relations follow the default ones, so that
     // designs is drawn in the same colour in a query's diagram as in a vendor's.

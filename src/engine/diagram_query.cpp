@@ -53,7 +53,7 @@ std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relat
     std::string validity = validityLabel(fact.valid);
     std::string line = relation.name + (values.empty() ? "" : ": " + values) + " · " +
                        schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? "always" : validity);
+                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) line += " · " + catalog.source(fact.source).name;
     return line;
 }

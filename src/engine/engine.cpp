@@ -69,11 +69,14 @@ Status Engine::rebindRules() {
     schema::Catalog scratch = catalog_;
     scratch.clearRules();
     rules_ = {};
+    Result<bool> quoted = store_->rulesQuoteEntities();
+    if (!quoted) return quoted.status();
+    bind::NameMode names = quoted.value() ? bind::NameMode::Stored : bind::NameMode::Written;
     for (const schema::RuleInfo& info : catalog_.rules()) {
         auto name =
             std::make_shared<const std::string>("<stored rule " + std::to_string(info.id) + ">");
         parse::ParseResult parsed = parse::parseProgram(info.text, name);
-        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch)
+        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch, {}, names)
                                              : bind::BindResult{{}, parsed.diagnostics};
         auto* rule = bound.ok() && bound.statements.size() == 1
                          ? std::get_if<bind::DeclareRule>(&bound.statements[0].node)
@@ -303,13 +306,12 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
         return derived;
     }
     std::vector<schema::Fact> out;
+    const eval::ClaimFilter claims{window, knownAt};
+    const schema::RelationInfo& info = catalog_.relation(relation);
     for (const schema::Fact& f : facts_->relation(relation).facts()) {
-        if (window && !f.valid.overlaps(*window)) continue;
-        if (knownAt && f.source != kNoId) {
-            const auto& published = catalog_.source(f.source).published;
-            if (published && published->firstDay() > *knownAt) continue;
-        }
-        out.push_back(f);
+        std::optional<PartialDate> published;
+        if (f.source != kNoId) published = catalog_.source(f.source).published;
+        if (claims.check(info, f.valid, published) == eval::LeftOut::None) out.push_back(f);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "engine/derive_for_query.h"
 #include "engine/import.h"
+#include "eval/claim_filter.h"
 #include "eval/query_eval.h"
 #include "eval/why.h"
 #include "export/diagram.h"
@@ -104,6 +105,19 @@ eval::RuleEvalOptions Executor::ruleOptions(const bind::BoundQuery& query) const
     return options;
 }
 
+// An answer valid `always` rests on facts stated without dates: unless every relation the
+// query reads is timeless, that means "undated", never "always" (eval/claim_filter.h).
+static void markUndated(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                        const RuleSet& rules, Table& table) {
+    for (const bind::BoundAtom& atom : query.atoms)
+        if (!eval::isTimeless(atom.relation, catalog, rules.rules)) {
+            const size_t valid = query.variables.size();
+            for (std::vector<Cell>& row : table.rows)
+                if (row[valid].text == "always") row[valid].text = "undated";
+            return;
+        }
+}
+
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
@@ -120,9 +134,12 @@ Status Executor::query(const bind::BoundQuery& query) {
     eval::FactView view = derived.view(facts_);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);
-    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, cancel_);
+    Result<Table> table =
+        eval::evaluateQuery(query, plan, view, catalog_, cancel_,
+                            derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
     if (!table) return table.status();
     result.table = std::move(table.value());
+    markUndated(query, catalog_, rules_, result.table);
     outcome_.results.push_back(std::move(result));
     return Status::ok();
 }

@@ -2,6 +2,7 @@
 // and computed over time: the timeline of each group is cut wherever a member starts or stops
 // being valid, and every stretch gets the aggregate of the members valid in it.
 #include "eval/body_join.h"
+#include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "eval/rule_engine.h"
 #include "plan/plan.h"
@@ -159,7 +160,30 @@ void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<
 // covers, found by binary search: the work follows the output, not members x stretches.
 class Stretches {
 public:
+    // Amounts per period are never cut (claim_filter.h): each distinct period is a stretch of
+    // its own, holding the members stated for exactly that period.
+    void buildByPeriod(const std::vector<Member>& members, size_t first, size_t last) {
+        byPeriod_ = true;
+        periods_.clear();
+        active_.clear();
+        offsets_.assign(1, 0);
+        for (size_t m = first; m < last; ++m)
+            active_.push_back(&members[m]);
+        // Stable: members of one period stay sorted by binding (aggregateOf relies on it).
+        std::stable_sort(active_.begin(), active_.end(), [](const Member* a, const Member* b) {
+            return std::pair(a->valid.from, a->valid.to) < std::pair(b->valid.from, b->valid.to);
+        });
+        for (size_t i = 0; i < active_.size(); ++i) {
+            if (i == 0 || !(active_[i]->valid == active_[i - 1]->valid)) {
+                periods_.push_back(active_[i]->valid);
+                offsets_.push_back(offsets_.back());
+            }
+            ++offsets_.back();
+        }
+    }
+
     void build(const std::vector<Member>& members, size_t first, size_t last) {
+        byPeriod_ = false;
         cuts_.clear();
         for (size_t m = first; m < last; ++m) {
             cuts_.push_back(members[m].valid.from);
@@ -183,8 +207,13 @@ public:
             for (uint32_t c = spans_[m - first].first; c < spans_[m - first].second; ++c)
                 active_[cursor_[c]++] = &members[m];
     }
-    size_t size() const { return cuts_.empty() ? 0 : cuts_.size() - 1; }
-    Interval stretch(size_t c) const { return {cuts_[c], cuts_[c + 1]}; }
+    size_t size() const {
+        if (byPeriod_) return periods_.size();
+        return cuts_.empty() ? 0 : cuts_.size() - 1;
+    }
+    Interval stretch(size_t c) const {
+        return byPeriod_ ? periods_[c] : Interval{cuts_[c], cuts_[c + 1]};
+    }
     // The members valid throughout stretch `c`.
     std::span<const Member* const> active(size_t c) const {
         return {active_.data() + offsets_[c], offsets_[c + 1] - offsets_[c]};
@@ -203,6 +232,8 @@ private:
         return static_cast<uint32_t>(std::lower_bound(cuts_.begin(), cuts_.end(), day) -
                                      cuts_.begin());
     }
+    bool byPeriod_ = false;
+    std::vector<Interval> periods_; // byPeriod_: the stretches
     std::vector<DayNumber> cuts_;
     std::vector<uint32_t> offsets_, cursor_;           // per stretch, into active_
     std::vector<std::pair<uint32_t, uint32_t>> spans_; // per member: the stretches it covers
@@ -215,16 +246,16 @@ class GroupRows {
 public:
     GroupRows(const bind::BoundRule& rule, const std::vector<ValueId>& pool,
               const std::vector<const RowProvenance*>& premises, Interner& interner,
-              const schema::Catalog& catalog, bool provenance)
+              const schema::Catalog& catalog, bool provenance, bool byPeriod)
         : rule_(rule), pool_(pool), premises_(premises), interner_(interner), catalog_(catalog),
-          cells_(rule.head.size()) {
+          cells_(rule.head.size()), byPeriod_(byPeriod) {
         if (provenance) provenance_.emplace();
     }
 
     // Adds the rows of the group with key `group`, whose members are [first, last).
     void add(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
              TupleTable& into) {
-        stretches_.build(members, first, last);
+        buildStretches(members, first, last);
         for (size_t c = 0; c < stretches_.size(); ++c) {
             std::span<const Member* const> active = stretches_.active(c);
             if (active.empty() || !cellsOf(active, group)) continue;
@@ -239,7 +270,7 @@ public:
     // `scratch` first, as add() would merge them.
     void append(const std::vector<Member>& members, size_t first, size_t last, const ValueId* group,
                 TupleTable& target, TupleTable& scratch) {
-        stretches_.build(members, first, last);
+        buildStretches(members, first, last);
         const size_t width = cells_.size();
         rowCells_.clear();
         rows_.clear();
@@ -271,6 +302,13 @@ public:
     }
 
 private:
+    void buildStretches(const std::vector<Member>& members, size_t first, size_t last) {
+        if (byPeriod_)
+            stretches_.buildByPeriod(members, first, last);
+        else
+            stretches_.build(members, first, last);
+    }
+
     // The row's cells: the group's values and the aggregates; false if one has no value.
     bool cellsOf(std::span<const Member* const> active, const ValueId* group) {
         const size_t width = rule_.body.variables.size();
@@ -356,6 +394,7 @@ private:
     std::vector<const RowProvenance*> merged_, entries_; // the last stretch's, this one's
     bool mergedValid_ = false; // provenance_ is the merge of exactly merged_
     Stretches stretches_;
+    bool byPeriod_; // amounts per period: grouped by period, never cut
     struct Row {
         size_t stretch;
         schema::FactStatus status;
@@ -380,6 +419,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     for (const bind::HeadArg& arg : rule.head)
         keyWidth += !arg.aggregate;
     Groups groups(keyWidth); // in order of first match: deterministic
+    const bool byPeriod = aggregatesAmounts(rule, catalog_, rules_);
     std::vector<ValueId> key, pool;
     std::vector<Member> members;
     // The premises' provenance stays put: a body reads lower strata only, never the table
@@ -393,7 +433,9 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
                 key.push_back(constants[i] != kNoValue ? constants[i]
                                                        : d.binding[rule.head[i].term.variable]);
         uint32_t group = groups.find(key.data());
-        members.push_back({group, static_cast<uint32_t>(pool.size()), d.valid, d.status,
+        // Under a window, an amount within it counts for the whole window asked about.
+        Interval valid = byPeriod && options_.window ? *options_.window : d.valid;
+        members.push_back({group, static_cast<uint32_t>(pool.size()), valid, d.status,
                            static_cast<uint32_t>(premises.size()),
                            static_cast<uint32_t>(d.premises.size())});
         pool.insert(pool.end(), d.binding.begin(), d.binding.end());
@@ -413,7 +455,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     else
         target.reserve(target.size() + members.size() + groups.size(), options_.trackProvenance);
     TupleTable scratch(target.width());
-    GroupRows rows(rule, pool, premises, interner_, catalog_, options_.trackProvenance);
+    GroupRows rows(rule, pool, premises, interner_, catalog_, options_.trackProvenance, byPeriod);
     for (size_t first = 0, last = 0; first < members.size(); first = last) {
         for (last = first; last < members.size() && members[last].group == members[first].group;)
             ++last;

@@ -8,17 +8,19 @@ static constexpr size_t kMaxTables = 64;
 static constexpr size_t kMaxRows = 20'000'000;
 static constexpr size_t kMaxValues = 50'000'000;
 
-const TupleTable* BaseTableCache::find(RelationId relation, const BaseFilter& filter,
-                                       uint64_t version) const {
+BaseTableCache::Loaded BaseTableCache::find(RelationId relation, const BaseFilter& filter,
+                                            uint64_t version) const {
     auto it = tables_.find({relation, filter});
-    return it != tables_.end() && it->second.version == version ? it->second.table.get() : nullptr;
+    if (it == tables_.end() || it->second.version != version) return {};
+    return {it->second.table.get(), it->second.leftOut};
 }
 
-const TupleTable& BaseTableCache::keep(RelationId relation, const BaseFilter& filter,
-                                       uint64_t version, std::unique_ptr<TupleTable> table) {
+BaseTableCache::Loaded BaseTableCache::keep(RelationId relation, const BaseFilter& filter,
+                                            uint64_t version, std::unique_ptr<TupleTable> table,
+                                            const LeftOutCounts& leftOut) {
     Entry& entry = tables_[{relation, filter}];
-    entry = {version, std::move(table)};
-    return *entry.table;
+    entry = {version, std::move(table), leftOut};
+    return {entry.table.get(), entry.leftOut};
 }
 
 void BaseTableCache::trim() {

@@ -4,6 +4,7 @@
 // 100 000-fact relation costs far more than a demand-driven query that walks a few hundred of
 // its rows, and most sessions ask many questions of unchanged facts. An entry is used only
 // while its relation's facts are unchanged (RelationFacts::version).
+#include "eval/claim_filter.h"
 #include "eval/interner.h"
 #include "eval/tuple_table.h"
 
@@ -25,10 +26,15 @@ public:
     // Every cached table's values are ids in this interner; rule evaluation interns into it.
     Interner& interner() { return interner_; }
 
-    // The table loaded for (relation, filter) from the facts at `version`, or null.
-    const TupleTable* find(RelationId relation, const BaseFilter& filter, uint64_t version) const;
-    const TupleTable& keep(RelationId relation, const BaseFilter& filter, uint64_t version,
-                           std::unique_ptr<TupleTable> table);
+    // A loaded table and the claims its filter left out that a reader must be told of.
+    struct Loaded {
+        const TupleTable* table = nullptr;
+        LeftOutCounts leftOut;
+    };
+    // The table loaded for (relation, filter) from the facts at `version` (null when none).
+    Loaded find(RelationId relation, const BaseFilter& filter, uint64_t version) const;
+    Loaded keep(RelationId relation, const BaseFilter& filter, uint64_t version,
+                std::unique_ptr<TupleTable> table, const LeftOutCounts& leftOut);
 
     // Called before an evaluation starts (never during one: tables and ids must stay put):
     // drops everything once the cache has grown past its budget.
@@ -43,6 +49,7 @@ private:
     struct Entry {
         uint64_t version;
         std::unique_ptr<TupleTable> table;
+        LeftOutCounts leftOut;
     };
     Interner interner_;
     std::map<Key, Entry> tables_;

@@ -1,5 +1,6 @@
 #include "eval/query_eval.h"
 
+#include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
 #include "eval/query_answer.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace chipgraph::eval {
 
@@ -39,6 +41,7 @@ public:
           provenance_(catalog) {}
 
     bool cancelled() const { return cancelled_; }
+    const LeftOutCounts& leftOut() const { return leftOut_; }
 
     Answers run() {
         out_.width = binding_.size();
@@ -48,13 +51,24 @@ public:
     }
 
 private:
-    template <class Row> bool visible(const Row& row) const {
-        if (query_.window && !row.valid().overlaps(*query_.window)) return false;
-        if (query_.knownAt && row.source() != kNoId) {
-            const auto& published = catalog_.source(row.source()).published;
-            if (published && published->firstDay() > *query_.knownAt) return false;
-        }
-        return true;
+    // Why the window and `known at` leave a row of `atom`'s relation out (claim_filter.h).
+    template <class Row> LeftOut hidden(const bind::BoundAtom& atom, const Row& row) const {
+        if (!claims_.any()) return LeftOut::None;
+        std::optional<PartialDate> published;
+        if (row.source() != kNoId) published = catalog_.source(row.source()).published;
+        // A derived relation's rows were derived from filtered premises: only the window applies.
+        return claims_.check(catalog_.relation(atom.relation), row.valid(), published);
+    }
+    template <class Row> bool visible(const bind::BoundAtom& atom, const Row& row) {
+        LeftOut reason = hidden(atom, row);
+        if (reason == LeftOut::None) return true;
+        if (reason == LeftOut::OutsideWindow || reason == LeftOut::ReportedLater) return false;
+        // Told to the reader: counted once per claim that would have matched.
+        size_t mark = bound_.size();
+        if (matches(atom, row) && countedLeftOut_.insert(row.identity()).second)
+            leftOut_.count(reason);
+        unbindTo(mark);
+        return false;
     }
 
     const Value* valueOf(const BoundTerm& term) const {
@@ -141,7 +155,7 @@ private:
         IntervalSet days;
         size_t mark = bound_.size();
         forEachFact(facts_, atom.relation, -1, nullptr, [&](const auto& row) {
-            if (visible(row) && matches(atom, row)) days.unite(IntervalSet(row.valid()));
+            if (visible(atom, row) && matches(atom, row)) days.unite(IntervalSet(row.valid()));
         });
         unbindTo(mark);
         return days;
@@ -172,7 +186,7 @@ private:
     template <class Row>
     void tryRow(size_t stepIndex, const Row& row, const Interval& valid,
                 schema::FactStatus status) {
-        if (!visible(row)) return;
+        if (!visible(query_.atoms[plan_.steps[stepIndex].atom], row)) return;
         Interval joint = valid.intersect(row.valid());
         if (joint.empty()) return;
         const plan::JoinStep& step = plan_.steps[stepIndex];
@@ -301,6 +315,9 @@ private:
     static uint32_t tagOf(size_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
     const bind::BoundQuery& query_;
+    const ClaimFilter claims_{query_.window, query_.knownAt};
+    LeftOutCounts leftOut_;
+    std::unordered_set<const void*> countedLeftOut_;
     const plan::QueryPlan& plan_;
     const FactView& facts_;
     const schema::Catalog& catalog_;
@@ -332,19 +349,25 @@ private:
 // The answers, with their variables' values when `withBindings`.
 Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel, bool withBindings) {
+                            const std::atomic<bool>* cancel, bool withBindings,
+                            const LeftOutCounts& premisesLeftOut) {
     Evaluator evaluator(query, plan, facts, catalog, cancel);
     Answers answers = evaluator.run();
     if (evaluator.cancelled()) return Status::error("interrupted");
-    return tabulate(query, std::move(answers), catalog, withBindings);
+    QueryAnswers out = tabulate(query, std::move(answers), catalog, withBindings);
+    LeftOutCounts leftOut = evaluator.leftOut();
+    leftOut.add(premisesLeftOut);
+    out.table.notes = leftOut.notes();
+    return out;
 }
 
 } // namespace
 
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel) {
-    Result<QueryAnswers> answers = answer(query, plan, facts, catalog, cancel, false);
+                            const std::atomic<bool>* cancel, const LeftOutCounts& premisesLeftOut) {
+    Result<QueryAnswers> answers =
+        answer(query, plan, facts, catalog, cancel, false, premisesLeftOut);
     if (!answers) return answers.status();
     return std::move(answers.value().table);
 }
@@ -353,7 +376,7 @@ Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
                                           const std::atomic<bool>* cancel) {
-    return answer(query, plan, facts, catalog, cancel, true);
+    return answer(query, plan, facts, catalog, cancel, true, {});
 }
 
 } // namespace chipgraph::eval

@@ -6,6 +6,7 @@
 #include "bind/bound.h"
 #include "common/status.h"
 #include "common/table.h"
+#include "eval/claim_filter.h"
 #include "eval/fact_view.h"
 #include "plan/plan.h"
 #include "schema/catalog.h"
@@ -14,10 +15,13 @@
 
 namespace chipgraph::eval {
 
-// Returns the answers, or an error when `cancel` (if given) was set during evaluation.
+// Returns the answers, or an error when `cancel` (if given) was set during evaluation. The
+// table's notes say which claims the window and `known at` left out, the query's own and
+// `premisesLeftOut` (those of the rules' premises).
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel = nullptr);
+                            const std::atomic<bool>* cancel = nullptr,
+                            const LeftOutCounts& premisesLeftOut = {});
 
 // The answers as a table and, row for row, the values of the query's variables (a wildcard's
 // or an unbound variable's value is the empty text). Diagrams of a query draw from these.

@@ -57,17 +57,26 @@ const TupleTable& RuleEngine::loadBase(RelationId relation) {
     const RelationFacts& facts = base_.relation(relation);
     BaseFilter filter{options_.window, options_.knownAt, options_.trackProvenance};
     if (options_.cache)
-        if (const TupleTable* t = options_.cache->find(relation, filter, facts.version()))
-            return *(cachedBase_[relation] = t);
+        if (BaseTableCache::Loaded loaded = options_.cache->find(relation, filter, facts.version());
+            loaded.table) {
+            leftOut_.add(loaded.leftOut);
+            return *(cachedBase_[relation] = loaded.table);
+        }
     const schema::RelationInfo& info = catalog_.relation(relation);
+    const ClaimFilter claims{options_.window, options_.knownAt};
+    LeftOutCounts leftOut;
     auto table = std::make_unique<TupleTable>(
         static_cast<int>(info.columns.size() + info.qualifiers.size()));
     std::vector<ValueId> cells(info.columns.size() + info.qualifiers.size());
     for (const schema::Fact& fact : facts.facts()) {
-        if (options_.window && !fact.valid.overlaps(*options_.window)) continue;
         std::optional<PartialDate> published;
         if (fact.source != kNoId) published = catalog_.source(fact.source).published;
-        if (options_.knownAt && published && published->firstDay() > *options_.knownAt) continue;
+        if (claims.any())
+            if (LeftOut reason = claims.check(info, fact.valid, published);
+                reason != LeftOut::None) {
+                leftOut.count(reason);
+                continue;
+            }
         for (size_t i = 0; i < fact.args.size(); ++i)
             cells[i] = interner_.intern(fact.args[i]);
         for (size_t q = 0; q < fact.qualifiers.size(); ++q)
@@ -80,9 +89,12 @@ const TupleTable& RuleEngine::loadBase(RelationId relation) {
                    options_.trackProvenance ? &provenance : nullptr);
     }
     table->compact();
+    leftOut_.add(leftOut);
     if (options_.cache)
-        return *(cachedBase_[relation] =
-                     &options_.cache->keep(relation, filter, facts.version(), std::move(table)));
+        return *(
+            cachedBase_[relation] =
+                options_.cache->keep(relation, filter, facts.version(), std::move(table), leftOut)
+                    .table);
     return *(tables_[relation] = std::move(table));
 }
 

@@ -57,6 +57,8 @@ public:
 
     // A relation's table: the base facts (filtered) or the derived facts; loads base tables.
     const TupleTable& table(RelationId relation);
+    // Claims the window and `known at` left out of the premises, for the answer's notes.
+    const LeftOutCounts& leftOut() const { return leftOut_; }
     // The derived facts of an evaluated relation, one Fact per status and validity interval.
     std::vector<schema::Fact> factsOf(RelationId relation);
     const Interner& interner() const { return interner_; }
@@ -91,6 +93,7 @@ private:
     Interner& interner_; // the cache's when there is one: its tables hold its ids
     std::map<RelationId, std::unique_ptr<TupleTable>> tables_; // derived, and uncached base
     std::map<RelationId, const TupleTable*> cachedBase_;
+    LeftOutCounts leftOut_; // claims the loaded base tables' filter left out
     std::map<RelationId, ExtraRelation> extra_;
     std::set<size_t> evaluatedStrata_;
     std::atomic<size_t> derivedCount_ = 0; // parts of a closure may run on several threads

@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "eval/body_join.h"
+#include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "plan/plan.h"
 
@@ -22,7 +23,8 @@ public:
         DerivationNode node;
         node.fact = factText(relation, table.row(row));
         node.status = schema::statusName(table.status(row));
-        node.valid = validText(table.validity(row));
+        node.valid =
+            validText(table.validity(row), isTimeless(relation, catalog_, engine_.rules()));
         if (const RowProvenance* p = table.provenance(row);
             p && !catalog_.relation(relation).derived)
             for (SourceId s : p->sources) {
@@ -59,10 +61,10 @@ private:
                             : displayValue(v, catalog_);
     }
 
-    static std::string validText(const IntervalSet& days) {
+    static std::string validText(const IntervalSet& days, bool timeless) {
         std::string out;
         for (const Interval& part : days.parts())
-            out += (out.empty() ? "" : ", ") + formatInterval(part);
+            out += (out.empty() ? "" : ", ") + validityText(part, timeless);
         return out.empty() ? "never" : out;
     }
 

@@ -51,14 +51,17 @@ struct DiagramEdge {
     schema::FactStatus status = schema::FactStatus::Actual; // decides the line style
     std::string role;      // shown after the validity when DiagramStyle::roles is set
     std::string extra;     // values of non-entity columns ("gw 10"); always shown
-    std::string tooltip;   // SVG tooltip: every claim with its source and report date
-    bool conflict = false; // drawn in the conflict colour (outside diffs)
+    std::string tooltip;   // SVG tooltip: every claim with its source (and its address)
+    std::string url;       // the address of its newest source that has one: a link in SVG
+    bool conflict = false; // marked "conflict" in red, its colour kept (outside diffs)
     Change change = Change::None;
     std::string changeNote; // what changed in a diff ("expected → actual"), shown in the label
 };
 
 struct Diagram {
-    std::string title; // drawn on top; "" for none
+    std::string title;    // drawn on top; "" for none
+    std::string subtitle; // under the title: the date window and knowledge date shown
+    std::string footer;   // at the bottom (dot) or under the subtitle: "drawn from 42 sources"
     std::vector<DiagramNode> nodes;
     std::vector<DiagramEdge> edges;
     bool isDiff = false; // colours by Change instead of by relation and conflict

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace chipgraph::exporter {
@@ -26,7 +27,7 @@ void declareDefaults(Agraph_t* root, const Diagram& diagram, const DiagramStyle&
     declare(root, AGRAPH, "fontcolor", kTitleColor);
     declare(root, AGRAPH, "labelloc", "t");
     declare(root, AGRAPH, "labeljust", "l");
-    declare(root, AGRAPH, "label", escapeGraphvizText(diagram.title));
+    declare(root, AGRAPH, "label", "");
     declare(root, AGRAPH, "rankdir", "LR");
     declare(root, AGRAPH, "nodesep", "0.3");
     declare(root, AGRAPH, "ranksep", "0.75");
@@ -97,30 +98,42 @@ void styleNode(Agnode_t* node, const DiagramNode& model) {
     if (!model.tooltip.empty()) setAttr(node, "tooltip", escapeGraphvizText(model.tooltip));
 }
 
+// A conflict keeps its relation's colour (a disputed `develops` still looks like `develops`)
+// and is marked by a thicker line and a red "conflict" label instead.
 void styleEdge(Agedge_t* edge, const DiagramEdge& model, const Diagram& diagram,
                const DiagramStyle& style, const char* relationColour) {
     std::string color = relationColour, lineStyleText = lineStyle(model.status), penwidth;
-    bool emphasised = false;
+    std::string labelColour;
+    std::string label = edgeLabel(model, style);
     if (diagram.isDiff) {
         color = changeColor(model.change);
         if (model.change == Change::Removed) lineStyleText = "dashed";
-        emphasised = model.change != Change::Unchanged && model.change != Change::None;
+        if (model.change != Change::Unchanged && model.change != Change::None) labelColour = color;
     } else if (model.conflict) {
-        color = kConflictColor;
-        emphasised = true;
+        labelColour = kConflictColor;
+        label = "conflict" + (label.empty() ? "" : "\n" + label);
     }
-    if (emphasised) penwidth = "1.8";
+    if (!labelColour.empty()) penwidth = "1.8";
     setAttr(edge, "color", color);
     setAttr(edge, "style", lineStyleText);
     if (!penwidth.empty()) setAttr(edge, "penwidth", penwidth);
-    std::string label = edgeLabel(model, style);
     if (!label.empty()) {
         setAttr(edge, "label", escapeGraphvizText(label));
-        if (emphasised) setAttr(edge, "fontcolor", color);
+        if (!labelColour.empty()) setAttr(edge, "fontcolor", labelColour);
     }
     if (!model.tooltip.empty()) {
         setAttr(edge, "tooltip", escapeGraphvizText(model.tooltip));
         if (!label.empty()) setAttr(edge, "labeltooltip", escapeGraphvizText(model.tooltip));
+    }
+    // In SVG the edge (and its label) link to the newest source's address.
+    if (!model.url.empty()) {
+        // Graphviz 2.43 writes a URL into SVG as it is: a bare '&' would make the file
+        // ill-formed XML, so it goes in as the entity (which Graphviz keeps).
+        std::string url;
+        for (char c : model.url)
+            url += c == '&' ? std::string("&amp;") : std::string(1, c);
+        setAttr(edge, "URL", escapeGraphvizText(url));
+        setAttr(edge, "target", "_blank");
     }
 }
 
@@ -130,7 +143,7 @@ struct ClusterInfo {
 };
 
 // Owner clusters in order of first appearance, members sorted by timeOrder.
-std::map<std::string, ClusterInfo> makeClusters(Agraph_t* root, const Diagram& diagram,
+std::map<std::string, ClusterInfo> makeClusters(Agraph_t* parent, const Diagram& diagram,
                                                 std::vector<std::string>& order) {
     std::map<std::string, ClusterInfo> clusters;
     for (size_t i = 0; i < diagram.nodes.size(); ++i) {
@@ -146,13 +159,16 @@ std::map<std::string, ClusterInfo> makeClusters(Agraph_t* root, const Diagram& d
     for (size_t c = 0; c < order.size(); ++c) {
         ClusterInfo& info = clusters[order[c]];
         std::string name = "cluster_" + std::to_string(c + 1);
-        info.graph = agsubg(root, mutableText(name.c_str()), 1);
+        info.graph = agsubg(parent, mutableText(name.c_str()), 1);
         // An owner drawn as a node heads its own box; otherwise the box carries its name.
         setAttr(info.graph, "label", byId.count(order[c]) ? "" : escapeGraphvizText(order[c]));
         setAttr(info.graph, "style", "rounded,filled");
         setAttr(info.graph, "fillcolor", kClusterFill);
         setAttr(info.graph, "color", kClusterBorder);
         setAttr(info.graph, "fontsize", "12");
+        // The root's footer settings are every subgraph's defaults: an owner's name stays on top.
+        setAttr(info.graph, "labelloc", "t");
+        setAttr(info.graph, "fontcolor", kTitleColor);
         std::stable_sort(info.members.begin(), info.members.end(), [&](size_t a, size_t b) {
             return diagram.nodes[a].timeOrder < diagram.nodes[b].timeOrder;
         });
@@ -296,8 +312,9 @@ Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style) {
     GraphPtr root(agopen(mutableText("chipgraph"), Agdirected, &kDiagramDisc));
     declareDefaults(root.get(), diagram, style);
 
+    Agraph_t* frame = placeHeader(root.get(), diagram, style);
     std::vector<std::string> clusterOrder;
-    std::map<std::string, ClusterInfo> clusters = makeClusters(root.get(), diagram, clusterOrder);
+    std::map<std::string, ClusterInfo> clusters = makeClusters(frame, diagram, clusterOrder);
 
     std::vector<Agnode_t*> nodes;
     std::unordered_map<std::string, size_t> indexOf;
@@ -308,10 +325,17 @@ Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style) {
         Agnode_t* node = agnode(root.get(), mutableText(model.id.c_str()), 1);
         styleNode(node, model);
         nodes.push_back(node);
+        if (frame != root.get()) agsubnode(frame, node, 1);
         auto owned = clusters.find(model.cluster.empty() ? model.id : model.cluster);
         if (owned != clusters.end()) agsubnode(owned->second.graph, node, 1);
     }
     orderMembers(clusterOrder, clusters, nodes);
+    if (style.layout == LayoutEngine::Dot) {
+        std::set<std::string> owners;
+        for (const auto& [id, info] : clusters)
+            owners.insert(id);
+        rankKinds(root.get(), frame, diagram, nodes, owners);
+    }
 
     // Within one cluster, an edge pointing back in time is laid out forwards and drawn with its
     // arrow reversed (dir=back), so that it never fights the left-to-right order.
@@ -336,7 +360,6 @@ Result<GraphPtr> buildGraph(const Diagram& diagram, const DiagramStyle& style) {
         styleEdge(edge, model, diagram, style, relationColor(relation));
         if (backwards) setAttr(edge, "dir", "back");
     }
-    if (style.legend) setHtmlLabel(root.get(), root.get(), legendLabel(diagram));
     return root;
 }
 

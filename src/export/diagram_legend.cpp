@@ -66,7 +66,8 @@ std::string colourEntries(const Diagram& diagram) {
     }
     if (std::any_of(diagram.edges.begin(), diagram.edges.end(),
                     [](const DiagramEdge& e) { return e.conflict; }))
-        entries += lineEntry(kConflictColor, "solid", "conflicting claims");
+        entries += "<TD ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(kConflictColor) +
+                   "\">conflict</FONT>: conflicting claims (colour kept)</TD>";
     return entries;
 }
 
@@ -89,7 +90,7 @@ std::string notes(const Diagram& diagram) {
 
 } // namespace
 
-std::string legendLabel(const Diagram& diagram) {
+std::string legendLabel(const Diagram& diagram, bool withFooter) {
     std::set<NodeKind> kinds;
     for (const DiagramNode& n : diagram.nodes)
         kinds.insert(n.kind);
@@ -98,6 +99,10 @@ std::string legendLabel(const Diagram& diagram) {
         kindCells += kindEntry(kind);
     std::string rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">" +
                        escapeHtml(diagram.title) + "</FONT></TD></TR>";
+    for (const std::string* line : {&diagram.subtitle, withFooter ? &diagram.footer : nullptr})
+        if (line && !line->empty())
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"" +
+                    std::string(kLabelColor) + "\">" + escapeHtml(*line) + "</FONT></TD></TR>";
     if (!kindCells.empty()) rows += row(kindCells);
     rows += row(statusEntries(diagram) + colourEntries(diagram));
     rows += row(notes(diagram));

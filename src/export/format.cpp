@@ -34,24 +34,23 @@ Result<Format> parseFormat(std::string_view name) {
 }
 
 std::string render(const Table& table, Format format, const RenderOptions& options) {
-    bool full = options.fullProvenance;
     switch (format) {
     case Format::Table:
-        return renderText(table, options.headers, full);
+        return renderText(table, options);
     case Format::Box:
-        return renderBox(table, options.headers, full);
+        return renderBox(table, options);
     case Format::Csv:
-        return renderCsv(table, options.headers, full);
+        return renderCsv(table, options.headers, options.fullProvenance);
     case Format::Tsv:
-        return renderTsv(table, options.headers, full);
+        return renderTsv(table, options.headers, options.fullProvenance);
     case Format::Json:
         return renderJson(table);
     case Format::JsonLines:
         return renderJsonLines(table);
     case Format::Markdown:
-        return renderMarkdown(table, full);
+        return renderMarkdown(table, options.fullProvenance);
     case Format::Line:
-        return renderLines(table, full);
+        return renderLines(table, options.fullProvenance);
     }
     return "";
 }
@@ -67,27 +66,10 @@ static size_t shownColumns(const Table& table, bool full) {
     return table.columns.size() - hidden;
 }
 
-// Display width of the first `n` columns: the widest of its cells and (when shown) its name.
-static std::vector<int> columnWidths(const Table& table, bool headers, size_t n) {
-    std::vector<int> widths;
-    for (size_t i = 0; i < n; ++i)
-        widths.push_back(headers ? text::displayWidth(table.columns[i]) : 0);
-    for (const auto& row : table.rows)
-        for (size_t i = 0; i < row.size() && i < n; ++i)
-            widths[i] = std::max(widths[i], text::displayWidth(row[i].text));
-    return widths;
-}
-
 // Exact numbers align to the right; approximate ones, bounds and ranges ("~2000000",
 // ">3000000") read as text and stay left.
 static bool rightAligned(const Cell& c) {
     return c.kind == Cell::Kind::Number && c.number.kind == NumberKind::Exact;
-}
-
-// The row count, then one `note: ...` line per footnote.
-static std::string rowCount(const Table& table) {
-    size_t n = table.rows.size();
-    return "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n") + renderNotes(table);
 }
 
 std::string renderNotes(const Table& table) {
@@ -97,70 +79,188 @@ std::string renderNotes(const Table& table) {
     return out;
 }
 
-std::string renderText(const Table& table, bool headers, bool full) {
-    size_t n = shownColumns(table, full);
-    std::vector<int> widths = columnWidths(table, headers, n);
-    auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right) {
+namespace {
+
+// What a terminal table shows: the rows kept by maxRows, each column's width (narrowed to fit
+// maxWidth), and the styles of the colour option.
+struct Layout {
+    std::vector<int> widths;
+    size_t shown = 0; // rows drawn; the rest are counted in a "… N more rows" line
+    int statusColumn = -1;
+    bool colour = false;
+};
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr int kMinColumnWidth = 4;
+
+// The colour of a status, strongest (green) to weakest (magenta).
+const char* statusColour(std::string_view status) {
+    if (status == "actual") return "\x1b[32m";
+    if (status == "reported") return "\x1b[36m";
+    if (status == "expected" || status == "forecast") return "\x1b[34m";
+    if (status == "rumored") return "\x1b[33m";
+    if (status == "view") return "\x1b[35m";
+    return "";
+}
+
+std::string styled(const std::string& s, const char* style, bool colour) {
+    return colour && *style ? style + s + kReset : s;
+}
+
+// Cuts `s` to `width` terminal columns, ending it with "…" when anything was cut.
+std::string clip(const std::string& s, int width) {
+    if (text::displayWidth(s) <= width) return s;
+    std::string out;
+    int used = 0;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char lead = static_cast<unsigned char>(s[i]);
+        size_t length = lead < 0x80    ? 1
+                        : lead >= 0xF0 ? 4
+                        : lead >= 0xE0 ? 3
+                        : lead >= 0xC0 ? 2
+                                       : 1;
+        std::string point = s.substr(i, length);
+        int w = text::displayWidth(point);
+        if (used + w > width - 1) break;
+        out += point;
+        used += w;
+        i += length;
+    }
+    return out + "…";
+}
+
+// `overhead` is what the borders take besides the columns: narrows the widest column, one
+// column at a time, until the table fits in maxWidth (or every column is at its minimum).
+Layout layoutOf(const Table& table, const RenderOptions& options, int perColumn, int fixed) {
+    Layout layout;
+    layout.colour = options.colour;
+    layout.shown =
+        options.maxRows > 0 ? std::min(options.maxRows, table.rows.size()) : table.rows.size();
+    size_t columns = shownColumns(table, options.fullProvenance);
+    for (size_t i = 0; i < columns; ++i) {
+        layout.widths.push_back(options.headers ? text::displayWidth(table.columns[i]) : 0);
+        if (table.columns[i] == "status") layout.statusColumn = static_cast<int>(i);
+    }
+    for (size_t r = 0; r < layout.shown; ++r)
+        for (size_t i = 0; i < table.rows[r].size() && i < columns; ++i)
+            layout.widths[i] =
+                std::max(layout.widths[i], text::displayWidth(table.rows[r][i].text));
+    if (options.maxWidth <= 0) return layout;
+    int total = fixed;
+    for (int w : layout.widths)
+        total += w + perColumn;
+    while (total > options.maxWidth) {
+        auto widest = std::max_element(layout.widths.begin(), layout.widths.end());
+        if (widest == layout.widths.end() || *widest <= kMinColumnWidth) break;
+        --*widest;
+        --total;
+    }
+    return layout;
+}
+
+// One cell, cut to its column, padded (unless `last` and left-aligned) and coloured.
+std::string cellText(const Layout& layout, size_t column, const std::string& text, bool right,
+                     bool last, bool header) {
+    int width = layout.widths[column];
+    std::string s = clip(text, width);
+    std::string padding(static_cast<size_t>(std::max(0, width - text::displayWidth(s))), ' ');
+    if (last && !right) padding.clear();
+    const char* style = header                                            ? kBold
+                        : static_cast<int>(column) == layout.statusColumn ? statusColour(s)
+                                                                          : "";
+    s = styled(s, style, layout.colour);
+    return right ? padding + s : s + padding;
+}
+
+std::string footer(const Table& table, const Layout& layout) {
+    size_t n = table.rows.size();
+    std::string out;
+    if (layout.shown < n) out += "… " + std::to_string(n - layout.shown) + " more rows\n";
+    return out + "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n") + renderNotes(table);
+}
+
+} // namespace
+
+std::string renderText(const Table& table, bool headers) {
+    RenderOptions options;
+    options.headers = headers;
+    return renderText(table, options);
+}
+
+std::string renderText(const Table& table, const RenderOptions& options) {
+    Layout layout = layoutOf(table, options, 3, -3);
+    std::string bar = styled(" | ", kDim, layout.colour);
+    auto line = [&](const std::vector<std::string>& cells, const std::vector<bool>& right,
+                    bool header) {
         std::string out;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            bool last = i + 1 == cells.size();
-            std::string cell = last && !right[i] ? cells[i] : pad(cells[i], widths[i], right[i]);
-            out += (i ? " | " : "") + cell;
-        }
+        for (size_t i = 0; i < cells.size(); ++i)
+            out += (i ? bar : "") +
+                   cellText(layout, i, cells[i], right[i], i + 1 == cells.size(), header);
         return out + "\n";
     };
     std::string out;
-    if (headers) {
+    if (options.headers) {
+        size_t n = layout.widths.size();
         out += line({table.columns.begin(), table.columns.begin() + static_cast<long>(n)},
-                    std::vector<bool>(n, false));
-        for (size_t i = 0; i < widths.size(); ++i)
-            out += (i ? "-+-" : "") + std::string(static_cast<size_t>(widths[i]), '-');
-        out += "\n";
+                    std::vector<bool>(n, false), true);
+        std::string rule;
+        for (size_t i = 0; i < layout.widths.size(); ++i)
+            rule += (i ? "-+-" : "") + std::string(static_cast<size_t>(layout.widths[i]), '-');
+        out += styled(rule, kDim, layout.colour) + "\n";
     }
-    for (const auto& row : table.rows) {
+    for (size_t r = 0; r < layout.shown; ++r) {
         std::vector<std::string> cells;
         std::vector<bool> right;
-        for (size_t i = 0; i < row.size() && i < n; ++i) {
-            cells.push_back(row[i].text);
-            right.push_back(rightAligned(row[i]));
+        for (size_t i = 0; i < table.rows[r].size() && i < layout.widths.size(); ++i) {
+            cells.push_back(table.rows[r][i].text);
+            right.push_back(rightAligned(table.rows[r][i]));
         }
-        out += line(cells, right);
+        out += line(cells, right, false);
     }
-    return out + rowCount(table);
+    return out + footer(table, layout);
 }
 
 // A box rule: `left`, then each column's width (plus its padding) of `fill`, `middle` between
 // columns, then `right`.
-static std::string boxRule(const std::vector<int>& widths, const char* left, const char* middle,
+static std::string boxRule(const Layout& layout, const char* left, const char* middle,
                            const char* right) {
     std::string out = left;
-    for (size_t i = 0; i < widths.size(); ++i) {
+    for (size_t i = 0; i < layout.widths.size(); ++i) {
         if (i) out += middle;
-        for (int k = 0; k < widths[i] + 2; ++k)
+        for (int k = 0; k < layout.widths[i] + 2; ++k)
             out += "─";
     }
-    return out + right + "\n";
+    return styled(out + right, kDim, layout.colour) + "\n";
 }
 
-std::string renderBox(const Table& table, bool headers, bool full) {
-    size_t n = shownColumns(table, full);
-    std::vector<int> widths = columnWidths(table, headers, n);
-    auto line = [&](const std::vector<Cell>& cells) {
-        std::string out = "│";
-        for (size_t i = 0; i < cells.size() && i < n; ++i)
-            out += " " + pad(cells[i].text, widths[i], rightAligned(cells[i])) + " │";
+std::string renderBox(const Table& table, bool headers) {
+    RenderOptions options;
+    options.headers = headers;
+    return renderBox(table, options);
+}
+
+std::string renderBox(const Table& table, const RenderOptions& options) {
+    Layout layout = layoutOf(table, options, 3, 1);
+    std::string bar = styled("│", kDim, layout.colour);
+    auto line = [&](const std::vector<Cell>& cells, bool header) {
+        std::string out = bar;
+        for (size_t i = 0; i < cells.size() && i < layout.widths.size(); ++i)
+            out += " " + cellText(layout, i, cells[i].text, rightAligned(cells[i]), false, header) +
+                   " " + bar;
         return out + "\n";
     };
-    std::string out = boxRule(widths, "┌", "┬", "┐");
-    if (headers) {
+    std::string out = boxRule(layout, "┌", "┬", "┐");
+    if (options.headers) {
         std::vector<Cell> names;
-        for (size_t i = 0; i < n; ++i)
+        for (size_t i = 0; i < layout.widths.size(); ++i)
             names.push_back(Cell::ofText(table.columns[i]));
-        out += line(names) + boxRule(widths, "├", "┼", "┤");
+        out += line(names, true) + boxRule(layout, "├", "┼", "┤");
     }
-    for (const auto& row : table.rows)
-        out += line(row);
-    return out + boxRule(widths, "└", "┴", "┘") + rowCount(table);
+    for (size_t r = 0; r < layout.shown; ++r)
+        out += line(table.rows[r], false);
+    return out + boxRule(layout, "└", "┴", "┘") + footer(table, layout);
 }
 
 static std::string csvField(const std::string& s) {

@@ -27,6 +27,12 @@ struct RenderOptions {
     // The header line of table, box, csv and tsv. Markdown always has one (a Markdown table
     // needs it); json, jsonl and line name every value anyway.
     bool headers = true;
+    // For a terminal (table and box only): ANSI colours (bold names, dim borders, each status
+    // in its colour); at most `maxRows` rows (0: all), then a "… N more rows" line; at most
+    // `maxWidth` columns wide (0: no limit), the widest columns cut with "…".
+    bool colour = false;
+    size_t maxRows = 0;
+    int maxWidth = 0;
     // `--provenance full`: also the table's detail columns (a query's per-atom sources,
     // `source.<relation>`). JSON and jsonl always carry them.
     bool fullProvenance = false;
@@ -35,9 +41,11 @@ struct RenderOptions {
 // Renders the table; every format ends with a newline (an empty jsonl or line result is "").
 std::string render(const Table& table, Format format, const RenderOptions& options = {});
 
+std::string renderText(const Table& table, bool headers = true);
+std::string renderBox(const Table& table, bool headers = true);
+std::string renderText(const Table& table, const RenderOptions& options);
+std::string renderBox(const Table& table, const RenderOptions& options);
 // `full`: with the detail columns (RenderOptions::fullProvenance).
-std::string renderText(const Table& table, bool headers = true, bool full = false);
-std::string renderBox(const Table& table, bool headers = true, bool full = false);
 std::string renderCsv(const Table& table, bool headers = true, bool full = false);
 std::string renderTsv(const Table& table, bool headers = true, bool full = false);
 std::string renderJson(const Table& table);

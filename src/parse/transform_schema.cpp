@@ -27,6 +27,12 @@ ast::RelationDecl Transformer::transformRelationDecl(P::RelationDeclContext* ctx
         else
             decl.qualifiers.push_back(column);
     }
+    for (P::RelationKindContext* kind : ctx->relationKind()) {
+        if (dynamic_cast<P::TimelessKindContext*>(kind))
+            decl.timeless = true;
+        else
+            decl.perPeriod = true;
+    }
     return decl;
 }
 

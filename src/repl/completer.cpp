@@ -282,6 +282,7 @@ void addArguments(const DotCommand& command, int argIndex, std::string_view word
     case ArgKind::Off:
         return fixed({"off"});
     case ArgKind::None:
+    case ArgKind::Number:
         return;
     }
 }

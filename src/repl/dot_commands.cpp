@@ -12,6 +12,11 @@ const std::vector<DotCommand>& dotCommands() {
     static const std::vector<DotCommand> kTable = {
         {".help", {0, 1, K::Command}, dotHelp, "[COMMAND]", "list the commands, or explain one"},
         {".quit", {0, 0, K::None}, dotQuit, "", "leave chipgraph (Ctrl-D does too)"},
+        {".exit",
+         {0, 1, K::Number},
+         dotExit,
+         "[CODE]",
+         "leave chipgraph with exit code CODE (default: as .quit)"},
         {".open",
          {0, 1, K::File},
          dotOpen,
@@ -51,6 +56,21 @@ const std::vector<DotCommand>& dotCommands() {
          "[FILE]",
          "send results to FILE (no FILE: back to the screen)"},
         {".once", {1, 1, K::File}, dotOnce, "FILE", "send the next result to FILE"},
+        {".pager",
+         {0, 1, K::OnOff},
+         dotPager,
+         "[on|off]",
+         "page results taller than the terminal ($PAGER, else less -FRX)"},
+        {".maxrows",
+         {0, 1, K::Number},
+         dotMaxRows,
+         "[N]",
+         "show at most N rows of a table on the terminal (0: all)"},
+        {".maxwidth",
+         {0, 1, K::Number},
+         dotMaxWidth,
+         "[N]",
+         "fit tables in N columns on the terminal (0: its width)"},
         {".timer", {0, 1, K::OnOff}, dotTimer, "[on|off]", "print how long each statement took"},
         {".bail", {0, 1, K::OnOff}, dotBail, "[on|off]", "stop a script at its first error"},
         {".show",
@@ -96,7 +116,16 @@ std::string suggestDotCommand(std::string_view name) {
     for (const std::string& command : dotCommandNames())
         if (command.rfind(typed, 0) == 0) starting.push_back(command);
     if (starting.size() == 1) return "did you mean '" + starting[0] + "'?";
-    return text::didYouMean(typed, dotCommandNames());
+    std::string hint = text::didYouMean(typed, dotCommandNames());
+    if (!hint.empty()) return hint;
+    // Two letters swapped (`.qiut`, `.exti`) is one slip, though two edits for didYouMean.
+    for (size_t i = 1; i + 1 < typed.size(); ++i) {
+        std::string swapped = typed;
+        std::swap(swapped[i], swapped[i + 1]);
+        if (const DotCommand* command = findDotCommand(swapped))
+            return "did you mean '" + std::string(command->name) + "'?";
+    }
+    return "";
 }
 
 // Reads one argument starting at line[i] (not a blank): a bare word or a quoted string.

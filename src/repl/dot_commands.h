@@ -48,7 +48,19 @@ struct DotError {
 using DotResult = std::optional<DotError>;
 
 // What the arguments are, for Tab completion.
-enum class ArgKind { None, File, Format, OnOff, ShowWhat, Relation, Type, Entity, Command, Off };
+enum class ArgKind {
+    None,
+    File,
+    Format,
+    OnOff,
+    ShowWhat,
+    Relation,
+    Type,
+    Entity,
+    Command,
+    Off,
+    Number
+};
 
 struct DotArgs {
     int min = 0;
@@ -84,6 +96,7 @@ std::string helpText(const DotCommand& command);
 // Handlers (dot_settings.cpp).
 DotResult dotHelp(Session& session, const DotCall& call);
 DotResult dotQuit(Session& session, const DotCall& call);
+DotResult dotExit(Session& session, const DotCall& call);
 DotResult dotOpen(Session& session, const DotCall& call);
 DotResult dotRead(Session& session, const DotCall& call);
 DotResult dotMode(Session& session, const DotCall& call);
@@ -96,6 +109,10 @@ DotResult dotShow(Session& session, const DotCall& call);
 DotResult dotAsOf(Session& session, const DotCall& call);
 DotResult dotKnownAt(Session& session, const DotCall& call);
 DotResult dotSave(Session& session, const DotCall& call);
+// Handlers (dot_screen.cpp): how results fit the terminal.
+DotResult dotPager(Session& session, const DotCall& call);
+DotResult dotMaxRows(Session& session, const DotCall& call);
+DotResult dotMaxWidth(Session& session, const DotCall& call);
 // Handlers (dot_catalog.cpp).
 DotResult dotSchema(Session& session, const DotCall& call);
 DotResult dotEntities(Session& session, const DotCall& call);

@@ -68,6 +68,21 @@ DotResult dotQuit(Session& session, const DotCall&) {
     return {};
 }
 
+// `.exit CODE` as in sqlite3 and duckdb: a script ends with CODE whatever failed before it.
+DotResult dotExit(Session& session, const DotCall& call) {
+    if (call.args.empty()) {
+        session.quit();
+        return {};
+    }
+    const std::string& code = call.args[0].text;
+    bool digits = !code.empty() && code.size() <= 3 &&
+                  code.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoi(code) > 255)
+        return DotError{"expected an exit code from 0 to 255, not '" + code + "'", 0};
+    session.quit(std::stoi(code));
+    return {};
+}
+
 DotResult dotOpen(Session& session, const DotCall& call) {
     std::string path = call.args.empty() ? "" : expandHome(call.args[0].text);
     if (Status s = session.open(path); !s) return DotError{s.message(), 0};
@@ -138,6 +153,9 @@ static std::string settingsText(Session& session) {
         << "     ast: " << onOff(s.showAst) << "\n"
         << "    plan: " << onOff(s.showPlan) << "\n"
         << " sources: " << (s.showProvenance ? "per atom (.show provenance on)" : "compact") << "\n"
+        << "   pager: " << onOff(s.pager) << "\n"
+        << " maxrows: " << s.maxRows << "\n"
+        << "maxwidth: " << s.maxWidth << "\n"
         << "    asof: " << session.asOf().value_or("off") << "\n"
         << " knownat: " << session.knownAt().value_or("off") << "\n"
         << "  output: " << session.output().describe() << "\n"

@@ -19,6 +19,11 @@ struct OutputSettings {
     bool showAst = false;        // print each statement back from its AST before running it
     bool showPlan = false;       // print each query's join plan before its answer
     bool showProvenance = false; // also one source column per atom (`--provenance full`)
+    // On a terminal only (never in a file or a pipe): page tall results, show at most maxRows
+    // rows of a table (0: all), fit tables in maxWidth columns (0: the terminal's width).
+    bool pager = true;
+    size_t maxRows = 40;
+    int maxWidth = 0;
 };
 
 class Output {
@@ -31,6 +36,8 @@ public:
     std::ostream& stream() { return file_ ? *file_ : console_; }
     // The screen (stdout), whatever the redirection.
     std::ostream& console() { return console_; }
+    // True while results go to a file (`.output`, `.once`).
+    bool redirected() const { return file_ != nullptr; }
 
     // Sends results to `path` (created or truncated): until reset() or, with `once`, for the
     // next result only. An error names the file; the previous destination is then kept.

@@ -4,12 +4,14 @@
 #include "repl/line_editor.h"
 #include "repl/session.h"
 #include "repl/signals.h"
+#include "repl/terminal.h"
 
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <langinfo.h>
+#include <unistd.h>
 
 namespace chipgraph::repl {
 
@@ -34,6 +36,9 @@ std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions
         return nullptr;
     }
     sessionOptions.bail = options.bail;
+    sessionOptions.colour = colourWanted(STDOUT_FILENO, options.noColour);
+    sessionOptions.colourErrors = colourWanted(STDERR_FILENO, options.noColour);
+    sessionOptions.screen = isatty(STDOUT_FILENO) != 0;
     auto session = std::make_unique<Session>(std::move(engine.value()), options.database, std::cout,
                                              std::cerr, std::move(sessionOptions));
     session->settings().mode = format.value();
@@ -69,6 +74,7 @@ int runInteractive(const ReplOptions& options) {
               << session->engine().factCount() << " facts.\n"
               << "Enter .help for the commands; end a statement with '.', a question with '?'.\n";
     std::string line;
+    std::string statement; // the lines typed for the unfinished statement: one history entry
     while (!session->stopped()) {
         LineEditor::Event event =
             editor->readLine(session->pending() ? kContinuation : kPrompt, line);
@@ -78,13 +84,17 @@ int runInteractive(const ReplOptions& options) {
         }
         if (event == LineEditor::Event::Interrupted) {
             session->cancelPending();
+            statement.clear();
             continue;
         }
-        editor->remember(line);
-        session->feedText(line); // a line recalled from history may hold several
+        statement += (statement.empty() ? "" : "\n") + line;
+        session->feedText(line); // a statement recalled from history holds several lines
+        if (session->pending()) continue;
+        editor->remember(statement);
+        statement.clear();
     }
     session->endInput();
-    return 0;
+    return session->exitCode().value_or(0);
 }
 
 int runScript(const ReplOptions& options, std::istream& in) {
@@ -95,7 +105,7 @@ int runScript(const ReplOptions& options, std::istream& in) {
     while (!session->stopped() && std::getline(in, line))
         session->feedLine(line);
     session->endInput();
-    return session->failures() > 0 ? 1 : 0;
+    return session->exitCode().value_or(session->failures() > 0 ? 1 : 0);
 }
 
 int runCommand(const ReplOptions& options, const std::string& text) {
@@ -104,7 +114,7 @@ int runCommand(const ReplOptions& options, const std::string& text) {
     if (!session) return exitCode;
     session->feedText(text);
     session->endInput();
-    return session->failures() > 0 ? 1 : 0;
+    return session->exitCode().value_or(session->failures() > 0 ? 1 : 0);
 }
 
 } // namespace chipgraph::repl

@@ -1,7 +1,7 @@
 #pragma once
 // The REPL's entry points for main(): an interactive session on a terminal, a script read from
 // a pipe, or one `-c` command. Each returns the process exit code: 0 success, 1 an error in the
-// input (a script: any statement failed), 2 a usage error.
+// input (a script: any statement failed), 2 a usage error; `.exit CODE` ends with CODE.
 #include <istream>
 #include <string>
 
@@ -12,6 +12,7 @@ struct ReplOptions {
     std::string format = "table"; // the starting `.mode`
     bool bail = false;            // a script stops at its first error
     std::string historyFile;      // "" keeps no history (terminal sessions only)
+    bool noColour = false;        // --no-color: never colour (NO_COLOR in the environment too)
 };
 
 int runInteractive(const ReplOptions& options);

@@ -4,10 +4,13 @@
 #include "engine/render.h"
 #include "repl/dot_commands.h"
 #include "repl/signals.h"
+#include "repl/terminal.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <unistd.h>
 
 namespace chipgraph::repl {
 
@@ -44,14 +47,19 @@ SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string&
 }
 
 // Rendered as the CLI renders it (a `why` tree, a document, the plan when `.show plan` is on or
-// the statement said `explain`, then the table), except that `.headers off` drops the header
-// of a table. json and jsonl modes print a statement's answers together (printResults).
-std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings) {
-    exporter::RenderOptions options{settings.headers, settings.showProvenance};
-    if (result.why || result.text || settings.headers)
+// the statement said `explain`, then the table), with the session's table options (headers,
+// the per-atom sources, and on a terminal colours and limits). json and jsonl modes print a
+// statement's answers together (printResults).
+std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings,
+                         const exporter::RenderOptions& options) {
+    if (result.why || result.text)
         return engine::renderResult(result, settings.mode, settings.showPlan, options);
     std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
     return plan + exporter::render(result.table, settings.mode, options);
+}
+
+size_t lineCount(const std::string& text) {
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
 const char* severityWord(Severity severity) {
@@ -137,12 +145,40 @@ void Session::cancelPending() {
 }
 
 void Session::print(const std::string& text) {
-    output_.stream() << text;
+    emit(text);
     output_.resultDone();
 }
 
 void Session::printTable(const Table& table) {
-    print(exporter::render(table, settings_.mode, {settings_.headers}));
+    print(exporter::render(table, settings_.mode, renderOptions()));
+}
+
+exporter::RenderOptions Session::renderOptions() const {
+    exporter::RenderOptions options;
+    options.headers = settings_.headers;
+    options.fullProvenance = settings_.showProvenance;
+    if (!options_.screen || output_.redirected()) return options;
+    options.colour = options_.colour;
+    options.maxRows = settings_.maxRows;
+    options.maxWidth = settings_.maxWidth > 0 ? settings_.maxWidth : terminalColumns(STDOUT_FILENO);
+    return options;
+}
+
+void Session::emit(const std::string& text) {
+    int rows = terminalRows(STDOUT_FILENO); // 0: a terminal of unknown size is never paged
+    bool tall = rows > 0 && static_cast<int>(lineCount(text)) >= rows - 1;
+    if (options_.screen && options_.interactive && settings_.pager && !output_.redirected() &&
+        tall) {
+        std::string pager = pagerCommand();
+        output_.stream().flush();
+        if (!pager.empty() && page(text, pager)) return;
+    }
+    output_.stream() << text;
+}
+
+void Session::printError(const std::string& text) {
+    output_.stream().flush(); // results and errors interleave in order on a shared terminal
+    err_ << (options_.colourErrors ? colourDiagnostics(text) : text) << std::flush;
 }
 
 void Session::runStatement(const std::string& text, int firstLine) {
@@ -170,43 +206,42 @@ void Session::runStatement(const std::string& text, int firstLine) {
 void Session::printResults(const engine::Outcome& outcome) {
     bool json =
         settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
-    if (json && !outcome.results.empty()) // the statement's answers as one document
-        output_.stream() << engine::renderResults(outcome.results, settings_.mode,
-                                                  settings_.showPlan);
+    std::string text;
+    exporter::RenderOptions options = renderOptions();
+    if (json) // the statement's answers as one document
+        text = engine::renderResults(outcome.results, settings_.mode, settings_.showPlan, options);
     for (size_t i = 0; i < outcome.results.size() && !json; ++i) {
-        if (i > 0) output_.stream() << "\n";
-        output_.stream() << renderResult(outcome.results[i], settings_);
+        if (i > 0) text += "\n";
+        text += renderResult(outcome.results[i], settings_, options);
     }
-    if (!outcome.results.empty()) output_.resultDone();
+    if (outcome.results.empty()) return;
+    emit(text);
+    output_.resultDone();
 }
 
 void Session::reportDiagnostics(const engine::Outcome& outcome, const std::string& text,
                                 int firstLine) {
-    if (outcome.diagnostics.empty()) return;
-    output_.stream().flush(); // results and errors interleave in order on a shared terminal
     SourceTexts sources = outcome.sources;
     sources[inputs_.back().name] = atLine(text, firstLine);
     for (const Diagnostic& d : outcome.diagnostics) {
         if (d.span.valid())
-            err_ << renderDiagnostic(d, sources);
+            printError(renderDiagnostic(d, sources));
         else
             reportPositionless(d, firstLine);
     }
-    err_.flush();
 }
 
 // A diagnostic without a position (an interruption, a store error, the end of input): in a
 // script it says which statement, by the line it starts on.
 void Session::reportPositionless(const Diagnostic& d, int line) {
-    output_.stream().flush();
     bool terminal = options_.interactive && inputs_.size() == 1;
     std::string where = terminal ? "" : inputs_.back().name + ": ";
-    err_ << where << severityWord(d.severity)
-         << (terminal ? "" : " near line " + std::to_string(line)) << ": " << d.message
-         << (d.hint.empty() ? "" : "; " + d.hint) << "\n";
+    std::string text = where + severityWord(d.severity) +
+                       (terminal ? "" : " near line " + std::to_string(line)) + ": " + d.message +
+                       (d.hint.empty() ? "" : "; " + d.hint) + "\n";
     for (const std::string& note : d.notes)
-        err_ << "note: " << note << "\n";
-    err_.flush();
+        text += "note: " + note + "\n";
+    printError(text);
 }
 
 void Session::runDotLine(std::string_view line) {
@@ -230,9 +265,8 @@ void Session::runDotLine(std::string_view line) {
                          (hint.empty() ? "enter .help for the list" : hint)};
     }
     if (!error) return;
-    output_.stream().flush();
     Diagnostic d = makeError(Phase::Io, error->message, spanOf(*error, parsed, name, lineNumber));
-    err_ << renderDiagnostic(d, {{name, atLine(std::string(line), lineNumber)}}) << std::flush;
+    printError(renderDiagnostic(d, {{name, atLine(std::string(line), lineNumber)}}));
     failed();
 }
 

@@ -24,6 +24,9 @@ struct SessionOptions {
     std::string inputName = "<stdin>"; // names the lines fed with feedLine() in diagnostics
     bool interactive = false;          // a terminal: errors without a position omit the line
     bool bail = false;                 // a script stops at its first error (`--bail`, `.bail`)
+    bool colour = false;               // ANSI colours in results (stdout is a terminal)
+    bool colourErrors = false;         // and in diagnostics (stderr is a terminal)
+    bool screen = false; // results go to a terminal: `.maxrows`, `.maxwidth` and the pager apply
 };
 
 class Session {
@@ -62,7 +65,15 @@ public:
     void printTable(const Table& table);
     bool bail() const { return options_.bail; }
     void setBail(bool on) { options_.bail = on; }
-    void quit() { stopped_ = true; }
+    // Ends the session; `code` (`.exit CODE`) replaces the exit code the runner would choose.
+    void quit(std::optional<int> code = std::nullopt) {
+        stopped_ = true;
+        if (code) exitCode_ = code;
+    }
+    const std::optional<int>& exitCode() const { return exitCode_; }
+    // How tables are drawn where results go now: colours, `.maxrows` and `.maxwidth` apply on a
+    // terminal only.
+    exporter::RenderOptions renderOptions() const;
     // Replaces the engine with the one for `database` ("" for the bundled graph); the session
     // defaults (`.asof`, `.knownat`) carry over. On error the current engine stays.
     Status open(const std::string& database);
@@ -88,6 +99,10 @@ private:
     void reportDiagnostics(const engine::Outcome& outcome, const std::string& text, int firstLine);
     void reportPositionless(const Diagnostic& diagnostic, int line);
     void failed();
+    // Writes results where they go, through the pager when they are taller than the terminal.
+    void emit(const std::string& text);
+    // Diagnostics to stderr, coloured on a terminal.
+    void printError(const std::string& text);
 
     std::unique_ptr<engine::Engine> engine_;
     std::string database_;
@@ -99,6 +114,7 @@ private:
     std::optional<std::string> asOf_, knownAt_;
     int failures_ = 0;
     bool stopped_ = false;
+    std::optional<int> exitCode_;
 };
 
 } // namespace chipgraph::repl

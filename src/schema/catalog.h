@@ -38,6 +38,10 @@ struct RelationInfo {
     std::vector<Column> columns;
     std::vector<Column> qualifiers;
     bool derived = false; // defined by rules, not by facts
+    // Facts hold independently of time: one stated without dates is valid always, not undated.
+    bool timeless = false;
+    // Facts are amounts over their whole validity period (flows): never split over time.
+    bool perPeriod = false;
     // Index of the qualifier column with this name, or -1.
     int qualifierIndex(std::string_view name) const;
 };

@@ -16,7 +16,7 @@ namespace chipgraph::store {
 // index; imports insert their rows in key order), `id` a plain column, and the key starts
 // with the relation (a relation's facts are one stretch of the table); the entities' name index
 // is a named one (droppable for a bulk import). Versions 2 to 6 are migrated on open.
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 // Everything but `entities` and `facts` (kEntitiesColumnsSql, kFactsColumnsSql), which the
 // upgrades create under other names; schemaSql() is the whole.
@@ -35,7 +35,9 @@ CREATE TABLE relations (
     id       INTEGER PRIMARY KEY,
     name     TEXT NOT NULL,
     name_key TEXT NOT NULL UNIQUE,
-    derived  INTEGER NOT NULL DEFAULT 0          -- 1: defined by rules
+    derived  INTEGER NOT NULL DEFAULT 0,         -- 1: defined by rules
+    timeless INTEGER NOT NULL DEFAULT 0,         -- 1: facts hold independently of time
+    per_period INTEGER NOT NULL DEFAULT 0        -- 1: facts are amounts over their period
 );
 CREATE TABLE rules (
     id          INTEGER PRIMARY KEY,                -- also the order rules are bound in
@@ -170,6 +172,13 @@ INSERT INTO entities_new(id, name, name_key, type_id)
 DROP TABLE entities;
 ALTER TABLE entities_new RENAME TO entities;
 UPDATE meta SET value = '7' WHERE key = 'schema_version';
+)SQL";
+
+// Version 7 -> 8: relations say whether they are timeless or amounts per period. Run first
+// for every older version (the later steps read the catalog as this version stores it).
+inline constexpr const char* kMigrateRelationsToV8Sql = R"SQL(
+ALTER TABLE relations ADD COLUMN timeless INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE relations ADD COLUMN per_period INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
 } // namespace chipgraph::store

@@ -36,7 +36,8 @@ Status Store::initialise() {
         CG_TRY(db_->exec("BEGIN"));
         Status created = db_->exec(schemaSql());
         if (created) {
-            CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?)");
+            CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?), "
+                                "('rule_names', 'quoted')");
             version.bind(1, std::to_string(kSchemaVersion));
             created = version.run();
         }
@@ -54,7 +55,8 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6") {
+    if (stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6" ||
+        stored == "7") {
         CG_TRY(migrate(stored));
         stored = std::to_string(kSchemaVersion);
     }
@@ -64,6 +66,15 @@ Status Store::initialise() {
                              "reads version " +
                              std::to_string(kSchemaVersion) + ")");
     return Status::ok();
+}
+
+Result<bool> Store::rulesQuoteEntities() {
+    CG_PREPARE(names, "SELECT value FROM meta WHERE key = 'rule_names'");
+    Result<bool> row = names.step();
+    if (!row) return row.status();
+    bool quoted = row.value() && names.columnText(0) == "quoted";
+    names.reset();
+    return quoted;
 }
 
 Status Store::begin() {
@@ -141,11 +152,14 @@ Status Store::saveColumns(RelationId relation, const std::vector<schema::Column>
 }
 
 Status Store::saveRelation(const schema::RelationInfo& relation) {
-    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key, derived) VALUES (?, ?, ?, ?)");
+    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key, derived, timeless, per_period) "
+                       "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, relation.id);
     insert.bind(2, relation.name);
     insert.bind(3, text::foldCase(relation.name));
     insert.bind(4, int64_t{relation.derived});
+    insert.bind(5, int64_t{relation.timeless});
+    insert.bind(6, int64_t{relation.perPeriod});
     CG_TRY(insert.run());
     CG_TRY(saveColumns(relation.id, relation.columns, false));
     return saveColumns(relation.id, relation.qualifiers, true);

@@ -42,6 +42,9 @@ public:
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
+    // Whether stored rule texts quote every entity (databases made since schema version 8);
+    // older ones name entities bare, and their rules are bound as written (bind::NameMode).
+    Result<bool> rulesQuoteEntities();
     Status loadFacts(const schema::Catalog& catalog, const std::function<void(schema::Fact)>& sink);
 
     Status saveType(const schema::TypeInfo& type);

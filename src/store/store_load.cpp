@@ -28,12 +28,14 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
     }));
 
     std::map<RelationId, schema::RelationInfo> relations;
-    CG_PREPARE(rels, "SELECT id, name, derived FROM relations ORDER BY id");
+    CG_PREPARE(rels, "SELECT id, name, derived, timeless, per_period FROM relations ORDER BY id");
     CG_TRY(forEachRow(rels, [&](Statement& r) {
         schema::RelationInfo info;
         info.id = r.columnInt(0);
         info.name = r.columnText(1);
         info.derived = r.columnInt(2) != 0;
+        info.timeless = r.columnInt(3) != 0;
+        info.perPeriod = r.columnInt(4) != 0;
         relations[info.id] = info;
     }));
     CG_PREPARE(columns, "SELECT relation_id, is_qualifier, name, kind, type_id "

@@ -1,4 +1,4 @@
-// Upgrading databases of earlier schema versions (2 to 6) to the current one, in one
+// Upgrading databases of earlier schema versions (2 to 7) to the current one, in one
 // transaction: the database is either fully upgraded or unchanged.
 #include "store/fact_codec.h"
 #include "store/fact_codec_v5.h"
@@ -91,12 +91,16 @@ Status copyKeyedFacts(const RelationsById& relations, Statement& facts, Statemen
 Status Store::migrate(const std::string& fromVersion) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status status = db_->exec("BEGIN IMMEDIATE");
-    if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
-    if (status) status = db_->exec(createFactsTableSql("facts_new"));
-    if (status) status = migrateFacts(fromVersion);
-    if (status) status = db_->exec(createEntitiesTableSql("entities_new"));
-    if (status) status = db_->exec(kFinishUpgradeSql);
-    if (status) status = db_->exec(kCreateEntityNameIndexSql);
+    if (status) status = db_->exec(kMigrateRelationsToV8Sql);
+    if (fromVersion != "7") {
+        if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
+        if (status) status = db_->exec(createFactsTableSql("facts_new"));
+        if (status) status = migrateFacts(fromVersion);
+        if (status) status = db_->exec(createEntitiesTableSql("entities_new"));
+        if (status) status = db_->exec(kFinishUpgradeSql);
+        if (status) status = db_->exec(kCreateEntityNameIndexSql);
+    }
+    if (status) status = db_->exec("UPDATE meta SET value = '8' WHERE key = 'schema_version'");
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");

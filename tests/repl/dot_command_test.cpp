@@ -54,10 +54,10 @@ TEST_CASE("commands are found with or without their dot, in any case", "[dot]") 
 }
 
 TEST_CASE("the table holds every command of the issue, each with help", "[dot]") {
-    std::vector<std::string> expected = {".help",     ".quit",    ".open",    ".read",  ".schema",
-                                         ".entities", ".aliases", ".sources", ".rules", ".mode",
-                                         ".headers",  ".output",  ".once",    ".timer", ".bail",
-                                         ".show",     ".asof",    ".knownat", ".save"};
+    std::vector<std::string> expected = {
+        ".help",     ".quit",  ".exit", ".open",    ".read",   ".schema",  ".entities", ".aliases",
+        ".sources",  ".rules", ".mode", ".headers", ".output", ".once",    ".pager",    ".maxrows",
+        ".maxwidth", ".timer", ".bail", ".show",    ".asof",   ".knownat", ".save"};
     CHECK(dotCommandNames() == expected);
     for (const DotCommand& command : dotCommands()) {
         INFO(command.name);
@@ -75,4 +75,12 @@ TEST_CASE(".help lists every command, one per line, and explains one", "[dot]") 
     }
     CHECK(helpText(*findDotCommand(".once")) ==
           "usage: .once FILE\nsend the next result to FILE\n");
+}
+
+TEST_CASE("a mistyped command suggests the nearest, swapped letters included", "[dot]") {
+    CHECK(suggestDotCommand(".qiut") == "did you mean '.quit'?");
+    CHECK(suggestDotCommand(".exti") == "did you mean '.exit'?");
+    CHECK(suggestDotCommand(".mdoe") == "did you mean '.mode'?");
+    CHECK(suggestDotCommand(".maxr") == "did you mean '.maxrows'?");
+    CHECK(suggestDotCommand(".zzzzzz").empty());
 }

@@ -100,6 +100,7 @@ bool PtySession::readSome(std::chrono::milliseconds timeout) {
     ssize_t n = read(master_, buffer, sizeof buffer);
     if (n <= 0) return false; // EIO: the program closed the terminal
     raw_.append(buffer, static_cast<size_t>(n));
+    rawAll_.append(buffer, static_cast<size_t>(n));
     std::string tail;
     output_ += stripEscapes(raw_, tail);
     raw_ = tail;

@@ -35,6 +35,8 @@ public:
 
     // All output so far, escapes removed (for failure messages).
     const std::string& output() const { return output_; }
+    // All output so far as the program wrote it, escape sequences included (colours).
+    const std::string& rawOutput() const { return rawAll_; }
     // The output after the previous match.
     std::string unmatched() const { return output_.substr(matched_); }
 
@@ -49,6 +51,7 @@ private:
     bool exited_ = false;
     std::string raw_;    // undecoded tail: an escape sequence split across reads
     std::string output_; // what a reader of the screen would see, in order
+    std::string rawAll_; // every byte read
     size_t matched_ = 0;
 };
 

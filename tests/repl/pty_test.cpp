@@ -1,69 +1,8 @@
 // The REPL on a real pseudo-terminal: the chipgraph binary is started with forkpty, keys are
 // typed, and the screen is read back. Each test runs with its own HOME (so its own history).
-#include "pty_session.h"
+#include "pty_helpers.h"
 
-#include <catch2/catch.hpp>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-using chipgraph::testing::PtySession;
-namespace fs = std::filesystem;
-
-namespace {
-
-constexpr const char* kPrompt = "chipgraph> ";
-constexpr const char* kUp = "\x1b[A";
-constexpr const char* kLeft = "\x1b[D";
-
-// A temporary home folder, removed at the end of the test.
-struct TempHome {
-    fs::path path;
-    TempHome() {
-        std::string pattern = (fs::temp_directory_path() / "chipgraph-pty-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempHome() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-std::unique_ptr<PtySession> startRepl(const TempHome& home, std::vector<std::string> args = {}) {
-    args.insert(args.begin(), CHIPGRAPH_BINARY);
-    auto session = PtySession::start(
-        args, {"HOME=" + home.path.string(), "TERM=xterm", "LANG=C.UTF-8", "PATH=/usr/bin:/bin"});
-    REQUIRE(session);
-    INFO(session->output());
-    REQUIRE(session->expect(kPrompt));
-    return session;
-}
-
-// Types keys once the line editor is reading them.
-void type(PtySession& session, std::string_view keys) {
-    INFO(session.output());
-    REQUIRE(session.awaitEditing());
-    session.send(keys);
-}
-
-// Ctrl-D at an empty prompt ends the session with exit code 0.
-void quit(PtySession& session) {
-    CHECK(session.expect(kPrompt));
-    type(session, "\x04");
-    INFO(session.output());
-    CHECK(session.wait() == 0);
-}
-
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-} // namespace
+using namespace chipgraph::testing;
 
 TEST_CASE("a question typed at the prompt is answered", "[pty]") {
     TempHome home;
@@ -141,7 +80,7 @@ TEST_CASE("Tab completes Chinese aliases and quotes names with blanks", "[pty]")
     type(*repl, "what does 联发\t design?\r");
     INFO(repl->output());
     CHECK(repl->expect("TPU v7e"));
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     type(*repl, "who designs \"Maia 2\t?\r");
     CHECK(repl->expect("GUC"));
     quit(*repl);
@@ -180,7 +119,7 @@ TEST_CASE("Ctrl-R searches the history", "[pty]") {
     auto repl = startRepl(home);
     type(*repl, "what does MediaTek design?\r");
     INFO(repl->output());
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     type(*repl, "who designs Trainium3?\r");
     CHECK(repl->expect("(7 rows)"));
     type(*repl, "\x12MediaT"); // Ctrl-R, then part of the older line
@@ -188,7 +127,7 @@ TEST_CASE("Ctrl-R searches the history", "[pty]") {
     // race with the next prompt: typed while the line ran, it could be lost with the Ctrl-D
     // that follows.
     type(*repl, "\r");
-    CHECK(repl->expect("(4 rows)"));
+    CHECK(repl->expect("(6 rows)"));
     quit(*repl);
 }
 

@@ -188,11 +188,11 @@ TEST_CASE(".output and .once send results to files", "[session]") {
     Repl repl;
     repl.feed(".mode csv\n.headers off\n.output " + all + "\nwho designs Trainium3?\n.show\n" +
               ".output\n.once " + once + "\nwhat does MediaTek design?\nwho designs Baltra?");
-    CHECK(readFile(all).rfind("Alchip,always,rumored", 0) == 0);
+    CHECK(readFile(all).rfind("Alchip,undated,rumored", 0) == 0);
     CHECK(contains(readFile(all), "  output: " + all + "\n"));
-    CHECK(readFile(once).rfind("TPU v7e,always", 0) == 0);
+    CHECK(readFile(once).rfind("TPU 8i,undated", 0) == 0);
     CHECK_FALSE(contains(readFile(once), "Broadcom"));
-    CHECK(repl.out.str() == "Broadcom,always,rumored,decoder_2024_12,2024-12-12\r\n");
+    CHECK(repl.out.str() == "Broadcom,undated,rumored,decoder_2024_12,2024-12-12\r\n");
     repl.feed(".output " + (dir.path / "no/such/dir.txt").string());
     CHECK(contains(repl.err.str(), "error: cannot write '"));
 }
@@ -202,14 +202,14 @@ TEST_CASE(".mode and .headers choose how results print", "[session]") {
     repl.feed(".mode\n.mode line\n.mode\nwho designs Baltra?\n.mode jsonl\nwho designs Baltra?\n"
               ".mode tsv\n.headers off\n.headers\nwho designs Baltra?");
     CHECK(repl.out.str() == "table\nline\n"
-                            "    firm = Broadcom\n   valid = always\n  status = rumored\n"
+                            "    firm = Broadcom\n   valid = undated\n  status = rumored\n"
                             "  source = decoder_2024_12\nreported = 2024-12-12\n"
                             "{\"query\":\"who designs Baltra?\",\"columns\":[\"firm\",\"valid\","
                             "\"status\",\"source\",\"reported\",\"source.designs\"],\"rows\":"
-                            "[[\"Broadcom\",\"always\",\"rumored\",\"decoder_2024_12\","
+                            "[[\"Broadcom\",\"undated\",\"rumored\",\"decoder_2024_12\","
                             "\"2024-12-12\",\"decoder_2024_12\"]],\"notes\":[]}\n"
                             "off\n"
-                            "Broadcom\talways\trumored\tdecoder_2024_12\t2024-12-12\n");
+                            "Broadcom\tundated\trumored\tdecoder_2024_12\t2024-12-12\n");
 }
 
 TEST_CASE(".timer prints how long each statement took", "[session]") {
@@ -234,10 +234,10 @@ TEST_CASE(".show plan and .show ast print before each answer", "[session]") {
 TEST_CASE(".show lists the settings", "[session]") {
     Repl repl;
     repl.feed(".asof 2026\n.show");
-    CHECK(repl.out.str() ==
-          "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
-          "     ast: off\n    plan: off\n sources: compact\n    asof: 2026\n knownat: off\n"
-          "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
+    CHECK(repl.out.str() == "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
+                            "     ast: off\n    plan: off\n sources: compact\n   pager: on\n"
+                            " maxrows: 40\nmaxwidth: 0\n    asof: 2026\n knownat: off\n"
+                            "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
 }
 
 TEST_CASE(".asof and .knownat set the session's defaults", "[session]") {
@@ -314,7 +314,7 @@ TEST_CASE("why answers print as trees and explain prints the plan", "[session]")
     Repl repl;
     repl.feed("rule my_partner(F, V) :- designs(F, C), develops(V, C).\n"
               "why my_partner(Broadcom, Meta)?");
-    CHECK(repl.out.str().rfind("my_partner(Broadcom, Meta)  always  actual\n"
+    CHECK(repl.out.str().rfind("my_partner(Broadcom, Meta)  undated  actual\n"
                                "├─ rule my_partner(F, V) :- designs(F, C), develops(V, C).\n",
                                0) == 0);
     repl.out.str("");

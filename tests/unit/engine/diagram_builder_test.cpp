@@ -26,7 +26,7 @@ relation develops(owner: Vendor, chip: Chip).
 relation designs(firm: DesignFirm, chip: Chip) { role: text }.
 relation fabbed_on(chip: Chip, node: ProcessNode).
 relation made_by(node: ProcessNode, foundry: Foundry).
-relation successor_of(next: Chip, prev: Chip).
+relation successor_of(next: Chip, prev: Chip) timeless.
 relation announced(chip: Chip, event: text).
 relation shipments(owner: Vendor, units: number).
 entity Amazon: Vendor.
@@ -43,12 +43,12 @@ entity "TPU v7": Chip.
 source note published 2025-06.
 source press published 2025-12-03.
 Amazon develops Trainium2 per note.
-Amazon develops Trainium3 per note expected.
-Amazon develops Trainium3 per press actual.
+Amazon develops Trainium3 from 2025 per note expected.
+Amazon develops Trainium3 from 2025 per press actual.
 Google develops "TPU v7" per note.
 successor_of(Trainium3, Trainium2) per note.
 announced(Trainium2, "re:Invent") in 2023-11 per note.
-Alphawave designs Trainium3 per note rumored { role: "main partner" }.
+Alphawave designs Trainium3 from 2025 per note rumored { role: "main partner" }.
 Alchip designs Trainium3 from 2026 per press rumored { role: "back-end" }.
 Annapurna designs Trainium3 per press { role: "front-end" }.
 Broadcom designs "TPU v7" per note.
@@ -98,7 +98,7 @@ TEST_CASE("owners become boxes: develops edges fold into the chip", "[diagram_bu
     CHECK(t3->kind == exporter::NodeKind::Chip);
     CHECK(t3->ownerStatus == schema::FactStatus::Actual); // the strongest of its two claims
     CHECK_THAT(t3->tooltip, Contains("Amazon develops Trainium3"));
-    CHECK_THAT(t3->tooltip, Contains("- expected · always · note (2025-06)"));
+    CHECK_THAT(t3->tooltip, Contains("- expected · 2025– · note (2025-06)"));
     // Generations: Trainium2 (announced 2023-11) before its successor Trainium3.
     CHECK(findNode(d, "Trainium2")->timeOrder < t3->timeOrder);
 }
@@ -321,4 +321,35 @@ TEST_CASE("bad requests are errors with a suggestion", "[diagram_builder][errors
     r = {};
     r.conflictKeys = {{"designs", "role"}};
     CHECK(error(r) == "conflict key 'role' is not one of the two entity columns of 'designs'");
+}
+
+// Issue 21: the subtitle gives the date window and knowledge date shown, the footer how many
+// sources are drawn, and an edge links to its newest source's address.
+TEST_CASE("dates in the subtitle, the sources count in the footer, links to sources",
+          "[diagram_builder]") {
+    auto engine = world();
+    exporter::Diagram all = build(*engine);
+    CHECK(all.subtitle == "valid at any time · known at 2025-12-03 (the newest source)");
+    CHECK(all.footer == "drawn from 2 sources");
+    DiagramRequest request;
+    request.window = Interval::of(PartialDate::parse("2026").value());
+    request.knownAt = PartialDate::parse("2025-06-30").value().lastDay();
+    exporter::Diagram dated = build(*engine, request);
+    CHECK(dated.title == "develops, designs, fabbed_on, made_by"); // the dates are below it
+    CHECK(dated.subtitle == "valid in 2026 · known at 2025-06-30");
+    CHECK(dated.footer == "drawn from 1 source");
+
+    Outcome added = engine->run("source blog published 2026-01 url \"https://blog.example/t3\".\n"
+                                "source old published 2025-01 url \"https://old.example/\".\n"
+                                "Alchip designs Trainium3 per blog rumored.\n"
+                                "Alchip designs Trainium3 per old rumored.\n",
+                                "more.kg");
+    INFO(added.renderDiagnostics());
+    REQUIRE(added.ok());
+    exporter::Diagram linked = build(*engine);
+    const exporter::DiagramEdge* alchip = findEdge(linked, "Alchip", "Trainium3");
+    REQUIRE(alchip);
+    CHECK(alchip->url == "https://blog.example/t3"); // the newest source with an address
+    CHECK_THAT(alchip->tooltip, Contains("blog (2026-01) https://blog.example/t3"));
+    CHECK(findEdge(linked, "N3", "TSMC")->url.empty()); // its source has no address
 }

@@ -113,7 +113,7 @@ TEST_CASE("a unit of declarations, facts and queries runs in order", "[engine]")
     CHECK(o.results[0].plan == "1. lookup designs(firm, Trainium3) on chip\n");
     CHECK(cells(o.results[1].table) ==
           std::vector<std::vector<std::string>>{
-              {"Amazon", "Trainium3", "always", "actual", "seed2025", "2025-06"}});
+              {"Amazon", "Trainium3", "undated", "actual", "seed2025", "2025-06"}});
 }
 
 TEST_CASE("a query sees only the facts stated before it", "[engine]") {
@@ -417,7 +417,9 @@ TEST_CASE("factsOf filters a relation's facts by window and report date", "[engi
     CHECK(engine->factsOf(designs).size() == 3);
     Interval year2024{daysFromCivil(2024, 1, 1), daysFromCivil(2025, 1, 1)};
     CHECK(engine->factsOf(designs, year2024).size() == 1);
-    CHECK(engine->factsOf(designs, std::nullopt, daysFromCivil(2025, 6, 30)).size() == 2);
+    // Known at 2025-06-30: seed2025 (2025-06) only; a claim without a source has no report date.
+    CHECK(engine->factsOf(designs, std::nullopt, daysFromCivil(2025, 6, 30)).size() == 1);
+    CHECK(engine->factsOf(designs, std::nullopt, daysFromCivil(2025, 6, 29)).empty());
 }
 
 // ---- the bundled knowledge base ----------------------------------------------------------

@@ -113,7 +113,7 @@ TEST_CASE("an unknown format or a missing extension is an error naming the choic
                Contains("cannot tell the diagram format of 'aws'"));
 }
 
-TEST_CASE("layout engines parse; an unknown one suggests the nearest", "[diagram][errors]") {
+TEST_CASE("layout engines parse, an unknown one suggests the nearest", "[diagram][errors]") {
     CHECK(parseLayoutEngine("dot").value() == LayoutEngine::Dot);
     CHECK(parseLayoutEngine("Neato").value() == LayoutEngine::Neato);
     CHECK(parseLayoutEngine("fdp").value() == LayoutEngine::Fdp);
@@ -146,16 +146,57 @@ TEST_CASE("chips sit in their owner's box, oldest first", "[diagram][dot]") {
     CHECK_THAT(dot, Contains("Trainium2 -> Trainium3\t[color=\"#8C5A2B\",\n\t\tdir=back"));
 }
 
-TEST_CASE("line style follows status; conflicts and labels are drawn", "[diagram][dot]") {
+TEST_CASE("line style follows status, conflicts and labels are drawn", "[diagram][dot]") {
     std::string dot = diagramToDot(sample(), {}).value();
     CHECK_THAT(dot, Contains("style=dotted"));          // rumored
     CHECK_THAT(dot, Contains("rounded,filled,dashed")); // the chip's owner claim is expected
-    CHECK(count(dot, "[color=\"#C62828\"") == 2);       // both conflicting claims
-    CHECK_THAT(dot, Contains("label=\"2025–\""));
+    CHECK_THAT(dot, Contains("label=\"conflict\\n2025–\""));
     CHECK_THAT(dot, !Contains("back-end")); // roles only when asked
     DiagramStyle withRoles;
     withRoles.roles = true;
-    CHECK_THAT(diagramToDot(sample(), withRoles).value(), Contains("label=\"2025–\\nback-end\""));
+    CHECK_THAT(diagramToDot(sample(), withRoles).value(),
+               Contains("label=\"conflict\\n2025–\\nback-end\""));
+}
+
+// Issue 21: a conflict keeps its relation's colour (a disputed `develops` must not look like a
+// disputed `designs`) and is marked by a red "conflict" label.
+TEST_CASE("a conflict keeps its relation's colour and gets a red label", "[diagram][dot]") {
+    std::string dot = diagramToDot(sample(), {}).value();
+    CHECK(count(dot, "[color=\"#C62828\"") == 0);
+    CHECK(count(dot, "fontcolor=\"#C62828\"") == 2); // both conflicting claims
+    CHECK(count(dot, "[color=\"#1F4E79\"") == 2);    // in the colour of designs
+    CHECK(count(dot, "label=conflict") == 1);
+}
+
+TEST_CASE("with dot, the kinds stand in ranks and the footer at the bottom", "[diagram][dot]") {
+    Diagram d = sample();
+    d.subtitle = "valid at any time · known at 2025-06-30";
+    d.footer = "drawn from 3 sources";
+    std::string dot = diagramToDot(d, {}).value();
+    CHECK_THAT(dot, Contains("newrank=true"));
+    CHECK_THAT(dot, Contains("subgraph rank_design_firms {\n\t\t\tgraph [rank=min];"));
+    CHECK_THAT(dot, Contains("subgraph rank_process_nodes {\n\t\t\tgraph [rank=same];"));
+    CHECK_THAT(dot, Contains("label=\"drawn from 3 sources\",\n\t\tlabeljust=l,\n\t\tlabelloc=b"));
+    CHECK_THAT(dot, Contains("subgraph cluster_frame {"));
+    CHECK_THAT(dot, Contains("label=\"supply chain of Amazon\\nvalid at any time · known at "
+                             "2025-06-30\""));
+    // Other engines ignore or reshape clusters: the footer ends the title instead.
+    DiagramStyle neato;
+    neato.layout = LayoutEngine::Neato;
+    std::string other = diagramToDot(d, neato).value();
+    CHECK_THAT(other, !Contains("cluster_frame"));
+    CHECK_THAT(other, !Contains("rank="));
+    CHECK_THAT(other, Contains("2025-06-30\\ndrawn from 3 sources\""));
+}
+
+TEST_CASE("an edge links to its source's address in SVG", "[diagram][render]") {
+    Diagram d = sample();
+    d.edges[2].url = "https://example.com/n3?a=1&b=2";
+    std::string dot = diagramToDot(d, {}).value();
+    CHECK_THAT(dot, Contains("URL=\"https://example.com/n3?a=1&amp;b=2\""));
+    CHECK_THAT(dot, Contains("target=_blank"));
+    std::string svg = renderDiagram(d, {}, DiagramFormat::Svg).value();
+    CHECK_THAT(svg, Contains("xlink:href=\"https://example.com/n3?a=1&amp;b=2\""));
 }
 
 TEST_CASE("the legend lists only what the diagram uses", "[diagram][dot]") {

@@ -152,6 +152,17 @@ void upgradeToV3(Raw& raw) {
     REQUIRE(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") == "3");
 }
 
+// The catalog tables of versions 4 to 7: the current ones without what version 8 added to
+// `relations` (timeless, per_period).
+std::string oldCatalogSql() {
+    std::string sql = store::kCatalogSchemaSql;
+    std::string added = "derived  INTEGER NOT NULL DEFAULT 0,";
+    size_t from = sql.find(added);
+    REQUIRE(from != std::string::npos);
+    size_t to = sql.find(");", from);
+    return sql.substr(0, from) + "derived  INTEGER NOT NULL DEFAULT 0\n" + sql.substr(to);
+}
+
 // The entities and facts tables of versions 4 to 6 (names unique by a column constraint; facts
 // a rowid table with a UNIQUE index on the key, a BLOB key in 4 and 5), as they created them.
 std::string oldTablesSql(const std::string& keyType) {
@@ -200,8 +211,7 @@ std::vector<schema::Fact> writtenFacts() {
 // encoded as that version did (4 and 5: a binary key, where the values are since version 4; 6: a
 // text key).
 void writeV4To6(Raw& raw, const std::string& version) {
-    std::string ddl =
-        std::string(store::kCatalogSchemaSql) + oldTablesSql(version == "6" ? "TEXT" : "BLOB");
+    std::string ddl = oldCatalogSql() + oldTablesSql(version == "6" ? "TEXT" : "BLOB");
     REQUIRE(raw.exec(ddl.c_str()) == SQLITE_OK);
     if (version == "4") REQUIRE(raw.exec("CREATE INDEX entities_type ON entities(type_id)") == 0);
     std::vector<std::string> keys = {
@@ -286,14 +296,14 @@ void openUpgraded(Raw& raw, const std::string& uri) {
 
 } // namespace
 
-TEST_CASE("a version 2 database is upgraded to version 7 on open", "[store][migration]") {
+TEST_CASE("a version 2 database is upgraded to the current version on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v2");
     Raw raw(uri);
     writeV2(raw);
     openUpgraded(raw, uri);
 }
 
-TEST_CASE("a version 3 database is upgraded to version 7 on open", "[store][migration]") {
+TEST_CASE("a version 3 database is upgraded to the current version on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v3");
     Raw raw(uri);
     writeV2(raw);
@@ -301,7 +311,7 @@ TEST_CASE("a version 3 database is upgraded to version 7 on open", "[store][migr
     openUpgraded(raw, uri);
 }
 
-TEST_CASE("a version 5 database is upgraded to version 7 on open", "[store][migration]") {
+TEST_CASE("a version 5 database is upgraded to the current version on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v5");
     Raw raw(uri);
     writeV4To6(raw, "5");
@@ -309,7 +319,7 @@ TEST_CASE("a version 5 database is upgraded to version 7 on open", "[store][migr
     CHECK(raw.text("SELECT count(*) FROM entities") == "2");
 }
 
-TEST_CASE("a version 6 database is upgraded to version 7 on open", "[store][migration]") {
+TEST_CASE("a version 6 database is upgraded to the current version on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v6");
     Raw raw(uri);
     writeV4To6(raw, "6");
@@ -317,11 +327,32 @@ TEST_CASE("a version 6 database is upgraded to version 7 on open", "[store][migr
 }
 
 // Version 4 was version 5 with an index of entities by type.
-TEST_CASE("a version 4 database is upgraded to version 7 on open", "[store][migration]") {
+TEST_CASE("a version 4 database is upgraded to the current version on open", "[store][migration]") {
     std::string uri = memoryUri("cg_migrate_v4");
     Raw raw(uri);
     writeV4To6(raw, "4");
     openUpgraded(raw, uri);
+}
+
+// Version 7 had the current facts and entities; version 8 marks relations timeless or per period.
+TEST_CASE("a version 7 database is upgraded to the current version on open", "[store][migration]") {
+    std::string uri = memoryUri("cg_migrate_v7");
+    Raw raw(uri);
+    std::string ddl = oldCatalogSql() + store::createEntitiesTableSql("entities") +
+                      store::kCreateEntityNameIndexSql + store::createFactsTableSql("facts");
+    REQUIRE(raw.exec(ddl.c_str()) == SQLITE_OK);
+    REQUIRE(raw.exec("INSERT INTO meta VALUES ('schema_version', '7');"
+                     "INSERT INTO types VALUES (1, 'Chip', 'chip', NULL);"
+                     "INSERT INTO relations VALUES (1, 'lineage', 'lineage', 0);") == SQLITE_OK);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    REQUIRE(opened.isOk());
+    CHECK(raw.text("SELECT value FROM meta WHERE key = 'schema_version'") ==
+          std::to_string(store::kSchemaVersion));
+    CHECK(raw.text("SELECT timeless || per_period FROM relations") == "00");
+    // Its stored rules name entities bare: they are bound as written (bind::NameMode).
+    Result<bool> quoted = opened.value()->rulesQuoteEntities();
+    REQUIRE(quoted.isOk());
+    CHECK_FALSE(quoted.value());
 }
 
 TEST_CASE("a version 5 database with a corrupt key is left as it was", "[store][migration]") {
