@@ -131,8 +131,10 @@ bool Binder::bindComparison(const ast::Comparison& c, BoundQuery& query) {
     if (left != right && left != schema::ColumnKind::Unknown &&
         right != schema::ColumnKind::Unknown) {
         auto shown = [](const ast::Expr& e) {
-            return e.kind == ast::Expr::Kind::Term ? "'" + ast::print(e.term) + "'"
-                                                   : std::string("the arithmetic");
+            if (e.kind != ast::Expr::Kind::Term) return std::string("the arithmetic");
+            std::string text = ast::print(e.term);
+            return e.term.kind == ast::Term::Kind::Name && e.term.name.quoted ? text
+                                                                              : "'" + text + "'";
         };
         error("type mismatch: " + shown(c.lhs) + " is " + kindName(left) + " but " + shown(c.rhs) +
                   " is " + kindName(right),

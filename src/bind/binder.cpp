@@ -19,6 +19,11 @@ void Binder::bindProgramStatements(const ast::Program& program) {
 }
 
 void Binder::bindStatement(const ast::Statement& s) {
+    asking_ = std::holds_alternative<ast::QueryStmt>(s.node) ||
+              std::holds_alternative<ast::PhraseQuery>(s.node) ||
+              std::holds_alternative<ast::WhyStmt>(s.node) ||
+              std::holds_alternative<ast::DiagramStmt>(s.node) ||
+              std::holds_alternative<ast::RuleDecl>(s.node);
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;

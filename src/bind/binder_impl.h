@@ -50,6 +50,9 @@ private:
     std::optional<PartialDate> bindDate(const ast::DateLit& date);
     const schema::RelationInfo* resolveRelation(const ast::Name& name);
     const schema::EntityInfo* resolveEntity(const ast::Name& name);
+    // What to suggest for an unknown entity: a near name, else (in a question) a variable's
+    // spelling or names like it, else (in a file) declaring it.
+    std::string unknownEntityHint(const ast::Name& name) const;
     bool checkArity(const ast::Atom& atom, const schema::RelationInfo& relation);
     bool checkEntityType(const ast::Term& term, const schema::EntityInfo& entity,
                          const schema::Column& column, const schema::RelationInfo& relation);
@@ -117,6 +120,7 @@ private:
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
     const NameMode names_;
+    bool asking_ = false; // binding a question (query, phrase, why, diagram) or a rule
     const ast::Program* program_ = nullptr;
     size_t next_ = 0;                     // the statement being bound
     std::vector<std::string> newDerived_; // derived relations this program introduces

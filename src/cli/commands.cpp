@@ -86,10 +86,8 @@ Result<std::string> readFile(const std::string& path) {
 // Prints every query's answer (and plan): one document for json; diagnostics to stderr.
 // Returns the exit code.
 int report(const engine::Outcome& outcome, const CommonOptions& options) {
-    if (!outcome.ok()) {
-        std::cerr << outcome.renderDiagnostics();
-        return kFailed;
-    }
+    if (!outcome.diagnostics.empty()) std::cerr << outcome.renderDiagnostics(); // warnings too
+    if (!outcome.ok()) return kFailed;
     exporter::Format format = exporter::parseFormat(options.format).value();
     exporter::RenderOptions render;
     render.fullProvenance = options.provenance == "full";

@@ -14,8 +14,11 @@ std::string nodeLine(const DerivationNode& node) {
         line += "  per ";
         for (size_t i = 0; i < node.sources.size(); ++i) {
             const DerivationSource& s = node.sources[i];
-            line +=
-                (i ? ", " : "") + s.name + (s.published.empty() ? "" : " (" + s.published + ")");
+            line += (i ? ", " : "") + s.name +
+                    (s.published.empty()
+                         ? ""
+                         : " (" + s.published +
+                               (s.knownFrom.empty() ? "" : ", known from " + s.knownFrom) + ")");
         }
     }
     if (node.cycle) line += "  (explained above)";
@@ -52,8 +55,11 @@ nlohmann::ordered_json toJson(const DerivationNode& node) {
     j["derived"] = node.derived;
     if (!node.sources.empty()) {
         j["sources"] = nlohmann::ordered_json::array();
-        for (const DerivationSource& s : node.sources)
-            j["sources"].push_back({{"name", s.name}, {"published", s.published}});
+        for (const DerivationSource& s : node.sources) {
+            nlohmann::ordered_json source = {{"name", s.name}, {"published", s.published}};
+            if (!s.knownFrom.empty()) source["known_from"] = s.knownFrom;
+            j["sources"].push_back(std::move(source));
+        }
     }
     if (node.derived) {
         j["derivations"] = nlohmann::ordered_json::array();
