@@ -308,11 +308,9 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
     std::vector<schema::Fact> out;
     const eval::ClaimFilter claims{window, knownAt};
     const schema::RelationInfo& info = catalog_.relation(relation);
-    for (const schema::Fact& f : facts_->relation(relation).facts()) {
-        std::optional<PartialDate> published;
-        if (f.source != kNoId) published = catalog_.source(f.source).published;
-        if (claims.check(info, f.valid, published) == eval::LeftOut::None) out.push_back(f);
-    }
+    for (const schema::Fact& f : facts_->relation(relation).facts())
+        if (claims.check(catalog_, info, f.valid, f.source) == eval::LeftOut::None)
+            out.push_back(f);
     return out;
 }
 

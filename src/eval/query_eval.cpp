@@ -54,10 +54,8 @@ private:
     // Why the window and `known at` leave a row of `atom`'s relation out (claim_filter.h).
     template <class Row> LeftOut hidden(const bind::BoundAtom& atom, const Row& row) const {
         if (!claims_.any()) return LeftOut::None;
-        std::optional<PartialDate> published;
-        if (row.source() != kNoId) published = catalog_.source(row.source()).published;
         // A derived relation's rows were derived from filtered premises: only the window applies.
-        return claims_.check(catalog_.relation(atom.relation), row.valid(), published);
+        return claims_.check(catalog_, catalog_.relation(atom.relation), row.valid(), row.source());
     }
     template <class Row> bool visible(const bind::BoundAtom& atom, const Row& row) {
         LeftOut reason = hidden(atom, row);
