@@ -175,7 +175,7 @@ std::vector<double> ownerYearTotals(const Table& table, std::string& error) {
             return {};
         }
         groups += years;
-        total += years * row[units].number;
+        total += years * row[units].number.lo;
     }
     return {groups, total};
 }

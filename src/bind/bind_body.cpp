@@ -32,17 +32,25 @@ int Binder::findVariable(const std::string& name, const BoundQuery& query) const
 // Positive atoms bind variables first; then comparisons in order, where `X = expr` with X
 // not yet bound assigns it; negated atoms may only use variables bound by then.
 bool Binder::bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span,
-                      BoundQuery& query) {
+                      BoundQuery& query, const ast::ProvenanceClauses* queryClauses) {
     bool ok = true;
     for (const ast::Literal& literal : body)
         if (auto* atom = std::get_if<ast::Atom>(&literal)) {
             auto bound = bindQueryAtom(*atom, query);
             ok = ok && bound.has_value();
+            if (bound && !atom->provenance.empty())
+                ok = bindAtomProvenance(atom->provenance, *bound, query) && ok;
             if (bound) query.atoms.push_back(std::move(*bound));
         }
+    if (queryClauses && ok) ok = bindQueryProvenance(*queryClauses, query);
     size_t boundByAtoms = query.variables.size();
     for (const ast::Literal& literal : body)
-        if (auto* c = std::get_if<ast::Comparison>(&literal)) ok = bindComparison(*c, query) && ok;
+        if (auto* c = std::get_if<ast::Comparison>(&literal)) {
+            if (std::optional<bool> report = bindReportComparison(*c, query))
+                ok = *report && ok;
+            else
+                ok = bindComparison(*c, query) && ok;
+        }
     for (const ast::Literal& literal : body) {
         auto* negation = std::get_if<ast::Negation>(&literal);
         if (!negation) continue;
@@ -153,6 +161,11 @@ schema::ColumnKind Binder::exprKind(const BoundExpr& e, const BoundQuery& query)
 std::optional<BoundExpr> Binder::bindExpr(const ast::Expr& e, BoundQuery& query) {
     BoundExpr out;
     out.span = e.span;
+    if (e.kind == ast::Expr::Kind::Date) { // report dates only: bind_provenance.cpp
+        error("a date can only be compared with a report date", e.span,
+              "bind one with 'reported R' after an atom, then compare: R >= " + e.date.text);
+        return std::nullopt;
+    }
     if (e.kind == ast::Expr::Kind::Binary) {
         out.isTerm = false;
         out.op = e.op;

@@ -193,7 +193,8 @@ void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
     bound.relation = relation->id;
     bound.span = span;
     bound.headSpan = rule.headSpan;
-    bool ok = bindBody(rule.body, span, bound.body);
+    bool ok = rejectProvenance(rule.body, "the body of a rule");
+    ok = bindBody(rule.body, span, bound.body) && ok;
     for (size_t i = 0; i < rule.head.size(); ++i) {
         auto arg = bindHeadArg(rule.head[i], relation->columns[i], *relation, bound.body);
         ok = ok && arg.has_value();

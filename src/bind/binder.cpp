@@ -88,7 +88,10 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     out.hops = stmt.hops;
     BoundQuery query;
     query.span = span;
-    if (!stmt.query.empty()) ok = bindBody(stmt.query, span, query) && ok;
+    if (!stmt.query.empty())
+        ok = bindBody(stmt.query, span, query, &stmt.modifiers.provenance) && ok;
+    else
+        ok = rejectProvenance(stmt.modifiers.provenance, "a diagram of relations") && ok;
     if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
         error("'order by' and 'limit' apply to the answers of a query", span,
               "draw a query's answers with 'diagram ? ...'");

@@ -69,11 +69,25 @@ private:
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule
-    bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query);
+    // `queryClauses`: a query's own per / status / reported, for every positive atom.
+    bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query,
+                  const ast::ProvenanceClauses* queryClauses = nullptr);
     bool bindComparison(const ast::Comparison& comparison, BoundQuery& query);
     std::optional<BoundExpr> bindExpr(const ast::Expr& expr, BoundQuery& query);
     schema::ColumnKind exprKind(const BoundExpr& expr, const BoundQuery& query) const;
     int findVariable(const std::string& name, const BoundQuery& query) const;
+
+    // bind_provenance.cpp — per / status / reported in queries
+    bool resolveProvenance(const ast::ProvenanceClauses& clauses, ProvenanceFilter& out,
+                           BoundQuery& query);
+    bool applyProvenance(const ast::ProvenanceClauses& clauses, const ProvenanceFilter& filter,
+                         BoundAtom& atom);
+    bool bindAtomProvenance(const ast::ProvenanceClauses& clauses, BoundAtom& atom,
+                            BoundQuery& query);
+    bool bindQueryProvenance(const ast::ProvenanceClauses& clauses, BoundQuery& query);
+    bool rejectProvenance(const ast::ProvenanceClauses& clauses, const std::string& where);
+    bool rejectProvenance(const std::vector<ast::Literal>& body, const std::string& where);
+    std::optional<bool> bindReportComparison(const ast::Comparison& comparison, BoundQuery& query);
 
     // bind_rule.cpp — rules and the derived relations they define
     // Gives the relations introduced by rule heads from statement `from` on their columns,

@@ -81,17 +81,19 @@ Result<std::string> readFile(const std::string& path) {
     return readInputFile(path, kMaxScriptBytes, "script");
 }
 
-// Prints each query's answer (and plan); diagnostics to stderr. Returns the exit code.
+// Prints every query's answer (and plan): one document for json; diagnostics to stderr.
+// Returns the exit code.
 int report(const engine::Outcome& outcome, const CommonOptions& options) {
     if (!outcome.diagnostics.empty()) std::cerr << outcome.renderDiagnostics(); // warnings too
     if (!outcome.ok()) return kFailed;
-    Result<exporter::Format> format = exporter::parseFormat(options.format);
-    bool first = true;
-    for (const engine::QueryResult& result : outcome.results) {
-        if (!first && format.value() != exporter::Format::Json) std::cout << "\n";
-        first = false;
-        std::cout << engine::renderResult(result, format.value(), options.explain);
-    }
+    exporter::Format format = exporter::parseFormat(options.format).value();
+    exporter::RenderOptions render;
+    render.fullProvenance = options.provenance == "full";
+    std::cout << engine::renderResults(outcome.results, format, options.explain, render);
+    // CSV and TSV stay pure data: their footnotes go to stderr, where a reader still sees them.
+    if (format == exporter::Format::Csv || format == exporter::Format::Tsv)
+        for (const engine::QueryResult& result : outcome.results)
+            std::cerr << exporter::renderNotes(result.table);
     return kOk;
 }
 

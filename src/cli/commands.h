@@ -15,9 +15,10 @@ class Engine;
 namespace chipgraph::cli {
 
 struct CommonOptions {
-    std::string db;               // empty: the bundled graph in memory
-    std::string format = "table"; // table | csv | json | markdown
-    bool explain = false;         // print each query's join plan before its answer
+    std::string db;                     // empty: the bundled graph in memory
+    std::string format = "table";       // table | csv | json | markdown
+    bool explain = false;               // print each query's join plan before its answer
+    std::string provenance = "compact"; // compact | full: also one source column per atom
     LimitOptions limits;
     bool allowFiles = false; // statements may name any file (docs/limits.md, "Files")
     bool force = false;      // `diagram ... to "file"` may replace a file

@@ -30,6 +30,12 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
         ->capture_default_str();
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
+    command
+        .add_option("--provenance", options.provenance,
+                    "compact: one source column (every source behind a row); full: also one "
+                    "column per atom (source.<relation>)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"compact", "full"}));
     addLimitOptions(command, options.limits);
     addFileOptions(command, options.allowFiles, options.force);
 }

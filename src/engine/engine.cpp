@@ -26,6 +26,31 @@ std::string Outcome::renderDiagnostics() const {
     return out;
 }
 
+// The text `span` covers in `text`, whose first line is numbered `firstLine`; columns count
+// code points (UTF-8 continuation bytes do not start one). "" for a span outside the text.
+static std::string spanText(std::string_view text, int firstLine, const SourceSpan& span) {
+    if (!span.valid()) return "";
+    int line = firstLine, column = 1;
+    size_t begin = std::string_view::npos, end = text.size();
+    for (size_t i = 0; i <= text.size(); ++i) {
+        bool startsChar = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (!startsChar) continue;
+        if (line == span.line && column == span.column) begin = i;
+        if (line == span.endLine && column == span.endColumn) {
+            end = i;
+            break;
+        }
+        if (i == text.size()) break;
+        if (text[i] == '\n')
+            ++line, column = 1;
+        else
+            ++column;
+    }
+    return begin == std::string_view::npos || end < begin
+               ? ""
+               : std::string(text.substr(begin, end - begin));
+}
+
 Engine::Engine(std::unique_ptr<store::Store> store)
     : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
       baseCache_(std::make_unique<eval::BaseTableCache>()) {}
@@ -242,11 +267,20 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     executor.setRuleOptions(ruleOptions({}, {}), demand_);
     Status status = Status::ok();
     SourceSpan failed;
-    for (const bind::BoundStatement& s : statements)
+    for (const bind::BoundStatement& s : statements) {
+        size_t answered = outcome.results.size();
         if (!(status = executor.execute(s))) {
             failed = s.span;
             break;
         }
+        if (outcome.results.size() > answered) {
+            auto file = std::find_if(files.begin(), files.end(), [&](const SourceFile& f) {
+                return f.name == s.span.fileName();
+            });
+            if (file != files.end())
+                outcome.results.back().query = spanText(file->text, file->firstLine, s.span);
+        }
+    }
     if (status && transaction) status = transaction->commit();
     if (!status) {
         transaction.reset(); // rolls back

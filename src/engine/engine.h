@@ -51,6 +51,7 @@ struct LoadStats {
 };
 
 struct QueryResult {
+    std::string query; // the statement's text as written (JSON answers carry it)
     Table table;
     std::string plan;                        // strata and join orders, for `explain` / --explain
     bool explain = false;                    // the statement asked for its plan

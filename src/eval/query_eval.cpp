@@ -5,10 +5,12 @@
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
 #include "eval/query_answer.h"
+#include "eval/query_provenance.h"
 #include "eval/query_rows.h"
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace chipgraph::eval {
@@ -36,7 +38,8 @@ public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
               const schema::Catalog& catalog, const QueryLimits& limits)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), limits_(limits),
-          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
+          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()),
+          provenance_(catalog) {}
 
     // Why the evaluation stopped early, if it did.
     const Status& stopped() const { return stopped_; }
@@ -44,6 +47,7 @@ public:
 
     Answers run() {
         out_.width = binding_.size();
+        out_.atoms = query_.atoms.size();
         visit(0, Interval::always(), schema::FactStatus::Actual);
         return std::move(out_);
     }
@@ -99,6 +103,30 @@ private:
             if (!unify(term, *q)) return false;
         }
         return true;
+    }
+
+    // Binds a variable of `per S` / `reported R` (recorded in bound_); false on mismatch.
+    bool bindValue(int variable, const Value& value) {
+        if (binding_[variable]) return *binding_[variable] == value;
+        binding_[variable] = &value;
+        bound_.push_back(variable);
+        return true;
+    }
+
+    // The row passes the atom's `per`, `status` and `reported` (query_provenance.h).
+    template <class Row> bool matchesProvenance(const bind::ProvenanceFilter& f, const Row& row) {
+        if (!f.any()) return true;
+        if (f.status && row.status() != *f.status) return false;
+        if (f.source != kNoId && !ProvenanceValues::from(row.premise(), f.source)) return false;
+        if (f.sourceVariable < 0 && f.reportedVariable < 0) return true;
+        SourceId id = row.source(); // a stated fact's (the binder keeps these off derived ones)
+        if (id == kNoId) return false;
+        if (f.sourceVariable >= 0 && !bindValue(f.sourceVariable, provenance_.name(id)))
+            return false;
+        if (f.reportedVariable < 0) return true;
+        const Value* date = provenance_.reportDate(id);
+        return date && provenance_.withinBounds(id, f.reportedBounds) &&
+               bindValue(f.reportedVariable, *date);
     }
 
     // A comparison holds, or an assignment binds its variable (recorded in bound_).
@@ -173,7 +201,8 @@ private:
         if (joint.empty()) return;
         const plan::JoinStep& step = plan_.steps[stepIndex];
         size_t mark = bound_.size();
-        bool ok = matches(query_.atoms[step.atom], row);
+        const bind::BoundAtom& atom = query_.atoms[step.atom];
+        bool ok = matches(atom, row) && matchesProvenance(atom.provenance, row);
         for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
             ok = check(query_.comparisons[step.comparisons[c]]);
         if (ok) {
@@ -228,18 +257,42 @@ private:
             if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
             merged.sources = out_.sources.unite(merged.sources, sources_);
             merged.reported = earliestOf(merged.reported, reported);
+            if (out_.atoms > 1) uniteAtomSources(merged.atomSources);
             return;
         }
         slots_[i] = {tagOf(hash), static_cast<uint32_t>(out_.answers.size())};
         Answer answer{hash,
                       static_cast<uint32_t>(out_.values.size()),
                       out_.sources.intern(sources_),
+                      static_cast<uint32_t>(out_.atomSources.size()),
                       valid,
                       status,
                       reported};
+        if (out_.atoms > 1) {
+            out_.atomSources.resize(out_.atomSources.size() + out_.atoms, 0);
+            uniteAtomSources(answer.atomSources);
+        }
         for (size_t v = 0; v < binding_.size(); ++v)
             out_.values.push_back(valueAt(v));
         out_.answers.push_back(answer);
+    }
+
+    // Adds this derivation's premises' sources to the per-atom sets at `offset`: premise i
+    // is the fact that plan step i matched, for the atom that step joins.
+    void uniteAtomSources(uint32_t offset) {
+        for (size_t step = 0; step < premises_.size(); ++step) {
+            const Premise& premise = premises_[step];
+            uint32_t& set = out_.atomSources[offset + plan_.steps[step].atom];
+            if (premise.source != kNoId && set == 0) { // mostly: a new answer's stated fact
+                auto [it, fresh] = singleSets_.try_emplace(premise.source, 0);
+                if (fresh) it->second = out_.sources.intern({premise.source});
+                set = it->second;
+            } else if (premise.source != kNoId) {
+                single_.assign(1, premise.source);
+                set = out_.sources.unite(set, single_);
+            }
+            if (premise.sources) set = out_.sources.unite(set, *premise.sources);
+        }
     }
 
     size_t answerHash(const Interval& valid, schema::FactStatus status) const {
@@ -288,7 +341,10 @@ private:
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
     const Value none_ = Value::text("");
-    std::vector<SourceId> sources_; // scratch for emit()
+    std::vector<SourceId> sources_;                     // scratch for emit()
+    std::vector<SourceId> single_;                      // scratch for uniteAtomSources()
+    std::unordered_map<SourceId, uint32_t> singleSets_; // {source}'s set id
+    ProvenanceValues provenance_;
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     // Answer indices by answerHash, open addressing; with the hash's high bits, so that a probe

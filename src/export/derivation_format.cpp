@@ -1,5 +1,7 @@
 #include "export/derivation_format.h"
 
+#include "export/json_values.h"
+
 #include <nlohmann/json.hpp>
 
 namespace chipgraph::exporter {
@@ -86,12 +88,16 @@ std::string renderDerivationsText(const std::vector<DerivationNode>& trees) {
     return out;
 }
 
-std::string renderDerivationsJson(const std::vector<DerivationNode>& trees) {
+nlohmann::ordered_json derivationsJson(const std::vector<DerivationNode>& trees) {
     nlohmann::ordered_json doc;
     doc["facts"] = nlohmann::ordered_json::array();
     for (const DerivationNode& tree : trees)
         doc["facts"].push_back(toJson(tree));
-    return doc.dump() + "\n";
+    return doc;
+}
+
+std::string renderDerivationsJson(const std::vector<DerivationNode>& trees) {
+    return derivationsJson(trees).dump() + "\n";
 }
 
 } // namespace chipgraph::exporter

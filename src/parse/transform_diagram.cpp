@@ -55,6 +55,7 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
         }
     }
     d.modifiers = transformModifiers(modifiers);
+    liftQueryClauses(d.query, d.modifiers);
     return d;
 }
 

@@ -33,7 +33,11 @@ ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
 }
 
 ast::Literal Transformer::transformLiteral(P::LiteralContext* ctx) {
-    if (auto* a = dynamic_cast<P::AtomLiteralContext*>(ctx)) return transformAtom(a->atom());
+    if (auto* a = dynamic_cast<P::AtomLiteralContext*>(ctx)) {
+        ast::Atom atom = transformAtom(a->atom());
+        atom.provenance = transformProvenance(a->provenanceClause());
+        return atom;
+    }
     if (auto* n = dynamic_cast<P::NegatedLiteralContext*>(ctx))
         return ast::Negation{transformAtom(n->atom()), span(n)};
     auto* c = static_cast<P::CompareLiteralContext*>(ctx);
@@ -79,6 +83,11 @@ ast::Expr Transformer::transformExpr(P::ExprContext* ctx) {
     if (auto* t = dynamic_cast<P::TermExprContext*>(ctx)) {
         expr.kind = ast::Expr::Kind::Term;
         expr.term = transformTerm(t->term());
+        return expr;
+    }
+    if (auto* d = dynamic_cast<P::DateExprContext*>(ctx)) {
+        expr.kind = ast::Expr::Kind::Date;
+        expr.date = {d->DATE()->getText(), span(ctx)};
         return expr;
     }
     auto* b = static_cast<P::BinaryExprContext*>(ctx);

@@ -54,6 +54,12 @@ private:
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 
+    // transform_provenance.cpp
+    void addProvenance(ast::ProvenanceClauses& into, P::ProvenanceClauseContext* ctx);
+    ast::ProvenanceClauses
+    transformProvenance(const std::vector<P::ProvenanceClauseContext*>& ctxs);
+    void liftQueryClauses(std::vector<ast::Literal>& body, ast::Modifiers& modifiers);
+
     // transformer.cpp: shared pieces
     ast::Atom transformAtom(P::AtomContext* ctx);
     ast::Term transformTerm(P::TermContext* ctx);

@@ -150,6 +150,7 @@ static std::string settingsText(Session& session) {
         << "    bail: " << onOff(session.bail()) << "\n"
         << "     ast: " << onOff(s.showAst) << "\n"
         << "    plan: " << onOff(s.showPlan) << "\n"
+        << " sources: " << (s.showProvenance ? "per atom (.show provenance on)" : "compact") << "\n"
         << "   pager: " << onOff(s.pager) << "\n"
         << " maxrows: " << s.maxRows << "\n"
         << "maxwidth: " << s.maxWidth << "\n"
@@ -166,10 +167,13 @@ DotResult dotShow(Session& session, const DotCall& call) {
         return {};
     }
     std::string what = text::foldCase(call.args[0].text);
-    bool* setting = what == "ast"    ? &session.settings().showAst
-                    : what == "plan" ? &session.settings().showPlan
-                                     : nullptr;
-    if (!setting) return DotError{"expected 'ast' or 'plan', not '" + call.args[0].text + "'", 0};
+    bool* setting = what == "ast"          ? &session.settings().showAst
+                    : what == "plan"       ? &session.settings().showPlan
+                    : what == "provenance" ? &session.settings().showProvenance
+                                           : nullptr;
+    if (!setting)
+        return DotError{"expected 'ast', 'plan' or 'provenance', not '" + call.args[0].text + "'",
+                        0};
     bool value = true;
     if (call.args.size() > 1)
         if (DotResult error = parseSwitch(call.args[1], value)) return DotError{error->message, 1};
