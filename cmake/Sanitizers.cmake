@@ -26,3 +26,24 @@ if(CHIPGRAPH_FUZZ)
     # libFuzzer: the sanitizer runtime provides the coverage callbacks.
     add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
+
+# Every executable of the sanitizer build carries the default options and leak suppressions of
+# tests/fuzz/sanitizer_options.cpp. Added once all targets exist (at the end of the top folder).
+function(chipgraph_add_sanitizer_options folder)
+    get_property(targets DIRECTORY ${folder} PROPERTY BUILDSYSTEM_TARGETS)
+    foreach(target IN LISTS targets)
+        get_target_property(type ${target} TYPE)
+        if(type STREQUAL "EXECUTABLE")
+            target_sources(${target} PRIVATE
+                ${PROJECT_SOURCE_DIR}/tests/fuzz/sanitizer_options.cpp)
+        endif()
+    endforeach()
+    get_property(subfolders DIRECTORY ${folder} PROPERTY SUBDIRECTORIES)
+    foreach(subfolder IN LISTS subfolders)
+        chipgraph_add_sanitizer_options(${subfolder})
+    endforeach()
+endfunction()
+if(CHIPGRAPH_SANITIZE)
+    cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR}
+        CALL chipgraph_add_sanitizer_options ${PROJECT_SOURCE_DIR})
+endif()
