@@ -18,6 +18,8 @@ esac
 packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
     libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format
     fonts-noto-cjk help2man)
+# The test suite's second build (sanitizers, fuzzers) needs clang and its runtimes (libFuzzer).
+[ "$mode" = demo ] || packages+=(clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -37,6 +39,19 @@ cmake --build build -j2
 if [ "$mode" = test ]; then
     echo "== running the test suite"
     ctest --test-dir build --output-on-failure -j2
+
+    # The same suite built with clang, ASan and UBSan (any finding fails), then each fuzzer for
+    # a bounded time: see tests/fuzz/README.md. No benchmark; the format check ran above.
+    echo "== building with sanitizers (build-asan/)"
+    cmake -S . -B build-asan -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
+        "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" -DCHIPGRAPH_FUZZ=ON \
+        -DCHIPGRAPH_BUILD_BENCH=OFF -DCHIPGRAPH_PACKAGING=OFF >/dev/null
+    cmake --build build-asan -j2
+    echo "== running the test suite with sanitizers"
+    ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build-asan --output-on-failure -j2 -E '^clang_format$'
+    echo "== fuzzing (tests/fuzz/run_fuzzers.sh)"
+    tests/fuzz/run_fuzzers.sh build-asan "${CHIPGRAPH_FUZZ_SECONDS:-60}"
 else
     echo "== who designs Trainium3?"
     build/chipgraph query 'who designs Trainium3?'

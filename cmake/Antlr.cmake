@@ -23,3 +23,4 @@ target_compile_options(chipgraph_antlr_gen PRIVATE -w)
 target_include_directories(chipgraph_antlr_gen SYSTEM PUBLIC
     ${CHIPGRAPH_GEN_DIR} ${ANTLR4_INCLUDE_DIR})
 target_link_libraries(chipgraph_antlr_gen PUBLIC antlr4_shared)
+include(${CMAKE_CURRENT_LIST_DIR}/AntlrClang.cmake)

@@ -73,9 +73,14 @@ private:
     agusererrf previousHandler_;
 };
 
-struct ContextCloser {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the process, never freed. Graphviz 2.42's pango plugin keeps a
+// pointer to the last font name it measured, and that name belongs to the context: after
+// gvFreeContext the next context's first label compared against freed memory (ASan:
+// heap-use-after-free in strcmp under pango_textlayout, found by the sanitizer build).
+GVC_t* graphvizContext() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
 
 const char* rendererName(DiagramFormat format) {
     switch (format) {
@@ -94,18 +99,18 @@ const char* rendererName(DiagramFormat format) {
 Result<std::string> layOutAndRender(Agraph_t* graph, const DiagramStyle& style,
                                     DiagramFormat format) {
     GraphvizErrors errors;
-    std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
+    GVC_t* gvc = graphvizContext();
     // Bitmaps at 144 dpi stay sharp on slides; vector formats are resolution-free.
     if (format == DiagramFormat::Png) setAttr(graph, "dpi", "144");
-    if (gvLayout(gvc.get(), graph, layoutEngineName(style.layout)) != 0)
+    if (gvLayout(gvc, graph, layoutEngineName(style.layout)) != 0)
         return errors.failure(std::string("cannot lay out the diagram with '") +
                               layoutEngineName(style.layout) + "'");
     char* data = nullptr;
     unsigned int length = 0;
-    int rc = gvRenderData(gvc.get(), graph, rendererName(format), &data, &length);
+    int rc = gvRenderData(gvc, graph, rendererName(format), &data, &length);
     std::string bytes = rc == 0 && data ? std::string(data, length) : std::string();
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), graph);
+    gvFreeLayout(gvc, graph);
     if (rc != 0 || bytes.empty())
         return errors.failure(std::string("cannot render the diagram as ") +
                               diagramFormatName(format));

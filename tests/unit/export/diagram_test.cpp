@@ -271,6 +271,17 @@ TEST_CASE("every layout engine renders", "[diagram][render]") {
     }
 }
 
+// Issue 14 (found by the sanitizer build): Graphviz's pango plugin kept the last font name of a
+// freed context, so the second rendering in a process read freed memory (ASan reports it).
+TEST_CASE("issue 14: diagrams rendered one after another read no freed memory",
+          "[diagram][render]") {
+    for (int i = 0; i < 3; ++i) {
+        Result<std::string> svg = renderDiagram(sample(), {}, DiagramFormat::Svg);
+        REQUIRE(svg.isOk());
+        CHECK_THAT(svg.value(), Contains("Trainium3"));
+    }
+}
+
 // ---- files ---------------------------------------------------------------------------------
 
 TEST_CASE("a diagram file is written whole, with no temporary left", "[diagram][file]") {
