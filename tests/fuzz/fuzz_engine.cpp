@@ -46,7 +46,8 @@ engine::Engine& BundledEngines::current() {
     auto engine = engine::Engine::open(work);
     if (!engine) fail(name_, engine.status().message());
     current_ = std::move(engine.value());
-    current_->setRuleLimits(kMaxDerivedFacts, std::chrono::milliseconds(kTimeLimitMs));
+    current_->setLimits(
+        {kMaxDerivedFacts, std::chrono::milliseconds(kTimeLimitMs), kMaxMemoryBytes});
     current_->setEvaluationThreads(1);
     return *current_;
 }

@@ -17,7 +17,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::BundledEngines engines("fuzz_run");
     if (size > fuzz::kMaxInput) return -1;
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    if (!fuzz::validUtf8(text)) return -1;
     parse::ParseResult parsed =
         parse::parseProgram(text, std::make_shared<const std::string>("<query>"));
     if (parsed.ok() && fuzz::leaveOut(parsed.program)) return -1;

@@ -27,7 +27,7 @@ for fuzzer in "${fuzzers[@]}"; do
     # -max_len: see kMaxInput (fuzz_guard.h). -timeout: one input may take 10 s at most;
     # -rss_limit_mb / -malloc_limit_mb: 2 GB at most.
     # shellcheck disable=SC2086
-    if ! "$dir/$fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+    if ! "$dir/$fuzzer" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
         -rss_limit_mb=2048 -malloc_limit_mb=2048 -dict="$here/$fuzzer.dict" \
         -artifact_prefix="$dir/findings/$fuzzer-" -print_final_stats=1 ${FUZZ_FLAGS:-} \
         "$corpus" "$seeds" >"$dir/$fuzzer.log" 2>&1; then
