@@ -129,8 +129,10 @@ bool BodyJoin::check(const bind::BoundComparison& c) {
     auto lookup = [&](int v) -> const Value* {
         return binding_[v] == kNoValue ? nullptr : &interner.value(binding_[v]);
     };
+    // Variables are bound and typed by now: an undefined side is a division by zero, counted
+    // for the answer's notes (RuleEngine::leftOut).
     auto rhs = evaluateExpr(c.rhs, lookup);
-    if (!rhs) return false;
+    if (!rhs) return engine_.countDivisionByZero();
     // An assignment whose variable is already bound (a demand guard binds head variables
     // first, plan/demand.h) is an equality test.
     if (c.assigns >= 0 && binding_[c.assigns] == kNoValue) {
@@ -139,7 +141,8 @@ bool BodyJoin::check(const bind::BoundComparison& c) {
         return true;
     }
     auto lhs = evaluateExpr(c.lhs, lookup);
-    return lhs && compareValues(*lhs, c.op, *rhs, engine_.catalog_);
+    if (!lhs) return engine_.countDivisionByZero();
+    return compareValues(*lhs, c.op, *rhs, engine_.catalog_);
 }
 
 IntervalSet BodyJoin::negatedDays(size_t n) {

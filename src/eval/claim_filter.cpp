@@ -115,6 +115,7 @@ void LeftOutCounts::add(const LeftOutCounts& other) {
     noReportDate += other.noReportDate;
     undated += other.undated;
     partlyInWindow += other.partlyInWindow;
+    divisionByZero += other.divisionByZero;
 }
 
 static std::string claims(size_t n) {
@@ -137,6 +138,11 @@ std::vector<std::string> LeftOutCounts::notes() const {
         out.push_back(claims(partlyInWindow) + " whose period lies only partly in the window" +
                       were(partlyInWindow) +
                       " left out (amounts per period are not split; ask for their whole period)");
+    if (divisionByZero)
+        out.push_back(std::to_string(divisionByZero) +
+                      (divisionByZero == 1 ? " candidate row was" : " candidate rows were") +
+                      " left out: a division by zero (or by a range that includes zero) has no "
+                      "value");
     return out;
 }
 

@@ -68,10 +68,13 @@ struct ClaimFilter {
 // Claims left out for a reason the reader must be told; rendered as an answer's notes.
 struct LeftOutCounts {
     size_t noReportDate = 0, undated = 0, partlyInWindow = 0;
+    // Not a claim but told the same way: candidate rows a division by zero (or by a range that
+    // includes zero) left undefined, so no comparison could hold.
+    size_t divisionByZero = 0;
 
     void count(LeftOut reason);
     void add(const LeftOutCounts& other);
-    bool empty() const { return noReportDate + undated + partlyInWindow == 0; }
+    bool empty() const { return noReportDate + undated + partlyInWindow + divisionByZero == 0; }
     // "2 claims without a report date were left out (known at needs one)", ...
     std::vector<std::string> notes() const;
 };

@@ -132,8 +132,10 @@ private:
     // A comparison holds, or an assignment binds its variable (recorded in bound_).
     bool check(const bind::BoundComparison& c) {
         auto lookup = [&](int v) { return binding_[v]; };
+        // Variables are bound and typed by now: an undefined side is a division by zero,
+        // which the answer's notes count rather than drop in silence.
         auto rhs = evaluateExpr(c.rhs, lookup);
-        if (!rhs) return false;
+        if (!rhs) return undefinedArithmetic();
         if (c.assigns >= 0) {
             assigned_[c.assigns] = std::move(*rhs);
             binding_[c.assigns] = &assigned_[c.assigns];
@@ -141,7 +143,12 @@ private:
             return true;
         }
         auto lhs = evaluateExpr(c.lhs, lookup);
-        return lhs && compareValues(*lhs, c.op, *rhs, catalog_);
+        if (!lhs) return undefinedArithmetic();
+        return compareValues(*lhs, c.op, *rhs, catalog_);
+    }
+    bool undefinedArithmetic() {
+        ++leftOut_.divisionByZero;
+        return false;
     }
 
     // Unbinds the variables bound since bound_ had `mark` entries.

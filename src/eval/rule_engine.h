@@ -58,8 +58,18 @@ public:
 
     // A relation's table: the base facts (filtered) or the derived facts; loads base tables.
     const TupleTable& table(RelationId relation);
-    // Claims the window and `known at` left out of the premises, for the answer's notes.
-    const LeftOutCounts& leftOut() const { return leftOut_; }
+    // Claims the window and `known at` left out of the premises, and derivations a division by
+    // zero left undefined, for the answer's notes.
+    LeftOutCounts leftOut() const {
+        LeftOutCounts out = leftOut_;
+        out.divisionByZero = divisionsByZero_.load(std::memory_order_relaxed);
+        return out;
+    }
+    // Counts a derivation a division by zero left undefined (from any thread); false.
+    bool countDivisionByZero() {
+        divisionsByZero_.fetch_add(1, std::memory_order_relaxed);
+        return false;
+    }
     // The derived facts of an evaluated relation, one Fact per status and validity interval.
     std::vector<schema::Fact> factsOf(RelationId relation);
     const Interner& interner() const { return interner_; }
@@ -95,6 +105,7 @@ private:
     std::map<RelationId, std::unique_ptr<TupleTable>> tables_; // derived, and uncached base
     std::map<RelationId, const TupleTable*> cachedBase_;
     LeftOutCounts leftOut_; // claims the loaded base tables' filter left out
+    std::atomic<size_t> divisionsByZero_{0};
     std::map<RelationId, ExtraRelation> extra_;
     std::set<size_t> evaluatedStrata_;
     std::atomic<size_t> derivedCount_ = 0; // parts of a closure may run on several threads
