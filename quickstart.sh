@@ -17,11 +17,13 @@ esac
 
 packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
     libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format
-    fonts-noto-cjk help2man)
+    fonts-noto-cjk help2man libcpp-httplib-dev chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The browser tests (tests/web) run on Node.js; any node >= 18 with npm will do.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing: ${missing[*]}"
     sudo=""
@@ -35,6 +37,8 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
 
 if [ "$mode" = test ]; then
+    echo "== browser test dependencies (tests/web: npm ci)"
+    (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
     echo "== running the test suite"
     ctest --test-dir build --output-on-failure -j2
 else

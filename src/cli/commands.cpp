@@ -89,13 +89,8 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
         std::cerr << outcome.renderDiagnostics();
         return kFailed;
     }
-    Result<exporter::Format> format = exporter::parseFormat(options.format);
-    bool first = true;
-    for (const engine::QueryResult& result : outcome.results) {
-        if (!first && format.value() != exporter::Format::Json) std::cout << "\n";
-        first = false;
-        std::cout << engine::renderResult(result, format.value(), options.explain);
-    }
+    exporter::Format format = exporter::parseFormat(options.format).value();
+    std::cout << engine::renderResults(outcome.results, format, options.explain);
     return kOk;
 }
 

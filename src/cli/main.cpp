@@ -2,6 +2,7 @@
 // the REPL on a terminal, a script from a pipe, or one `-c` command.
 #include "cli/commands.h"
 #include "cli/diagram_command.h"
+#include "cli/serve_command.h"
 #include "repl/runner.h"
 
 #include <CLI/CLI.hpp>
@@ -120,6 +121,9 @@ int main(int argc, char** argv) {
     DiagramOptions diagramOptions;
     CLI::App* diagram = addDiagramCommand(app, diagramOptions);
 
+    ServeCommand serveCommand;
+    CLI::App* serve = addServeCommand(app, serveCommand);
+
     CLI11_PARSE(app, argc, argv);
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
@@ -128,6 +132,7 @@ int main(int argc, char** argv) {
     if (load->parsed()) return runLoad(loadDb, loadFiles);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
+    if (serve->parsed()) return runServe(serveCommand);
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);
     replOptions.historyFile = noHistory ? ""

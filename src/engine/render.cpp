@@ -15,4 +15,14 @@ std::string renderResult(const QueryResult& result, exporter::Format format, boo
     return out + exporter::render(result.table, format);
 }
 
+std::string renderResults(const std::vector<QueryResult>& results, exporter::Format format,
+                          bool showPlan) {
+    std::string out;
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (i > 0 && format != exporter::Format::Json) out += "\n";
+        out += renderResult(results[i], format, showPlan);
+    }
+    return out;
+}
+
 } // namespace chipgraph::engine

@@ -5,10 +5,16 @@
 #include "export/format.h"
 
 #include <string>
+#include <vector>
 
 namespace chipgraph::engine {
 
 // `showPlan` forces the plan (the --explain flag); `explain` statements show it anyway.
 std::string renderResult(const QueryResult& result, exporter::Format format, bool showPlan);
+
+// Every answer of a run, as `chipgraph query` prints it (and `chipgraph serve` returns it): each
+// answer in turn, a blank line between them (none between JSON answers).
+std::string renderResults(const std::vector<QueryResult>& results, exporter::Format format,
+                          bool showPlan);
 
 } // namespace chipgraph::engine
