@@ -59,17 +59,19 @@ async function client() {
   for (;;) {
     const i = next++;
     if (i >= questions) return;
-    try { await request(mix[i % mix.length]); } catch (e) { failed++; failures.push(String(e)); }
+    try { await request(mix[i % mix.length]); } catch (e) { failed++; failures.push(`${e} ${e.cause || ""}`); }
   }
 }
 let written = 0, writeFailures = 0;
 async function writer() {
   for (let i = 0; i < writes; i++) {
-    const name = `Load Lab ${i}`;
-    const text = `entity "${name}": Lab. trains_on("${name}", Trainium3).`;
-    const res = await fetch(base + "api/load", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
-    if (res.status === 200) written++; else { writeFailures++; failures.push("load: " + (await res.text()).slice(0, 200)); }
-    await res.text().catch(() => {});
+    const name = `Load Vendor ${i}`;
+    const text = `entity "${name}": Vendor. develops("${name}", Trainium3).`;
+    try {
+      const res = await fetch(base + "api/load", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
+      const body = await res.text();
+      if (res.status === 200) written++; else { writeFailures++; failures.push("load: " + body.slice(0, 200)); }
+    } catch (e) { writeFailures++; failures.push("load: " + e + " " + (e.cause || "")); }
   }
 }
 
@@ -78,10 +80,10 @@ await Promise.all([...Array.from({ length: clients }, client), writer()]);
 const seconds = (performance.now() - t0) / 1000;
 
 // No lost write: every loaded lab is there.
-const res = await fetch(base + "api/query", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "who trains_on Trainium3?" }) });
+const res = await fetch(base + "api/query", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "who develops Trainium3?" }) });
 const answer = JSON.parse(await res.text());
 const rows = (Array.isArray(answer) ? answer[0] : answer).rows;
-const labs = new Set(rows.map((r) => r[0]).filter((n) => String(n).startsWith("Load Lab ")));
+const labs = new Set(rows.map((r) => r[0]).filter((n) => String(n).startsWith("Load Vendor ")));
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);

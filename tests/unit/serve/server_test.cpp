@@ -9,9 +9,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <thread>
+#include <vector>
 
 using namespace chipgraph;
 
@@ -22,7 +24,6 @@ struct Running {
     std::thread thread;
     explicit Running(serve::ServeOptions options) {
         options.port = 0;
-        options.workers = 2;
         auto opened = serve::Server::open(options);
         REQUIRE(opened.isOk());
         server = std::move(opened.value());
@@ -102,7 +103,7 @@ TEST_CASE("read-only: statements that store or name files are refused") {
     REQUIRE(res);
     CHECK(res->status == 400);
     CHECK(res->body.find("would store something") != std::string::npos);
-    res = postQuery(c, {{"text", "diagram relations where owner = Amazon to \"x.svg\"."}});
+    res = postQuery(c, {{"text", "diagram designs, develops where owner = Amazon to \"x.svg\"."}});
     REQUIRE(res);
     CHECK(res->status == 400);
     CHECK(res->body.find("name a file are refused") != std::string::npos);
@@ -118,13 +119,14 @@ TEST_CASE("writes: a load is seen by the next question; files stay refused") {
     Running r(options);
     httplib::Client c = r.client();
     auto res = c.Post("/api/load",
-                      R"({"text": "entity \"<script>alert('x')</script>\": Lab. )"
-                      R"(trains_on(\"<script>alert('x')</script>\", Trainium3)."})",
+                      R"({"text": "entity \"<script>alert('x')</script>\": Vendor. )"
+                      R"(entity \"Q'chip\": Chip. )"
+                      R"(develops(\"<script>alert('x')</script>\", \"Q'chip\")."})",
                       "application/json");
     REQUIRE(res);
     CHECK(res->status == 200);
     for (int i = 0; i < 3; ++i) { // every worker engine sees it
-        res = postQuery(c, {{"text", "who trains_on Trainium3?"}});
+        res = postQuery(c, {{"text", "who develops \"Q'chip\"?"}});
         REQUIRE(res);
         auto body = nlohmann::json::parse(res->body);
         CHECK(body["rows"][0][0] == "<script>alert('x')</script>");
@@ -141,6 +143,27 @@ TEST_CASE("writes: a load is seen by the next question; files stay refused") {
                "application/json");
     REQUIRE(res);
     CHECK(res->status == 200);
+}
+
+TEST_CASE("diagrams drawn at once by several workers") {
+    // Graphviz is not thread-safe: concurrent layouts once aborted the server.
+    serve::ServeOptions options;
+    options.workers = 3;
+    Running r(options);
+    std::vector<std::thread> clients;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 3; ++i)
+        clients.emplace_back([&] {
+            httplib::Client c = r.client();
+            for (int j = 0; j < 3; ++j) {
+                auto res =
+                    c.Get(j % 2 ? "/api/diagram?entity=Amazon" : "/api/diagram?chain=Google");
+                if (res && res->status == 200) ++ok;
+            }
+        });
+    for (std::thread& t : clients)
+        t.join();
+    CHECK(ok == 9);
 }
 
 TEST_CASE("limits: request size, catalog, diagram, pages") {
