@@ -20,9 +20,12 @@ const check = (ok, what) => {
   if (!ok) failures.push(what);
 };
 const killer = setTimeout(() => { console.error("FAIL: the test took over 90 s"); process.exit(1); }, 90_000);
+let server = null;
+// Whatever happens (a failed wait throws), the server does not outlive the test.
+process.on("exit", () => { if (server && server.exitCode === null) server.kill("SIGKILL"); });
 
 // The server prints "chipgraph serve: http://127.0.0.1:PORT/ (read-only); Ctrl-C stops it".
-const server = spawn(binary, ["serve", "--port", "0", "--workers", "2"], { stdio: ["ignore", "pipe", "inherit"] });
+server = spawn(binary, ["serve", "--port", "0", "--workers", "2", "--allow-writes"], { stdio: ["ignore", "pipe", "inherit"] });
 let serverOut = "";
 const address = await new Promise((resolve, reject) => {
   server.stdout.on("data", (d) => {
@@ -97,6 +100,21 @@ try {
   await page.waitForSelector("#details table");
   const details = await page.$eval("#details", (d) => d.textContent);
   check(details.includes("Trainium3") && details.includes("designs"), "clicking a node shows its facts");
+  // An edge, with the keyboard: its claims with their sources.
+  for (const g of await page.$$("#diagram g.edge")) {
+    const t = await g.$eval("title", (e) => e.textContent);
+    if (t === "Alchip->Trainium3") { await g.evaluate((e) => e.focus()); await page.keyboard.press("Enter"); break; }
+  }
+  await page.waitForFunction(() => document.querySelector("#details h2")?.textContent.includes("Alchip → Trainium3"));
+  await page.waitForSelector("#details table");
+  const claims = await page.$eval("#details", (d) => d.textContent);
+  check(claims.includes("designs") && claims.includes("bi_2025_12"), "an edge (Enter on it) lists its claims with sources");
+  // Back to the node's facts for the screenshot.
+  for (const g of node) {
+    const t = await g.$eval("title", (e) => e.textContent);
+    if (t === "Trainium3") { await g.click(); break; }
+  }
+  await page.waitForFunction(() => document.querySelector("#details h2")?.textContent.startsWith("Trainium3"));
   await page.screenshot({ path: path.join(outDir, "serve-diagram.png") });
 
   // 3. known at 2025-07-01: Alchip was not yet reported, Alphawave was.
@@ -115,6 +133,9 @@ try {
   check(removed.includes("Alchip"), "what changed is highlighted (Alchip struck out)");
   const label = await page.$eval("#knownat-label", (o) => o.textContent);
   check(label === "2025-07-01", "the known-at label shows the date");
+  const sliderAt = await page.$eval("#knownat", (k) => +k.value < +k.max);
+  check(sliderAt, "the known-at slider moves to the typed date");
+  await page.$eval("#results", (r) => r.scrollIntoView());
   await page.screenshot({ path: path.join(outDir, "serve-known-at.png") });
 
   // The slider itself: Home moves it to the first report date, End back to now.
@@ -135,6 +156,7 @@ try {
   const error = await page.$eval("#results .error pre", (p) => p.textContent);
   check(error.includes("unknown entity 'Tranium3'") && error.includes("^^^^^^^^"), "the error shows its caret");
   check(await page.$eval("#results .error", (e) => e.textContent.includes("did you mean 'Trainium3'?")), "the error shows its hint");
+  await page.$eval("#results", (r) => r.scrollIntoView());
   await page.screenshot({ path: path.join(outDir, "serve-error.png") });
 
   // 5. A why tree, expandable.
@@ -163,6 +185,26 @@ try {
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
   check(fits, "a narrow window has no page-wide horizontal scroll");
   await page.screenshot({ path: path.join(outDir, "serve-narrow.png") });
+
+  // 8. Names are text, never markup: load hostile names through the page, ask, draw.
+  await page.setViewport({ width: 1366, height: 900 });
+  const img = "<img src=x onerror=window.__xss=1>", script = "<script>window.__xss=2</script>";
+  await page.$eval("#load-text", (t, text) => { t.value = text; },
+    `entity "${img}": Vendor. entity "${script}": Chip. develops("${img}", "${script}").`);
+  await page.click("#load-form button");
+  await page.waitForFunction(() => document.getElementById("write-result").textContent.includes("facts_added"));
+  await page.click("#query", { clickCount: 3 });
+  await page.$eval("#query", (q, text) => { q.value = text; }, `who develops "${script}"?`);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((name) => [...document.querySelectorAll("#results td")].some((td) => td.textContent === name), {}, img);
+  await page.$eval("#diagram-entity", (i, name) => { i.value = name; }, img);
+  await page.click("#diagram-form button");
+  await page.waitForFunction((name) => [...document.querySelectorAll("#diagram g.node title")].some((t) => t.textContent === name), {}, script);
+  const injected = await page.evaluate(() => ({
+    xss: window.__xss, imgs: document.querySelectorAll("#results img, #diagram img, #details img").length,
+    scripts: document.querySelectorAll("body script").length }));
+  check(injected.xss === undefined && injected.imgs === 0 && injected.scripts === 0,
+    "hostile names render as text in tables and diagrams (no markup, no script ran)");
 
   check(consoleErrors.length === 0, "no script errors" + (consoleErrors.length ? ": " + consoleErrors.join("; ") : ""));
 } finally {

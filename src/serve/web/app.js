@@ -84,6 +84,24 @@ function knownAtValue() {
   const v = +$("knownat").value;
   return v >= state.knownStops.length ? "" : state.knownStops[v];
 }
+// A partial date's last day as "YYYY-MM-DD" (months end on the 31st: only the order matters).
+function lastDayKey(d) {
+  let m;
+  if ((m = d.match(/^(\d{4})$/))) return `${m[1]}-12-31`;
+  if ((m = d.match(/^(\d{4})-?H([12])$/))) return `${m[1]}-${m[2] === "1" ? "06" : "12"}-31`;
+  if ((m = d.match(/^(\d{4})-?Q([1-4])$/))) return `${m[1]}-${String(+m[2] * 3).padStart(2, "0")}-31`;
+  if ((m = d.match(/^(\d{4})-(\d{2})$/))) return `${m[1]}-${m[2]}-31`;
+  return d;
+}
+// The known-at slider follows a typed date: to the last report date on or before it.
+function syncKnownSlider() {
+  const typed = $("knownat-date").value.trim();
+  if (!typed) return;
+  const key = lastDayKey(typed);
+  let i = 0;
+  while (i < state.knownStops.length && lastDayKey(state.knownStops[i]) <= key) i++;
+  $("knownat").value = Math.max(0, i - 1);
+}
 function updateTimeLabels() {
   $("asof-label").textContent = asOfValue() || "any time";
   $("knownat-label").textContent = knownAtValue() || "now";
@@ -561,7 +579,7 @@ async function start() {
   });
   $("asof").addEventListener("input", () => retime(false));
   $("knownat").addEventListener("input", () => { $("knownat-date").value = ""; retime(true); });
-  $("knownat-date").addEventListener("change", () => retime(true));
+  $("knownat-date").addEventListener("change", () => { syncKnownSlider(); retime(true); });
   $("step").addEventListener("click", step);
   $("load-form").addEventListener("submit", loadText);
   $("import-form").addEventListener("submit", importFile);

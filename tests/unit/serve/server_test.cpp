@@ -113,7 +113,7 @@ TEST_CASE("read-only: statements that store or name files are refused") {
     CHECK(res->status == 403);
 }
 
-TEST_CASE("writes: a load is seen by the next question; files stay refused") {
+TEST_CASE("writes: a load is seen by the next question, files stay refused") {
     serve::ServeOptions options;
     options.allowWrites = true;
     Running r(options);
