@@ -50,7 +50,9 @@ Result<std::unique_ptr<engine::Engine>> ChipgraphSide::freshEngine() {
     Result<std::unique_ptr<engine::Engine>> opened = engine::Engine::open(":memory:");
     if (!opened) return opened.status();
     engine::Engine& engine = *opened.value();
-    engine.setRuleLimits(500'000'000, timeLimit_);
+    engine::Engine::Limits limits; // the default memory guard; no cap on derived facts
+    limits.timeLimit = timeLimit_;
+    engine.setLimits(limits);
     engine.setEvaluationThreads(threads_);
     engine.setPartRows(partRows_);
     engine::Outcome schema = engine.run(readFile(data_.dir + "/schema.kg"), "schema.kg");
@@ -173,7 +175,7 @@ std::vector<double> ownerYearTotals(const Table& table, std::string& error) {
             return {};
         }
         groups += years;
-        total += years * row[units].number;
+        total += years * row[units].number.lo;
     }
     return {groups, total};
 }

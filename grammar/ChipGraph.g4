@@ -100,7 +100,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD ;
+             | TIMELESS | PERIOD | STATUS | REPORTED ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -109,14 +109,23 @@ headArg      : ident '(' term ')'          # aggregateHead   // count(C), sum(U)
              ;
 
 literal      : NOT atom                    # negatedLiteral
-             | atom                        # atomLiteral
+             | atom provenanceClause*      # atomLiteral     // clauses: queries only
              | expr compareOp expr         # compareLiteral
+             ;
+// Which facts a query atom reads, by provenance. Written after an atom that a ',' follows,
+// they belong to that atom; after the body's last atom or among the modifiers, to every
+// positive atom of the query (the transformer moves them).
+provenanceClause
+             : PER ident                   # perClause       // a source, or a variable
+             | STATUS ident                # statusClause    // actual, reported, ...
+             | REPORTED ident              # reportedClause  // binds the report date
              ;
 compareOp    : '=' | '!=' | '<' | '<=' | '>' | '>=' ;
 expr         : expr op=('*' | '/') expr    # binaryExpr
              | expr op=('+' | '-') expr    # binaryExpr
              | '(' expr ')'                # parenExpr
              | term                        # termExpr
+             | DATE                        # dateExpr        // R >= 2026-01 (report dates)
              ;
 
 // ---- queries -----------------------------------------------------------------------------
@@ -135,6 +144,7 @@ modifier     : AS OF date                         # asOfModifier
              | KNOWN AT date                      # knownAtModifier
              | ORDER BY orderKey (',' orderKey)*  # orderByModifier
              | LIMIT INT                          # limitModifier
+             | provenanceClause                   # provenanceModifier
              ;
 orderKey     : (ident | SOURCE) (ASC | DESC)? ;
 
@@ -169,6 +179,8 @@ PUBLISHED : 'published' ;
 URL       : 'url' ;
 RETRACT   : 'retract' ;
 PER       : 'per' ;
+STATUS    : 'status' ;
+REPORTED  : 'reported' ;
 IN        : 'in' ;
 DURING    : 'during' ;
 FROM      : 'from' ;

@@ -43,12 +43,23 @@ struct Qualifier {
     SourceSpan span;
 };
 
+// `per S`, `status W`, `reported R` on a query atom (or, in Modifiers, on every positive
+// atom of the query): which facts it reads, by source, status and report date.
+struct ProvenanceClauses {
+    std::optional<Name> source;   // a source's name, or a variable bound to one
+    std::optional<Name> status;   // a status word
+    std::optional<Name> reported; // a variable bound to the report date
+    SourceSpan span;              // the first clause (for messages)
+    bool empty() const { return !source && !status && !reported; }
+};
+
 struct Atom {
     Name relation; // as written; in infix form the verb between the two terms
     std::vector<Term> args;
     std::vector<Qualifier> qualifiers;
     bool infix = false;
     SourceSpan span;
+    ProvenanceClauses provenance; // queries only
 };
 
 struct Validity {
@@ -102,9 +113,10 @@ struct FactStmt {
 
 // Arithmetic over numbers: a term, or a binary operation (+ - * /) of two expressions.
 struct Expr {
-    enum class Kind { Term, Binary };
+    enum class Kind { Term, Binary, Date };
     Kind kind = Kind::Term;
     Term term;                  // Kind::Term
+    DateLit date;               // Kind::Date: compared with a report date (`R >= 2026-01`)
     char op = 0;                // Kind::Binary: '+', '-', '*' or '/'
     std::vector<Expr> operands; // Kind::Binary: exactly two
     SourceSpan span;
@@ -140,6 +152,7 @@ struct Modifiers {
     std::optional<DateLit> knownAt;
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
+    ProvenanceClauses provenance; // per / status / reported for every positive atom
 };
 
 struct QueryStmt {

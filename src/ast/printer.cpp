@@ -40,8 +40,16 @@ std::string columns(const std::vector<ColumnDecl>& cs) {
     return out;
 }
 
-std::string modifiers(const Modifiers& m) {
+std::string provenance(const ProvenanceClauses& p) {
     std::string out;
+    if (p.source) out += " per " + name(*p.source);
+    if (p.status) out += " status " + name(*p.status);
+    if (p.reported) out += " reported " + name(*p.reported);
+    return out;
+}
+
+std::string modifiers(const Modifiers& m) {
+    std::string out = provenance(m.provenance);
     if (m.window)
         out += m.window->to ? " during " + m.window->from.text + ".." + m.window->to->text
                             : " as of " + m.window->from.text;
@@ -163,6 +171,7 @@ std::string print(const Term& term) {
 
 std::string print(const Expr& expr) {
     if (expr.kind == Expr::Kind::Term) return print(expr.term);
+    if (expr.kind == Expr::Kind::Date) return expr.date.text;
     // Operands that are themselves operations get parentheses: exact and always re-parseable.
     auto operand = [](const Expr& e) {
         return e.kind == Expr::Kind::Binary ? "(" + print(e) + ")" : print(e);
@@ -171,7 +180,8 @@ std::string print(const Expr& expr) {
 }
 
 std::string print(const Literal& literal) {
-    if (auto* atom = std::get_if<Atom>(&literal)) return print(*atom);
+    if (auto* atom = std::get_if<Atom>(&literal))
+        return print(*atom) + provenance(atom->provenance);
     if (auto* negation = std::get_if<Negation>(&literal)) return "not " + print(negation->atom);
     const auto& c = std::get<Comparison>(literal);
     return print(c.lhs) + " " + c.op + " " + print(c.rhs);

@@ -32,17 +32,25 @@ int Binder::findVariable(const std::string& name, const BoundQuery& query) const
 // Positive atoms bind variables first; then comparisons in order, where `X = expr` with X
 // not yet bound assigns it; negated atoms may only use variables bound by then.
 bool Binder::bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span,
-                      BoundQuery& query) {
+                      BoundQuery& query, const ast::ProvenanceClauses* queryClauses) {
     bool ok = true;
     for (const ast::Literal& literal : body)
         if (auto* atom = std::get_if<ast::Atom>(&literal)) {
             auto bound = bindQueryAtom(*atom, query);
             ok = ok && bound.has_value();
+            if (bound && !atom->provenance.empty())
+                ok = bindAtomProvenance(atom->provenance, *bound, query) && ok;
             if (bound) query.atoms.push_back(std::move(*bound));
         }
+    if (queryClauses && ok) ok = bindQueryProvenance(*queryClauses, query);
     size_t boundByAtoms = query.variables.size();
     for (const ast::Literal& literal : body)
-        if (auto* c = std::get_if<ast::Comparison>(&literal)) ok = bindComparison(*c, query) && ok;
+        if (auto* c = std::get_if<ast::Comparison>(&literal)) {
+            if (std::optional<bool> report = bindReportComparison(*c, query))
+                ok = *report && ok;
+            else
+                ok = bindComparison(*c, query) && ok;
+        }
     for (const ast::Literal& literal : body) {
         auto* negation = std::get_if<ast::Negation>(&literal);
         if (!negation) continue;
@@ -123,8 +131,10 @@ bool Binder::bindComparison(const ast::Comparison& c, BoundQuery& query) {
     if (left != right && left != schema::ColumnKind::Unknown &&
         right != schema::ColumnKind::Unknown) {
         auto shown = [](const ast::Expr& e) {
-            return e.kind == ast::Expr::Kind::Term ? "'" + ast::print(e.term) + "'"
-                                                   : std::string("the arithmetic");
+            if (e.kind != ast::Expr::Kind::Term) return std::string("the arithmetic");
+            std::string text = ast::print(e.term);
+            return e.term.kind == ast::Term::Kind::Name && e.term.name.quoted ? text
+                                                                              : "'" + text + "'";
         };
         error("type mismatch: " + shown(c.lhs) + " is " + kindName(left) + " but " + shown(c.rhs) +
                   " is " + kindName(right),
@@ -151,9 +161,24 @@ schema::ColumnKind Binder::exprKind(const BoundExpr& e, const BoundQuery& query)
 std::optional<BoundExpr> Binder::bindExpr(const ast::Expr& e, BoundQuery& query) {
     BoundExpr out;
     out.span = e.span;
+    if (e.kind == ast::Expr::Kind::Date) { // report dates only: bind_provenance.cpp
+        error("a date can only be compared with a report date", e.span,
+              "bind one with 'reported R' after an atom, then compare: R >= " + e.date.text);
+        return std::nullopt;
+    }
     if (e.kind == ast::Expr::Kind::Binary) {
         out.isTerm = false;
         out.op = e.op;
+        // Division by a zero the text states: no row could have a value (a variable that is
+        // zero leaves its row out: docs/limits.md).
+        const ast::Expr& divisor = e.operands[1];
+        if (e.op == '/' && divisor.kind == ast::Expr::Kind::Term &&
+            divisor.term.kind == ast::Term::Kind::Number &&
+            divisor.term.number.value.kind == NumberKind::Exact &&
+            divisor.term.number.value.lo == 0) {
+            error("division by zero", divisor.span);
+            return std::nullopt;
+        }
         for (const ast::Expr& operand : e.operands) {
             auto bound = bindExpr(operand, query);
             if (!bound) return std::nullopt;

@@ -2,6 +2,9 @@
 
 #include "common/text.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace chipgraph::bind {
 
 static std::string joinNames(const std::vector<std::string>& names) {
@@ -219,12 +222,59 @@ const schema::RelationInfo* Binder::resolveRelation(const ast::Name& name) {
 
 const schema::EntityInfo* Binder::resolveEntity(const ast::Name& name) {
     if (const schema::EntityInfo* e = catalog_.findEntity(name.text)) return e;
-    std::string hint = text::didYouMean(name.text, catalog_.entityNamesAndAliases());
-    error("unknown entity '" + name.text + "'", name.span,
-          hint.empty()
-              ? "declare it first: entity " + text::quoteNameIfNeeded(name.text) + ": <Type>."
-              : hint);
+    error("unknown entity '" + name.text + "'", name.span, unknownEntityHint(name));
     return nullptr;
+}
+
+// Up to three names or aliases like `name` when none is near enough for "did you mean": those
+// that contain it (Maia: Maia 100, Maia 200) or, for a name in another script than Latin,
+// share at least half of its characters (谷: 谷歌). Best first.
+static std::vector<std::string> namesLike(const std::string& name,
+                                          const std::vector<std::string>& candidates) {
+    std::string folded = text::foldCase(name);
+    std::u32string wanted = text::decodeUtf8(folded);
+    bool latin = std::all_of(folded.begin(), folded.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::vector<std::pair<size_t, std::string>> scored;
+    for (const std::string& candidate : candidates) {
+        std::string have = text::foldCase(candidate);
+        size_t score = have.find(folded) != std::string::npos ? wanted.size() + 1 : 0;
+        if (!score && !latin) {
+            std::u32string chars = text::decodeUtf8(have);
+            for (char32_t c : wanted)
+                score += chars.find(c) != std::u32string::npos;
+            if (score * 2 < wanted.size()) score = 0;
+        }
+        if (score) scored.emplace_back(score, candidate);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (size_t i = 0; i < scored.size() && i < 3; ++i)
+        out.push_back(scored[i].second);
+    return out;
+}
+
+std::string Binder::unknownEntityHint(const ast::Name& name) const {
+    std::vector<std::string> names = catalog_.entityNamesAndAliases();
+    std::string near = text::didYouMean(name.text, names);
+    if (!near.empty()) return near;
+    if (!asking_)
+        return "declare it first: entity " + text::quoteNameIfNeeded(name.text) + ": <Type>.";
+    // In a question: a lowercase letter or two is a variable written in lower case.
+    unsigned char first = name.text.empty() ? 0 : static_cast<unsigned char>(name.text[0]);
+    if (!name.quoted && std::islower(first) && name.text.size() <= 2) {
+        std::string upper = name.text;
+        upper[0] = static_cast<char>(std::toupper(first));
+        return "variables start with a capital letter: write '" + upper + "'";
+    }
+    std::vector<std::string> like = namesLike(name.text, names);
+    if (like.empty())
+        return "no entity or alias has this name; '.entities' in the shell lists them";
+    std::string out = "names like it: ";
+    for (size_t i = 0; i < like.size(); ++i)
+        out += (i ? ", " : "") + text::quoteNameIfNeeded(like[i]);
+    return out;
 }
 
 } // namespace chipgraph::bind

@@ -3,6 +3,8 @@
 #include "common/csv.h"
 #include "common/text.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 
@@ -19,8 +21,9 @@ struct Mapping {
 class RowBinder {
 public:
     RowBinder(const schema::RelationInfo& relation, schema::Catalog& catalog,
-              const schema::TypeInfo* createType, ImportResult& result)
-        : relation_(relation), catalog_(catalog), createType_(createType), result_(result) {}
+              const schema::TypeInfo* createType, ImportResult& result, bool quoteFields)
+        : relation_(relation), catalog_(catalog), createType_(createType), result_(result),
+          quoteFields_(quoteFields) {}
 
     Status mapHeader(const std::vector<std::string_view>& header) {
         std::vector<std::string> known;
@@ -31,8 +34,12 @@ public:
         for (const char* extra : {"valid_from", "valid_to", "status", "source"})
             known.push_back(extra);
         std::vector<bool> seen(relation_.columns.size(), false);
+        std::vector<std::string> names;
         for (std::string_view raw : header) {
             std::string name = text::foldCase(raw);
+            if (std::find(names.begin(), names.end(), name) != names.end())
+                return Status::error("the header names column " + quote(raw) + " twice");
+            names.push_back(name);
             std::optional<Mapping> m;
             for (size_t i = 0; i < relation_.columns.size() && !m; ++i)
                 if (text::foldCase(relation_.columns[i].name) == name) {
@@ -48,7 +55,7 @@ public:
             if (!m) {
                 std::string hint = text::didYouMean(std::string(raw), known);
                 return Status::error(
-                    "the header names an unknown column '" + std::string(raw) + "'" +
+                    "the header names an unknown column " + quote(raw) +
                     (hint.empty() ? "; the columns are: " + join(known) : "; " + hint));
             }
             mappings_.push_back(*m);
@@ -72,7 +79,9 @@ public:
         fact.qualifiers.assign(relation_.qualifiers.size(), std::nullopt);
         for (size_t f = 0; f < fields.size(); ++f) {
             const Mapping& m = mappings_[f];
-            if (auto problem = bindField(m, fields[f], fact)) {
+            std::optional<std::string> problem = badBytes(fields[f]);
+            if (!problem) problem = bindField(m, fields[f], fact);
+            if (problem) {
                 column = m.target == Target::Argument    ? relation_.columns[m.index].name
                          : m.target == Target::Qualifier ? relation_.qualifiers[m.index].name
                          : m.target == Target::ValidFrom ? "valid_from"
@@ -117,8 +126,7 @@ private:
         case Target::ValidTo: {
             if (field.empty()) return std::nullopt;
             Result<PartialDate> date = PartialDate::parse(field);
-            if (!date)
-                return "invalid date '" + std::string(field) + "': " + date.status().message();
+            if (!date) return "invalid date " + quote(field) + ": " + date.status().message();
             if (m.target == Target::ValidFrom)
                 fact.valid.from = date->firstDay();
             else
@@ -131,8 +139,7 @@ private:
             if (field != lastStatusName_) {
                 auto status = schema::parseStatus(field);
                 if (!status)
-                    return "unknown status '" + std::string(field) + "'" +
-                           hintOf(field, schema::statusNames());
+                    return "unknown status " + quote(field) + hintOf(field, schema::statusNames());
                 lastStatusName_ = field;
                 lastStatus_ = *status;
             }
@@ -145,8 +152,7 @@ private:
             if (field != lastSourceName_) {
                 const schema::SourceInfo* source = catalog_.findSource(field);
                 if (!source)
-                    return "unknown source '" + std::string(field) + "'" +
-                           hintOf(field, catalog_.sourceNames());
+                    return "unknown source " + quote(field) + hintOf(field, catalog_.sourceNames());
                 lastSourceName_ = field;
                 lastSource_ = source->id;
             }
@@ -155,6 +161,22 @@ private:
         }
         }
         return std::nullopt;
+    }
+
+    // A NUL byte or invalid UTF-8 would make a name no query can type, and a text no output
+    // can show.
+    static std::optional<std::string> badBytes(std::string_view field) {
+        if (field.find('\0') != std::string_view::npos) return "the field holds a NUL byte";
+        size_t bad = text::invalidUtf8Offset(field);
+        if (bad == std::string_view::npos) return std::nullopt;
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(field[bad]));
+        return std::string("the field is not valid UTF-8 (byte ") + byte + ")";
+    }
+
+    // A field as messages show it: quoted, or (a file that statements name) not at all.
+    std::string quote(std::string_view field) const {
+        return quoteFields_ ? "'" + std::string(field) + "'" : std::string("'...'");
     }
 
     static std::string hintOf(std::string_view name, const std::vector<std::string>& options) {
@@ -166,7 +188,7 @@ private:
         switch (column.kind) {
         case schema::ColumnKind::Number:
             if (auto n = parseNumber(field)) return Value::number(*n);
-            error_ = "'" + std::string(field) + "' is not a number";
+            error_ = quote(field) + " is not a number";
             return std::nullopt;
         case schema::ColumnKind::Entity:
             return bindEntity(column, field);
@@ -188,13 +210,13 @@ private:
         }
         if (!createType_) {
             if (!suggestions_) suggestions_ = catalog_.entityNamesAndAliases();
-            error_ = "unknown entity '" + std::string(name) + "'" + hintOf(name, *suggestions_) +
+            error_ = "unknown entity " + quote(name) + hintOf(name, *suggestions_) +
                      " (create unknown entities with --create TYPE)";
             return std::nullopt;
         }
         if (!catalog_.isSubtype(createType_->id, column.type)) {
-            error_ = "cannot create '" + std::string(name) + "' as a " + createType_->name +
-                     ": column '" + column.name + "' expects a " + catalog_.type(column.type).name;
+            error_ = "cannot create " + quote(name) + " as a " + createType_->name + ": column '" +
+                     column.name + "' expects a " + catalog_.type(column.type).name;
             return std::nullopt;
         }
         EntityId id = catalog_.addEntity(std::string(name), createType_->id);
@@ -206,6 +228,7 @@ private:
     schema::Catalog& catalog_;
     const schema::TypeInfo* createType_;
     ImportResult& result_;
+    bool quoteFields_;
     std::vector<Mapping> mappings_;
     std::string error_;
     std::string lastSourceName_; // empty: none yet (an empty field names no source)
@@ -271,7 +294,7 @@ ImportResult bindImport(std::string_view csv, const std::string& fileName,
                                                              : reader.error());
         return result;
     }
-    RowBinder binder(*relation, catalog, createType, result);
+    RowBinder binder(*relation, catalog, createType, result, options.quoteFields);
     if (Status s = binder.mapHeader(fields); !s) {
         result.status = s;
         return result;

@@ -18,6 +18,9 @@ namespace chipgraph::bind {
 struct ImportOptions {
     std::string relation;
     std::string createType; // "": report unknown entities instead of creating them
+    // Messages quote the fields they are about; not for a file a statement names, whose
+    // content must not be shown (docs/limits.md, "Files").
+    bool quoteFields = true;
 };
 
 struct ImportResult {

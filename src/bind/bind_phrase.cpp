@@ -100,7 +100,8 @@ void Binder::bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span) 
     if (type) query.variables[asked.variable].requiredType = type->id;
     atom.args[answer] = asked;
     query.atoms.push_back(std::move(atom));
-    if (bindModifiers(phrase.modifiers, query)) emit(RunQuery{std::move(query)}, span);
+    bool ok = bindQueryProvenance(phrase.modifiers.provenance, query);
+    if (bindModifiers(phrase.modifiers, query) && ok) emit(RunQuery{std::move(query)}, span);
 }
 
 } // namespace chipgraph::bind

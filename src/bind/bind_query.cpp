@@ -10,7 +10,7 @@ void Binder::bindQuery(const ast::QueryStmt& stmt, const SourceSpan& span) {
     BoundQuery query;
     query.span = span;
     query.explain = stmt.explain;
-    bool ok = bindBody(stmt.body, span, query);
+    bool ok = bindBody(stmt.body, span, query, &stmt.modifiers.provenance);
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(RunQuery{std::move(query)}, span);
 }
@@ -21,6 +21,7 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
     auto atom = bindQueryAtom(stmt.atom, query);
     bool ok = atom.has_value();
     if (atom) query.atoms.push_back(std::move(*atom));
+    ok = rejectProvenance(stmt.modifiers.provenance, "a 'why' question") && ok;
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(ExplainWhy{std::move(query)}, span);
 }

@@ -4,6 +4,7 @@
 #include "bind/binder_impl.h"
 #include "common/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace chipgraph::bind {
@@ -133,6 +134,22 @@ void Binder::declareDerivedRelations(const ast::Program& program, size_t from) {
 // A relation whose columns could not be inferred: the body's own errors explain it best; if
 // it has none, say which head argument is the problem.
 void Binder::reportUninferred(const ast::RuleDecl& rule, const SourceSpan& span) {
+    // An aggregate over its own relation: its columns come from itself, and no stratum could
+    // evaluate it anyway (an aggregate needs its body complete first).
+    bool aggregates = std::any_of(rule.head.begin(), rule.head.end(), [](const ast::HeadArg& arg) {
+        return arg.aggregate.has_value();
+    });
+    for (const ast::Literal& literal : rule.body) {
+        const ast::Atom* atom = std::get_if<ast::Atom>(&literal);
+        if (auto* negation = std::get_if<ast::Negation>(&literal)) atom = &negation->atom;
+        if (aggregates && atom &&
+            text::foldCase(atom->relation.text) == text::foldCase(rule.relation.text)) {
+            error("'" + rule.relation.text + "' is an aggregate that depends on itself", atom->span,
+                  "an aggregate needs its body complete first: aggregate the facts of another "
+                  "relation");
+            return;
+        }
+    }
     size_t before = diagnostics_.size();
     BoundQuery body;
     bindBody(rule.body, span, body);
@@ -176,7 +193,8 @@ void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
     bound.relation = relation->id;
     bound.span = span;
     bound.headSpan = rule.headSpan;
-    bool ok = bindBody(rule.body, span, bound.body);
+    bool ok = rejectProvenance(rule.body, "the body of a rule");
+    ok = bindBody(rule.body, span, bound.body) && ok;
     for (size_t i = 0; i < rule.head.size(); ++i) {
         auto arg = bindHeadArg(rule.head[i], relation->columns[i], *relation, bound.body);
         ok = ok && arg.has_value();

@@ -19,6 +19,11 @@ void Binder::bindProgramStatements(const ast::Program& program) {
 }
 
 void Binder::bindStatement(const ast::Statement& s) {
+    asking_ = std::holds_alternative<ast::QueryStmt>(s.node) ||
+              std::holds_alternative<ast::PhraseQuery>(s.node) ||
+              std::holds_alternative<ast::WhyStmt>(s.node) ||
+              std::holds_alternative<ast::DiagramStmt>(s.node) ||
+              std::holds_alternative<ast::RuleDecl>(s.node);
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
@@ -83,7 +88,10 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     out.hops = stmt.hops;
     BoundQuery query;
     query.span = span;
-    if (!stmt.query.empty()) ok = bindBody(stmt.query, span, query) && ok;
+    if (!stmt.query.empty())
+        ok = bindBody(stmt.query, span, query, &stmt.modifiers.provenance) && ok;
+    else
+        ok = rejectProvenance(stmt.modifiers.provenance, "a diagram of relations") && ok;
     if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
         error("'order by' and 'limit' apply to the answers of a query", span,
               "draw a query's answers with 'diagram ? ...'");

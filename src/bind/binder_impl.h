@@ -50,6 +50,9 @@ private:
     std::optional<PartialDate> bindDate(const ast::DateLit& date);
     const schema::RelationInfo* resolveRelation(const ast::Name& name);
     const schema::EntityInfo* resolveEntity(const ast::Name& name);
+    // What to suggest for an unknown entity: a near name, else (in a question) a variable's
+    // spelling or names like it, else (in a file) declaring it.
+    std::string unknownEntityHint(const ast::Name& name) const;
     bool checkArity(const ast::Atom& atom, const schema::RelationInfo& relation);
     bool checkEntityType(const ast::Term& term, const schema::EntityInfo& entity,
                          const schema::Column& column, const schema::RelationInfo& relation);
@@ -66,11 +69,25 @@ private:
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule
-    bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query);
+    // `queryClauses`: a query's own per / status / reported, for every positive atom.
+    bool bindBody(const std::vector<ast::Literal>& body, const SourceSpan& span, BoundQuery& query,
+                  const ast::ProvenanceClauses* queryClauses = nullptr);
     bool bindComparison(const ast::Comparison& comparison, BoundQuery& query);
     std::optional<BoundExpr> bindExpr(const ast::Expr& expr, BoundQuery& query);
     schema::ColumnKind exprKind(const BoundExpr& expr, const BoundQuery& query) const;
     int findVariable(const std::string& name, const BoundQuery& query) const;
+
+    // bind_provenance.cpp — per / status / reported in queries
+    bool resolveProvenance(const ast::ProvenanceClauses& clauses, ProvenanceFilter& out,
+                           BoundQuery& query);
+    bool applyProvenance(const ast::ProvenanceClauses& clauses, const ProvenanceFilter& filter,
+                         BoundAtom& atom);
+    bool bindAtomProvenance(const ast::ProvenanceClauses& clauses, BoundAtom& atom,
+                            BoundQuery& query);
+    bool bindQueryProvenance(const ast::ProvenanceClauses& clauses, BoundQuery& query);
+    bool rejectProvenance(const ast::ProvenanceClauses& clauses, const std::string& where);
+    bool rejectProvenance(const std::vector<ast::Literal>& body, const std::string& where);
+    std::optional<bool> bindReportComparison(const ast::Comparison& comparison, BoundQuery& query);
 
     // bind_rule.cpp — rules and the derived relations they define
     // Gives the relations introduced by rule heads from statement `from` on their columns,
@@ -103,6 +120,7 @@ private:
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
     const NameMode names_;
+    bool asking_ = false; // binding a question (query, phrase, why, diagram) or a rule
     const ast::Program* program_ = nullptr;
     size_t next_ = 0;                     // the statement being bound
     std::vector<std::string> newDerived_; // derived relations this program introduces

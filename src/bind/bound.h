@@ -23,15 +23,31 @@ struct BoundTerm {
     SourceSpan span;
 };
 
+enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+
+// Which facts a query atom reads by provenance: `per`, `status` and `reported` (bind_provenance).
+// A derived relation's row is read by its sources (all of them) and its (weakest) status.
+struct ProvenanceFilter {
+    SourceId source = kNoId;                  // per NAME: stated by that source (or among them)
+    int sourceVariable = -1;                  // per S: binds S to the source's name (text)
+    std::optional<schema::FactStatus> status; // status W
+    int reportedVariable = -1;                // reported R: binds R to the report date (text)
+    // `R op DATE`: each must hold for every day of the report period (see docs/language.md).
+    std::vector<std::pair<CompareOp, PartialDate>> reportedBounds;
+    bool any() const {
+        return source != kNoId || sourceVariable >= 0 || status || reportedVariable >= 0 ||
+               !reportedBounds.empty();
+    }
+};
+
 struct BoundAtom {
     RelationId relation = kNoId;
     std::vector<BoundTerm> args;
     // Qualifier constraints: (qualifier column index, term).
     std::vector<std::pair<int, BoundTerm>> qualifiers;
     SourceSpan span;
+    ProvenanceFilter provenance;
 };
-
-enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 
 // Arithmetic: a term or a binary operation ('+', '-', '*', '/') on two expressions.
 struct BoundExpr {

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "common/input_file.h"
 #include "engine/engine.h"
 #include "engine/render.h"
 #include "export/format.h"
@@ -10,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <unistd.h>
 
 namespace chipgraph::cli {
@@ -52,13 +52,19 @@ struct InterruptGuard {
 
 } // namespace
 
+// Opens an existing database (an error when there is none, rather than creating it).
+static Result<std::unique_ptr<engine::Engine>> openExisting(const std::string& db, bool readOnly) {
+    std::error_code error;
+    if (!std::filesystem::exists(db, error))
+        return Status::error("no database '" + db + "'; create one with 'chipgraph init " + db +
+                             "'");
+    if (std::filesystem::is_directory(db, error))
+        return Status::error("'" + db + "' is a directory, not a database");
+    return engine::Engine::open(db, readOnly);
+}
+
 Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
-    if (!db.empty()) {
-        if (!std::filesystem::exists(db))
-            return Status::error("no database '" + db + "'; create one with 'chipgraph init " + db +
-                                 "'");
-        return engine::Engine::open(db);
-    }
+    if (!db.empty()) return openExisting(db, true);
     Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::open(":memory:");
     if (!engine) return engine;
     engine::Outcome loaded = engine.value()->loadBundledGraph();
@@ -71,26 +77,23 @@ Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
 namespace {
 
 Result<std::string> readFile(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream text;
-        text << std::cin.rdbuf();
-        return text.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::error("cannot read '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    if (path == "-") return readInputStream(std::cin, "<stdin>", kMaxScriptBytes);
+    return readInputFile(path, kMaxScriptBytes, "script");
 }
 
-// Prints each query's answer (and plan); diagnostics to stderr. Returns the exit code.
+// Prints every query's answer (and plan): one document for json; diagnostics to stderr.
+// Returns the exit code.
 int report(const engine::Outcome& outcome, const CommonOptions& options) {
-    if (!outcome.ok()) {
-        std::cerr << outcome.renderDiagnostics();
-        return kFailed;
-    }
+    if (!outcome.diagnostics.empty()) std::cerr << outcome.renderDiagnostics(); // warnings too
+    if (!outcome.ok()) return kFailed;
     exporter::Format format = exporter::parseFormat(options.format).value();
-    std::cout << engine::renderResults(outcome.results, format, options.explain);
+    exporter::RenderOptions render;
+    render.fullProvenance = options.provenance == "full";
+    std::cout << engine::renderResults(outcome.results, format, options.explain, render);
+    // CSV and TSV stay pure data: their footnotes go to stderr, where a reader still sees them.
+    if (format == exporter::Format::Csv || format == exporter::Format::Tsv)
+        for (const engine::QueryResult& result : outcome.results)
+            std::cerr << exporter::renderNotes(result.table);
     return kOk;
 }
 
@@ -111,14 +114,49 @@ static bool validFormat(const CommonOptions& options) {
     return format.isOk();
 }
 
+// The files a command reads as engine sources; statements in them may name files by `access`.
+static Result<std::vector<engine::SourceFile>> readSources(const std::vector<std::string>& files,
+                                                           engine::FileAccess access) {
+    std::vector<engine::SourceFile> sources;
+    for (const std::string& path : files) {
+        Result<std::string> text = readFile(path);
+        if (!text) return text.status();
+        sources.push_back({path == "-" ? "<stdin>" : path, std::move(text.value()), 1, access});
+    }
+    return sources;
+}
+
+// A database file the command creates: removed again (with SQLite's side files) unless the
+// command succeeded, so that a failed `init` or `load --db NEW.db` leaves nothing behind.
+class NewDatabaseFile {
+public:
+    explicit NewDatabaseFile(const std::string& path) : path_(path) {
+        std::error_code error;
+        created_ = !std::filesystem::exists(path, error) && !error;
+    }
+    ~NewDatabaseFile() {
+        if (!created_ || kept_) return;
+        std::error_code error;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(path_ + suffix, error);
+    }
+    void keep() { kept_ = true; }
+
+private:
+    std::string path_;
+    bool created_ = false, kept_ = false;
+};
+
 int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
     auto engine = openForReading(options.db);
     if (!engine) return fail(engine.status().message());
-    engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
-    engine.value()->setEvaluationThreads(options.threads);
+    applyLimits(*engine.value(), options.limits);
+    engine.value()->setOverwriteFiles(options.force);
     InterruptGuard guard(*engine.value());
-    engine::Outcome outcome = engine.value()->run(text, "<query>");
+    engine::FileAccess access =
+        options.allowFiles ? engine::FileAccess::Any : engine::FileAccess::None;
+    engine::Outcome outcome = engine.value()->runFiles({{"<query>", text, 1, access}});
     if (outcome.ok() && outcome.results.empty())
         return fail("no question asked", "write a query such as: who designs Trainium3?");
     return report(outcome, options);
@@ -126,61 +164,71 @@ int runQuery(const CommonOptions& options, const std::string& text) {
 
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files) {
     if (!validFormat(options)) return kUsage;
-    auto engine = openForReading(options.db);
+    auto engine = options.db.empty() ? openForReading("") : openExisting(options.db, false);
     if (!engine) return fail(engine.status().message());
-    std::vector<engine::SourceFile> sources;
-    for (const std::string& path : files) {
-        Result<std::string> text = readFile(path);
-        if (!text) return fail(text.status().message());
-        sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
-    }
-    engine.value()->setRuleLimits(options.maxDerived, std::chrono::milliseconds(options.timeoutMs));
-    engine.value()->setEvaluationThreads(options.threads);
+    auto sources = readSources(files, options.allowFiles ? engine::FileAccess::FromFolder
+                                                         : engine::FileAccess::InFolder);
+    if (!sources) return fail(sources.status().message());
+    applyLimits(*engine.value(), options.limits);
+    engine.value()->setOverwriteFiles(options.force);
     InterruptGuard guard(*engine.value());
-    return report(engine.value()->runFiles(sources), options);
+    return report(engine.value()->runFiles(sources.value()), options);
 }
 
-int runInit(const std::string& path) {
+int runInit(const std::string& path, const LimitOptions& limits) {
     if (std::filesystem::exists(path))
         return fail("'" + path + "' already exists",
                     "add files to it with 'chipgraph load --db " + path + " FILE.kg'");
+    NewDatabaseFile file(path);
     auto engine = engine::Engine::open(path);
     if (!engine) return fail(engine.status().message());
+    applyLimits(*engine.value(), limits);
     engine::Outcome outcome = engine.value()->loadBundledGraph();
     if (!outcome.ok()) {
         std::cerr << outcome.renderDiagnostics();
-        engine.value().reset();
-        std::filesystem::remove(path);
         return kFailed;
     }
+    file.keep();
     printStats("created " + path, outcome.stats);
     return kOk;
 }
 
-int runLoad(const std::string& db, const std::vector<std::string>& files) {
-    auto engine = engine::Engine::open(db);
+int runLoad(const LoadCommand& command) {
+    // The files first: a missing one must not leave a new, empty database behind.
+    auto sources = readSources(command.files, command.allowFiles ? engine::FileAccess::FromFolder
+                                                                 : engine::FileAccess::InFolder);
+    if (!sources) return fail(sources.status().message());
+    NewDatabaseFile file(command.db);
+    std::error_code error;
+    if (std::filesystem::is_directory(command.db, error))
+        return fail("'" + command.db + "' is a directory, not a database");
+    auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
-    std::vector<engine::SourceFile> sources;
-    for (const std::string& path : files) {
-        Result<std::string> text = readFile(path);
-        if (!text) return fail(text.status().message());
-        sources.push_back({path == "-" ? "<stdin>" : path, text.value(), 1});
-    }
-    engine::Outcome outcome = engine.value()->runFiles(sources);
+    applyLimits(*engine.value(), command.limits);
+    engine.value()->setOverwriteFiles(command.force);
+    InterruptGuard guard(*engine.value());
+    engine::Outcome outcome = engine.value()->runFiles(sources.value());
     if (!outcome.ok()) {
         std::cerr << outcome.renderDiagnostics() << "nothing was loaded\n";
         return kFailed;
     }
+    file.keep();
     CommonOptions options;
     int code = report(outcome, options); // a loaded file may also ask questions
-    printStats("loaded " + std::to_string(files.size()) + (files.size() == 1 ? " file" : " files"),
+    size_t count = command.files.size();
+    printStats("loaded " + std::to_string(count) + (count == 1 ? " file" : " files"),
                outcome.stats);
     return code;
 }
 
 int runImport(const ImportCommand& command) {
+    NewDatabaseFile file(command.db);
+    std::error_code error;
+    if (std::filesystem::is_directory(command.db, error))
+        return fail("'" + command.db + "' is a directory, not a database");
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
+    applyLimits(*engine.value(), command.limits);
     engine::Engine::ImportRequest request;
     request.relation = command.relation;
     request.path = command.file;
@@ -197,6 +245,7 @@ int runImport(const ImportCommand& command) {
         std::cerr << result.outcome.renderDiagnostics() << "nothing was imported\n";
         return kFailed;
     }
+    file.keep();
     if (request.skipBad && !result.badRows.empty()) {
         std::ofstream report(command.skipBadReport, std::ios::binary);
         if (!report) return fail("cannot write the report '" + command.skipBadReport + "'");

@@ -173,6 +173,7 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
     cmd->add_flag("--native-names", o.nativeNames,
                   "show each entity's first non-Latin alias (e.g. 博通) under its name");
     cmd->add_option("--title", o.title, "title drawn on top (default: made from the options)");
+    addLimitOptions(*cmd, o.limits);
     cmd->footer(
         "Examples:\n"
         "  chipgraph diagram --entity Amazon --legend -o aws.svg\n"
@@ -202,6 +203,7 @@ int runDiagram(const DiagramOptions& o) {
 
     auto engine = openForReading(o.db);
     if (!engine) return fail(engine.status().message());
+    applyLimits(*engine.value(), o.limits);
     if (!o.query.empty() && !addQuery(*engine.value(), o.query, request.value())) return kFailed;
     Result<exporter::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
     if (!diagram) return fail(diagram.status().message());

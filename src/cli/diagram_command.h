@@ -1,5 +1,7 @@
 #pragma once
 // `chipgraph diagram`: draws a supply-chain diagram of the knowledge base (docs/diagrams.md).
+#include "cli/limit_options.h"
+
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct DiagramOptions {
     bool preferLatest = false;
     std::string layout = "dot", format, output, title;
     bool legend = false, roles = false, nativeNames = false;
+    LimitOptions limits;
 };
 
 // Adds the `diagram` subcommand (options bound to `options`) and returns it.

@@ -2,7 +2,9 @@
 // the REPL on a terminal, a script from a pipe, or one `-c` command.
 #include "cli/commands.h"
 #include "cli/diagram_command.h"
+#include "cli/limit_options.h"
 #include "cli/serve_command.h"
+#include "engine/engine.h"
 #include "repl/runner.h"
 
 #include <CLI/CLI.hpp>
@@ -11,6 +13,14 @@
 #include <unistd.h>
 
 namespace {
+
+// Statements that read and write files: `import R from "f.csv"`, `diagram ... to "f.svg"`.
+void addFileOptions(CLI::App& command, bool& allowFiles, bool& force) {
+    command.add_flag("--allow-files", allowFiles,
+                     "let statements name any file (by default: none from a query, only files in "
+                     "a script's own folder)");
+    command.add_flag("--force", force, "let 'diagram ... to FILE' replace an existing file");
+}
 
 void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
     command.add_option("--db", options.db,
@@ -22,18 +32,13 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
     command
-        .add_option("--max-derived", options.maxDerived,
-                    "stop rule evaluation beyond this many derived facts")
-        ->capture_default_str();
-    command
-        .add_option("--timeout", options.timeoutMs,
-                    "stop rule evaluation after this many milliseconds (0: no limit)")
-        ->capture_default_str();
-    command
-        .add_option("--threads", options.threads,
-                    "threads that close large recursive relations (0: one per core)")
+        .add_option("--provenance", options.provenance,
+                    "compact: one source column (every source behind a row); full: also one "
+                    "column per atom (source.<relation>)")
         ->capture_default_str()
-        ->check(CLI::Range(0, 256));
+        ->check(CLI::IsMember({"compact", "full"}));
+    addLimitOptions(command, options.limits);
+    addFileOptions(command, options.allowFiles, options.force);
 }
 
 } // namespace
@@ -87,17 +92,21 @@ int main(int argc, char** argv) {
                 "  chipgraph run --db chips.db --format csv notes.kg questions.kg");
 
     std::string initPath;
+    LimitOptions initLimits;
     CLI::App* init =
         app.add_subcommand("init", "create a database holding the bundled knowledge base");
     init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
+    addLimitOptions(*init, initLimits);
     init->footer("The file must not exist yet. Example:\n"
                  "  chipgraph init chips.db && chipgraph query --db chips.db 'who designs X1?'");
 
-    std::string loadDb;
-    std::vector<std::string> loadFiles;
+    LoadCommand loadCommand;
     CLI::App* load = app.add_subcommand("load", "add .kg files to a database (all or nothing)");
-    load->add_option("--db", loadDb, "the database to add to (created if missing)")->required();
-    load->add_option("files", loadFiles, "files to load")->required();
+    load->add_option("--db", loadCommand.db, "the database to add to (created if missing)")
+        ->required();
+    load->add_option("files", loadCommand.files, "files to load")->required();
+    addLimitOptions(*load, loadCommand.limits);
+    addFileOptions(*load, loadCommand.allowFiles, loadCommand.force);
     load->footer("Loading the same file twice adds nothing. Example:\n"
                  "  chipgraph load --db chips.db my_notes.kg");
 
@@ -113,6 +122,7 @@ int main(int argc, char** argv) {
                        "create unknown entities with this type (else they are errors)");
     import->add_option("--skip-bad", importCommand.skipBadReport,
                        "import the good rows and write the bad ones to this CSV report");
+    addLimitOptions(*import, importCommand.limits);
     import->footer("The header maps CSV columns to the relation's columns (and qualifiers), plus\n"
                    "optional valid_from, valid_to, status and source. Without --skip-bad a bad\n"
                    "row imports nothing. Example:\n"
@@ -124,15 +134,30 @@ int main(int argc, char** argv) {
     ServeCommand serveCommand;
     CLI::App* serve = addServeCommand(app, serveCommand);
 
-    CLI11_PARSE(app, argc, argv);
+    LimitOptions replLimits;
+    addLimitOptions(app, replLimits);
+    bool replForce = false;
+    app.add_flag("--force", replForce, "let 'diagram ... to FILE' replace an existing file");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // CLI11 prints the message (or --help, --version); its exit codes (104-109 for usage
+        // errors) become the documented 2.
+        return app.exit(error) == 0 ? 0 : 2;
+    }
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
-    if (init->parsed()) return runInit(initPath);
-    if (load->parsed()) return runLoad(loadDb, loadFiles);
+    if (init->parsed()) return runInit(initPath, initLimits);
+    if (load->parsed()) return runLoad(loadCommand);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
     if (serve->parsed()) return runServe(serveCommand);
+    replOptions.configure = [&](chipgraph::engine::Engine& engine) {
+        applyLimits(engine, replLimits);
+        engine.setOverwriteFiles(replForce);
+    };
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);
     replOptions.historyFile = noHistory ? ""

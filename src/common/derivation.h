@@ -9,6 +9,9 @@ namespace chipgraph {
 struct DerivationSource {
     std::string name;      // the source's name
     std::string published; // its publication date, or ""
+    // Under `known at`, the day a claim it reported is first known: the end of its report
+    // period; "" otherwise, or when that is the publication day itself.
+    std::string knownFrom;
 };
 
 struct DerivationNode;

@@ -36,6 +36,46 @@ std::u32string decodeUtf8(std::string_view s) {
     return out;
 }
 
+// The length of the valid UTF-8 sequence at s[i], or 0 (RFC 3629: no overlong forms, no
+// surrogates, nothing past U+10FFFF).
+static size_t validSequenceAt(std::string_view s, size_t i) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
+    if (len == 0 || i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    unsigned char second = byte(i + 1);
+    if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) ||
+        (c == 0xF0 && second < 0x90) || (c == 0xF4 && second > 0x8F))
+        return 0;
+    return len;
+}
+
+size_t invalidUtf8Offset(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        size_t len = validSequenceAt(s, i);
+        if (len == 0) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string sanitizeUtf8(std::string_view s) {
+    if (invalidUtf8Offset(s) == std::string_view::npos) return std::string(s);
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        size_t len = validSequenceAt(s, i);
+        out += len == 0 ? std::string_view("\xEF\xBF\xBD") : s.substr(i, len);
+        i += len == 0 ? 1 : len;
+    }
+    return out;
+}
+
 static bool isWide(char32_t cp) {
     return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
            (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -78,12 +118,21 @@ int editDistance(std::string_view a, std::string_view b) {
 }
 
 std::string nearestName(std::string_view name, const std::vector<std::string>& candidates) {
+    // The edit distance costs the product of the lengths: past kMaxSuggestedLength no typo is
+    // looked for (a pasted paragraph is not a misspelt name).
+    constexpr size_t kMaxSuggestedLength = 64;
+    size_t length = decodeUtf8(name).size();
+    if (length > kMaxSuggestedLength) return std::string();
     // A typo is at most a third of the name's length (at least one edit).
-    int length = static_cast<int>(decodeUtf8(name).size());
-    int limit = std::max(1, length / 3);
+    int limit = std::max(1, static_cast<int>(length) / 3);
     std::string best;
     int bestDistance = limit + 1;
     for (const std::string& candidate : candidates) {
+        // Lengths that differ by more than the limit cannot be within it (bytes bound the
+        // code points: at most 4 bytes each).
+        if (candidate.size() > 4 * (length + static_cast<size_t>(limit)) ||
+            candidate.size() + static_cast<size_t>(limit) < length)
+            continue;
         int d = editDistance(name, candidate);
         if (d < bestDistance || (d == bestDistance && !best.empty() && candidate < best)) {
             bestDistance = d;

@@ -13,6 +13,13 @@ std::string foldCase(std::string_view s);
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string decodeUtf8(std::string_view s);
 
+// The byte offset of the first byte that is not valid UTF-8 (a stray continuation byte, a
+// truncated or overlong sequence, a surrogate, beyond U+10FFFF), or npos when all is valid.
+size_t invalidUtf8Offset(std::string_view s);
+
+// `s` with each invalid UTF-8 byte replaced by U+FFFD, for display.
+std::string sanitizeUtf8(std::string_view s);
+
 // Terminal columns the string occupies (East Asian wide characters count 2).
 int displayWidth(std::string_view s);
 

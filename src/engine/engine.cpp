@@ -3,15 +3,19 @@
 #include "ast/printer.h"
 #include "bind/binder.h"
 #include "bind/stratify.h"
+#include "common/memory.h"
 #include "engine/bundled_graph.h"
 #include "engine/diagram_builder.h"
 #include "engine/executor.h"
+#include "engine/file_access.h"
 #include "engine/import.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
 #include "parse/parser.h"
 #include "store/store.h"
+
+#include <algorithm>
 
 namespace chipgraph::engine {
 
@@ -22,17 +26,47 @@ std::string Outcome::renderDiagnostics() const {
     return out;
 }
 
+// The text `span` covers in `text`, whose first line is numbered `firstLine`; columns count
+// code points (UTF-8 continuation bytes do not start one). "" for a span outside the text.
+static std::string spanText(std::string_view text, int firstLine, const SourceSpan& span) {
+    if (!span.valid()) return "";
+    int line = firstLine, column = 1;
+    size_t begin = std::string_view::npos, end = text.size();
+    for (size_t i = 0; i <= text.size(); ++i) {
+        bool startsChar = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        if (!startsChar) continue;
+        if (line == span.line && column == span.column) begin = i;
+        if (line == span.endLine && column == span.endColumn) {
+            end = i;
+            break;
+        }
+        if (i == text.size()) break;
+        if (text[i] == '\n')
+            ++line, column = 1;
+        else
+            ++column;
+    }
+    return begin == std::string_view::npos || end < begin
+               ? ""
+               : std::string(text.substr(begin, end - begin));
+}
+
 Engine::Engine(std::unique_ptr<store::Store> store)
     : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
       baseCache_(std::make_unique<eval::BaseTableCache>()) {}
 Engine::~Engine() = default;
 
-Result<std::unique_ptr<Engine>> Engine::open(const std::string& path) {
-    Result<std::unique_ptr<store::Store>> store = store::Store::open(path);
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
+    Result<std::unique_ptr<store::Store>> store = store::Store::open(path, readOnly);
     if (!store) return store.status();
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
-    if (Status s = engine->store_->loadCatalog(engine->catalog_); !s) return s;
-    if (Status s = engine->reloadFacts(); !s) return s;
+    engine->readOnly_ = readOnly;
+    // One snapshot: a writer committing in between must not pair this catalog with its facts.
+    if (Status s = engine->store_->beginRead(); !s) return s;
+    Status loaded = engine->store_->loadCatalog(engine->catalog_);
+    if (loaded) loaded = engine->reloadFacts();
+    engine->store_->endRead();
+    if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     return engine;
 }
@@ -101,6 +135,15 @@ Engine::ImportOutcome Engine::importCsv(const ImportRequest& request) {
 
 void Engine::importText(const ImportRequest& request, std::string_view text,
                         ImportOutcome& result) {
+    // The write lock first: the rows are bound against the catalog as stored now, and another
+    // process cannot change it (its new entities taking our ids) before the commit.
+    store::Transaction transaction(*store_, store::Transaction::Kind::Bulk);
+    Status status = transaction.status();
+    if (status && store_->changedByOthers()) status = reloadAll();
+    if (!status) {
+        result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
+        return;
+    }
     // New entities go straight into the catalog; they are undone if the import fails.
     schema::PendingChanges pending(catalog_);
     bind::ImportResult bound = bind::bindImport(
@@ -117,9 +160,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
     }
     result.badRows = std::move(bound.badRows);
     result.rowErrors = std::move(bound.rowErrors);
-    store::Transaction transaction(*store_, store::Transaction::Kind::Bulk);
-    Status status = transaction.status();
-    if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
     if (status) status = transaction.commit();
     if (!status) {
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
@@ -137,6 +178,22 @@ static bool writes(const bind::BoundStatement& s) {
 }
 
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
+    std::optional<store::Transaction> transaction;
+    return runUnit(files, transaction);
+}
+
+// Another process wrote the database since it was loaded: load it again (the caller holds the
+// write lock, so it cannot change meanwhile).
+Status Engine::reloadAll() {
+    catalog_ = schema::Catalog{};
+    baseCache_ = std::make_unique<eval::BaseTableCache>();
+    if (Status s = store_->loadCatalog(catalog_); !s) return s;
+    if (Status s = reloadFacts(); !s) return s;
+    return rebindRules();
+}
+
+Outcome Engine::runUnit(const std::vector<SourceFile>& files,
+                        std::optional<store::Transaction>& transaction) {
     Outcome outcome;
     std::vector<ast::Program> programs;
     for (const SourceFile& file : files) {
@@ -160,6 +217,7 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
         for (bind::BoundStatement& s : bound.statements)
             statements.push_back(std::move(s));
     }
+    resolveStatementPaths(statements, files, overwrite_, outcome.diagnostics);
     if (!outcome.ok()) return outcome;
 
     // New rules join the rules in force; together they must stratify.
@@ -179,13 +237,29 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     const RuleSet& rules = extended ? *extended : rules_;
 
     bool anyWrite = std::any_of(statements.begin(), statements.end(), writes);
-    std::optional<store::Transaction> transaction;
-    if (anyWrite) {
+    if (anyWrite && readOnly_) {
+        auto write = std::find_if(statements.begin(), statements.end(), writes);
+        outcome.diagnostics.push_back(makeError(
+            Phase::Store, "this command only reads the database; it stores nothing", write->span,
+            "add facts with 'chipgraph load --db FILE' or 'chipgraph run --db FILE'"));
+        return outcome;
+    }
+    if (anyWrite && !transaction) {
         transaction.emplace(*store_);
         if (!transaction->status()) {
             outcome.diagnostics.push_back(
                 makeError(Phase::Store, transaction->status().message(), {}));
             return outcome;
+        }
+        if (store_->changedByOthers()) {
+            // Bound against what another process has changed since (ids, entities): load the
+            // database again, holding the lock now, and run the unit anew within it.
+            pending.rollback();
+            if (Status s = reloadAll(); !s) {
+                outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
+                return outcome;
+            }
+            return runUnit(files, transaction);
         }
     }
     cancel_.store(false);
@@ -193,11 +267,20 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     executor.setRuleOptions(ruleOptions({}, {}), demand_);
     Status status = Status::ok();
     SourceSpan failed;
-    for (const bind::BoundStatement& s : statements)
+    for (const bind::BoundStatement& s : statements) {
+        size_t answered = outcome.results.size();
         if (!(status = executor.execute(s))) {
             failed = s.span;
             break;
         }
+        if (outcome.results.size() > answered) {
+            auto file = std::find_if(files.begin(), files.end(), [&](const SourceFile& f) {
+                return f.name == s.span.fileName();
+            });
+            if (file != files.end())
+                outcome.results.back().query = spanText(file->text, file->firstLine, s.span);
+        }
+    }
     if (status && transaction) status = transaction->commit();
     if (!status) {
         transaction.reset(); // rolls back
@@ -272,11 +355,9 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
     std::vector<schema::Fact> out;
     const eval::ClaimFilter claims{window, knownAt};
     const schema::RelationInfo& info = catalog_.relation(relation);
-    for (const schema::Fact& f : facts_->relation(relation).facts()) {
-        std::optional<PartialDate> published;
-        if (f.source != kNoId) published = catalog_.source(f.source).published;
-        if (claims.check(info, f.valid, published) == eval::LeftOut::None) out.push_back(f);
-    }
+    for (const schema::Fact& f : facts_->relation(relation).facts())
+        if (claims.check(catalog_, info, f.valid, f.source) == eval::LeftOut::None)
+            out.push_back(f);
     return out;
 }
 
@@ -375,13 +456,19 @@ eval::RuleEvalOptions Engine::ruleOptions(std::optional<Interval> window,
     eval::RuleEvalOptions options;
     options.window = window;
     options.knownAt = knownAt;
-    options.maxDerivedFacts = maxDerivedFacts_;
-    options.timeLimit = timeLimit_;
+    options.maxDerivedFacts = limits_.maxDerivedFacts;
+    options.timeLimit = limits_.timeLimit;
+    options.maxMemoryBytes = limits_.maxMemoryBytes ? limits_.maxMemoryBytes : defaultMaxMemory();
     options.naive = naive_;
     options.threads = threads_;
     if (partRows_ > 0) options.partRows = partRows_;
     options.cache = baseCache_.get();
     return options;
+}
+
+size_t Engine::defaultMaxMemory() {
+    constexpr size_t kGiB = size_t{1} << 30;
+    return std::max(kGiB, physicalMemoryBytes() / 2);
 }
 
 Outcome Engine::loadBundledGraph() {

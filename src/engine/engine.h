@@ -20,7 +20,8 @@
 
 namespace chipgraph::store {
 class Store;
-}
+class Transaction;
+} // namespace chipgraph::store
 namespace chipgraph::eval {
 class FactBase;
 class BaseTableCache;
@@ -29,10 +30,19 @@ struct RuleEvalOptions;
 
 namespace chipgraph::engine {
 
+// Which files the statements of a source may read and write (docs/limits.md, "Files").
+enum class FileAccess {
+    Any,        // any path; relative ones from the current folder (the REPL, tests)
+    InFolder,   // relative paths without '..', from the folder of the file (a script's `name`)
+    FromFolder, // any path; relative ones from the folder of the file (--allow-files)
+    None,       // no file at all (a query given on the command line)
+};
+
 struct SourceFile {
     std::string name; // shown in diagnostics: "graph/30_chips.kg", "<stdin>", "<query>"
     std::string text;
     int firstLine = 1; // the REPL counts lines over a session
+    FileAccess files = FileAccess::Any;
 };
 
 struct LoadStats {
@@ -41,6 +51,7 @@ struct LoadStats {
 };
 
 struct QueryResult {
+    std::string query; // the statement's text as written (JSON answers carry it)
     Table table;
     std::string plan;                        // strata and join orders, for `explain` / --explain
     bool explain = false;                    // the statement asked for its plan
@@ -68,17 +79,25 @@ struct Outcome {
 class Engine {
 public:
     // Opens the database at `path` (":memory:" for a private one), loading its catalog and facts.
-    static Result<std::unique_ptr<Engine>> open(const std::string& path);
+    // `readOnly`: an existing database, never written (statements that would store something
+    // fail, naming the cause).
+    static Result<std::unique_ptr<Engine>> open(const std::string& path, bool readOnly = false);
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
-    // Runs statements: declarations and facts are stored, queries answered.
+    // Runs statements: declarations and facts are stored, queries answered. Their files:
+    // FileAccess::Any.
     Outcome run(std::string_view text, const std::string& name = "<input>", int firstLine = 1);
     // Runs several files as one unit: all load, or (on any error) none.
     Outcome runFiles(const std::vector<SourceFile>& files);
     // Loads the knowledge base embedded from graph/ (one unit).
     Outcome loadBundledGraph();
+
+    // Whether `diagram ... to "file"` may replace an existing file (--force); by default it
+    // is an error, as the REPL's `.save` refuses to overwrite.
+    void setOverwriteFiles(bool overwrite) { overwrite_ = overwrite; }
+    bool overwriteFiles() const { return overwrite_; }
 
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;
@@ -179,19 +198,32 @@ public:
     // core; 1: none), and the facts a part aims at (0: the default; small values make many
     // parts: tests).
     void setEvaluationThreads(int threads) { threads_ = threads; }
+    int evaluationThreads() const { return threads_; }
     void setPartRows(size_t rows) { partRows_ = rows; }
 
-    // Limits for rule evaluation (a runaway rule stops with an error, never a hang).
-    void setRuleLimits(size_t maxDerivedFacts, std::chrono::milliseconds timeLimit) {
-        maxDerivedFacts_ = maxDerivedFacts;
-        timeLimit_ = timeLimit;
-    }
+    // Limits of evaluation, rules and queries alike: a runaway rule or join stops with an
+    // error, never a hang or all the machine's memory. The defaults are every command's
+    // (docs/limits.md).
+    struct Limits {
+        size_t maxDerivedFacts = 0;             // derived facts per statement (0: no cap)
+        std::chrono::milliseconds timeLimit{0}; // per statement (0: none)
+        size_t maxMemoryBytes = 0; // derived tables plus one answer (0: defaultMaxMemory())
+    };
+    // Half the physical memory, at least 1 GiB: the memory guard when none is given.
+    static size_t defaultMaxMemory();
+    void setLimits(const Limits& limits) { limits_ = limits; }
+    const Limits& limits() const { return limits_; }
 
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
     // importCsv once the file is read: binds and stores it, or reports why not.
     void importText(const ImportRequest& request, std::string_view text, ImportOutcome& result);
+    // runFiles within `transaction`, if it is open (the unit is run again after reloading);
+    // a writing unit opens it otherwise.
+    Outcome runUnit(const std::vector<SourceFile>& files,
+                    std::optional<store::Transaction>& transaction);
+    Status reloadAll();
     // Rule evaluation as this engine is set up (limits, naive, the kept base tables) for
     // premises filtered by `window` / `knownAt`.
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
@@ -205,8 +237,9 @@ private:
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
     RuleSet rules_;
-    size_t maxDerivedFacts_ = 50'000'000;
-    std::chrono::milliseconds timeLimit_{0};
+    Limits limits_;
+    bool overwrite_ = false;
+    bool readOnly_ = false;
     bool naive_ = false;
     bool demand_ = true;
     int threads_ = 0;

@@ -122,6 +122,8 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
+    eval::QueryLimits limits =
+        eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
     if (Status s =
             deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
@@ -135,7 +137,7 @@ Status Executor::query(const bind::BoundQuery& query) {
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);
     Result<Table> table =
-        eval::evaluateQuery(query, plan, view, catalog_, cancel_,
+        eval::evaluateQuery(query, plan, view, catalog_, limits,
                             derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
     if (!table) return table.status();
     result.table = std::move(table.value());
@@ -147,15 +149,14 @@ Status Executor::query(const bind::BoundQuery& query) {
 Status Executor::import(const bind::RunImport& request) {
     Result<std::string> text = readTextFile(request.path);
     if (!text) {
-        outcome_.diagnostics.push_back(makeError(Phase::Io, text.status().message(),
-                                                 request.pathSpan,
-                                                 "the path is relative to "
-                                                 "the current directory"));
+        outcome_.diagnostics.push_back(
+            makeError(Phase::Io, text.status().message(), request.pathSpan));
         return Status::error("");
     }
-    outcome_.sources[request.path] = text.value();
-    bind::ImportResult bound = bind::bindImport(text.value(), request.path,
-                                                {request.relation, request.createType}, catalog_);
+    // The file's lines and fields are not shown in errors: a statement may come from text
+    // that its reader did not write (docs/limits.md, "Files").
+    bind::ImportOptions options{request.relation, request.createType, false};
+    bind::ImportResult bound = bind::bindImport(text.value(), request.path, options, catalog_);
     if (!bound.status) {
         outcome_.diagnostics.push_back(
             makeError(Phase::Bind, request.path + ": " + bound.status.message(), request.pathSpan));

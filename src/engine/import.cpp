@@ -1,7 +1,6 @@
 #include "engine/import.h"
 
-#include <fstream>
-#include <iterator>
+#include "common/input_file.h"
 
 namespace chipgraph::engine {
 
@@ -74,20 +73,7 @@ std::vector<Diagnostic> importErrors(const bind::ImportResult& result, size_t li
 
 // Read in one piece into a string of the file's size (a stringstream copied it twice).
 Result<std::string> readTextFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::error("cannot read '" + path + "'");
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    std::string text;
-    if (size > 0) {
-        text.resize(static_cast<size_t>(size));
-        in.seekg(0);
-        if (!in.read(text.data(), size)) return Status::error("cannot read '" + path + "'");
-    } else { // empty, or not seekable (a pipe): read to the end from where it is
-        in.clear();
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return text;
+    return readInputFile(path, kNoSizeLimit, "CSV file");
 }
 
 } // namespace chipgraph::engine

@@ -99,6 +99,12 @@ LeftOut ClaimFilter::check(const schema::RelationInfo& relation, const Interval&
     return LeftOut::None;
 }
 
+LeftOut ClaimFilter::check(const schema::Catalog& catalog, const schema::RelationInfo& relation,
+                           const Interval& valid, SourceId source) const {
+    return check(relation, valid,
+                 source == kNoId ? std::nullopt : catalog.source(source).published);
+}
+
 void LeftOutCounts::count(LeftOut reason) {
     if (reason == LeftOut::NoReportDate) ++noReportDate;
     if (reason == LeftOut::Undated) ++undated;

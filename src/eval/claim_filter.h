@@ -60,6 +60,9 @@ struct ClaimFilter {
     // Why a claim of `relation` valid on `valid`, reported in `published`, is left out.
     LeftOut check(const schema::RelationInfo& relation, const Interval& valid,
                   const std::optional<PartialDate>& published) const;
+    // The same for a claim stated by `source` (kNoId: none), its report date read from `catalog`.
+    LeftOut check(const schema::Catalog& catalog, const schema::RelationInfo& relation,
+                  const Interval& valid, SourceId source) const;
 };
 
 // Claims left out for a reason the reader must be told; rendered as an answer's notes.

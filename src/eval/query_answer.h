@@ -50,6 +50,9 @@ struct Answer {
     size_t hash;      // of the values, validity and status
     uint32_t values;  // offset of the first value in Answers::values
     uint32_t sources; // in Answers::sources
+    // Offset of its first per-atom source set (ids in Answers::sources, one per positive atom,
+    // in the query's atom order) in Answers::atomSources; unused for a one-atom query.
+    uint32_t atomSources;
     Interval valid;
     schema::FactStatus status;
     // When the answer was first known: the earliest derivation's latest report date.
@@ -61,8 +64,16 @@ struct Answers {
     std::vector<Value> values; // the answers' values, `width` each
     std::vector<Answer> answers;
     SourceSets sources;
+    // The sources behind each positive atom, per answer (`atoms` each; `--provenance full`),
+    // kept only when the query has several atoms: with one, they are the answer's sources.
+    size_t atoms = 0;
+    std::vector<uint32_t> atomSources;
 
     const Value* valuesOf(const Answer& a) const { return values.data() + a.values; }
+    // The source set of atom `atom` of answer `a`.
+    uint32_t atomSourcesOf(const Answer& a, size_t atom) const {
+        return atoms > 1 ? atomSources[a.atomSources + atom] : a.sources;
+    }
 };
 
 // Sorts the answers (requested keys, then every column, so the order is total), applies the

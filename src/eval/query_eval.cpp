@@ -1,13 +1,16 @@
 #include "eval/query_eval.h"
 
+#include "common/memory.h"
 #include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
 #include "eval/interval_set.h"
 #include "eval/query_answer.h"
+#include "eval/query_provenance.h"
 #include "eval/query_rows.h"
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace chipgraph::eval {
@@ -33,15 +36,18 @@ std::optional<PartialDate> earliestOf(const std::optional<PartialDate>& a,
 class Evaluator {
 public:
     Evaluator(const bind::BoundQuery& query, const plan::QueryPlan& plan, const FactView& facts,
-              const schema::Catalog& catalog, const std::atomic<bool>* cancel)
-        : query_(query), plan_(plan), facts_(facts), catalog_(catalog), cancel_(cancel),
-          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()) {}
+              const schema::Catalog& catalog, const QueryLimits& limits)
+        : query_(query), plan_(plan), facts_(facts), catalog_(catalog), limits_(limits),
+          binding_(query.variables.size(), nullptr), assigned_(query.variables.size()),
+          provenance_(catalog) {}
 
-    bool cancelled() const { return cancelled_; }
+    // Why the evaluation stopped early, if it did.
+    const Status& stopped() const { return stopped_; }
     const LeftOutCounts& leftOut() const { return leftOut_; }
 
     Answers run() {
         out_.width = binding_.size();
+        out_.atoms = query_.atoms.size();
         visit(0, Interval::always(), schema::FactStatus::Actual);
         return std::move(out_);
     }
@@ -50,10 +56,8 @@ private:
     // Why the window and `known at` leave a row of `atom`'s relation out (claim_filter.h).
     template <class Row> LeftOut hidden(const bind::BoundAtom& atom, const Row& row) const {
         if (!claims_.any()) return LeftOut::None;
-        std::optional<PartialDate> published;
-        if (row.source() != kNoId) published = catalog_.source(row.source()).published;
         // A derived relation's rows were derived from filtered premises: only the window applies.
-        return claims_.check(catalog_.relation(atom.relation), row.valid(), published);
+        return claims_.check(catalog_, catalog_.relation(atom.relation), row.valid(), row.source());
     }
     template <class Row> bool visible(const bind::BoundAtom& atom, const Row& row) {
         LeftOut reason = hidden(atom, row);
@@ -101,6 +105,30 @@ private:
         return true;
     }
 
+    // Binds a variable of `per S` / `reported R` (recorded in bound_); false on mismatch.
+    bool bindValue(int variable, const Value& value) {
+        if (binding_[variable]) return *binding_[variable] == value;
+        binding_[variable] = &value;
+        bound_.push_back(variable);
+        return true;
+    }
+
+    // The row passes the atom's `per`, `status` and `reported` (query_provenance.h).
+    template <class Row> bool matchesProvenance(const bind::ProvenanceFilter& f, const Row& row) {
+        if (!f.any()) return true;
+        if (f.status && row.status() != *f.status) return false;
+        if (f.source != kNoId && !ProvenanceValues::from(row.premise(), f.source)) return false;
+        if (f.sourceVariable < 0 && f.reportedVariable < 0) return true;
+        SourceId id = row.source(); // a stated fact's (the binder keeps these off derived ones)
+        if (id == kNoId) return false;
+        if (f.sourceVariable >= 0 && !bindValue(f.sourceVariable, provenance_.name(id)))
+            return false;
+        if (f.reportedVariable < 0) return true;
+        const Value* date = provenance_.reportDate(id);
+        return date && provenance_.withinBounds(id, f.reportedBounds) &&
+               bindValue(f.reportedVariable, *date);
+    }
+
     // A comparison holds, or an assignment binds its variable (recorded in bound_).
     bool check(const bind::BoundComparison& c) {
         auto lookup = [&](int v) { return binding_[v]; };
@@ -133,12 +161,22 @@ private:
         return days;
     }
 
-    // Polled now and then, so Ctrl-C stops a long join promptly without slowing it down.
+    // Polled now and then, so Ctrl-C, the time limit and the memory guard stop a long join
+    // promptly without slowing it down.
     bool shouldStop() {
-        if (cancelled_) return true;
-        if (cancel_ && (++polls_ & 0xFFF) == 0 && cancel_->load(std::memory_order_relaxed))
-            cancelled_ = true;
-        return cancelled_;
+        if (!stopped_) return true;
+        if ((++polls_ & 0xFFF) != 0) return false;
+        if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+            stopped_ = Status::error("interrupted");
+        else if (limits_.deadline != std::chrono::steady_clock::time_point{} &&
+                 std::chrono::steady_clock::now() > limits_.deadline)
+            stopped_ = Status::error("the query stopped after " +
+                                     std::to_string(limits_.timeLimit.count()) +
+                                     " ms (the time limit); narrow it, or raise --timeout");
+        else if ((polls_ & 0xFFFF) == 0 && limits_.maxMemoryBytes > 0 &&
+                 residentMemoryBytes() > limits_.maxMemoryBytes)
+            stopped_ = Status::error(memoryLimitMessage("the query", limits_.maxMemoryBytes));
+        return !stopped_;
     }
 
     void visit(size_t stepIndex, Interval valid, schema::FactStatus status) {
@@ -163,7 +201,8 @@ private:
         if (joint.empty()) return;
         const plan::JoinStep& step = plan_.steps[stepIndex];
         size_t mark = bound_.size();
-        bool ok = matches(query_.atoms[step.atom], row);
+        const bind::BoundAtom& atom = query_.atoms[step.atom];
+        bool ok = matches(atom, row) && matchesProvenance(atom.provenance, row);
         for (size_t c = 0; ok && c < step.comparisons.size(); ++c)
             ok = check(query_.comparisons[step.comparisons[c]]);
         if (ok) {
@@ -218,18 +257,42 @@ private:
             if (merged.hash != hash || !sameAnswer(merged, valid, status)) continue;
             merged.sources = out_.sources.unite(merged.sources, sources_);
             merged.reported = earliestOf(merged.reported, reported);
+            if (out_.atoms > 1) uniteAtomSources(merged.atomSources);
             return;
         }
         slots_[i] = {tagOf(hash), static_cast<uint32_t>(out_.answers.size())};
         Answer answer{hash,
                       static_cast<uint32_t>(out_.values.size()),
                       out_.sources.intern(sources_),
+                      static_cast<uint32_t>(out_.atomSources.size()),
                       valid,
                       status,
                       reported};
+        if (out_.atoms > 1) {
+            out_.atomSources.resize(out_.atomSources.size() + out_.atoms, 0);
+            uniteAtomSources(answer.atomSources);
+        }
         for (size_t v = 0; v < binding_.size(); ++v)
             out_.values.push_back(valueAt(v));
         out_.answers.push_back(answer);
+    }
+
+    // Adds this derivation's premises' sources to the per-atom sets at `offset`: premise i
+    // is the fact that plan step i matched, for the atom that step joins.
+    void uniteAtomSources(uint32_t offset) {
+        for (size_t step = 0; step < premises_.size(); ++step) {
+            const Premise& premise = premises_[step];
+            uint32_t& set = out_.atomSources[offset + plan_.steps[step].atom];
+            if (premise.source != kNoId && set == 0) { // mostly: a new answer's stated fact
+                auto [it, fresh] = singleSets_.try_emplace(premise.source, 0);
+                if (fresh) it->second = out_.sources.intern({premise.source});
+                set = it->second;
+            } else if (premise.source != kNoId) {
+                single_.assign(1, premise.source);
+                set = out_.sources.unite(set, single_);
+            }
+            if (premise.sources) set = out_.sources.unite(set, *premise.sources);
+        }
     }
 
     size_t answerHash(const Interval& valid, schema::FactStatus status) const {
@@ -268,8 +331,8 @@ private:
     const plan::QueryPlan& plan_;
     const FactView& facts_;
     const schema::Catalog& catalog_;
-    const std::atomic<bool>* cancel_;
-    bool cancelled_ = false;
+    const QueryLimits& limits_;
+    Status stopped_ = Status::ok();
     uint32_t polls_ = 0;
     // Each variable's value: in a fact (or the interner, or the query's text) — they stay put
     // while the query runs — or, for a variable an assignment binds, in assigned_.
@@ -278,7 +341,10 @@ private:
     std::vector<int> bound_; // variables bound by the steps so far, innermost last
     std::vector<Premise> premises_;
     const Value none_ = Value::text("");
-    std::vector<SourceId> sources_; // scratch for emit()
+    std::vector<SourceId> sources_;                     // scratch for emit()
+    std::vector<SourceId> single_;                      // scratch for uniteAtomSources()
+    std::unordered_map<SourceId, uint32_t> singleSets_; // {source}'s set id
+    ProvenanceValues provenance_;
     Answers out_;
     static constexpr uint32_t kNoAnswer = UINT32_MAX;
     // Answer indices by answerHash, open addressing; with the hash's high bits, so that a probe
@@ -293,11 +359,11 @@ private:
 // The answers, with their variables' values when `withBindings`.
 Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel, bool withBindings,
+                            const QueryLimits& limits, bool withBindings,
                             const LeftOutCounts& premisesLeftOut) {
-    Evaluator evaluator(query, plan, facts, catalog, cancel);
+    Evaluator evaluator(query, plan, facts, catalog, limits);
     Answers answers = evaluator.run();
-    if (evaluator.cancelled()) return Status::error("interrupted");
+    if (!evaluator.stopped()) return evaluator.stopped();
     QueryAnswers out = tabulate(query, std::move(answers), catalog, withBindings);
     LeftOutCounts leftOut = evaluator.leftOut();
     leftOut.add(premisesLeftOut);
@@ -307,11 +373,21 @@ Result<QueryAnswers> answer(const bind::BoundQuery& query, const plan::QueryPlan
 
 } // namespace
 
+QueryLimits queryLimitsFromNow(const std::atomic<bool>* cancel, std::chrono::milliseconds timeLimit,
+                               size_t maxMemoryBytes) {
+    QueryLimits limits;
+    limits.cancel = cancel;
+    limits.timeLimit = timeLimit;
+    if (timeLimit.count() > 0) limits.deadline = std::chrono::steady_clock::now() + timeLimit;
+    limits.maxMemoryBytes = maxMemoryBytes;
+    return limits;
+}
+
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel, const LeftOutCounts& premisesLeftOut) {
+                            const QueryLimits& limits, const LeftOutCounts& premisesLeftOut) {
     Result<QueryAnswers> answers =
-        answer(query, plan, facts, catalog, cancel, false, premisesLeftOut);
+        answer(query, plan, facts, catalog, limits, false, premisesLeftOut);
     if (!answers) return answers.status();
     return std::move(answers.value().table);
 }
@@ -319,8 +395,8 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
-                                          const std::atomic<bool>* cancel) {
-    return answer(query, plan, facts, catalog, cancel, true, {});
+                                          const QueryLimits& limits) {
+    return answer(query, plan, facts, catalog, limits, true, {});
 }
 
 } // namespace chipgraph::eval

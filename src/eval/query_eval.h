@@ -12,15 +12,29 @@
 #include "schema/catalog.h"
 
 #include <atomic>
+#include <chrono>
 
 namespace chipgraph::eval {
 
-// Returns the answers, or an error when `cancel` (if given) was set during evaluation. The
-// table's notes say which claims the window and `known at` left out, the query's own and
-// `premisesLeftOut` (those of the rules' premises).
+// What stops a join early with an error: Ctrl-C, the statement's time limit and the memory
+// guard (the process's resident memory), polled every few thousand rows.
+struct QueryLimits {
+    const std::atomic<bool>* cancel = nullptr;
+    std::chrono::steady_clock::time_point deadline{}; // the epoch: none
+    std::chrono::milliseconds timeLimit{0};           // for the message
+    size_t maxMemoryBytes = 0;                        // 0: none
+};
+
+// Limits from now on: the deadline is `timeLimit` (0: none) from now.
+QueryLimits queryLimitsFromNow(const std::atomic<bool>* cancel, std::chrono::milliseconds timeLimit,
+                               size_t maxMemoryBytes);
+
+// Returns the answers, or an error when a limit stopped the evaluation. The table's notes say
+// which claims the window and `known at` left out, the query's own and `premisesLeftOut`
+// (those of the rules' premises).
 Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan& plan,
                             const FactView& facts, const schema::Catalog& catalog,
-                            const std::atomic<bool>* cancel = nullptr,
+                            const QueryLimits& limits = {},
                             const LeftOutCounts& premisesLeftOut = {});
 
 // The answers as a table and, row for row, the values of the query's variables (a wildcard's
@@ -32,6 +46,6 @@ struct QueryAnswers {
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
-                                          const std::atomic<bool>* cancel = nullptr);
+                                          const QueryLimits& limits = {});
 
 } // namespace chipgraph::eval

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 namespace chipgraph::eval {
 
@@ -95,17 +96,19 @@ void keysOf(const Answers& answers, const Answer& a, const schema::Catalog& cata
 // the order they were allocated).
 void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& catalog,
              IntervalTexts& intervals, DisplayTexts& texts, std::vector<Cell>& cells) {
-    cells.reserve(answers.width + bind::kProvenanceColumns.size());
+    cells.reserve(answers.width + bind::kProvenanceColumns.size() + answers.atoms);
     const Value* values = answers.valuesOf(a);
     for (size_t i = 0; i < answers.width; ++i) {
         const Value& v = values[i];
         if (v.isEntity()) {
             addText(cells, texts.ofEntity(v, catalog).display);
-        } else if (v.isNumber() && v.numberValue().kind == NumberKind::Exact) {
+        } else if (v.isNumber()) {
+            // Every number is a number cell, its precision kept: JSON never gets a string.
             Cell& cell = cells.emplace_back(); // in place: a cell moved copies its text
             cell.kind = Cell::Kind::Number;
-            cell.number = v.numberValue().lo;
-            cell.text = formatNumber(cell.number);
+            cell.number = v.numberValue();
+            cell.text = cell.number.kind == NumberKind::Exact ? formatNumber(cell.number.lo)
+                                                              : displayValue(v, catalog);
         } else {
             cells.push_back(Cell::ofText(displayValue(v, catalog)));
         }
@@ -121,6 +124,28 @@ void cellsOf(const Answers& answers, const Answer& a, const schema::Catalog& cat
         addText(cells, intervals.of(*a.reported).text);
     else
         cells.emplace_back();
+    for (size_t atom = 0; atom < answers.atoms; ++atom) { // detail: each atom's sources
+        const std::string& display =
+            texts.ofSources(answers.atomSourcesOf(a, atom), answers.sources, catalog).display;
+        if (display.empty())
+            cells.emplace_back();
+        else
+            addText(cells, display);
+    }
+}
+
+// `source.<relation>` for each positive atom, in the query's order; a relation's second atom
+// is `source.<relation>.2`, and so on.
+std::vector<std::string> atomSourceColumns(const bind::BoundQuery& query,
+                                           const schema::Catalog& catalog) {
+    std::vector<std::string> names;
+    std::map<RelationId, int> seen;
+    for (const bind::BoundAtom& atom : query.atoms) {
+        int n = ++seen[atom.relation];
+        names.push_back("source." + catalog.relation(atom.relation).name +
+                        (n > 1 ? "." + std::to_string(n) : ""));
+    }
+    return names;
 }
 
 } // namespace
@@ -179,6 +204,9 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
         table.columns.push_back(v.name);
     for (const std::string& c : bind::kProvenanceColumns)
         table.columns.push_back(c);
+    for (std::string& c : atomSourceColumns(query, catalog))
+        table.columns.push_back(std::move(c));
+    table.detailColumns = answers.atoms;
     table.rows.reserve(sorted.size());
     for (uint32_t i : sorted) {
         cellsOf(answers, answers.answers[i], catalog, intervals, texts, table.rows.emplace_back());

@@ -1,5 +1,6 @@
 #include "eval/rule_engine.h"
 
+#include "common/memory.h"
 #include "eval/body_join.h"
 #include "eval/stratum_run.h"
 #include "plan/plan.h"
@@ -101,7 +102,8 @@ const TupleTable& RuleEngine::loadBase(RelationId relation) {
 Status RuleEngine::checkLimits() {
     if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
         return Status::error("interrupted");
-    if (size_t derived = derivedCount(); derived > options_.maxDerivedFacts)
+    if (size_t derived = derivedCount();
+        options_.maxDerivedFacts > 0 && derived > options_.maxDerivedFacts)
         return Status::error("rule evaluation stopped after " + std::to_string(derived) +
                              " derived facts (the limit); a rule may generate new values without "
                              "end, e.g. arithmetic in a recursive rule");
@@ -110,6 +112,9 @@ Status RuleEngine::checkLimits() {
         return Status::error("rule evaluation stopped after " +
                              std::to_string(options_.timeLimit.count()) +
                              " ms (the time limit); a rule may generate new values without end");
+    if (options_.maxMemoryBytes > 0)
+        if (residentMemoryBytes() > options_.maxMemoryBytes)
+            return Status::error(memoryLimitMessage("rule evaluation", options_.maxMemoryBytes));
     return Status::ok();
 }
 

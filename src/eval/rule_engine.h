@@ -23,11 +23,12 @@
 namespace chipgraph::eval {
 
 struct RuleEvalOptions {
-    std::optional<Interval> window;   // premises must overlap it
-    std::optional<DayNumber> knownAt; // premises' sources published by then
-    bool trackProvenance = true;      // sources and first-known dates of derived facts
-    bool naive = false;               // naive fixpoint (the property test compares both)
-    size_t maxDerivedFacts = 50'000'000;
+    std::optional<Interval> window;         // premises must overlap it
+    std::optional<DayNumber> knownAt;       // premises' sources published by then
+    bool trackProvenance = true;            // sources and first-known dates of derived facts
+    bool naive = false;                     // naive fixpoint (the property test compares both)
+    size_t maxDerivedFacts = 0;             // 0: no cap
+    size_t maxMemoryBytes = 0;              // the process's resident memory (0: no cap)
     std::chrono::milliseconds timeLimit{0}; // 0: no limit
     const std::atomic<bool>* cancel = nullptr;
     BaseTableCache* cache = nullptr; // base tables kept between evaluations (the session's)

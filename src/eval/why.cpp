@@ -29,8 +29,13 @@ public:
             p && !catalog_.relation(relation).derived)
             for (SourceId s : p->sources) {
                 const schema::SourceInfo& source = catalog_.source(s);
-                node.sources.push_back(
-                    {source.name, source.published ? source.published->toString() : ""});
+                DerivationSource shown{source.name, "", ""};
+                if (source.published) {
+                    shown.published = source.published->toString();
+                    if (options_.showKnownFrom && source.published->precision != DatePrecision::Day)
+                        shown.knownFrom = formatDay(source.published->lastDay());
+                }
+                node.sources.push_back(std::move(shown));
             }
         if (!catalog_.relation(relation).derived) return node;
         node.derived = true;
@@ -153,7 +158,9 @@ Result<std::vector<DerivationNode>> explainWhy(RuleEngine& engine, const bind::B
     for (const bind::BoundTerm& t : atom.args)
         constants.push_back(
             t.kind == bind::BoundTerm::Kind::Constant ? engine.interner().find(t.value) : kNoValue);
-    WhyBuilder builder(engine, catalog, options);
+    WhyOptions shown = options;
+    shown.showKnownFrom = shown.showKnownFrom || query.knownAt.has_value();
+    WhyBuilder builder(engine, catalog, shown);
     std::vector<DerivationNode> trees;
     for (RowId r = 0; r < table.size(); ++r) {
         bool matches = true;

@@ -11,6 +11,9 @@ namespace chipgraph::eval {
 struct WhyOptions {
     size_t maxDerivations = 5; // per fact; the rest are counted
     size_t maxDepth = 12;
+    // Set when the question has `known at`: sources coarser than a day say from which day
+    // their claims are known (claim_filter.h).
+    bool showKnownFrom = false;
 };
 
 // One tree per fact matching the query's single atom (constants fixed, variables open).

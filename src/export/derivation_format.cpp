@@ -1,5 +1,7 @@
 #include "export/derivation_format.h"
 
+#include "export/json_values.h"
+
 #include <nlohmann/json.hpp>
 
 namespace chipgraph::exporter {
@@ -12,8 +14,11 @@ std::string nodeLine(const DerivationNode& node) {
         line += "  per ";
         for (size_t i = 0; i < node.sources.size(); ++i) {
             const DerivationSource& s = node.sources[i];
-            line +=
-                (i ? ", " : "") + s.name + (s.published.empty() ? "" : " (" + s.published + ")");
+            line += (i ? ", " : "") + s.name +
+                    (s.published.empty()
+                         ? ""
+                         : " (" + s.published +
+                               (s.knownFrom.empty() ? "" : ", known from " + s.knownFrom) + ")");
         }
     }
     if (node.cycle) line += "  (explained above)";
@@ -50,8 +55,11 @@ nlohmann::ordered_json toJson(const DerivationNode& node) {
     j["derived"] = node.derived;
     if (!node.sources.empty()) {
         j["sources"] = nlohmann::ordered_json::array();
-        for (const DerivationSource& s : node.sources)
-            j["sources"].push_back({{"name", s.name}, {"published", s.published}});
+        for (const DerivationSource& s : node.sources) {
+            nlohmann::ordered_json source = {{"name", s.name}, {"published", s.published}};
+            if (!s.knownFrom.empty()) source["known_from"] = s.knownFrom;
+            j["sources"].push_back(std::move(source));
+        }
     }
     if (node.derived) {
         j["derivations"] = nlohmann::ordered_json::array();
@@ -80,12 +88,16 @@ std::string renderDerivationsText(const std::vector<DerivationNode>& trees) {
     return out;
 }
 
-std::string renderDerivationsJson(const std::vector<DerivationNode>& trees) {
+nlohmann::ordered_json derivationsJson(const std::vector<DerivationNode>& trees) {
     nlohmann::ordered_json doc;
     doc["facts"] = nlohmann::ordered_json::array();
     for (const DerivationNode& tree : trees)
         doc["facts"].push_back(toJson(tree));
-    return doc.dump() + "\n";
+    return doc;
+}
+
+std::string renderDerivationsJson(const std::vector<DerivationNode>& trees) {
+    return derivationsJson(trees).dump() + "\n";
 }
 
 } // namespace chipgraph::exporter

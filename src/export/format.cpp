@@ -1,6 +1,7 @@
 #include "export/format.h"
 
 #include "common/text.h"
+#include "export/json_values.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,17 +40,17 @@ std::string render(const Table& table, Format format, const RenderOptions& optio
     case Format::Box:
         return renderBox(table, options);
     case Format::Csv:
-        return renderCsv(table, options.headers);
+        return renderCsv(table, options.headers, options.fullProvenance);
     case Format::Tsv:
-        return renderTsv(table, options.headers);
+        return renderTsv(table, options.headers, options.fullProvenance);
     case Format::Json:
         return renderJson(table);
     case Format::JsonLines:
         return renderJsonLines(table);
     case Format::Markdown:
-        return renderMarkdown(table);
+        return renderMarkdown(table, options.fullProvenance);
     case Format::Line:
-        return renderLines(table);
+        return renderLines(table, options.fullProvenance);
     }
     return "";
 }
@@ -57,6 +58,25 @@ std::string render(const Table& table, Format format, const RenderOptions& optio
 static std::string pad(const std::string& s, int width, bool right) {
     std::string padding(static_cast<size_t>(std::max(0, width - text::displayWidth(s))), ' ');
     return right ? padding + s : s + padding;
+}
+
+// How many columns print: all, or all but the detail columns (the per-atom sources).
+static size_t shownColumns(const Table& table, bool full) {
+    size_t hidden = full ? 0 : std::min(table.detailColumns, table.columns.size());
+    return table.columns.size() - hidden;
+}
+
+// Exact numbers align to the right; approximate ones, bounds and ranges ("~2000000",
+// ">3000000") read as text and stay left.
+static bool rightAligned(const Cell& c) {
+    return c.kind == Cell::Kind::Number && c.number.kind == NumberKind::Exact;
+}
+
+std::string renderNotes(const Table& table) {
+    std::string out;
+    for (const std::string& note : table.notes)
+        out += "note: " + note + "\n";
+    return out;
 }
 
 namespace {
@@ -118,12 +138,13 @@ Layout layoutOf(const Table& table, const RenderOptions& options, int perColumn,
     layout.colour = options.colour;
     layout.shown =
         options.maxRows > 0 ? std::min(options.maxRows, table.rows.size()) : table.rows.size();
-    for (size_t i = 0; i < table.columns.size(); ++i) {
+    size_t columns = shownColumns(table, options.fullProvenance);
+    for (size_t i = 0; i < columns; ++i) {
         layout.widths.push_back(options.headers ? text::displayWidth(table.columns[i]) : 0);
         if (table.columns[i] == "status") layout.statusColumn = static_cast<int>(i);
     }
     for (size_t r = 0; r < layout.shown; ++r)
-        for (size_t i = 0; i < table.rows[r].size(); ++i)
+        for (size_t i = 0; i < table.rows[r].size() && i < columns; ++i)
             layout.widths[i] =
                 std::max(layout.widths[i], text::displayWidth(table.rows[r][i].text));
     if (options.maxWidth <= 0) return layout;
@@ -157,13 +178,15 @@ std::string footer(const Table& table, const Layout& layout) {
     size_t n = table.rows.size();
     std::string out;
     if (layout.shown < n) out += "… " + std::to_string(n - layout.shown) + " more rows\n";
-    return out + "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n");
+    return out + "(" + std::to_string(n) + (n == 1 ? " row)\n" : " rows)\n") + renderNotes(table);
 }
 
 } // namespace
 
 std::string renderText(const Table& table, bool headers) {
-    return renderText(table, RenderOptions{headers});
+    RenderOptions options;
+    options.headers = headers;
+    return renderText(table, options);
 }
 
 std::string renderText(const Table& table, const RenderOptions& options) {
@@ -179,7 +202,9 @@ std::string renderText(const Table& table, const RenderOptions& options) {
     };
     std::string out;
     if (options.headers) {
-        out += line(table.columns, std::vector<bool>(table.columns.size(), false), true);
+        size_t n = layout.widths.size();
+        out += line({table.columns.begin(), table.columns.begin() + static_cast<long>(n)},
+                    std::vector<bool>(n, false), true);
         std::string rule;
         for (size_t i = 0; i < layout.widths.size(); ++i)
             rule += (i ? "-+-" : "") + std::string(static_cast<size_t>(layout.widths[i]), '-');
@@ -188,9 +213,9 @@ std::string renderText(const Table& table, const RenderOptions& options) {
     for (size_t r = 0; r < layout.shown; ++r) {
         std::vector<std::string> cells;
         std::vector<bool> right;
-        for (const Cell& c : table.rows[r]) {
-            cells.push_back(c.text);
-            right.push_back(c.kind == Cell::Kind::Number);
+        for (size_t i = 0; i < table.rows[r].size() && i < layout.widths.size(); ++i) {
+            cells.push_back(table.rows[r][i].text);
+            right.push_back(rightAligned(table.rows[r][i]));
         }
         out += line(cells, right, false);
     }
@@ -211,7 +236,9 @@ static std::string boxRule(const Layout& layout, const char* left, const char* m
 }
 
 std::string renderBox(const Table& table, bool headers) {
-    return renderBox(table, RenderOptions{headers});
+    RenderOptions options;
+    options.headers = headers;
+    return renderBox(table, options);
 }
 
 std::string renderBox(const Table& table, const RenderOptions& options) {
@@ -219,18 +246,16 @@ std::string renderBox(const Table& table, const RenderOptions& options) {
     std::string bar = styled("│", kDim, layout.colour);
     auto line = [&](const std::vector<Cell>& cells, bool header) {
         std::string out = bar;
-        for (size_t i = 0; i < cells.size(); ++i)
-            out += " " +
-                   cellText(layout, i, cells[i].text, cells[i].kind == Cell::Kind::Number, false,
-                            header) +
+        for (size_t i = 0; i < cells.size() && i < layout.widths.size(); ++i)
+            out += " " + cellText(layout, i, cells[i].text, rightAligned(cells[i]), false, header) +
                    " " + bar;
         return out + "\n";
     };
     std::string out = boxRule(layout, "┌", "┬", "┐");
     if (options.headers) {
         std::vector<Cell> names;
-        for (const std::string& c : table.columns)
-            names.push_back(Cell::ofText(c));
+        for (size_t i = 0; i < layout.widths.size(); ++i)
+            names.push_back(Cell::ofText(table.columns[i]));
         out += line(names, true) + boxRule(layout, "├", "┼", "┤");
     }
     for (size_t r = 0; r < layout.shown; ++r)
@@ -246,13 +271,14 @@ static std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-std::string renderCsv(const Table& table, bool headers) {
+std::string renderCsv(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out;
-    for (size_t i = 0; headers && i < table.columns.size(); ++i)
+    for (size_t i = 0; headers && i < n; ++i)
         out += (i ? "," : "") + csvField(table.columns[i]);
     if (headers) out += "\r\n";
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i)
+        for (size_t i = 0; i < row.size() && i < n; ++i)
             out += (i ? "," : "") + csvField(row[i].text);
         out += "\r\n";
     }
@@ -277,35 +303,66 @@ static std::string tsvField(const std::string& s) {
     return out;
 }
 
-std::string renderTsv(const Table& table, bool headers) {
+std::string renderTsv(const Table& table, bool headers, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out;
-    for (size_t i = 0; headers && i < table.columns.size(); ++i)
+    for (size_t i = 0; headers && i < n; ++i)
         out += (i ? "\t" : "") + tsvField(table.columns[i]);
     if (headers) out += "\n";
     for (const auto& row : table.rows) {
-        for (size_t i = 0; i < row.size(); ++i)
+        for (size_t i = 0; i < row.size() && i < n; ++i)
             out += (i ? "\t" : "") + tsvField(row[i].text);
         out += "\n";
     }
     return out;
 }
 
-// Exact numbers as JSON numbers (3000000, not 3000000.0), missing values as null.
+// A finite double as a JSON number: 3000000, not 3000000.0; anything else (inf) as null.
+static nlohmann::ordered_json jsonNumber(double v) {
+    if (!std::isfinite(v)) return nullptr;
+    if (std::nearbyint(v) == v && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
+    return v;
+}
+
+static const char* numberKindName(NumberKind kind) {
+    switch (kind) {
+    case NumberKind::Exact:
+        return "exact";
+    case NumberKind::Approx:
+        return "approx";
+    case NumberKind::Greater:
+        return "greater";
+    case NumberKind::Less:
+        return "less";
+    case NumberKind::Range:
+        return "range";
+    }
+    return "exact";
+}
+
+// A number cell is never a string: an exact value is a JSON number; any other precision an
+// object {"kind": approx|greater|less|range, "low", "high", "text"} (an open side is null,
+// bounds are exclusive, a range's ends inclusive, an approximate value has low = high).
+// Missing values are null.
 static nlohmann::ordered_json jsonCell(const Cell& c) {
     if (c.kind == Cell::Kind::Null) return nullptr;
-    if (c.kind == Cell::Kind::Number && std::nearbyint(c.number) == c.number &&
-        std::fabs(c.number) < 9e15)
-        return static_cast<int64_t>(c.number);
-    if (c.kind == Cell::Kind::Number) return c.number;
-    return c.text;
+    if (c.kind == Cell::Kind::Text) return c.text;
+    const Number& n = c.number;
+    if (n.kind == NumberKind::Exact) return jsonNumber(n.lo);
+    nlohmann::ordered_json object;
+    object["kind"] = numberKindName(n.kind);
+    object["low"] = jsonNumber(n.lo);
+    object["high"] = jsonNumber(n.hi);
+    object["text"] = c.text;
+    return object;
 }
 
 static std::string dumpJson(const nlohmann::ordered_json& doc) {
     // Replace invalid UTF-8 rather than throw: no exception may leave this module.
-    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string renderJson(const Table& table) {
+nlohmann::ordered_json tableJson(const Table& table) {
     nlohmann::ordered_json doc;
     doc["columns"] = table.columns;
     doc["rows"] = nlohmann::ordered_json::array();
@@ -315,18 +372,16 @@ std::string renderJson(const Table& table) {
             cells.push_back(jsonCell(c));
         doc["rows"].push_back(std::move(cells));
     }
-    return dumpJson(doc);
+    doc["notes"] = table.notes;
+    return doc;
+}
+
+std::string renderJson(const Table& table) {
+    return dumpJson(tableJson(table)) + "\n";
 }
 
 std::string renderJsonLines(const Table& table) {
-    std::string out;
-    for (const auto& row : table.rows) {
-        nlohmann::ordered_json object = nlohmann::ordered_json::object();
-        for (size_t i = 0; i < row.size() && i < table.columns.size(); ++i)
-            object[table.columns[i]] = jsonCell(row[i]);
-        out += dumpJson(object);
-    }
-    return out;
+    return renderJson(table);
 }
 
 // A cell stays on its row: pipes are escaped, and any line break (\n, \r\n or \r) becomes a
@@ -343,34 +398,39 @@ static std::string markdownCell(const std::string& s) {
     return out;
 }
 
-std::string renderMarkdown(const Table& table) {
+std::string renderMarkdown(const Table& table, bool full) {
+    size_t n = shownColumns(table, full);
     std::string out = "|";
-    for (const std::string& c : table.columns)
-        out += " " + markdownCell(c) + " |";
+    for (size_t i = 0; i < n; ++i)
+        out += " " + markdownCell(table.columns[i]) + " |";
     out += "\n|";
-    for (size_t i = 0; i < table.columns.size(); ++i)
+    for (size_t i = 0; i < n; ++i)
         out += " --- |";
     out += "\n";
     for (const auto& row : table.rows) {
         out += "|";
-        for (const Cell& c : row)
-            out += " " + markdownCell(c.text) + " |";
+        for (size_t i = 0; i < row.size() && i < n; ++i)
+            out += " " + markdownCell(row[i].text) + " |";
         out += "\n";
     }
+    // A blank line first: a text line right under a Markdown table would read as a row.
+    if (!table.notes.empty()) out += "\n" + renderNotes(table);
     return out;
 }
 
 // As the SQLite shell's line mode: names right-aligned, a blank line between rows.
-std::string renderLines(const Table& table) {
+std::string renderLines(const Table& table, bool full) {
+    size_t n = shownColumns(table, full);
     int width = 0;
-    for (const std::string& c : table.columns)
-        width = std::max(width, text::displayWidth(c));
+    for (size_t i = 0; i < n; ++i)
+        width = std::max(width, text::displayWidth(table.columns[i]));
     std::string out;
     for (size_t r = 0; r < table.rows.size(); ++r) {
         if (r) out += "\n";
-        for (size_t i = 0; i < table.rows[r].size() && i < table.columns.size(); ++i)
+        for (size_t i = 0; i < table.rows[r].size() && i < n; ++i)
             out += pad(table.columns[i], width, true) + " = " + table.rows[r][i].text + "\n";
     }
+    if (!table.notes.empty()) out += (out.empty() ? "" : "\n") + renderNotes(table);
     return out;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // Result tables rendered for people and scripts: an aligned text table, a box-drawn table, CSV
-// (RFC 4180), TSV, JSON (`{"columns": [...], "rows": [[...], ...]}`), JSON Lines (one object per
-// row), Markdown, and `line` (one `column = value` line per cell, as in the SQLite shell).
+// (RFC 4180), TSV, JSON (`{"columns": [...], "rows": [[...], ...], "notes": [...]}`; several
+// answers as one document: json_document.h), JSON Lines (that object on one line), Markdown,
+// and `line` (one `column = value` line per cell, as in the SQLite shell). A table's notes
+// print under text, box, Markdown and line output as `note: ...` lines; CSV and TSV stay pure
+// data (the CLI prints their notes to stderr).
 #include "common/status.h"
 #include "common/table.h"
 
@@ -30,6 +33,9 @@ struct RenderOptions {
     bool colour = false;
     size_t maxRows = 0;
     int maxWidth = 0;
+    // `--provenance full`: also the table's detail columns (a query's per-atom sources,
+    // `source.<relation>`). JSON and jsonl always carry them.
+    bool fullProvenance = false;
 };
 
 // Renders the table; every format ends with a newline (an empty jsonl or line result is "").
@@ -39,11 +45,14 @@ std::string renderText(const Table& table, bool headers = true);
 std::string renderBox(const Table& table, bool headers = true);
 std::string renderText(const Table& table, const RenderOptions& options);
 std::string renderBox(const Table& table, const RenderOptions& options);
-std::string renderCsv(const Table& table, bool headers = true);
-std::string renderTsv(const Table& table, bool headers = true);
+// `full`: with the detail columns (RenderOptions::fullProvenance).
+std::string renderCsv(const Table& table, bool headers = true, bool full = false);
+std::string renderTsv(const Table& table, bool headers = true, bool full = false);
 std::string renderJson(const Table& table);
 std::string renderJsonLines(const Table& table);
-std::string renderMarkdown(const Table& table);
-std::string renderLines(const Table& table);
+std::string renderMarkdown(const Table& table, bool full = false);
+std::string renderLines(const Table& table, bool full = false);
+// The table's notes, one `note: ...` line each ("" when it has none).
+std::string renderNotes(const Table& table);
 
 } // namespace chipgraph::exporter

@@ -80,6 +80,115 @@ bool startsStatement(antlr4::TokenStream* tokens, size_t i) {
     return next->getText() == "(" || next->getType() == ChipGraphParser::IDENT;
 }
 
+// Token texts joined as the language is written: a space between words, none before ',', ')'
+// or '?' and none after '('.
+std::string joinTokens(antlr4::TokenStream* tokens, size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to; ++i) {
+        std::string text = tokens->get(i)->getText();
+        bool tight = text == "," || text == ")" || text == "(" || text == "." ||
+                     (text == "?" && i > from) || (!out.empty() && out.back() == '(');
+        if (!out.empty() && !tight) out += ' ';
+        out += text;
+    }
+    return out;
+}
+
+bool isModifierStart(antlr4::Token* token) {
+    switch (token->getType()) {
+    case ChipGraphParser::IN:
+    case ChipGraphParser::AS:
+    case ChipGraphParser::DURING:
+    case ChipGraphParser::KNOWN:
+    case ChipGraphParser::ORDER:
+    case ChipGraphParser::LIMIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The index of the first token of the statement holding `offending`.
+size_t statementStart(antlr4::TokenStream* tokens, antlr4::Token* offending) {
+    size_t start = offending->getTokenIndex();
+    while (start > 0 && !endsStatement(tokens->get(start - 1)))
+        --start;
+    // A query's leading '?' ends nothing: it starts the statement.
+    bool leadingQuestionMark = start > 0 && tokens->get(start - 1)->getText() == "?" &&
+                               (start == 1 || endsStatement(tokens->get(start - 2)));
+    return leadingQuestionMark ? start - 1 : start;
+}
+
+// The index just past the statement holding `at` (its '.' or '?' included when there).
+size_t statementEnd(antlr4::TokenStream* tokens, size_t at) {
+    size_t end = at;
+    while (end < tokens->size() && tokens->get(end)->getType() != antlr4::Token::EOF &&
+           !endsStatement(tokens->get(end)))
+        ++end;
+    return end < tokens->size() && tokens->get(end)->getType() != antlr4::Token::EOF ? end + 1
+                                                                                     : end;
+}
+
+// `? shipments(V, U) in 2026, U > 1000000.`: the modifiers moved after the last condition.
+std::string misplacedModifier(antlr4::TokenStream* tokens, antlr4::Token* offending) {
+    if (offending->getText() != ",") return "";
+    size_t start = statementStart(tokens, offending), comma = offending->getTokenIndex();
+    if (tokens->get(start)->getText() != "?") return "";
+    size_t modifier = comma;
+    int depth = 0;
+    for (size_t i = start; i < comma && modifier == comma; ++i) {
+        std::string text = tokens->get(i)->getText();
+        depth += text == "(" || text == "{" ? 1 : text == ")" || text == "}" ? -1 : 0;
+        if (depth == 0 && isModifierStart(tokens->get(i))) modifier = i;
+    }
+    if (modifier == comma) return "";
+    size_t end = statementEnd(tokens, comma);
+    bool closed = end > comma && endsStatement(tokens->get(end - 1));
+    std::string fixed = joinTokens(tokens, start, modifier) +
+                        joinTokens(tokens, comma, closed ? end - 1 : end) + " " +
+                        joinTokens(tokens, modifier, comma) + ".";
+    return "modifiers (in, as of, during, known at, order by, limit) come after every condition: " +
+           fixed;
+}
+
+// `who does Marvell supply?`: `who` asks for the subject; `what does X verb?` for the object.
+std::string whoDoes(antlr4::TokenStream* tokens, antlr4::Token* offending) {
+    size_t start = statementStart(tokens, offending);
+    if (start + 2 >= offending->getTokenIndex()) return "";
+    size_t does = start + 1;
+    if (tokens->get(start)->getType() != ChipGraphParser::WHO ||
+        (tokens->get(does)->getType() != ChipGraphParser::DOES &&
+         tokens->get(does)->getType() != ChipGraphParser::DO))
+        return "";
+    std::string subject = joinTokens(tokens, does + 1, offending->getTokenIndex());
+    return "'who' asks for the subject (who designs Trainium3?); to ask for the object, write: "
+           "what does " +
+           subject + " " + offending->getText() + "?";
+}
+
+// The fix for a mistake new users make, or "" when the offending token is not one.
+std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
+    antlr4::TokenStream* tokens = parser->getTokenStream();
+    // The hints read the rest of the statement: lex all of it now (the parser would anyway).
+    if (auto* buffered = dynamic_cast<antlr4::BufferedTokenStream*>(tokens)) buffered->fill();
+    std::string text = offending->getText();
+    if (text == "and" || text == "AND") {
+        size_t start = statementStart(tokens, offending), at = offending->getTokenIndex();
+        return "conditions are joined with ',': " + joinTokens(tokens, start, at) + "," + " " +
+               joinTokens(tokens, at + 1, statementEnd(tokens, at));
+    }
+    if (text == "'") {
+        size_t close = offending->getTokenIndex() + 1;
+        while (close < tokens->size() && tokens->get(close)->getText() != "'" &&
+               tokens->get(close)->getType() != antlr4::Token::EOF)
+            ++close;
+        std::string inside = joinTokens(tokens, offending->getTokenIndex() + 1, close);
+        return "names and texts are quoted with double quotes: \"" + inside + "\"";
+    }
+    if (std::string hint = misplacedModifier(tokens, offending); !hint.empty()) return hint;
+    return whoDoes(tokens, offending);
+}
+
 } // namespace
 
 // ANTLR's recovery can report the same problem twice; keep the first.
@@ -200,6 +309,7 @@ void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* o
     if (offending->getText() == "\"") hint = "unterminated string: close it with '\"'";
     if (offending->getText() == "=" && previous && previous->getText() == ")")
         hint = "rules use ':-' between head and body";
+    if (std::string teach = teachingHint(parser, offending); !teach.empty()) hint = teach;
     SourceSpan span = spanOf(offending);
     if (offending->getType() == antlr4::Token::EOF && previous) {
         // Point just past the last token rather than at an empty line.

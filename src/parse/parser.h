@@ -16,6 +16,11 @@ struct ParseResult {
     bool ok() const { return !hasErrors(diagnostics); }
 };
 
+// Parentheses nest at most this deep, and an expression has at most kMaxOperators operators:
+// deeper input is an error, not a stack overflow (docs/limits.md).
+constexpr int kMaxNesting = 100;
+constexpr int kMaxOperators = 1000;
+
 // Parses a whole program. `firstLine` lets the REPL count lines over a session: the text's
 // first line is reported as that line number.
 ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::string> fileName,

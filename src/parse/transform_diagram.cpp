@@ -1,14 +1,26 @@
 #include "parse/transformer.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace chipgraph::parse {
+
+// More hops than any chain of the graph has: a bigger number is a mistake.
+constexpr long long kMaxHops = 1000;
 
 ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
     ast::DiagramStmt d;
     if (auto* chain = dynamic_cast<P::ChainTargetContext*>(ctx->diagramTarget())) {
         d.chainOf = transformName(chain->name());
-        if (chain->INT()) d.hops = std::atoi(chain->INT()->getText().c_str());
+        if (chain->INT()) {
+            // strtoll saturates where atoi wrapped; the builder reports hops below 1.
+            long long hops = std::strtoll(chain->INT()->getText().c_str(), nullptr, 10);
+            if (hops > kMaxHops)
+                diagnostics_.push_back(makeError(
+                    Phase::Syntax, "'within' takes at most " + std::to_string(kMaxHops) + " hops",
+                    span(chain->INT()->getSymbol())));
+            d.hops = static_cast<int>(std::min<long long>(hops, kMaxHops));
+        }
     } else if (auto* query = dynamic_cast<P::QueryTargetContext*>(ctx->diagramTarget())) {
         for (P::LiteralContext* lit : query->literal())
             d.query.push_back(transformLiteral(lit));
@@ -43,6 +55,7 @@ ast::DiagramStmt Transformer::transformDiagram(P::DiagramStmtContext* ctx) {
         }
     }
     d.modifiers = transformModifiers(modifiers);
+    liftQueryClauses(d.query, d.modifiers);
     return d;
 }
 

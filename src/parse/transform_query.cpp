@@ -9,6 +9,7 @@ ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
     for (P::LiteralContext* lit : ctx->literal())
         query.body.push_back(transformLiteral(lit));
     query.modifiers = transformModifiers(ctx->modifier());
+    liftQueryClauses(query.body, query.modifiers);
     return query;
 }
 
@@ -65,6 +66,8 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
                     {key->ident() ? transformIdent(key->ident())
                                   : ast::Name{"source", false, span(key->SOURCE()->getSymbol())},
                      key->DESC() != nullptr});
+        } else if (auto* p = dynamic_cast<P::ProvenanceModifierContext*>(c)) {
+            addProvenance(m.provenance, p->provenanceClause());
         } else {
             auto* l = static_cast<P::LimitModifierContext*>(c);
             if (m.limit) twice(c, "'limit'", "give one limit");

@@ -1,3 +1,4 @@
+#include "parse/parser.h"
 #include "parse/transformer.h"
 
 namespace chipgraph::parse {
@@ -32,12 +33,43 @@ ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
 }
 
 ast::Literal Transformer::transformLiteral(P::LiteralContext* ctx) {
-    if (auto* a = dynamic_cast<P::AtomLiteralContext*>(ctx)) return transformAtom(a->atom());
+    if (auto* a = dynamic_cast<P::AtomLiteralContext*>(ctx)) {
+        ast::Atom atom = transformAtom(a->atom());
+        atom.provenance = transformProvenance(a->provenanceClause());
+        return atom;
+    }
     if (auto* n = dynamic_cast<P::NegatedLiteralContext*>(ctx))
         return ast::Negation{transformAtom(n->atom()), span(n)};
     auto* c = static_cast<P::CompareLiteralContext*>(ctx);
+    // transformExpr (and binding and evaluation after it) recurse once per operator.
+    if (size_t operators = countOperators(c); operators > kMaxOperators) {
+        diagnostics_.push_back(makeError(Phase::Syntax,
+                                         "an expression with more than " +
+                                             std::to_string(kMaxOperators) + " operators",
+                                         span(c), "split it into steps"));
+        return ast::Comparison{ast::Expr{}, "=", ast::Expr{}, span(c)};
+    }
     return ast::Comparison{transformExpr(c->expr(0)), c->compareOp()->getText(),
                            transformExpr(c->expr(1)), span(c)};
+}
+
+// The binary operators under `ctx`, counted without recursion (a left-deep tree of a long
+// `1 + 1 + ...` chain), up to just past kMaxOperators.
+size_t Transformer::countOperators(P::CompareLiteralContext* ctx) {
+    std::vector<P::ExprContext*> pending{ctx->expr(0), ctx->expr(1)};
+    size_t operators = 0;
+    while (!pending.empty() && operators <= kMaxOperators) {
+        P::ExprContext* e = pending.back();
+        pending.pop_back();
+        if (auto* paren = dynamic_cast<P::ParenExprContext*>(e)) {
+            pending.push_back(paren->expr());
+        } else if (auto* b = dynamic_cast<P::BinaryExprContext*>(e)) {
+            ++operators;
+            pending.push_back(b->expr(0));
+            pending.push_back(b->expr(1));
+        }
+    }
+    return operators;
 }
 
 ast::Expr Transformer::transformExpr(P::ExprContext* ctx) {
@@ -51,6 +83,11 @@ ast::Expr Transformer::transformExpr(P::ExprContext* ctx) {
     if (auto* t = dynamic_cast<P::TermExprContext*>(ctx)) {
         expr.kind = ast::Expr::Kind::Term;
         expr.term = transformTerm(t->term());
+        return expr;
+    }
+    if (auto* d = dynamic_cast<P::DateExprContext*>(ctx)) {
+        expr.kind = ast::Expr::Kind::Date;
+        expr.date = {d->DATE()->getText(), span(ctx)};
         return expr;
     }
     auto* b = static_cast<P::BinaryExprContext*>(ctx);

@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace chipgraph::parse {
@@ -96,18 +97,37 @@ ast::Term Transformer::transformTerm(P::TermContext* ctx) {
     return term;
 }
 
-static double numLitValue(P::NumLitContext* ctx) {
+// Numbers are doubles: integers are exact up to 2^53.
+constexpr double kMaxExactInteger = 9007199254740992.0;
+
+double Transformer::numLitValue(P::NumLitContext* ctx, bool exact) {
     std::string digits;
     for (char c : ctx->getText())
         if (c != '_') digits += c;
-    return std::strtod(digits.c_str(), nullptr);
+    double value = std::strtod(digits.c_str(), nullptr);
+    if (std::isinf(value)) {
+        diagnostics_.push_back(makeError(Phase::Syntax, "number too large", span(ctx),
+                                         "numbers go up to about 1.8e308"));
+        return 0;
+    }
+    bool integer = digits.find('.') == std::string::npos;
+    if (exact && integer && std::fabs(value) > kMaxExactInteger)
+        diagnostics_.push_back(makeError(Phase::Syntax,
+                                         "integer too large to be stored exactly (beyond 2^53 = "
+                                         "9007199254740992)",
+                                         span(ctx),
+                                         "write it as ~" + digits + " if about is meant"));
+    return value;
 }
 
 ast::NumberLit Transformer::transformNumber(P::NumberContext* ctx) {
     ast::NumberLit lit;
     lit.span = span(ctx);
+    auto numLitValue = [&](P::NumLitContext* n, bool exact = true) {
+        return this->numLitValue(n, exact);
+    };
     if (auto* n = dynamic_cast<P::ApproxNumberContext*>(ctx))
-        lit.value = Number::approx(numLitValue(n->numLit()));
+        lit.value = Number::approx(numLitValue(n->numLit(), false));
     else if (auto* n = dynamic_cast<P::GreaterNumberContext*>(ctx))
         lit.value = Number::greater(numLitValue(n->numLit()));
     else if (auto* n = dynamic_cast<P::LessNumberContext*>(ctx))

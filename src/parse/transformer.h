@@ -41,6 +41,10 @@ private:
     ast::RuleDecl transformRule(P::RuleDeclContext* ctx);
     ast::Literal transformLiteral(P::LiteralContext* ctx);
     ast::Expr transformExpr(P::ExprContext* ctx);
+    static size_t countOperators(P::CompareLiteralContext* ctx);
+    // A number literal's value; an error when it overflows, or (`exact`) is an integer a double
+    // cannot hold exactly.
+    double numLitValue(P::NumLitContext* ctx, bool exact);
 
     // transform_query.cpp
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
@@ -49,6 +53,12 @@ private:
     ast::DiagramStmt transformDiagram(P::DiagramStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
+
+    // transform_provenance.cpp
+    void addProvenance(ast::ProvenanceClauses& into, P::ProvenanceClauseContext* ctx);
+    ast::ProvenanceClauses
+    transformProvenance(const std::vector<P::ProvenanceClauseContext*>& ctxs);
+    void liftQueryClauses(std::vector<ast::Literal>& body, ast::Modifiers& modifiers);
 
     // transformer.cpp: shared pieces
     ast::Atom transformAtom(P::AtomContext* ctx);

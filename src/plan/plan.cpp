@@ -87,6 +87,8 @@ private:
             if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
         for (const auto& [q, t] : atom.qualifiers)
             if (t.kind == BoundTerm::Kind::Variable) bound_[t.variable] = true;
+        for (int v : {atom.provenance.sourceVariable, atom.provenance.reportedVariable})
+            if (v >= 0) bound_[v] = true; // `per S`, `reported R`
         scheduleChecks(step);
         return step;
     }
@@ -191,6 +193,26 @@ std::string describeComparison(const bind::BoundComparison& comparison,
            describeExpr(comparison.rhs, query, catalog);
 }
 
+// ` per S status W reported R (R >= 2026-01)`: what an atom asks of its facts' provenance.
+static std::string describeProvenance(const bind::ProvenanceFilter& p,
+                                      const bind::BoundQuery& query,
+                                      const schema::Catalog& catalog) {
+    static const char* kOps[] = {"=", "!=", "<", "<=", ">", ">="};
+    std::string out;
+    if (p.source != kNoId) out += " per " + catalog.source(p.source).name;
+    if (p.sourceVariable >= 0) out += " per " + query.variables[p.sourceVariable].name;
+    if (p.status) out += std::string(" status ") + schema::statusName(*p.status);
+    if (p.reportedVariable >= 0) {
+        const std::string& r = query.variables[p.reportedVariable].name;
+        out += " reported " + r;
+        for (size_t i = 0; i < p.reportedBounds.size(); ++i)
+            out += (i ? ", " : " (") + r + " " + kOps[static_cast<int>(p.reportedBounds[i].first)] +
+                   " " + p.reportedBounds[i].second.toString();
+        if (!p.reportedBounds.empty()) out += ")";
+    }
+    return out;
+}
+
 QueryPlan planQuery(const bind::BoundQuery& query,
                     const std::function<size_t(RelationId)>& cardinality,
                     const PlanOptions& options) {
@@ -207,6 +229,7 @@ std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
         out +=
             indent + std::to_string(n++) + ". " + (step.lookupPosition < 0 ? "scan " : "lookup ");
         out += describeAtom(atom, query, catalog, labels);
+        out += describeProvenance(atom.provenance, query, catalog);
         if (step.lookupPosition >= 0) {
             const RelationLabel* label = labelOf(atom.relation, labels);
             out += " on " +

@@ -267,7 +267,7 @@ void addArguments(const DotCommand& command, int argIndex, std::string_view word
     case ArgKind::OnOff:
         return fixed({"on", "off"});
     case ArgKind::ShowWhat:
-        return argIndex == 0 ? fixed({"ast", "plan"}) : fixed({"on", "off"});
+        return argIndex == 0 ? fixed({"ast", "plan", "provenance"}) : fixed({"on", "off"});
     case ArgKind::Relation:
         addNames(v.relations, word, out);
         return addNames(v.rules, word, out);

@@ -76,8 +76,9 @@ const std::vector<DotCommand>& dotCommands() {
         {".show",
          {0, 2, K::ShowWhat},
          dotShow,
-         "[ast|plan [on|off]]",
-         "list the settings, or print each statement's AST / each query's plan"},
+         "[ast|plan|provenance [on|off]]",
+         "list the settings, or print each statement's AST / each query's plan / one source "
+         "column per atom"},
         {".asof",
          {0, 1, K::Off},
          dotAsOf,

@@ -1,11 +1,11 @@
 // Dot-commands that change the session: settings, output, files and databases.
+#include "common/input_file.h"
 #include "common/text.h"
 #include "repl/dot_commands.h"
 #include "repl/session.h"
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace chipgraph::repl {
@@ -90,13 +90,11 @@ DotResult dotOpen(Session& session, const DotCall& call) {
 }
 
 DotResult dotRead(Session& session, const DotCall& call) {
-    std::string path = expandHome(call.args[0].text);
-    std::ifstream in(path, std::ios::binary);
-    if (!in || std::filesystem::is_directory(path))
-        return DotError{"cannot read '" + call.args[0].text + "'", 0};
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!session.runNested(text.str(), call.args[0].text))
+    // Regular files only, as `chipgraph run` reads them: /dev/zero would never end.
+    Result<std::string> text =
+        readInputFile(expandHome(call.args[0].text), kMaxScriptBytes, "script");
+    if (!text) return DotError{text.status().message(), 0};
+    if (!session.runNested(text.value(), call.args[0].text))
         return DotError{"'.read' nests too deeply (does the file read itself?)", 0};
     return {};
 }
@@ -152,6 +150,7 @@ static std::string settingsText(Session& session) {
         << "    bail: " << onOff(session.bail()) << "\n"
         << "     ast: " << onOff(s.showAst) << "\n"
         << "    plan: " << onOff(s.showPlan) << "\n"
+        << " sources: " << (s.showProvenance ? "per atom (.show provenance on)" : "compact") << "\n"
         << "   pager: " << onOff(s.pager) << "\n"
         << " maxrows: " << s.maxRows << "\n"
         << "maxwidth: " << s.maxWidth << "\n"
@@ -168,10 +167,13 @@ DotResult dotShow(Session& session, const DotCall& call) {
         return {};
     }
     std::string what = text::foldCase(call.args[0].text);
-    bool* setting = what == "ast"    ? &session.settings().showAst
-                    : what == "plan" ? &session.settings().showPlan
-                                     : nullptr;
-    if (!setting) return DotError{"expected 'ast' or 'plan', not '" + call.args[0].text + "'", 0};
+    bool* setting = what == "ast"          ? &session.settings().showAst
+                    : what == "plan"       ? &session.settings().showPlan
+                    : what == "provenance" ? &session.settings().showProvenance
+                                           : nullptr;
+    if (!setting)
+        return DotError{"expected 'ast', 'plan' or 'provenance', not '" + call.args[0].text + "'",
+                        0};
     bool value = true;
     if (call.args.size() > 1)
         if (DotResult error = parseSwitch(call.args[1], value)) return DotError{error->message, 1};

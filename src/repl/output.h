@@ -16,8 +16,9 @@ struct OutputSettings {
     exporter::Format mode = exporter::Format::Table;
     bool headers = true;
     bool timer = false;
-    bool showAst = false;  // print each statement back from its AST before running it
-    bool showPlan = false; // print each query's join plan before its answer
+    bool showAst = false;        // print each statement back from its AST before running it
+    bool showPlan = false;       // print each query's join plan before its answer
+    bool showProvenance = false; // also one source column per atom (`--provenance full`)
     // On a terminal only (never in a file or a pipe): page tall results, show at most maxRows
     // rows of a table (0: all), fit tables in maxWidth columns (0: the terminal's width).
     bool pager = true;

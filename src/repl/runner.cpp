@@ -35,6 +35,7 @@ std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions
         exitCode = 1;
         return nullptr;
     }
+    if (options.configure) options.configure(*engine.value());
     sessionOptions.bail = options.bail;
     sessionOptions.colour = colourWanted(STDOUT_FILENO, options.noColour);
     sessionOptions.colourErrors = colourWanted(STDERR_FILENO, options.noColour);

@@ -48,14 +48,12 @@ SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string&
 
 // Rendered as the CLI renders it (a `why` tree, a document, the plan when `.show plan` is on or
 // the statement said `explain`, then the table), with the session's table options (headers,
-// and on a terminal colours and limits). jsonl has no tree form: a `why` answer prints as JSON.
+// the per-atom sources, and on a terminal colours and limits). json and jsonl modes print a
+// statement's answers together (printResults).
 std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings,
                          const exporter::RenderOptions& options) {
-    if (result.why || result.text) {
-        bool jsonl = settings.mode == exporter::Format::JsonLines;
-        exporter::Format format = result.why && jsonl ? exporter::Format::Json : settings.mode;
-        return engine::renderResult(result, format, settings.showPlan);
-    }
+    if (result.why || result.text)
+        return engine::renderResult(result, settings.mode, settings.showPlan, options);
     std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
     return plan + exporter::render(result.table, settings.mode, options);
 }
@@ -158,6 +156,7 @@ void Session::printTable(const Table& table) {
 exporter::RenderOptions Session::renderOptions() const {
     exporter::RenderOptions options;
     options.headers = settings_.headers;
+    options.fullProvenance = settings_.showProvenance;
     if (!options_.screen || output_.redirected()) return options;
     options.colour = options_.colour;
     options.maxRows = settings_.maxRows;
@@ -209,8 +208,10 @@ void Session::printResults(const engine::Outcome& outcome) {
         settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
     std::string text;
     exporter::RenderOptions options = renderOptions();
-    for (size_t i = 0; i < outcome.results.size(); ++i) {
-        if (i > 0 && !json) text += "\n";
+    if (json) // the statement's answers as one document
+        text = engine::renderResults(outcome.results, settings_.mode, settings_.showPlan, options);
+    for (size_t i = 0; i < outcome.results.size() && !json; ++i) {
+        if (i > 0) text += "\n";
         text += renderResult(outcome.results[i], settings_, options);
     }
     if (outcome.results.empty()) return;
@@ -283,6 +284,9 @@ Status Session::open(const std::string& database) {
     if (!engine) return engine.status();
     if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
     if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
+    engine.value()->setLimits(engine_->limits()); // the session's, from the command line
+    engine.value()->setEvaluationThreads(engine_->evaluationThreads());
+    engine.value()->setOverwriteFiles(engine_->overwriteFiles());
     engine_ = std::move(engine.value());
     database_ = database;
     return Status::ok();

@@ -83,6 +83,12 @@ public:
     const EntityInfo& entity(EntityId id) const { return entities_.at(id); }
     const SourceInfo& source(SourceId id) const { return sources_.at(id); }
 
+    // Whether an id exists (a database written by hand may name ids that do not).
+    bool hasType(TypeId id) const { return types_.count(id) != 0; }
+    bool hasRelation(RelationId id) const { return relations_.count(id) != 0; }
+    bool hasEntity(EntityId id) const { return entities_.find(id) != nullptr; }
+    bool hasSource(SourceId id) const { return sources_.count(id) != 0; }
+
     // True when `type` is `ancestor` or one of its (transitive) subtypes.
     bool isSubtype(TypeId type, TypeId ancestor) const;
     // Every entity whose type is `type` or a subtype of it, ordered by name.

@@ -133,6 +133,11 @@ Reply runQuery(engine::Engine& engine, const Params& params) {
     Result<exporter::Format> format =
         exporter::parseFormat(formatName.empty() ? "json" : formatName);
     if (!format) return errorReply(400, format.status().message());
+    exporter::RenderOptions render; // as `chipgraph query --provenance compact|full`
+    std::string provenance = param(params, "provenance");
+    if (!provenance.empty() && provenance != "compact" && provenance != "full")
+        return errorReply(400, "unknown provenance '" + provenance + "'; choose compact or full");
+    render.fullProvenance = provenance == "full";
     std::string policy = param(params, "policy");
     if (!policy.empty() && policy != "all")
         return errorReply(400, "policy '" + policy + "' applies to diagrams only",
@@ -141,7 +146,7 @@ Reply runQuery(engine::Engine& engine, const Params& params) {
     if (Status s = defaults.set(params); !s) return errorReply(400, s.message());
     engine::Outcome outcome;
     if (!allowed(engine, text, "<query>", false, outcome)) return diagnosticsReply(outcome);
-    outcome = engine.run(text, "<query>");
+    outcome = engine.runFiles({{"<query>", text, 1, engine::FileAccess::None}});
     if (!outcome.ok()) return diagnosticsReply(outcome);
     if (outcome.results.empty())
         return errorReply(400, "no question asked",
@@ -149,7 +154,7 @@ Reply runQuery(engine::Engine& engine, const Params& params) {
     bool json =
         format.value() == exporter::Format::Json || format.value() == exporter::Format::JsonLines;
     return {200, json ? "application/json" : "text/plain; charset=utf-8",
-            engine::renderResults(outcome.results, format.value(), false)};
+            engine::renderResults(outcome.results, format.value(), false, render)};
 }
 
 namespace {
@@ -364,7 +369,7 @@ Reply load(engine::Engine& engine, const Params& params) {
     if (text.empty()) return errorReply(400, "nothing to load", "send .kg statements as 'text'");
     engine::Outcome outcome;
     if (!allowed(engine, text, "<load>", true, outcome)) return diagnosticsReply(outcome);
-    outcome = engine.run(text, "<load>");
+    outcome = engine.runFiles({{"<load>", text, 1, engine::FileAccess::None}});
     if (!outcome.ok()) return diagnosticsReply(outcome);
     Json answers = Json::array();
     for (const engine::QueryResult& r : outcome.results)

@@ -8,7 +8,10 @@ namespace chipgraph::serve {
 namespace {
 
 void configure(engine::Engine& engine, const PoolOptions& options) {
-    engine.setRuleLimits(options.maxDerivedFacts, options.timeout);
+    engine::Engine::Limits limits;
+    limits.maxDerivedFacts = options.maxDerivedFacts;
+    limits.timeLimit = options.timeout;
+    engine.setLimits(limits); // and the default memory guard
     // One thread per request: the pool already runs one request per core or more.
     engine.setEvaluationThreads(1);
 }

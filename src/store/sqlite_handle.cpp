@@ -1,5 +1,7 @@
 #include "store/sqlite_handle.h"
 
+#include <cstdio>
+
 namespace chipgraph::store {
 
 void Statement::reset() {
@@ -35,11 +37,27 @@ void Statement::bindOptional(int index, std::optional<int64_t> value) {
         bindNull(index);
 }
 
+// "database error: ...", naming the cause of the errors a user can fix.
+static Status databaseError(sqlite3* db, int rc, const std::string& message) {
+    switch (rc & 0xff) {
+    case SQLITE_READONLY:
+        return Status::error("cannot write the database: it is read-only (the file, its folder "
+                             "or its file system; or the command only reads)");
+    case SQLITE_CANTOPEN:
+        return Status::error("cannot open the database or the journal files beside it (-wal, "
+                             "-shm): the folder may be read-only");
+    case SQLITE_BUSY:
+        return Status::error("the database is locked by another process; retry when it is done");
+    default:
+        return Status::error("database error: " + (message.empty() ? sqlite3_errmsg(db) : message));
+    }
+}
+
 Result<bool> Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return Status::error(std::string("database error: ") + sqlite3_errmsg(db_));
+    return databaseError(db_, rc, "");
 }
 
 Status Statement::run() {
@@ -75,21 +93,49 @@ static void configureOnce() {
     (void)configured;
 }
 
-Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+// A file: URI for `path` that opens it as immutable (no locks, no -shm or -wal file).
+static std::string immutableUri(const std::string& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            uri += escaped;
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, Access access) {
     configureOnce();
     sqlite3* db = nullptr;
     // NOMUTEX: a connection is only ever used by the thread that owns its engine, so SQLite's
     // per-call mutex (a few percent of a bulk import) buys nothing.
-    int rc =
-        sqlite3_open_v2(path.c_str(), &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    // ReadOnly opens for writing all the same (SQLite falls back to reading only for a file it
+    // cannot write) and refuses writes with query_only: a connection that may write removes
+    // the -wal and -shm files when it closes last; a reading-only one leaves them behind.
+    int flags = (access == Access::ReadWrite  ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                 : access == Access::ReadOnly ? SQLITE_OPEN_READWRITE
+                                              : SQLITE_OPEN_READONLY) |
+                SQLITE_OPEN_NOMUTEX;
+    std::string name = path;
+    if (access == Access::Immutable) {
+        flags |= SQLITE_OPEN_URI;
+        name = immutableUri(path);
+    }
+    int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
         return Status::error("cannot open database '" + path + "': " + message);
     }
     sqlite3_busy_timeout(db, 5000);
-    return std::unique_ptr<Connection>(new Connection(db));
+    auto connection = std::unique_ptr<Connection>(new Connection(db));
+    if (access != Access::ReadWrite)
+        if (Status s = connection->exec("PRAGMA query_only = ON"); !s) return s;
+    return connection;
 }
 
 Connection::~Connection() {
@@ -100,10 +146,10 @@ Connection::~Connection() {
 
 Status Connection::exec(const std::string& sql) {
     char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
         std::string text = message ? message : "unknown error";
         sqlite3_free(message);
-        return Status::error("database error: " + text);
+        return databaseError(db_, rc, text);
     }
     return Status::ok();
 }
@@ -132,8 +178,8 @@ Result<Statement*> Connection::prepare(const std::string& sql) {
         return it->second.get();
     }
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-        return Status::error(std::string("database error: ") + sqlite3_errmsg(db_));
+    if (int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr); rc != SQLITE_OK)
+        return databaseError(db_, rc, "");
     auto owned = std::make_unique<Statement>(db_, stmt);
     Statement* raw = owned.get();
     cache_.emplace(sql, std::move(owned));

@@ -55,8 +55,13 @@ private:
 
 class Connection {
 public:
-    // Opens (creating if needed) the database at `path`; ":memory:" for an in-memory one.
-    static Result<std::unique_ptr<Connection>> open(const std::string& path);
+    // ReadOnly never writes the database (PRAGMA query_only); Immutable does not even read or
+    // create the -wal and -shm files beside it (for a file in a read-only folder: no writer can
+    // change it there).
+    enum class Access { ReadWrite, ReadOnly, Immutable };
+    // Opens (creating if needed, for ReadWrite) the database at `path`; ":memory:" for an
+    // in-memory one.
+    static Result<std::unique_ptr<Connection>> open(const std::string& path, Access access);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();

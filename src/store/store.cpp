@@ -14,24 +14,46 @@ namespace chipgraph::store {
 Store::Store(std::unique_ptr<Connection> connection) : db_(std::move(connection)) {}
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
-    Result<std::unique_ptr<Connection>> connection = Connection::open(path);
-    if (!connection) return connection.status();
-    std::unique_ptr<Store> store(new Store(std::move(connection.value())));
-    Status status = store->initialise();
-    if (!status) return Status::error("'" + path + "': " + status.message());
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, bool readOnly) {
+    Result<std::unique_ptr<Store>> store = openAs(path, readOnly, false);
+    // A database in WAL mode in a read-only folder: SQLite cannot create its -shm file there,
+    // and no writer can change the database either, so it is read as immutable.
+    if (!store && readOnly) {
+        Result<std::unique_ptr<Store>> immutable = openAs(path, true, true);
+        if (immutable) return immutable;
+    }
     return store;
 }
 
-Status Store::initialise() {
+Result<std::unique_ptr<Store>> Store::openAs(const std::string& path, bool readOnly,
+                                             bool immutable) {
+    using Access = Connection::Access;
+    Access access = immutable ? Access::Immutable : readOnly ? Access::ReadOnly : Access::ReadWrite;
+    Result<std::unique_ptr<Connection>> connection = Connection::open(path, access);
+    if (!connection) return connection.status();
+    std::unique_ptr<Store> store(new Store(std::move(connection.value())));
+    Status status = store->initialise(readOnly);
+    if (!status) return Status::error("'" + path + "': " + status.message());
+    // Before the caller loads anything: a commit by another process from here on is seen.
+    Result<int64_t> version = store->dataVersion();
+    if (!version) return version.status();
+    store->knownVersion_ = version.value();
+    return store;
+}
+
+Status Store::initialise(bool readOnly) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = ON"));
-    // WAL lets readers proceed during a load; in-memory databases simply ignore it.
-    CG_TRY(db_->exec("PRAGMA journal_mode = WAL"));
+    // WAL lets readers proceed during a load; in-memory databases simply ignore it. Setting it
+    // writes the file: a reader takes the mode the writers left.
+    if (!readOnly) CG_TRY(db_->exec("PRAGMA journal_mode = WAL"));
     CG_PREPARE(tables, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
     Result<bool> row = tables.step();
     if (!row) return Status::error("not a chipgraph database (" + row.status().message() + ")");
     int64_t tableCount = tables.columnInt(0);
     tables.reset();
+    if (tableCount == 0 && readOnly)
+        return Status::error("not a chipgraph database (it has no tables); create one with "
+                             "'chipgraph init'");
     if (tableCount == 0) {
         CG_TRY(db_->exec("BEGIN"));
         Status created = db_->exec(schemaSql());
@@ -55,8 +77,12 @@ Status Store::initialise() {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    if (stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6" ||
-        stored == "7") {
+    bool old = stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6" ||
+               stored == "7";
+    if (old && readOnly)
+        return Status::error("schema version " + stored +
+                             " must be upgraded first; any 'chipgraph load' upgrades it");
+    if (old) {
         CG_TRY(migrate(stored));
         stored = std::to_string(kSchemaVersion);
     }
@@ -78,7 +104,40 @@ Result<bool> Store::rulesQuoteEntities() {
 }
 
 Status Store::begin() {
-    return db_->exec("BEGIN IMMEDIATE");
+    CG_TRY(db_->exec("BEGIN IMMEDIATE"));
+    // With the lock held, nothing changes under us; what another process committed before
+    // it makes the cached next fact id and the known stored rows stale.
+    Result<int64_t> version = dataVersion();
+    if (!version) {
+        (void)db_->exec("ROLLBACK");
+        return version.status();
+    }
+    changedByOthers_ = version.value() != knownVersion_;
+    knownVersion_ = version.value();
+    if (changedByOthers_) {
+        nextFactId_ = kUnknownFactId;
+        storedEntities_.clear();
+        storedParents_.clear();
+        std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);
+    }
+    return Status::ok();
+}
+
+Status Store::beginRead() {
+    return db_->exec("BEGIN");
+}
+
+void Store::endRead() {
+    (void)db_->exec("COMMIT");
+}
+
+Result<int64_t> Store::dataVersion() {
+    CG_PREPARE(version, "PRAGMA data_version");
+    Result<bool> row = version.step();
+    if (!row) return row.status();
+    int64_t value = version.columnInt(0);
+    version.reset();
+    return value;
 }
 
 // The pragma is a no-op inside a transaction: it is set before BEGIN and reset after the end.

@@ -25,12 +25,18 @@ public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
     // the schema in a new database, checks the schema version of an existing one (and
     // upgrades a version 2 to 6 database to version 7 in place, in one transaction).
-    static Result<std::unique_ptr<Store>> open(const std::string& path);
+    // `readOnly`: opens an existing database for reading only; it never writes (a file without
+    // the schema, or of an older version, is an error) and every write fails.
+    static Result<std::unique_ptr<Store>> open(const std::string& path, bool readOnly = false);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
+    // Begins a write transaction (taking the write lock). If another process committed since
+    // this store last looked (at open, or at the previous begin), changedByOthers() is true
+    // until the next begin: what the caller loaded may be stale (ids, entities).
     Status begin();
+    bool changedByOthers() const { return changedByOthers_; }
     // Begins a transaction for bulk writes (an import): SQLite's foreign key checks, a
     // parent-table lookup per row and reference (about a fifth of an import's time), are off
     // until commit() or rollback(). The fact and entity writers check the types, relations,
@@ -39,6 +45,10 @@ public:
     Status beginBulk();
     Status commit();
     void rollback();
+    // A read transaction: what is read until endRead() is one snapshot, whatever other
+    // processes commit meanwhile (loading the catalog and the facts takes many statements).
+    Status beginRead();
+    void endRead();
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
@@ -75,7 +85,10 @@ public:
 
 private:
     explicit Store(std::unique_ptr<Connection> connection);
-    Status initialise();
+    // open() with a connection that is read-only, or immutable (see Connection::Access).
+    static Result<std::unique_ptr<Store>> openAs(const std::string& path, bool readOnly,
+                                                 bool immutable);
+    Status initialise(bool readOnly);
     Status migrate(const std::string& fromVersion);      // store_migrate.cpp
     Status migrateFacts(const std::string& fromVersion); // facts_new filled, current keys
     // store_checks.cpp: that the rows a fact or an entity names are stored.
@@ -99,6 +112,10 @@ private:
     std::set<std::pair<Parent, int64_t>> storedParents_; // found by checkParent, likewise
     int64_t lastParent_[3] = {kNoId, kNoId, kNoId};      // by Parent
     bool bulk_ = false; // in a beginBulk() transaction: foreign keys are off
+    // PRAGMA data_version when last looked: it changes when another connection commits.
+    int64_t knownVersion_ = 0;
+    bool changedByOthers_ = false;
+    Result<int64_t> dataVersion();
     bool isStoredEntity(EntityId id) const {
         return id >= 0 && static_cast<size_t>(id) < storedEntities_.size() && storedEntities_[id];
     }

@@ -8,6 +8,7 @@
 #include "store/store_macros.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace chipgraph::store {
 
@@ -35,6 +36,11 @@ Result<int64_t> Store::takeFactIds(size_t count) {
         nextFactId_ = max.columnInt(0);
         max.reset();
     }
+    // A database written by hand may hold an id near the top: no wrap past INT64_MAX.
+    if (static_cast<uint64_t>(INT64_MAX - nextFactId_) < count)
+        return Status::error("no fact ids are left: the database holds one near the largest "
+                             "possible (" +
+                             std::to_string(INT64_MAX) + ")");
     int64_t first = nextFactId_;
     nextFactId_ += static_cast<int64_t>(count);
     return first;
@@ -124,6 +130,16 @@ int64_t Store::factCount() {
     return countRows("SELECT count(*) FROM facts");
 }
 
+// Whether the entities and the source a loaded fact names are in the catalog (a database
+// changed by hand may name others; they would be looked up, and fail, much later).
+static bool referencesExist(const schema::Catalog& catalog, const schema::Fact& fact) {
+    auto known = [&](const Value& v) { return !v.isEntity() || catalog.hasEntity(v.entityId()); };
+    return (fact.source == kNoId || catalog.hasSource(fact.source)) &&
+           std::all_of(fact.args.begin(), fact.args.end(), known) &&
+           std::all_of(fact.qualifiers.begin(), fact.qualifiers.end(),
+                       [&](const std::optional<Value>& q) { return !q || known(*q); });
+}
+
 // The table is in key order: the facts are read whole, then handed out in id order.
 Status Store::loadFacts(const schema::Catalog& catalog,
                         const std::function<void(schema::Fact)>& sink) {
@@ -146,9 +162,15 @@ Status Store::loadFacts(const schema::Catalog& catalog,
             rows.reset();
             return Status::error("fact " + std::to_string(ids.back()) + " has a corrupt fact_key");
         }
+        if (!referencesExist(catalog, fact)) {
+            rows.reset();
+            return Status::error("the database is corrupt: fact " + std::to_string(ids.back()) +
+                                 " names an entity or a source that does not exist");
+        }
     }
     rows.reset();
-    nextFactId_ = ids.empty() ? 1 : *std::max_element(ids.begin(), ids.end()) + 1;
+    int64_t largest = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
+    nextFactId_ = largest == INT64_MAX ? INT64_MAX : largest + 1; // takeFactIds refuses it
     for (uint32_t index : idOrder(ids))
         sink(std::move(facts[index]));
     return Status::ok();

@@ -20,12 +20,31 @@ template <typename F> static Status forEachRow(Statement& statement, F each) {
     return Status::ok();
 }
 
+// The first broken reference found while loading: the database was changed by hand (or is
+// damaged). Reported as the loader reports a corrupt fact, rather than thrown later.
+class Corruption {
+public:
+    void check(bool ok, const std::string& what, int64_t id, const std::string& names) {
+        if (!ok && status_)
+            status_ = Status::error("the database is corrupt: " + what + " names " + names + " " +
+                                    std::to_string(id) + ", which does not exist");
+    }
+    const Status& status() const { return status_; }
+
+private:
+    Status status_ = Status::ok();
+};
+
 Status Store::loadCatalog(schema::Catalog& catalog) {
     CG_PREPARE(types, "SELECT id, name, parent_id FROM types ORDER BY id");
     CG_TRY(forEachRow(types, [&](Statement& r) {
         catalog.addType(r.columnText(1), r.columnIsNull(2) ? kNoId : r.columnInt(2),
                         r.columnInt(0));
     }));
+    Corruption corruption;
+    for (const schema::TypeInfo* type : catalog.types())
+        corruption.check(type->parent == kNoId || catalog.hasType(type->parent),
+                         "type '" + type->name + "'", type->parent, "parent type");
 
     std::map<RelationId, schema::RelationInfo> relations;
     CG_PREPARE(rels, "SELECT id, name, derived, timeless, per_period FROM relations ORDER BY id");
@@ -48,19 +67,30 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
                       : kind == "number" ? schema::ColumnKind::Number
                                          : schema::ColumnKind::Entity;
         if (!r.columnIsNull(4)) column.type = r.columnInt(4);
-        schema::RelationInfo& info = relations.at(r.columnInt(0));
-        (r.columnInt(1) ? info.qualifiers : info.columns).push_back(column);
+        auto relation = relations.find(r.columnInt(0));
+        corruption.check(relation != relations.end(), "a relation column", r.columnInt(0),
+                         "relation");
+        corruption.check(column.type == kNoId || catalog.hasType(column.type),
+                         "column '" + column.name + "'", column.type, "type");
+        if (relation != relations.end())
+            (r.columnInt(1) ? relation->second.qualifiers : relation->second.columns)
+                .push_back(column);
     }));
     for (auto& [id, info] : relations)
         catalog.addRelation(std::move(info));
 
     CG_PREPARE(entities, "SELECT id, name, type_id FROM entities ORDER BY id");
     CG_TRY(forEachRow(entities, [&](Statement& r) {
+        corruption.check(catalog.hasType(r.columnInt(2)), "entity '" + r.columnText(1) + "'",
+                         r.columnInt(2), "type");
         markStoredEntity(catalog.addEntity(r.columnText(1), r.columnInt(2), r.columnInt(0)));
     }));
     CG_PREPARE(aliases, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, position");
-    CG_TRY(forEachRow(aliases,
-                      [&](Statement& r) { catalog.addAlias(r.columnInt(0), r.columnText(1)); }));
+    CG_TRY(forEachRow(aliases, [&](Statement& r) {
+        bool known = catalog.hasEntity(r.columnInt(0));
+        corruption.check(known, "alias '" + r.columnText(1) + "'", r.columnInt(0), "entity");
+        if (known) catalog.addAlias(r.columnInt(0), r.columnText(1));
+    }));
 
     CG_PREPARE(sources, "SELECT id, name, title, author, url, published FROM sources ORDER BY id");
     Status badDate = Status::ok();
@@ -82,8 +112,11 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
     }));
     CG_PREPARE(rules, "SELECT id, relation_id, text FROM rules ORDER BY id");
     CG_TRY(forEachRow(rules, [&](Statement& r) {
+        corruption.check(catalog.hasRelation(r.columnInt(1)),
+                         "rule " + std::to_string(r.columnInt(0)), r.columnInt(1), "relation");
         catalog.addRule({r.columnInt(0), r.columnInt(1), r.columnText(2)});
     }));
+    CG_TRY(corruption.status());
     return badDate;
 }
 

@@ -86,18 +86,22 @@ GoldenFile parseMarkdownFile(const std::string& text, std::string& error) {
         while (next < lines.size() && lines[next].empty())
             ++next;
         record.directive = "statement ok";
-        std::pair<size_t, size_t> output{0, 0};
-        if (next < lines.size() && (lines[next] == "```output" || lines[next] == "```error")) {
-            record.directive = lines[next] == "```output" ? "query" : "statement error";
+        std::pair<size_t, size_t> outputLines{0, 0};
+        // "```output json" (or csv, markdown, jsonl) shows the answer in that format.
+        bool output = next < lines.size() && lines[next].rfind("```output", 0) == 0;
+        if (output || (next < lines.size() && lines[next] == "```error")) {
+            record.directive = output
+                                   ? "query" + lines[next].substr(std::string("```output").size())
+                                   : "statement error";
             record.hasExpected = true;
             size_t outputEnd = blockEnd(next);
             for (size_t k = next + 1; k < outputEnd; ++k)
                 record.expected += lines[k] + "\n";
-            output = {next + 1, outputEnd};
+            outputLines = {next + 1, outputEnd};
             end = outputEnd;
         }
         file.records.push_back(std::move(record));
-        file.outputBlocks.push_back(output);
+        file.outputBlocks.push_back(outputLines);
         i = end;
     }
     return file;

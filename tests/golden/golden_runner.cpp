@@ -18,12 +18,17 @@ namespace {
 std::string renderOutcome(const engine::Outcome& outcome, const std::string& directive) {
     if (!outcome.ok()) return outcome.renderDiagnostics();
     exporter::Format format = exporter::Format::Table;
-    for (const char* name : {"csv", "json", "markdown"})
+    for (const char* name : {"csv", "json", "jsonl", "markdown"})
         if (directive.find(name) != std::string::npos) format = exporter::parseFormat(name).value();
     bool explain = directive.find("explain") != std::string::npos;
+    exporter::RenderOptions options;
+    options.fullProvenance = directive.find("full") != std::string::npos; // --provenance full
     std::string out;
-    for (const engine::QueryResult& result : outcome.results)
-        out += engine::renderResult(result, format, explain);
+    if (format == exporter::Format::Json || format == exporter::Format::JsonLines)
+        out = engine::renderResults(outcome.results, format, explain); // one document
+    else
+        for (const engine::QueryResult& result : outcome.results)
+            out += engine::renderResult(result, format, explain, options);
     // CSV ends lines with CRLF (RFC 4180); golden files hold plain lines.
     std::string plain;
     for (char c : out)
@@ -84,8 +89,11 @@ int main(int argc, char** argv) {
         std::cerr << engine.status().message() << "\n";
         return 1;
     }
-    if (file.maxDerived)
-        engine.value()->setRuleLimits(file.maxDerived, std::chrono::milliseconds(0));
+    if (file.maxDerived) {
+        engine::Engine::Limits limits;
+        limits.maxDerivedFacts = file.maxDerived;
+        engine.value()->setLimits(limits);
+    }
     if (file.loadBundled) {
         // The shipped graph must load cleanly: a warning fails every golden file too.
         engine::Outcome loaded = engine.value()->loadBundledGraph();

@@ -42,7 +42,7 @@ TEST_CASE("dot-command arguments complete from the command's table entry", "[com
     CHECK(complete(".mode c") == Strings{"csv"});
     CHECK(complete(".mode j") == Strings{"json", "jsonl"});
     CHECK(complete(".headers ") == Strings{"off", "on"});
-    CHECK(complete(".show p") == Strings{"plan"});
+    CHECK(complete(".show p") == Strings{"plan", "provenance"});
     CHECK(complete(".show plan o") == Strings{"off", "on"});
     CHECK(complete(".help mo") == Strings{"mode"});
     CHECK(complete(".schema des") == Strings{"design_partner", "designs"});

@@ -52,11 +52,12 @@ TEST_CASE("tsv escapes tabs, newlines and backslashes", "[modes]") {
     CHECK(exporter::render(sample(), Format::Tsv, {false}) == "谷歌\t3000000\na\\tb\\\\c\\nd\t\n");
 }
 
-TEST_CASE("jsonl prints one object per row, exact numbers as numbers", "[modes]") {
+TEST_CASE("jsonl prints a table as one object on one line, exact numbers as numbers", "[modes]") {
     CHECK(exporter::render(sample(), Format::JsonLines) ==
-          "{\"firm\":\"谷歌\",\"units\":3000000}\n"
-          "{\"firm\":\"a\\tb\\\\c\\nd\",\"units\":null}\n");
-    CHECK(exporter::render(Table{{"x"}, {}}, Format::JsonLines).empty());
+          "{\"columns\":[\"firm\",\"units\"],\"rows\":[[\"谷歌\",3000000],"
+          "[\"a\\tb\\\\c\\nd\",null]],\"notes\":[]}\n");
+    CHECK(exporter::render(Table{{"x"}, {}}, Format::JsonLines) ==
+          "{\"columns\":[\"x\"],\"rows\":[],\"notes\":[]}\n");
 }
 
 TEST_CASE("line mode prints one name = value per line, rows apart", "[modes]") {

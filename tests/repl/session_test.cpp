@@ -171,7 +171,7 @@ TEST_CASE(".read of a missing file or of itself fails cleanly", "[session]") {
     std::ofstream(self) << ".read " << self.string() << "\n";
     Repl repl;
     repl.feed(".read nowhere.kg\n.read " + self.string());
-    CHECK(contains(repl.err.str(), "<stdin>:1:7: error: cannot read 'nowhere.kg'"));
+    CHECK(contains(repl.err.str(), "<stdin>:1:7: error: no script 'nowhere.kg'"));
     CHECK(contains(repl.err.str(), "error: '.read' nests too deeply"));
 }
 
@@ -204,8 +204,10 @@ TEST_CASE(".mode and .headers choose how results print", "[session]") {
     CHECK(repl.out.str() == "table\nline\n"
                             "    firm = Broadcom\n   valid = undated\n  status = rumored\n"
                             "  source = decoder_2024_12\nreported = 2024-12-12\n"
-                            "{\"firm\":\"Broadcom\",\"valid\":\"undated\",\"status\":\"rumored\","
-                            "\"source\":\"decoder_2024_12\",\"reported\":\"2024-12-12\"}\n"
+                            "{\"query\":\"who designs Baltra?\",\"columns\":[\"firm\",\"valid\","
+                            "\"status\",\"source\",\"reported\",\"source.designs\"],\"rows\":"
+                            "[[\"Broadcom\",\"undated\",\"rumored\",\"decoder_2024_12\","
+                            "\"2024-12-12\",\"decoder_2024_12\"]],\"notes\":[]}\n"
                             "off\n"
                             "Broadcom\tundated\trumored\tdecoder_2024_12\t2024-12-12\n");
 }
@@ -226,15 +228,15 @@ TEST_CASE(".show plan and .show ast print before each answer", "[session]") {
     CHECK(out.rfind("plan:\n1. ", 0) == 0);
     CHECK(contains(out, "? designs(F, Baltra).\n"));
     repl.feed(".show nothing");
-    CHECK(contains(repl.err.str(), "expected 'ast' or 'plan', not 'nothing'"));
+    CHECK(contains(repl.err.str(), "expected 'ast', 'plan' or 'provenance', not 'nothing'"));
 }
 
 TEST_CASE(".show lists the settings", "[session]") {
     Repl repl;
     repl.feed(".asof 2026\n.show");
     CHECK(repl.out.str() == "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
-                            "     ast: off\n    plan: off\n   pager: on\n maxrows: 40\n"
-                            "maxwidth: 0\n    asof: 2026\n knownat: off\n"
+                            "     ast: off\n    plan: off\n sources: compact\n   pager: on\n"
+                            " maxrows: 40\nmaxwidth: 0\n    asof: 2026\n knownat: off\n"
                             "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
 }
 
@@ -319,8 +321,10 @@ TEST_CASE("why answers print as trees and explain prints the plan", "[session]")
     repl.feed("explain ? designs(F, Baltra).");
     CHECK(repl.out.str().rfind("plan:\n1. lookup designs(F, Baltra) on chip\nF ", 0) == 0);
     repl.out.str("");
-    repl.feed(".mode jsonl\nwhy my_partner(Broadcom, Meta)?"); // a tree has no rows: JSON
-    CHECK(repl.out.str().rfind("{\"facts\":[{\"fact\":\"my_partner(Broadcom, Meta)\"", 0) == 0);
+    repl.feed(".mode jsonl\nwhy my_partner(Broadcom, Meta)?"); // a tree: its facts
+    CHECK(repl.out.str().rfind("{\"query\":\"why my_partner(Broadcom, Meta)?\",\"facts\":[{"
+                               "\"fact\":\"my_partner(Broadcom, Meta)\"",
+                               0) == 0);
 }
 
 TEST_CASE(".help lists the commands and explains one", "[session]") {

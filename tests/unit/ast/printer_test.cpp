@@ -183,3 +183,13 @@ who designs Trainium3 known at 2025-06-30?
     std::string printed = roundTrip(program);
     CHECK(std::count(printed.begin(), printed.end(), '\n') == 9);
 }
+
+TEST_CASE("per, status and reported survive the round trip, on atoms and queries", "[printer]") {
+    CHECK(roundTrip("? designs(F, C) per S reported R, develops(V, C), R >= 2026-01.") ==
+          "? designs(F, C) per S reported R, develops(V, C), R >= 2026-01.\n");
+    // After the body's last atom, the clauses are the query's: printed among the modifiers.
+    CHECK(roundTrip("? shipments(V, U) status forecast in 2026.") ==
+          "? shipments(V, U) status forecast as of 2026.\n");
+    CHECK(roundTrip("who designs Trainium3 per bi_2025_12?") ==
+          "who designs Trainium3 per bi_2025_12?\n");
+}

@@ -253,7 +253,7 @@ TEST_CASE("a variable used as text and then as an entity is an error", "[bind][q
 TEST_CASE("a quoted unknown name in a query is an unknown entity", "[bind][query][error]") {
     Diagnostic d = onlyError("? designs(\"Nobody\", C).");
     CHECK(d.message == "unknown entity 'Nobody'");
-    CHECK(d.hint == "declare it first: entity Nobody: <Type>.");
+    CHECK(d.hint == "no entity or alias has this name; '.entities' in the shell lists them");
 }
 
 TEST_CASE("a number in an entity column of a query is a type mismatch", "[bind][query][error]") {

@@ -148,3 +148,37 @@ TEST_CASE("a span with line 0 is treated as unknown", "[diagnostic][error]") {
     CHECK_FALSE(d.span.valid());
     CHECK(renderDiagnostic(d, sources) == "error: m\n");
 }
+
+// Issue 14, item 7: a megabyte on one line took minutes to report and was echoed whole.
+TEST_CASE("a long line is quoted as a window around the caret", "[diagnostic][issue14]") {
+    std::string line = std::string(100000, 'x') + "BAD" + std::string(100000, 'y');
+    SourceTexts sources = {{"f.kg", line}};
+    std::string rendered =
+        renderDiagnostic(makeError(Phase::Syntax, "m", spanAt("f.kg", 1, 100001, 100004)), sources);
+    std::string window = std::string(60, 'x') + "BAD" + std::string(60, 'y');
+    CHECK(rendered == "f.kg:1:100001: error: m\n    ..." + window + "...\n    " +
+                          std::string(63, ' ') + "^^^\n");
+}
+
+TEST_CASE("a short line is quoted whole", "[diagnostic][issue14]") {
+    SourceTexts sources = {{"f.kg", "? x(" + std::string(150, 'a') + ")."}};
+    std::string rendered =
+        renderDiagnostic(makeError(Phase::Bind, "m", spanAt("f.kg", 1, 5, 155)), sources);
+    CHECK(rendered.find("...") == std::string::npos);
+}
+
+TEST_CASE("a name of a megabyte in a message shows its ends", "[diagnostic][issue14]") {
+    std::string name = "a" + std::string(1 << 20, 'b') + "c";
+    std::string rendered =
+        renderDiagnostic(makeError(Phase::Bind, "unknown entity '" + name + "'", {}), {});
+    // 28 bytes of each end of the word, its quotes included.
+    CHECK(rendered == "error: unknown entity '" + std::string("a") + std::string(26, 'b') + "..." +
+                          std::string(26, 'b') + "c'\n");
+}
+
+TEST_CASE("invalid UTF-8 in a quoted line shows as a replacement character",
+          "[diagnostic][issue14]") {
+    SourceTexts sources = {{"f.kg", "// caf\xe9"}};
+    CHECK(renderDiagnostic(makeError(Phase::Syntax, "m", spanAt("f.kg", 1, 7, 8)), sources) ==
+          "f.kg:1:7: error: m\n    // caf\xEF\xBF\xBD\n          ^\n");
+}

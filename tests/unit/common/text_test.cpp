@@ -133,3 +133,33 @@ TEST_CASE("names with spaces, punctuation or a leading digit are quoted", "[text
     CHECK(text::quoteNameIfNeeded("a b") == "\"a b\"");
     CHECK(text::quoteNameIfNeeded("say \"hi\"") == "\"say \\\"hi\\\"\"");
 }
+
+// Issue 14, items 1 and 16: invalid UTF-8 is found where it is, never thrown on.
+TEST_CASE("invalidUtf8Offset finds the first byte that is not UTF-8", "[text][utf8][issue14]") {
+    constexpr size_t kNone = std::string_view::npos;
+    CHECK(text::invalidUtf8Offset("") == kNone);
+    CHECK(text::invalidUtf8Offset("ascii and 谷歌 and \xF0\x9F\x9A\x80") == kNone);
+    CHECK(text::invalidUtf8Offset("\xff") == 0);
+    CHECK(text::invalidUtf8Offset("caf\xe9") == 3);                  // Latin-1
+    CHECK(text::invalidUtf8Offset("ab\x80") == 2);                   // a stray continuation byte
+    CHECK(text::invalidUtf8Offset("\xe8\xb0") == 0);                 // truncated
+    CHECK(text::invalidUtf8Offset("\xc0\xaf") == 0);                 // overlong
+    CHECK(text::invalidUtf8Offset("\xed\xa0\x80") == 0);             // a surrogate
+    CHECK(text::invalidUtf8Offset("\xf4\x90\x80\x80") == 0);         // beyond U+10FFFF
+    CHECK(text::invalidUtf8Offset(std::string("a\0b", 3)) == kNone); // NUL is UTF-8
+}
+
+TEST_CASE("sanitizeUtf8 replaces each invalid byte for display", "[text][utf8][issue14]") {
+    CHECK(text::sanitizeUtf8("谷歌") == "谷歌");
+    CHECK(text::sanitizeUtf8("a\xff\xfe") == "a\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+// Issue 14, item 8: a 100,000-character name and a misspelt copy took 23 s.
+TEST_CASE("no suggestion is looked for past 64 characters", "[text][issue14]") {
+    std::string name(100000, 'a');
+    std::string typo = name.substr(1) + "b";
+    CHECK(text::nearestName(typo, {name, "Trainium3"}).empty());
+    CHECK(text::nearestName(std::string(64, 'a') + "x", {std::string(65, 'a')}).empty());
+    CHECK(text::nearestName(std::string(63, 'a') + "x", {std::string(64, 'a')}) ==
+          std::string(64, 'a'));
+}

@@ -37,7 +37,8 @@ struct World {
         REQUIRE(r.statements.size() == 1);
         const bind::BoundQuery& q = std::get<bind::RunQuery>(r.statements[0].node).query;
         plan::QueryPlan plan = plan::planQuery(q, [&](RelationId id) { return facts.size(id); });
-        return eval::evaluateQuery(q, plan, eval::FactView(facts), catalog, cancel);
+        return eval::evaluateQuery(q, plan, eval::FactView(facts), catalog,
+                                   eval::queryLimitsFromNow(cancel, {}, 0));
     }
 
     Table ask(const std::string& queryText) {
@@ -47,13 +48,15 @@ struct World {
         return std::move(table).value();
     }
 
-    // The rows as text, every column.
-    Rows rows(const std::string& queryText) {
+    // The rows as text, every column but the per-atom sources (`detail`: those too).
+    Rows rows(const std::string& queryText, bool detail = false) {
         Rows out;
-        for (const std::vector<Cell>& row : ask(queryText).rows) {
+        Table table = ask(queryText);
+        size_t shown = table.columns.size() - (detail ? 0 : table.detailColumns);
+        for (const std::vector<Cell>& row : table.rows) {
             std::vector<std::string> cells;
-            for (const Cell& c : row)
-                cells.push_back(c.kind == Cell::Kind::Null ? "NULL" : c.text);
+            for (size_t i = 0; i < shown; ++i)
+                cells.push_back(row[i].kind == Cell::Kind::Null ? "NULL" : row[i].text);
             out.push_back(cells);
         }
         return out;
@@ -77,7 +80,9 @@ struct World {
 TEST_CASE("answers have one column per variable plus provenance", "[eval]") {
     World w("Broadcom designs \"TPU v7\" per seed2025.");
     Table t = w.ask("? designs(F, C).");
-    CHECK(t.columns == std::vector<std::string>{"F", "C", "valid", "status", "source", "reported"});
+    CHECK(t.columns == std::vector<std::string>{"F", "C", "valid", "status", "source", "reported",
+                                                "source.designs"});
+    CHECK(t.detailColumns == 1);
     CHECK(w.rows("? designs(F, C).") ==
           Rows{{"Broadcom", "TPU v7", "always", "actual", "seed2025", "2025-06"}});
 }
@@ -94,19 +99,43 @@ TEST_CASE("no matching facts give an empty table with its columns", "[eval][erro
     World w;
     Table t = w.ask("? designs(F, Trainium3).");
     CHECK(t.rows.empty());
-    CHECK(t.columns == std::vector<std::string>{"F", "valid", "status", "source", "reported"});
+    CHECK(t.columns ==
+          std::vector<std::string>{"F", "valid", "status", "source", "reported", "source.designs"});
 }
 
-TEST_CASE("exact numbers are number cells, other numbers are text", "[eval]") {
+TEST_CASE("every number is a number cell that keeps its precision", "[eval]") {
     World w("shipments(Google, 4614). shipments(Amazon, ~2000000).");
     Table t = w.ask("? shipments(V, U).");
     REQUIRE(t.rows.size() == 2);
     // Amazon sorts first.
-    CHECK(t.rows[0][1].kind == Cell::Kind::Text);
+    CHECK(t.rows[0][1].kind == Cell::Kind::Number);
     CHECK(t.rows[0][1].text == "~2000000");
+    CHECK(t.rows[0][1].number == Number::approx(2000000));
     CHECK(t.rows[1][1].kind == Cell::Kind::Number);
-    CHECK(t.rows[1][1].number == 4614);
+    CHECK(t.rows[1][1].number == Number::exact(4614));
     CHECK(t.rows[1][1].text == "4614");
+}
+
+// ---- per-atom sources (issue 13 §6a) ---------------------------------------------------
+
+TEST_CASE("each atom's sources are a detail column beside the union", "[eval]") {
+    World w("Alchip designs Trainium3 per reuters2025.\n"
+            "Alchip designs Trainium3 per seed2025.\n"
+            "develops(Amazon, Trainium3) per seed2025.\n"
+            "Alphawave designs Trainium3 per reuters2025.");
+    Table t = w.ask("? designs(F, C), develops(V, C), designs(G, C), F != G.");
+    CHECK(t.detailColumns == 3);
+    CHECK(std::vector<std::string>(t.columns.end() - 3, t.columns.end()) ==
+          std::vector<std::string>{"source.designs", "source.develops", "source.designs.2"});
+    // Derivations merged into one answer unite their sources atom by atom: Alchip's two claims
+    // back the first atom only.
+    CHECK(w.rows("? designs(F, C), develops(V, C), designs(G, C), F != G.", true) ==
+          Rows{{"Alchip", "Trainium3", "Amazon", "Alphawave", "always", "actual",
+                "seed2025, reuters2025", "2025-12-03", "seed2025, reuters2025", "seed2025",
+                "reuters2025"},
+               {"Alphawave", "Trainium3", "Amazon", "Alchip", "always", "actual",
+                "seed2025, reuters2025", "2025-12-03", "reuters2025", "seed2025",
+                "seed2025, reuters2025"}});
 }
 
 // ---- joins -------------------------------------------------------------------------------

@@ -11,13 +11,14 @@ using namespace chipgraph::exporter;
 
 namespace {
 
-// firm | units | source, with an exact number, an approximate one (text) and a null.
+// firm | units | source, with an exact number, an approximate one and a null.
 Table sample() {
     Table t;
     t.columns = {"firm", "units", "source"};
     t.rows.push_back(
         {Cell::ofText("Alchip"), Cell::ofNumber("3000000", 3000000), Cell::ofText("seed2025")});
-    t.rows.push_back({Cell::ofText("谷歌"), Cell::ofText("~2000000"), Cell::null()});
+    t.rows.push_back(
+        {Cell::ofText("谷歌"), Cell::ofNumber("~2000000", Number::approx(2000000)), Cell::null()});
     return t;
 }
 
@@ -126,33 +127,59 @@ TEST_CASE("CSV of a table without rows is its header", "[format]") {
 
 // ---- JSON --------------------------------------------------------------------------------
 
-TEST_CASE("JSON has columns and rows, exact numbers as numbers and missing values as null",
+TEST_CASE("JSON has columns, rows and notes, exact numbers as numbers and missing values as null",
           "[format]") {
     CHECK(renderJson(sample()) ==
           "{\"columns\":[\"firm\",\"units\",\"source\"],"
-          "\"rows\":[[\"Alchip\",3000000,\"seed2025\"],[\"谷歌\",\"~2000000\",null]]}\n");
+          "\"rows\":[[\"Alchip\",3000000,\"seed2025\"],[\"谷歌\",{\"kind\":\"approx\","
+          "\"low\":2000000,\"high\":2000000,\"text\":\"~2000000\"},null]],\"notes\":[]}\n");
+}
+
+TEST_CASE("a JSON number is never a string: bounds and ranges are objects", "[format]") {
+    Table t = oneColumn({Cell::ofNumber(">3000000", Number::greater(3000000)),
+                         Cell::ofNumber("<50000", Number::less(50000)),
+                         Cell::ofNumber("1..2.5", Number::range(1, 2.5))});
+    CHECK(renderJson(t) ==
+          "{\"columns\":[\"c\"],\"rows\":["
+          "[{\"kind\":\"greater\",\"low\":3000000,\"high\":null,\"text\":\">3000000\"}],"
+          "[{\"kind\":\"less\",\"low\":null,\"high\":50000,\"text\":\"<50000\"}],"
+          "[{\"kind\":\"range\",\"low\":1,\"high\":2.5,\"text\":\"1..2.5\"}]],\"notes\":[]}\n");
+}
+
+TEST_CASE("notes print under the text table, after a Markdown table and in JSON", "[format]") {
+    Table t = oneColumn({Cell::ofText("a")});
+    t.notes = {"3 claims without a report date were left out"};
+    CHECK(renderText(t) ==
+          "c\n-\na\n(1 row)\nnote: 3 claims without a report date were left out\n");
+    CHECK(renderMarkdown(t) ==
+          "| c |\n| --- |\n| a |\n\nnote: 3 claims without a report date were left out\n");
+    CHECK(renderCsv(t) == "c\r\na\r\n"); // data only: the CLI prints notes to stderr
+    CHECK(renderJson(t) == "{\"columns\":[\"c\"],\"rows\":[[\"a\"]],"
+                           "\"notes\":[\"3 claims without a report date were left out\"]}\n");
 }
 
 TEST_CASE("JSON numbers keep fractions and signs, and integers have no '.0'", "[format]") {
     Table t = oneColumn({Cell::ofNumber("4.9", 4.9), Cell::ofNumber("-3", -3),
                          Cell::ofNumber("0", 0), Cell::ofNumber("980000000000000", 9.8e14)});
-    CHECK(renderJson(t) == "{\"columns\":[\"c\"],\"rows\":[[4.9],[-3],[0],[980000000000000]]}\n");
+    CHECK(renderJson(t) ==
+          "{\"columns\":[\"c\"],\"rows\":[[4.9],[-3],[0],[980000000000000]],\"notes\":[]}\n");
 }
 
 TEST_CASE("JSON escapes strings", "[format][error]") {
     Table t = oneColumn({Cell::ofText("say \"hi\"\\\n")});
-    CHECK(renderJson(t) == "{\"columns\":[\"c\"],\"rows\":[[\"say \\\"hi\\\"\\\\\\n\"]]}\n");
+    CHECK(renderJson(t) ==
+          "{\"columns\":[\"c\"],\"rows\":[[\"say \\\"hi\\\"\\\\\\n\"]],\"notes\":[]}\n");
 }
 
 TEST_CASE("JSON of an empty table", "[format]") {
-    CHECK(renderJson(Table{}) == "{\"columns\":[],\"rows\":[]}\n");
+    CHECK(renderJson(Table{}) == "{\"columns\":[],\"rows\":[],\"notes\":[]}\n");
 }
 
 TEST_CASE("JSON never throws on invalid UTF-8: bad bytes become U+FFFD", "[format][error]") {
     Table t = oneColumn({Cell::ofText("bad\xff")});
     std::string out;
     REQUIRE_NOTHROW(out = renderJson(t));
-    CHECK(out == "{\"columns\":[\"c\"],\"rows\":[[\"bad\xEF\xBF\xBD\"]]}\n");
+    CHECK(out == "{\"columns\":[\"c\"],\"rows\":[[\"bad\xEF\xBF\xBD\"]],\"notes\":[]}\n");
 }
 
 // ---- Markdown ----------------------------------------------------------------------------
@@ -190,7 +217,7 @@ TEST_CASE("format names must be spelt out exactly", "[format][error]") {
 TEST_CASE("a non-finite number cell becomes null in JSON", "[format][error]") {
     double inf = std::numeric_limits<double>::infinity();
     Table t = oneColumn({Cell::ofNumber("inf", inf)});
-    CHECK(renderJson(t) == "{\"columns\":[\"c\"],\"rows\":[[null]]}\n");
+    CHECK(renderJson(t) == "{\"columns\":[\"c\"],\"rows\":[[null]],\"notes\":[]}\n");
 }
 
 TEST_CASE("Markdown flattens CRLF and lone CR line breaks too", "[format][error]") {

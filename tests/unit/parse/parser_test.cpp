@@ -327,3 +327,33 @@ TEST_CASE("isIncomplete is false after a complete statement or nothing", "[parse
     CHECK_FALSE(parse::isIncomplete("type Chip. /* closed */"));
     CHECK_FALSE(parse::isIncomplete("-- only a comment"));
 }
+
+TEST_CASE("per, status and reported attach to the atom a ',' follows, else to the query",
+          "[parser]") {
+    auto q = only<ast::QueryStmt>("? designs(F, C) per S reported R, develops(V, C) per seed2025 "
+                                  "status rumored, R >= 2026-01.");
+    REQUIRE(q.body.size() == 3);
+    const auto& first = std::get<ast::Atom>(q.body[0]).provenance;
+    CHECK(first.source->text == "S");
+    CHECK(first.reported->text == "R");
+    CHECK_FALSE(first.status);
+    const auto& second = std::get<ast::Atom>(q.body[1]).provenance;
+    CHECK(second.source->text == "seed2025");
+    CHECK(second.status->text == "rumored");
+    const auto& compare = std::get<ast::Comparison>(q.body[2]);
+    CHECK(compare.rhs.kind == ast::Expr::Kind::Date);
+    CHECK(compare.rhs.date.text == "2026-01");
+    CHECK(q.modifiers.provenance.empty());
+
+    auto last = only<ast::QueryStmt>("? designs(F, C), develops(V, C) per seed2025 in 2026.");
+    CHECK(std::get<ast::Atom>(last.body[1]).provenance.empty());
+    CHECK(last.modifiers.provenance.source->text == "seed2025");
+}
+
+TEST_CASE("status and reported stay names where no clause is expected", "[parser]") {
+    auto r = only<ast::RelationDecl>("relation status(reported: text).");
+    CHECK(r.name.text == "status");
+    CHECK(r.columns[0].name.text == "reported");
+    auto f = only<ast::FactStmt>("designs(A, B) per s reported.");
+    CHECK(f.status->text == "reported");
+}

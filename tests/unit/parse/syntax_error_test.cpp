@@ -301,3 +301,57 @@ TEST_CASE("errors on separate lines are each reported, one per line", "[syntax][
     parse::ParseResult one = parseText("type A = B = C.");
     CHECK(one.diagnostics.size() == 1);
 }
+
+// ---- issue 14: input that crashed the parser -------------------------------------------------
+
+TEST_CASE("invalid UTF-8 is an error at its line and column", "[syntax][error][issue14]") {
+    Diagnostic d = onlyError("type Chip.\n// caf\xe9\n");
+    CHECK(position(d) == "2:7");
+    CHECK(d.message == "invalid UTF-8 (byte 0xe9)");
+    CHECK(d.hint == "save the text as UTF-8");
+    CHECK(onlyError("\xff\xfe?\0").hint == "the text is UTF-16; save it as UTF-8");
+    CHECK_FALSE(parse::isIncomplete("\xff"));
+}
+
+TEST_CASE("parentheses nested past the limit are an error, not a stack overflow",
+          "[syntax][error][issue14]") {
+    auto nested = [](int depth) {
+        return "? x(A), B = " + std::string(depth, '(') + "1" + std::string(depth, ')') + ".";
+    };
+    CHECK(parseText(nested(parse::kMaxNesting)).ok());
+    Diagnostic d = onlyError(nested(30000));
+    CHECK(d.message == "parentheses nested more than 100 deep");
+    CHECK(position(d) == "1:" + std::to_string(12 + parse::kMaxNesting + 1));
+}
+
+TEST_CASE("an expression of more operators than the limit is an error",
+          "[syntax][error][issue14]") {
+    auto sum = [](int terms) {
+        std::string text = "? x(A), B = 1";
+        for (int i = 1; i < terms; ++i)
+            text += " + 1";
+        return text + ".";
+    };
+    CHECK(parseText(sum(parse::kMaxOperators + 1)).ok());
+    Diagnostic d = onlyError(sum(30000));
+    CHECK(d.message == "an expression with more than 1000 operators");
+}
+
+TEST_CASE("numbers a double cannot hold are errors", "[syntax][error][issue14]") {
+    CHECK(onlyError("? x(A), A = " + std::string(400, '9') + ".").message == "number too large");
+    Diagnostic d = onlyError("? x(A), A = 12345678901234567891.");
+    CHECK(d.message == "integer too large to be stored exactly (beyond 2^53 = 9007199254740992)");
+    CHECK(parseText("? x(A), A = 9007199254740992.").ok());
+    CHECK(parseText("? x(A), A = ~12345678901234567891.").ok());
+}
+
+TEST_CASE("a chain of more hops than the limit is an error", "[syntax][error][issue14]") {
+    CHECK(onlyError("diagram chain of Amazon within 99999999999.").message ==
+          "'within' takes at most 1000 hops");
+}
+
+TEST_CASE("a NUL byte is an error at its line and column", "[syntax][error][issue14]") {
+    Diagnostic d = onlyError(std::string("type Chip.\nentity \"a\0b\": Chip.\n", 30));
+    CHECK(position(d) == "2:10");
+    CHECK(d.message == "a NUL byte in the text");
+}

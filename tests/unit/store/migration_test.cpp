@@ -444,3 +444,35 @@ TEST_CASE("the checks still refuse an unknown status or column kind", "[store][e
     CHECK(raw.exec("INSERT INTO relation_columns VALUES (1, 0, 0, 'x', 'blob', NULL)") ==
           SQLITE_CONSTRAINT);
 }
+
+// Issue 14, item 3: a database changed by hand to name ids that do not exist threw
+// std::out_of_range out of the catalog; it is reported as corrupt when loaded.
+namespace {
+
+std::string loadError(const std::string& uri, Raw& raw, const char* damage) {
+    REQUIRE(raw.exec(damage) == SQLITE_OK);
+    Result<std::unique_ptr<Store>> opened = Store::open(uri);
+    REQUIRE(opened.isOk());
+    schema::Catalog catalog;
+    Status loaded = opened.value()->loadCatalog(catalog);
+    if (loaded) loaded = opened.value()->loadFacts(catalog, [](schema::Fact) {});
+    REQUIRE_FALSE(loaded.isOk());
+    return loaded.message();
+}
+
+} // namespace
+
+TEST_CASE("a catalog naming ids that do not exist is reported as corrupt", "[store][issue14]") {
+    std::string uri = memoryUri("cg_corrupt_catalog");
+    Raw raw(uri);
+    writeV2(raw);
+    openUpgraded(raw, uri);
+    CHECK(loadError(uri, raw, "UPDATE entities SET type_id = 99999 WHERE name = 'Acme'") ==
+          "the database is corrupt: entity 'Acme' names type 99999, which does not exist");
+    REQUIRE(raw.exec("UPDATE entities SET type_id = 2 WHERE name = 'Acme'") == SQLITE_OK);
+    CHECK(loadError(uri, raw, "UPDATE relation_columns SET type_id = 77 WHERE name = 'chip'") ==
+          "the database is corrupt: column 'chip' names type 77, which does not exist");
+    REQUIRE(raw.exec("UPDATE relation_columns SET type_id = 1 WHERE name = 'chip'") == SQLITE_OK);
+    CHECK(loadError(uri, raw, "UPDATE facts SET source_id = 55") ==
+          "the database is corrupt: fact 2 names an entity or a source that does not exist");
+}
