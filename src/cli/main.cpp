@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/diagram_command.h"
 #include "cli/limit_options.h"
+#include "cli/serve_command.h"
 #include "engine/engine.h"
 #include "repl/runner.h"
 
@@ -130,6 +131,9 @@ int main(int argc, char** argv) {
     DiagramOptions diagramOptions;
     CLI::App* diagram = addDiagramCommand(app, diagramOptions);
 
+    ServeCommand serveCommand;
+    CLI::App* serve = addServeCommand(app, serveCommand);
+
     LimitOptions replLimits;
     addLimitOptions(app, replLimits);
     bool replForce = false;
@@ -149,6 +153,7 @@ int main(int argc, char** argv) {
     if (load->parsed()) return runLoad(loadCommand);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
+    if (serve->parsed()) return runServe(serveCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         applyLimits(engine, replLimits);
         engine.setOverwriteFiles(replForce);

@@ -398,6 +398,34 @@ std::string Engine::printAst(std::string_view text, const std::string& name, int
     return outcome.ok() ? ast::print(parsed.program) : std::string();
 }
 
+std::vector<Engine::StatementEffect> Engine::effectsOf(std::string_view text,
+                                                       const std::string& name, Outcome& outcome) {
+    outcome.sources[name] = std::string(text);
+    parse::ParseResult parsed =
+        parse::parseProgram(text, std::make_shared<const std::string>(name), 1);
+    outcome.diagnostics = std::move(parsed.diagnostics);
+    if (!outcome.ok()) return {};
+    schema::PendingChanges pending(catalog_); // never committed: binding only looks
+    bind::BindResult bound = bind::bindProgram(parsed.program, catalog_, defaults_);
+    outcome.diagnostics = std::move(bound.diagnostics);
+    if (!outcome.ok()) return {};
+    std::vector<StatementEffect> effects;
+    for (const bind::BoundStatement& s : bound.statements) {
+        StatementEffect& e = effects.emplace_back();
+        e.writes = writes(s);
+        e.span = s.span;
+        if (auto* import = std::get_if<bind::RunImport>(&s.node)) {
+            e.namesFile = true;
+            e.span = import->pathSpan;
+        } else if (auto* diagram = std::get_if<bind::RunDiagram>(&s.node);
+                   diagram && !diagram->path.empty()) {
+            e.namesFile = true;
+            e.span = diagram->pathSpan;
+        }
+    }
+    return effects;
+}
+
 bool Engine::isIncomplete(std::string_view text) {
     return parse::isIncomplete(text);
 }

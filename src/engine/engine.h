@@ -129,6 +129,20 @@ public:
     std::string printAst(std::string_view text, const std::string& name, int firstLine,
                          Outcome& outcome) const;
 
+    // What one statement of a text would do, found by parsing and binding it without running
+    // it (the catalog is left as it was): whether it stores something (a declaration, fact,
+    // retraction, rule or import) and whether it names a file (`import ... from`, `diagram ...
+    // to`). The web server refuses such statements before running anything.
+    struct StatementEffect {
+        bool writes = false;
+        bool namesFile = false;
+        SourceSpan span; // the statement, or the file name it gives
+    };
+    // One entry per statement, in order; syntax and binding errors come back in `outcome`
+    // (with the text as `name`, so outcome.renderDiagnostics() quotes it).
+    std::vector<StatementEffect> effectsOf(std::string_view text, const std::string& name,
+                                           Outcome& outcome);
+
     // Writes a copy of the database to a new file (the REPL's `.save`).
     Status saveTo(const std::string& path);
 

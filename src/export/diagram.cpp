@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,7 +170,16 @@ const char* layoutEngineName(LayoutEngine engine) {
     return "dot";
 }
 
+// Graphviz keeps global state (the error handler, layout scratch data): two threads laying out
+// at once corrupt it (an assertion in mincross.c under `chipgraph serve`). Every use of it goes
+// through the two functions below, one at a time.
+static std::recursive_mutex& graphvizMutex() {
+    static std::recursive_mutex mutex;
+    return mutex;
+}
+
 Result<std::string> diagramToDot(const Diagram& diagram, const DiagramStyle& style) {
+    std::lock_guard<std::recursive_mutex> lock(graphvizMutex());
     GraphvizErrors errors;
     Result<GraphPtr> graph = buildGraph(diagram, style);
     if (!graph) return graph.status();
@@ -187,6 +197,7 @@ Result<std::string> diagramToDot(const Diagram& diagram, const DiagramStyle& sty
 
 Result<std::string> renderDiagram(const Diagram& diagram, const DiagramStyle& style,
                                   DiagramFormat format) {
+    std::lock_guard<std::recursive_mutex> lock(graphvizMutex());
     if (format == DiagramFormat::Dot) return diagramToDot(diagram, style);
     Result<GraphPtr> graph = [&] {
         GraphvizErrors errors;

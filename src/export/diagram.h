@@ -102,7 +102,8 @@ const char* layoutEngineName(LayoutEngine engine);
 Result<std::string> diagramToDot(const Diagram& diagram, const DiagramStyle& style);
 
 // The diagram laid out and rendered in `format` (DOT: as diagramToDot). Returns the bytes
-// (binary for PNG and PDF). An error carries Graphviz's message.
+// (binary for PNG and PDF). An error carries Graphviz's message. Both are thread-safe: calls
+// from several threads take turns, as Graphviz's own state is global.
 Result<std::string> renderDiagram(const Diagram& diagram, const DiagramStyle& style,
                                   DiagramFormat format);
 
