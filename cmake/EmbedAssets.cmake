@@ -8,5 +8,6 @@ add_custom_command(
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${CHIPGRAPH_ASSETS_CPP} "-DFILES=${CHIPGRAPH_WEB_FILES}"
             -P ${PROJECT_SOURCE_DIR}/cmake/embed_assets.cmake
     DEPENDS ${CHIPGRAPH_WEB_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_assets.cmake
+            ${PROJECT_SOURCE_DIR}/cmake/embed_common.cmake
     COMMENT "Embedding the web page (src/serve/web)"
     VERBATIM)

@@ -9,5 +9,6 @@ add_custom_command(
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${CHIPGRAPH_BUNDLED_CPP} -DROOT=${PROJECT_SOURCE_DIR}
             "-DFILES=${CHIPGRAPH_GRAPH_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
     DEPENDS ${CHIPGRAPH_GRAPH_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+            ${PROJECT_SOURCE_DIR}/cmake/embed_common.cmake
     COMMENT "Embedding the bundled knowledge base (graph/*.kg)"
     VERBATIM)
