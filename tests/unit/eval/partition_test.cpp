@@ -66,7 +66,7 @@ TEST_CASE("groupRows orders rows by one column's value", "[eval][partition]") {
     CHECK(groups.starts == std::vector<size_t>{0, 2, 3});
 }
 
-TEST_CASE("appendDistinct keeps rows, validity and lookups; adds still deduplicate",
+TEST_CASE("appendDistinct keeps rows, validity and lookups, and adds still deduplicate",
           "[eval][partition]") {
     using eval::IntervalSet;
     eval::TupleTable whole(1), part(1);

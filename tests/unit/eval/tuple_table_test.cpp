@@ -43,7 +43,7 @@ TEST_CASE("IntervalSet: subtract and intersect split and clip", "[eval]") {
     CHECK(rest == IntervalSet(Interval{0, 100}).subtract(holes));
 }
 
-TEST_CASE("TupleTable: rows are unique per cells and status; validity unites", "[eval]") {
+TEST_CASE("TupleTable: rows are unique per cells and status, and validity unites", "[eval]") {
     TupleTable t(2);
     eval::ValueId row[2] = {1, 2};
     auto a = t.add(row, schema::FactStatus::Actual, IntervalSet(Interval{0, 10}), nullptr);
@@ -96,7 +96,7 @@ TEST_CASE("TupleTable: batched adds equal one-by-one adds, across growth", "[eva
     }
 }
 
-TEST_CASE("IntervalSet: widening on both sides reports two pieces; many parts spill and merge",
+TEST_CASE("IntervalSet: widening on both sides reports two pieces, and many parts spill and merge",
           "[eval]") {
     IntervalSet s(Interval{10, 20});
     CHECK(parts(s.unite(IntervalSet(Interval{5, 25}))) == std::vector<Interval>{{5, 10}, {20, 25}});
