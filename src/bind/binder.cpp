@@ -244,10 +244,18 @@ void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span)
     }
     if (!ok) return;
     if (const schema::RelationInfo* existing = catalog_.findRelation(decl.name.text)) {
+        bool sameKind =
+            existing->timeless == relation.timeless && existing->perPeriod == relation.perPeriod;
         if (sameColumns(existing->columns, relation.columns) &&
-            sameColumns(existing->qualifiers, relation.qualifiers) &&
-            existing->timeless == relation.timeless && existing->perPeriod == relation.perPeriod)
+            sameColumns(existing->qualifiers, relation.qualifiers)) {
+            if (sameKind) return;
+            const char* declared = existing->timeless    ? "as timeless"
+                                   : existing->perPeriod ? "as per period"
+                                                         : "without 'timeless' or 'per period'";
+            error("relation '" + decl.name.text + "' is already declared " + declared,
+                  decl.name.span, "keep one declaration");
             return;
+        }
         error("relation '" + decl.name.text + "' is already declared with other columns",
               decl.name.span, "keep one declaration");
         return;
