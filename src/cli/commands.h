@@ -41,6 +41,12 @@ struct ImportCommand {
     LimitOptions limits;
 };
 
+struct DumpCommand {
+    std::string db;     // empty: the bundled graph
+    std::string output; // empty: stdout
+    bool force = false; // replace an existing output file
+};
+
 // Opens the engine for reading: the bundled graph in memory, or an existing database opened
 // read-only (an error when `db` does not exist, rather than creating it).
 Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db);
@@ -52,5 +58,6 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
 int runInit(const std::string& path, const LimitOptions& limits);
 int runLoad(const LoadCommand& command);
 int runImport(const ImportCommand& command);
+int runDump(const DumpCommand& command);
 
 } // namespace chipgraph::cli
