@@ -34,16 +34,6 @@ const char* kMissingEnd = "missing '.' at the end of the statement";
 
 } // namespace
 
-// ---- misspelt keywords -------------------------------------------------------------------
-
-// Here rather than in tests/golden/errors/syntax_details.test: a golden record's text ends with
-// a newline, and after one the parser also reports "unexpected end of input" (1:16).
-TEST_CASE("a misspelt question word is recognised", "[syntax][error]") {
-    Diagnostic who = onlyError("whoo designs X?");
-    CHECK(who.hint == "did you mean 'who'?");
-    CHECK(position(who) == "1:1");
-}
-
 // ---- other syntax errors -----------------------------------------------------------------
 
 TEST_CASE("syntax error lines honour firstLine", "[syntax][error]") {
@@ -57,15 +47,6 @@ TEST_CASE("a program with a syntax error is not transformed at all", "[syntax][e
     parse::ParseResult r = parseText("type A.\ntype B.\ntype C = D.");
     CHECK_FALSE(r.ok());
     CHECK(r.program.statements.empty());
-}
-
-// ---- more malformed statements ---------------------------------------------------------------
-
-// Not a golden record either: with a final newline the parser also reports a missing '.'.
-TEST_CASE("an unclosed block comment is a syntax error", "[syntax][error]") {
-    Diagnostic d = onlyError("type A. /* open");
-    CHECK(d.message == "unexpected '/'");
-    CHECK(position(d) == "1:9");
 }
 
 // ---- issue 14: input that crashed the parser -------------------------------------------------
