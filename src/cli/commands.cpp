@@ -300,6 +300,10 @@ int runDump(const DumpCommand& command) {
     if (!command.output.empty() && !command.force && std::filesystem::exists(command.output, error))
         return fail("'" + command.output + "' already exists",
                     "pass --force to overwrite it, or name a new file");
+    if (!command.output.empty() && !command.db.empty() &&
+        std::filesystem::equivalent(command.output, command.db, error))
+        return fail("'" + command.output + "' is the database being dumped",
+                    "name another file for the text");
     auto engine = openForReading(command.db);
     if (!engine) return fail(engine.status().message());
     Status dumped = command.output.empty() ? engine.value()->dump(std::cout)

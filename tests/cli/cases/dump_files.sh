@@ -17,5 +17,7 @@ $CHIPGRAPH dump --db nowhere.db; echo "exit $?"
 $CHIPGRAPH dump --db kb.db -o no/such/folder.kg; echo "exit $?"
 ls no 2>&1 | head -1
 ls *.part 2>/dev/null
+$CHIPGRAPH dump --db kb.db -o ./kb.db --force; echo "exit $?"
+$CHIPGRAPH query --db kb.db 'who designs Trainium3 as of 2026?' > /dev/null && echo "kb.db is intact"
 $CHIPGRAPH --db kb.db -c '.dump kb.kg'; echo "exit $?"
 $CHIPGRAPH --db kb.db -c '.dump' | cmp - kb.kg && echo ".dump prints the same text"
