@@ -147,6 +147,10 @@ private:
     bool created_ = false, kept_ = false;
 };
 
+void applyAuthor(engine::Engine& engine, const std::string& author) {
+    if (!author.empty()) engine.setLogAuthor(author);
+}
+
 int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
     auto engine = openForReading(options.db);
@@ -170,12 +174,13 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
                                                          : engine::FileAccess::InFolder);
     if (!sources) return fail(sources.status().message());
     applyLimits(*engine.value(), options.limits);
+    applyAuthor(*engine.value(), options.author);
     engine.value()->setOverwriteFiles(options.force);
     InterruptGuard guard(*engine.value());
     return report(engine.value()->runFiles(sources.value()), options);
 }
 
-int runInit(const std::string& path, const LimitOptions& limits) {
+int runInit(const std::string& path, const LimitOptions& limits, const std::string& author) {
     if (std::filesystem::exists(path))
         return fail("'" + path + "' already exists",
                     "add files to it with 'chipgraph load --db " + path + " FILE.kg'");
@@ -183,6 +188,7 @@ int runInit(const std::string& path, const LimitOptions& limits) {
     auto engine = engine::Engine::open(path);
     if (!engine) return fail(engine.status().message());
     applyLimits(*engine.value(), limits);
+    applyAuthor(*engine.value(), author);
     engine::Outcome outcome = engine.value()->loadBundledGraph();
     if (!outcome.ok()) {
         std::cerr << outcome.renderDiagnostics();
@@ -205,6 +211,7 @@ int runLoad(const LoadCommand& command) {
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
     applyLimits(*engine.value(), command.limits);
+    applyAuthor(*engine.value(), command.author);
     engine.value()->setOverwriteFiles(command.force);
     InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->runFiles(sources.value());
@@ -229,6 +236,7 @@ int runImport(const ImportCommand& command) {
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
     applyLimits(*engine.value(), command.limits);
+    applyAuthor(*engine.value(), command.author);
     engine::Engine::ImportRequest request;
     request.relation = command.relation;
     request.path = command.file;

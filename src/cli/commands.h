@@ -22,11 +22,13 @@ struct CommonOptions {
     LimitOptions limits;
     bool allowFiles = false; // statements may name any file (docs/limits.md, "Files")
     bool force = false;      // `diagram ... to "file"` may replace a file
+    std::string author;      // the log's author of what `run --db` stores ("": the OS user)
 };
 
 struct LoadCommand {
     std::string db;
     std::vector<std::string> files;
+    std::string author; // the log entry's author ("": the OS user)
     LimitOptions limits;
     bool allowFiles = false;
     bool force = false;
@@ -38,18 +40,21 @@ struct ImportCommand {
     std::string file;
     std::string createType;
     std::string skipBadReport; // "": all or nothing; else import good rows, bad ones here
+    std::string author;        // the log entry's author ("": the OS user)
     LimitOptions limits;
 };
 
 // Opens the engine for reading: the bundled graph in memory, or an existing database opened
 // read-only (an error when `db` does not exist, rather than creating it).
 Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db);
+// The log's author for what `engine` stores, when one was given (docs/time.md, "The log").
+void applyAuthor(engine::Engine& engine, const std::string& author);
 // Prints "error: MESSAGE[; HINT]" to stderr and returns the exit code 1.
 int fail(const std::string& message, const std::string& hint = "");
 
 int runQuery(const CommonOptions& options, const std::string& text);
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files);
-int runInit(const std::string& path, const LimitOptions& limits);
+int runInit(const std::string& path, const LimitOptions& limits, const std::string& author);
 int runLoad(const LoadCommand& command);
 int runImport(const ImportCommand& command);
 

@@ -22,6 +22,12 @@ void addFileOptions(CLI::App& command, bool& allowFiles, bool& force) {
     command.add_flag("--force", force, "let 'diagram ... to FILE' replace an existing file");
 }
 
+// Who the log names for what a command stores (docs/time.md, "The log").
+void addAuthorOption(CLI::App& command, std::string& author) {
+    command.add_option("--author", author,
+                       "the author the log records for what this stores (default: the OS user)");
+}
+
 void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
     command.add_option("--db", options.db,
                        "SQLite database to use (default: the bundled knowledge base, in memory)");
@@ -84,6 +90,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> scripts;
     CLI::App* run = app.add_subcommand("run", "execute files of statements ('-' reads stdin)");
     addCommonOptions(*run, runOptions);
+    addAuthorOption(*run, runOptions.author);
     run->add_option("files", scripts, "script files (.kg)")->required();
     run->footer("Statements run in order as one unit: facts are stored (in --db, or in memory),\n"
                 "questions answered. Any error and nothing is kept.\n"
@@ -97,6 +104,8 @@ int main(int argc, char** argv) {
         app.add_subcommand("init", "create a database holding the bundled knowledge base");
     init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
     addLimitOptions(*init, initLimits);
+    std::string initAuthor;
+    addAuthorOption(*init, initAuthor);
     init->footer("The file must not exist yet. Example:\n"
                  "  chipgraph init chips.db && chipgraph query --db chips.db 'who designs X1?'");
 
@@ -107,6 +116,7 @@ int main(int argc, char** argv) {
     load->add_option("files", loadCommand.files, "files to load")->required();
     addLimitOptions(*load, loadCommand.limits);
     addFileOptions(*load, loadCommand.allowFiles, loadCommand.force);
+    addAuthorOption(*load, loadCommand.author);
     load->footer("Loading the same file twice adds nothing. Example:\n"
                  "  chipgraph load --db chips.db my_notes.kg");
 
@@ -123,6 +133,7 @@ int main(int argc, char** argv) {
     import->add_option("--skip-bad", importCommand.skipBadReport,
                        "import the good rows and write the bad ones to this CSV report");
     addLimitOptions(*import, importCommand.limits);
+    addAuthorOption(*import, importCommand.author);
     import->footer("The header maps CSV columns to the relation's columns (and qualifiers), plus\n"
                    "optional valid_from, valid_to, status and source. Without --skip-bad a bad\n"
                    "row imports nothing. Example:\n"
@@ -138,6 +149,8 @@ int main(int argc, char** argv) {
     addLimitOptions(app, replLimits);
     bool replForce = false;
     app.add_flag("--force", replForce, "let 'diagram ... to FILE' replace an existing file");
+    std::string replAuthor;
+    addAuthorOption(app, replAuthor);
 
     try {
         app.parse(argc, argv);
@@ -149,7 +162,7 @@ int main(int argc, char** argv) {
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
-    if (init->parsed()) return runInit(initPath, initLimits);
+    if (init->parsed()) return runInit(initPath, initLimits, initAuthor);
     if (load->parsed()) return runLoad(loadCommand);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
@@ -157,6 +170,7 @@ int main(int argc, char** argv) {
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         applyLimits(engine, replLimits);
         engine.setOverwriteFiles(replForce);
+        applyAuthor(engine, replAuthor);
     };
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);

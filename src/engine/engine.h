@@ -99,6 +99,12 @@ public:
     void setOverwriteFiles(bool overwrite) { overwrite_ = overwrite; }
     bool overwriteFiles() const { return overwrite_; }
 
+    // Who and when the log records for the units this engine stores (docs/time.md, "The
+    // log"): the author (default: the OS user) and a fixed time (ISO 8601 UTC; default: the
+    // clock, or $SOURCE_DATE_EPOCH). Golden tests pin both.
+    void setLogAuthor(std::string author) { logAuthor_ = std::move(author); }
+    void setLogTime(std::optional<std::string> time) { logTime_ = std::move(time); }
+
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;
 
@@ -248,6 +254,8 @@ private:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;
     std::atomic<bool> cancel_{false};
+    std::string logAuthor_;
+    std::optional<std::string> logTime_;
 };
 
 } // namespace chipgraph::engine

@@ -17,4 +17,10 @@ RelationsById relationsById(const schema::Catalog& catalog);
 // sizes to fill in; a relation the catalog does not know is an error naming the fact.
 Status readFactRow(const RelationsById& relations, const Statement& row, schema::Fact& fact);
 
+// Reads every row of `rows` (id, relation_id, valid_from, valid_to, source_id, status,
+// fact_key) into `facts` and their ids into `ids`, in the order they come; a corrupt row (an
+// unknown relation, a bad key, a missing entity or source) is an error naming it.
+Status readFacts(const schema::Catalog& catalog, Statement& rows, std::vector<schema::Fact>& facts,
+                 std::vector<int64_t>& ids);
+
 } // namespace chipgraph::store

@@ -100,7 +100,11 @@ Status Store::migrate(const std::string& fromVersion) {
         if (status) status = db_->exec(kFinishUpgradeSql);
         if (status) status = db_->exec(kCreateEntityNameIndexSql);
     }
-    if (status) status = db_->exec("UPDATE meta SET value = '8' WHERE key = 'schema_version'");
+    // The log starts empty: the facts already stored were recorded before its first entry.
+    if (status) status = db_->exec(kLogSchemaSql);
+    if (status)
+        status = db_->exec("UPDATE meta SET value = '" + std::to_string(kSchemaVersion) +
+                           "' WHERE key = 'schema_version'");
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");

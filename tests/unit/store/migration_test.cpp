@@ -276,13 +276,15 @@ void checkUpgraded(Raw& raw, Store& store) {
         CHECK(facts[i].key() == writtenFacts()[i].key());
 
     // The migrated keys are the keys saveFact writes: saving again adds nothing, and a fact
-    // can be deleted by its key.
+    // can be retracted by its key.
     for (const schema::Fact& f : facts) {
         Result<bool> added = store.saveFact(f);
         REQUIRE(added.isOk());
         CHECK_FALSE(added.value());
     }
-    REQUIRE(store.deleteFact(facts[0]).isOk());
+    Store::LogEntry entry{0, "2026-12-07T00:00:00Z", "test", "retract", "test"};
+    REQUIRE(store.openLogEntry(entry).isOk());
+    REQUIRE(store.retractFact(facts[0], entry.id).isOk());
     CHECK(store.factCount() == 1);
 }
 
