@@ -18,6 +18,8 @@ namespace chipgraph::cli {
 namespace {
 
 constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+// --expect-fingerprint: the answer's basis is not the one expected (docs/time.md).
+constexpr int kBasisChanged = 3;
 
 } // namespace
 
@@ -97,6 +99,24 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
     return kOk;
 }
 
+// The answers were printed; each question's basis must have the fingerprint expected.
+int checkFingerprints(const engine::Outcome& outcome, const std::string& expected) {
+    bool asked = false;
+    for (const engine::QueryResult& result : outcome.results) {
+        if (!result.basis) continue;
+        asked = true;
+        if (result.basis->fingerprint == expected) continue;
+        std::cerr << "error: the basis of '" << result.query << "' changed: its fingerprint is "
+                  << result.basis->fingerprint << ", not " << expected
+                  << "; the facts or rules it reads are not those of the answer expected\n";
+        return kBasisChanged;
+    }
+    if (!asked)
+        return fail("--expect-fingerprint needs a question", "'why', 'blame' and diagrams "
+                                                             "have no fingerprint");
+    return kOk;
+}
+
 void printStats(const std::string& what, const engine::LoadStats& s) {
     std::cout << what << ": " << s.entities << " entities, " << s.sources << " sources, "
               << s.factsAdded << " facts added";
@@ -163,7 +183,10 @@ int runQuery(const CommonOptions& options, const std::string& text) {
     engine::Outcome outcome = engine.value()->runFiles({{"<query>", text, 1, access}});
     if (outcome.ok() && outcome.results.empty())
         return fail("no question asked", "write a query such as: who designs Trainium3?");
-    return report(outcome, options);
+    int code = report(outcome, options);
+    if (code == kOk && !options.expectFingerprint.empty())
+        return checkFingerprints(outcome, options.expectFingerprint);
+    return code;
 }
 
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files) {

@@ -1,6 +1,7 @@
 #pragma once
 // The chipgraph subcommands. Each returns the process exit code: 0 success, 1 an error in the
-// input or the database (diagnostics on stderr), 2 a usage error.
+// input or the database (diagnostics on stderr), 2 a usage error, 3 (query
+// --expect-fingerprint) an answer whose basis changed.
 #include "cli/limit_options.h"
 #include "common/status.h"
 
@@ -20,9 +21,10 @@ struct CommonOptions {
     bool explain = false;               // print each query's join plan before its answer
     std::string provenance = "compact"; // compact | full: also one source column per atom
     LimitOptions limits;
-    bool allowFiles = false; // statements may name any file (docs/limits.md, "Files")
-    bool force = false;      // `diagram ... to "file"` may replace a file
-    std::string author;      // the log's author of what `run --db` stores ("": the OS user)
+    bool allowFiles = false;       // statements may name any file (docs/limits.md, "Files")
+    bool force = false;            // `diagram ... to "file"` may replace a file
+    std::string author;            // the log's author of what `run --db` stores ("": the OS user)
+    std::string expectFingerprint; // `query`: exit 3 when an answer's basis has another one
 };
 
 struct LoadCommand {

@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
     CLI::App* query = app.add_subcommand("query", "answer one or more questions");
     addCommonOptions(*query, queryOptions);
     query->add_option("text", queryText, "the question, e.g. 'who designs Trainium3?'")->required();
+    query->add_option("--expect-fingerprint", queryOptions.expectFingerprint,
+                      "exit 3 unless the answer's basis has this fingerprint (from --format "
+                      "json: basis.fingerprint)");
     query->footer("Examples:\n"
                   "  chipgraph query 'who designs Trainium3?'\n"
                   "  chipgraph query --format json '? designs(F, C), develops(Amazon, C).'\n"

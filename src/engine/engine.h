@@ -50,6 +50,15 @@ struct LoadStats {
     int factsAdded = 0, factsPresent = 0, factsRetracted = 0, rules = 0;
 };
 
+// What a question's answer rests on (docs/time.md, "Reproducible answers"): carried by JSON.
+struct AnswerBasis {
+    std::optional<DayNumber> knownAt;    // `known at`, as the last day
+    std::optional<Interval> window;      // `as of` / `in` / `during`
+    std::optional<DayNumber> recordedAt; // `recorded at`, as the last day
+    std::string policy = "all";          // which claims count when they disagree
+    std::string fingerprint;             // engine/fingerprint.h
+};
+
 struct QueryResult {
     std::string query; // the statement's text as written (JSON answers carry it)
     Table table;
@@ -58,6 +67,7 @@ struct QueryResult {
     bool why = false;                        // a `why` answer: see derivations
     std::vector<DerivationNode> derivations; // `why`: one tree per matching fact
     std::optional<std::string> text;         // a document (DOT) or a note ("wrote x.svg")
+    std::optional<AnswerBasis> basis;        // a question's (not `why`, `blame`, diagrams)
 };
 
 // The rules in force and their strata (dependencies first).

@@ -2,6 +2,7 @@
 
 #include "engine/change_log.h"
 #include "engine/derive_for_query.h"
+#include "engine/fingerprint.h"
 #include "engine/import.h"
 #include "eval/claim_filter.h"
 #include "eval/query_eval.h"
@@ -154,6 +155,8 @@ Status Executor::answer(const bind::BoundQuery& query, const eval::FactBase& fac
     if (!table) return table.status();
     result.table = std::move(table.value());
     markUndated(query, catalog_, rules, result.table);
+    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
+                               answerFingerprint(query, catalog_, facts, rules)};
     outcome_.results.push_back(std::move(result));
     return Status::ok();
 }

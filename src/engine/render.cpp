@@ -33,6 +33,15 @@ std::string renderJson(const std::vector<const QueryResult*>& results, exporter:
         else
             a.table = &r->table;
         if ((showPlan || r->explain) && !r->why && !r->text) a.plan = r->plan;
+        if (r->basis) {
+            auto day = [](const std::optional<DayNumber>& d) {
+                return d ? std::optional(formatDay(*d)) : std::nullopt;
+            };
+            a.basis = exporter::JsonAnswer::Basis{
+                day(r->basis->knownAt),
+                r->basis->window ? std::optional(formatInterval(*r->basis->window)) : std::nullopt,
+                day(r->basis->recordedAt), r->basis->policy, r->basis->fingerprint};
+        }
     }
     return exporter::renderJsonDocument(answers, format == exporter::Format::JsonLines);
 }
