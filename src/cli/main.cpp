@@ -4,6 +4,7 @@
 #include "cli/diagram_command.h"
 #include "cli/limit_options.h"
 #include "cli/serve_command.h"
+#include "cli/watch_command.h"
 #include "engine/engine.h"
 #include "repl/runner.h"
 
@@ -148,6 +149,9 @@ int main(int argc, char** argv) {
     ServeCommand serveCommand;
     CLI::App* serve = addServeCommand(app, serveCommand);
 
+    WatchCommand watchCommand;
+    CLI::App* watch = addWatchCommand(app, watchCommand);
+
     LimitOptions replLimits;
     addLimitOptions(app, replLimits);
     bool replForce = false;
@@ -170,6 +174,7 @@ int main(int argc, char** argv) {
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
     if (serve->parsed()) return runServe(serveCommand);
+    if (watch->parsed()) return runWatch(watchCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         applyLimits(engine, replLimits);
         engine.setOverwriteFiles(replForce);

@@ -159,6 +159,21 @@ public:
     std::vector<StatementEffect> effectsOf(std::string_view text, const std::string& name,
                                            Outcome& outcome);
 
+    // Watch lists (engine/watch.cpp; docs/time.md, "Watch lists"): questions saved in the
+    // database with their answer at the last check.
+    struct WatchInfo {
+        std::string name, query, checkedAt;
+    };
+    // Saves `query` (exactly one question, which stores nothing) as `name`, with its answer now
+    // as the baseline. Errors (a bad question, a name taken) come back in the outcome.
+    Outcome addWatch(const std::string& name, const std::string& query);
+    Result<std::vector<WatchInfo>> watches();
+    // Asks every saved question again; one result per watch whose answer changed since the
+    // last check: a `change` column (added, removed), then the answer's columns. Records this
+    // check (when `record`). Errors (a question that no longer binds) in the outcome.
+    Outcome checkWatches(bool record = true);
+    Result<bool> removeWatch(const std::string& name); // false: no such watch
+
     // Writes a copy of the database to a new file (the REPL's `.save`).
     Status saveTo(const std::string& path);
 

@@ -100,6 +100,13 @@ CREATE TABLE retracted (
     status       TEXT NOT NULL,
     retracted_by INTEGER NOT NULL REFERENCES log(id)
 );
+CREATE TABLE watches (
+    name_key   TEXT PRIMARY KEY,                 -- case-folded name
+    name       TEXT NOT NULL,
+    query      TEXT NOT NULL,                    -- the question as written
+    answer     TEXT NOT NULL,                    -- its rows at the last check, one per line
+    checked_at TEXT NOT NULL                     -- UTC, ISO 8601
+);
 )SQL";
 
 // The columns of `entities`, after `CREATE TABLE name`. Names are unique through the named

@@ -108,6 +108,17 @@ public:
     };
     Result<std::vector<FactRecord>> factRecords(const schema::Catalog& catalog,
                                                 RelationId relation);
+
+    // Watch lists (store_watch.cpp): saved questions with their answer at the last check.
+    struct Watch {
+        std::string name, query, answer, checkedAt;
+    };
+    // Saves a new watch; false when one of that name (case-insensitive) exists.
+    Result<bool> addWatch(const Watch& watch);
+    Result<std::vector<Watch>> watches(); // by name
+    Status updateWatch(const std::string& name, const std::string& answer,
+                       const std::string& checkedAt);
+    Result<bool> removeWatch(const std::string& name); // false: no such watch
     // Stores facts[first..], which the caller found new (a fact stored all the same is
     // ignored), in key order (each page of the table written once, not one random b-tree
     // insert per fact), many rows per INSERT so that the per-statement cost is paid once per
