@@ -16,6 +16,7 @@ statement
     | queryStmt
     | phraseQuery
     | whyStmt
+    | blameStmt
     | explainStmt
     | importStmt
     | diagramStmt
@@ -100,7 +101,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -131,6 +132,8 @@ expr         : expr op=('*' | '/') expr    # binaryExpr
 // ---- queries -----------------------------------------------------------------------------
 queryStmt    : '?' literal (',' literal)* modifier* END ;
 whyStmt      : WHY atom modifier* '?' ;
+// Which log entries added and retracted the matching claims (docs/time.md, "The log").
+blameStmt    : BLAME atom END ;
 explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
 phraseQuery  : WHO ident term modifier* '?'                         # whoQuery
@@ -142,6 +145,7 @@ modifier     : AS OF date                         # asOfModifier
              | IN date                            # inModifier
              | DURING date RANGE date             # duringModifier
              | KNOWN AT date                      # knownAtModifier
+             | RECORDED AT date                   # recordedAtModifier
              | ORDER BY orderKey (',' orderKey)*  # orderByModifier
              | LIMIT INT                          # limitModifier
              | provenanceClause                   # provenanceModifier
@@ -158,6 +162,8 @@ PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
 WHY       : 'why' ;
+BLAME     : 'blame' ;
+RECORDED  : 'recorded' ;
 EXPLAIN   : 'explain' ;
 IMPORT    : 'import' ;
 DIAGRAM   : 'diagram' ;

@@ -17,8 +17,9 @@ subcommands=$("$bin" --help | awk '/^Subcommands:/ { on = 1; next } on && /^$/ {
 flags_of() { "$bin" "$@" --help | grep -oE '^  -[^ ]+' | tr ',' '\n' | sed 's/^ *//' | words; }
 # The flags followed by a value (an upper-case type such as TEXT or INT in the help).
 valued_of() {
-    "$bin" "$@" --help | grep -E '^  -[^ ]+ [A-Z]' | grep -oE '^  -[^ ]+' | tr ',' '\n' |
-        sed 's/^ *//' | words
+    # (none at all: `watch` has only subcommands)
+    { "$bin" "$@" --help | grep -E '^  -[^ ]+ [A-Z]' | grep -oE '^  -[^ ]+' || true; } |
+        tr ',' '\n' | sed 's/^ *//' | words
 }
 
 schema=$("$bin" --no-history -c .schema)

@@ -150,6 +150,7 @@ struct OrderKey {
 struct Modifiers {
     std::optional<TimeWindow> window; // as of P, in P, during P..Q
     std::optional<DateLit> knownAt;
+    std::optional<DateLit> recordedAt; // the log's time: the database as it stood then
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
     ProvenanceClauses provenance; // per / status / reported for every positive atom
@@ -205,6 +206,11 @@ struct WhyStmt {
     Modifiers modifiers;
 };
 
+// `blame atom.`: the log entries that added and retracted the matching claims.
+struct BlameStmt {
+    Atom atom;
+};
+
 // `who R X?`, `what does X R?`, `which Ts does X R?`: desugared by the binder, which knows the
 // relations, so "design" can resolve to `designs` and "chips" to the type `Chip`.
 struct PhraseQuery {
@@ -219,7 +225,7 @@ struct PhraseQuery {
 
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
-                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt>;
+                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, BlameStmt>;
     Node node;
     SourceSpan span;
 };

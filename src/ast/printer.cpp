@@ -54,6 +54,7 @@ std::string modifiers(const Modifiers& m) {
         out += m.window->to ? " during " + m.window->from.text + ".." + m.window->to->text
                             : " as of " + m.window->from.text;
     if (m.knownAt) out += " known at " + m.knownAt->text;
+    if (m.recordedAt) out += " recorded at " + m.recordedAt->text;
     for (size_t i = 0; i < m.orderBy.size(); ++i)
         out += (i ? ", " : " order by ") + name(m.orderBy[i].column) +
                (m.orderBy[i].descending ? " desc" : "");
@@ -153,6 +154,7 @@ struct StatementPrinter {
     std::string operator()(const WhyStmt& w) const {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";
     }
+    std::string operator()(const BlameStmt& b) const { return "blame " + print(b.atom) + "."; }
 };
 
 } // namespace

@@ -22,8 +22,31 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
     bool ok = atom.has_value();
     if (atom) query.atoms.push_back(std::move(*atom));
     ok = rejectProvenance(stmt.modifiers.provenance, "a 'why' question") && ok;
+    ok = rejectRecordedAt(stmt.modifiers, "a 'why' question") && ok;
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(ExplainWhy{std::move(query)}, span);
+}
+
+void Binder::bindBlame(const ast::BlameStmt& stmt, const SourceSpan& span) {
+    BoundQuery query;
+    query.span = span;
+    auto atom = bindQueryAtom(stmt.atom, query);
+    if (!atom) return;
+    const schema::RelationInfo& relation = catalog_.relation(atom->relation);
+    if (relation.derived) {
+        error("'" + relation.name + "' is derived by rules: the log records stored facts only",
+              stmt.atom.span, "blame the facts its rules read; 'why' shows which");
+        return;
+    }
+    query.atoms.push_back(std::move(*atom));
+    emit(ExplainBlame{std::move(query)}, span);
+}
+
+bool Binder::rejectRecordedAt(const ast::Modifiers& modifiers, const std::string& where) {
+    if (!modifiers.recordedAt) return true;
+    error("'recorded at' asks a query as the database stood then, not " + where,
+          modifiers.recordedAt->span, "ask a query: ? relation(...) recorded at DATE.");
+    return false;
 }
 
 std::optional<BoundAtom> Binder::bindQueryAtom(const ast::Atom& atom, BoundQuery& query) {
@@ -141,6 +164,13 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
         auto date = bindDate(*m.knownAt);
         if (date)
             query.knownAt = date->lastDay();
+        else
+            ok = false;
+    }
+    if (m.recordedAt) {
+        auto date = bindDate(*m.recordedAt);
+        if (date)
+            query.recordedAt = date->lastDay();
         else
             ok = false;
     }

@@ -22,6 +22,7 @@ void Binder::bindStatement(const ast::Statement& s) {
     asking_ = std::holds_alternative<ast::QueryStmt>(s.node) ||
               std::holds_alternative<ast::PhraseQuery>(s.node) ||
               std::holds_alternative<ast::WhyStmt>(s.node) ||
+              std::holds_alternative<ast::BlameStmt>(s.node) ||
               std::holds_alternative<ast::DiagramStmt>(s.node) ||
               std::holds_alternative<ast::RuleDecl>(s.node);
     std::visit(
@@ -41,6 +42,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindRule(node, s.span);
             else if constexpr (std::is_same_v<T, ast::WhyStmt>)
                 bindWhy(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::BlameStmt>)
+                bindBlame(node, s.span);
             else if constexpr (std::is_same_v<T, ast::DiagramStmt>)
                 bindDiagram(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ImportStmt>)
@@ -97,6 +100,7 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
               "draw a query's answers with 'diagram ? ...'");
         ok = false;
     } else {
+        ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
         ok = bindModifiers(stmt.modifiers, query) && ok;
     }
     out.window = query.window;

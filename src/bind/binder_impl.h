@@ -65,6 +65,9 @@ private:
                                            const schema::RelationInfo& relation, BoundQuery& query);
     std::optional<BoundTerm> bindComparisonTerm(const ast::Term& term, BoundQuery& query);
     void bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span);
+    void bindBlame(const ast::BlameStmt& stmt, const SourceSpan& span);
+    // `recorded at` reads the log; only queries can (an error names `where`).
+    bool rejectRecordedAt(const ast::Modifiers& modifiers, const std::string& where);
     void bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& span);
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
 

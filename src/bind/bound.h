@@ -94,6 +94,8 @@ struct BoundQuery {
     std::vector<Variable> variables;  // output columns, in order of first appearance
     std::optional<Interval> window;   // as of / in / during: facts must overlap it
     std::optional<DayNumber> knownAt; // only facts whose source was published by this day
+    // The log's time: the facts and rules stored by the end of this day (docs/time.md).
+    std::optional<DayNumber> recordedAt;
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
     bool explain = false;
@@ -194,10 +196,15 @@ struct ExplainWhy {
     BoundQuery query; // one atom
 };
 
+// `blame atom.`: the log entries that added and retracted the claims matching the atom.
+struct ExplainBlame {
+    BoundQuery query; // one atom
+};
+
 struct BoundStatement {
-    using Node =
-        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram>;
+    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
+                              ExplainBlame>;
     Node node;
     SourceSpan span;
 };

@@ -19,6 +19,8 @@ namespace chipgraph::cli {
 namespace {
 
 constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+// --expect-fingerprint: the answer's basis is not the one expected (docs/time.md).
+constexpr int kBasisChanged = 3;
 
 } // namespace
 
@@ -77,6 +79,25 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
     return kOk;
 }
 
+// The answers were printed; each question's basis must have the fingerprint expected.
+int checkFingerprints(const engine::Outcome& outcome, const std::string& expected) {
+    bool asked = false;
+    for (const engine::StatementResult& result : outcome.results) {
+        const engine::TableAnswer* answer = result.asTable();
+        if (!answer || !answer->basis) continue;
+        asked = true;
+        if (answer->basis->fingerprint == expected) continue;
+        std::cerr << "error: the basis of '" << result.statement << "' changed: its fingerprint is "
+                  << answer->basis->fingerprint << ", not " << expected
+                  << "; the facts or rules it reads are not those of the answer expected\n";
+        return kBasisChanged;
+    }
+    if (!asked)
+        return fail("--expect-fingerprint needs a question", "'why', 'blame' and diagrams "
+                                                             "have no fingerprint");
+    return kOk;
+}
+
 void printStats(const std::string& what, const engine::LoadStats& s) {
     std::cout << what << ": " << s.entities << " entities, " << s.sources << " sources, "
               << s.factsAdded << " facts added";
@@ -127,6 +148,10 @@ private:
     bool created_ = false, kept_ = false;
 };
 
+void applyAuthor(engine::Engine& engine, const std::string& author) {
+    if (!author.empty()) engine.setLogAuthor(author);
+}
+
 int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
     auto engine = engine::openDatabaseOrBundled(options.db, true);
@@ -138,7 +163,10 @@ int runQuery(const CommonOptions& options, const std::string& text) {
     engine::Outcome outcome = engine.value()->runFiles({{"<query>", text, 1, access}});
     if (outcome.ok() && outcome.results.empty())
         return fail("no question asked", "write a query such as: who designs Trainium3?");
-    return report(outcome, options);
+    int code = report(outcome, options);
+    if (code == kOk && !options.expectFingerprint.empty())
+        return checkFingerprints(outcome, options.expectFingerprint);
+    return code;
 }
 
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files) {
@@ -149,11 +177,12 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
                                                          : engine::FileAccess::InFolder);
     if (!sources) return fail(sources.status().message());
     engine.value()->setOptions(engineOptions(options.limits, options.force));
+    applyAuthor(*engine.value(), options.author);
     InterruptGuard guard(*engine.value());
     return report(engine.value()->runFiles(sources.value()), options);
 }
 
-int runInit(const std::string& path, const LimitOptions& limits) {
+int runInit(const std::string& path, const LimitOptions& limits, const std::string& author) {
     if (std::filesystem::exists(path))
         return fail("'" + path + "' already exists",
                     "add files to it with 'chipgraph load --db " + path + " FILE.kg'");
@@ -161,6 +190,7 @@ int runInit(const std::string& path, const LimitOptions& limits) {
     auto engine = engine::Engine::open(path);
     if (!engine) return fail(engine.status().message());
     engine.value()->setOptions(engineOptions(limits));
+    applyAuthor(*engine.value(), author);
     engine::Outcome outcome = engine.value()->loadBundledGraph();
     if (!outcome.ok()) {
         std::cerr << outcome.renderDiagnostics();
@@ -183,6 +213,7 @@ int runLoad(const LoadCommand& command) {
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
     engine.value()->setOptions(engineOptions(command.limits, command.force));
+    applyAuthor(*engine.value(), command.author);
     InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->runFiles(sources.value());
     if (!outcome.ok()) {
@@ -206,6 +237,7 @@ int runImport(const ImportCommand& command) {
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
     engine.value()->setOptions(engineOptions(command.limits));
+    applyAuthor(*engine.value(), command.author);
     engine::Engine::ImportRequest request;
     request.relation = command.relation;
     request.path = command.file;

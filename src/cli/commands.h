@@ -1,6 +1,7 @@
 #pragma once
 // The chipgraph subcommands. Each returns the process exit code: 0 success, 1 an error in the
-// input or the database (diagnostics on stderr), 2 a usage error.
+// input or the database (diagnostics on stderr), 2 a usage error, 3 (query
+// --expect-fingerprint) an answer whose basis changed.
 #include "cli/limit_options.h"
 #include "common/status.h"
 
@@ -20,13 +21,16 @@ struct CommonOptions {
     bool explain = false;               // print each query's join plan before its answer
     std::string provenance = "compact"; // compact | full: also one source column per atom
     LimitOptions limits;
-    bool allowFiles = false; // statements may name any file (docs/limits.md, "Files")
-    bool force = false;      // `diagram ... to "file"` may replace a file
+    bool allowFiles = false;       // statements may name any file (docs/limits.md, "Files")
+    bool force = false;            // `diagram ... to "file"` may replace a file
+    std::string author;            // the log's author of what `run --db` stores ("": the OS user)
+    std::string expectFingerprint; // `query`: exit 3 when an answer's basis has another one
 };
 
 struct LoadCommand {
     std::string db;
     std::vector<std::string> files;
+    std::string author; // the log entry's author ("": the OS user)
     LimitOptions limits;
     bool allowFiles = false;
     bool force = false;
@@ -38,6 +42,7 @@ struct ImportCommand {
     std::string file;
     std::string createType;
     std::string skipBadReport; // "": all or nothing; else import good rows, bad ones here
+    std::string author;        // the log entry's author ("": the OS user)
     LimitOptions limits;
 };
 
@@ -46,12 +51,14 @@ struct DumpCommand {
     std::string output; // empty: stdout
     bool force = false; // replace an existing output file
 };
+// The log's author for what `engine` stores, when one was given (docs/time.md, "The log").
+void applyAuthor(engine::Engine& engine, const std::string& author);
 // Prints "error: MESSAGE[; HINT]" to stderr and returns the exit code 1.
 int fail(const std::string& message, const std::string& hint = "");
 
 int runQuery(const CommonOptions& options, const std::string& text);
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files);
-int runInit(const std::string& path, const LimitOptions& limits);
+int runInit(const std::string& path, const LimitOptions& limits, const std::string& author);
 int runLoad(const LoadCommand& command);
 int runImport(const ImportCommand& command);
 int runDump(const DumpCommand& command);

@@ -4,6 +4,7 @@
 #include "cli/diagram_command.h"
 #include "cli/limit_options.h"
 #include "cli/serve_command.h"
+#include "cli/watch_command.h"
 #include "engine/engine.h"
 #include "repl/runner.h"
 
@@ -20,6 +21,12 @@ void addFileOptions(CLI::App& command, bool& allowFiles, bool& force) {
                      "let statements name any file (by default: none from a query, only files in "
                      "a script's own folder)");
     command.add_flag("--force", force, "let 'diagram ... to FILE' replace an existing file");
+}
+
+// Who the log names for what a command stores (docs/time.md, "The log").
+void addAuthorOption(CLI::App& command, std::string& author) {
+    command.add_option("--author", author,
+                       "the author the log records for what this stores (default: the OS user)");
 }
 
 void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options) {
@@ -75,6 +82,9 @@ int main(int argc, char** argv) {
     CLI::App* query = app.add_subcommand("query", "answer one or more questions");
     addCommonOptions(*query, queryOptions);
     query->add_option("text", queryText, "the question, e.g. 'who designs Trainium3?'")->required();
+    query->add_option("--expect-fingerprint", queryOptions.expectFingerprint,
+                      "exit 3 unless the answer's basis has this fingerprint (from --format "
+                      "json: basis.fingerprint)");
     query->footer("Examples:\n"
                   "  chipgraph query 'who designs Trainium3?'\n"
                   "  chipgraph query --format json '? designs(F, C), develops(Amazon, C).'\n"
@@ -84,6 +94,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> scripts;
     CLI::App* run = app.add_subcommand("run", "execute files of statements ('-' reads stdin)");
     addCommonOptions(*run, runOptions);
+    addAuthorOption(*run, runOptions.author);
     run->add_option("files", scripts, "script files (.kg)")->required();
     run->footer("Statements run in order as one unit: facts are stored (in --db, or in memory),\n"
                 "questions answered. Any error and nothing is kept.\n"
@@ -97,6 +108,8 @@ int main(int argc, char** argv) {
         app.add_subcommand("init", "create a database holding the bundled knowledge base");
     init->add_option("file", initPath, "the new database file, e.g. chips.db")->required();
     addLimitOptions(*init, initLimits);
+    std::string initAuthor;
+    addAuthorOption(*init, initAuthor);
     init->footer("The file must not exist yet. Example:\n"
                  "  chipgraph init chips.db && chipgraph query --db chips.db 'who designs X1?'");
 
@@ -107,6 +120,7 @@ int main(int argc, char** argv) {
     load->add_option("files", loadCommand.files, "files to load")->required();
     addLimitOptions(*load, loadCommand.limits);
     addFileOptions(*load, loadCommand.allowFiles, loadCommand.force);
+    addAuthorOption(*load, loadCommand.author);
     load->footer("Loading the same file twice adds nothing. Example:\n"
                  "  chipgraph load --db chips.db my_notes.kg");
 
@@ -123,6 +137,7 @@ int main(int argc, char** argv) {
     import->add_option("--skip-bad", importCommand.skipBadReport,
                        "import the good rows and write the bad ones to this CSV report");
     addLimitOptions(*import, importCommand.limits);
+    addAuthorOption(*import, importCommand.author);
     import->footer("The header maps CSV columns to the relation's columns (and qualifiers), plus\n"
                    "optional valid_from, valid_to, status and source. Without --skip-bad a bad\n"
                    "row imports nothing. Example:\n"
@@ -147,10 +162,15 @@ int main(int argc, char** argv) {
     ServeCommand serveCommand;
     CLI::App* serve = addServeCommand(app, serveCommand);
 
+    WatchCommand watchCommand;
+    CLI::App* watch = addWatchCommand(app, watchCommand);
+
     LimitOptions replLimits;
     addLimitOptions(app, replLimits);
     bool replForce = false;
     app.add_flag("--force", replForce, "let 'diagram ... to FILE' replace an existing file");
+    std::string replAuthor;
+    addAuthorOption(app, replAuthor);
 
     try {
         app.parse(argc, argv);
@@ -162,14 +182,16 @@ int main(int argc, char** argv) {
 
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
-    if (init->parsed()) return runInit(initPath, initLimits);
+    if (init->parsed()) return runInit(initPath, initLimits, initAuthor);
     if (load->parsed()) return runLoad(loadCommand);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
     if (dump->parsed()) return runDump(dumpCommand);
     if (serve->parsed()) return runServe(serveCommand);
+    if (watch->parsed()) return runWatch(watchCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         engine.setOptions(engineOptions(replLimits, replForce));
+        applyAuthor(engine, replAuthor);
     };
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);

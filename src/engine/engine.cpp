@@ -5,6 +5,7 @@
 #include "bind/stratify.h"
 #include "common/memory.h"
 #include "engine/bundled_graph.h"
+#include "engine/change_log.h"
 #include "engine/diagram_builder.h"
 #include "engine/executor.h"
 #include "engine/file_access.h"
@@ -51,9 +52,26 @@ static std::string spanText(std::string_view text, int firstLine, const SourceSp
                : std::string(text.substr(begin, end - begin));
 }
 
+// What a unit's log entry says it did: `retract` when it only retracted, `import` when it ran
+// an import statement, else `load`.
+static std::string logAction(const std::vector<bind::BoundStatement>& statements,
+                             const LoadStats& stats) {
+    if (stats.factsRetracted > 0 && stats.factsAdded == 0 && stats.rules == 0) return "retract";
+    for (const bind::BoundStatement& s : statements)
+        if (std::holds_alternative<bind::RunImport>(s.node)) return "import";
+    return "load";
+}
+
+// Whether a unit changed what the database holds: a unit that only repeats what is stored
+// leaves no entry.
+static bool changedAnything(const LoadStats& stats) {
+    return stats.factsAdded + stats.factsRetracted + stats.rules + stats.entities + stats.aliases >
+           0;
+}
+
 Engine::Engine(std::unique_ptr<store::Store> store)
     : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
-      baseCache_(std::make_unique<eval::BaseTableCache>()) {}
+      baseCache_(std::make_unique<eval::BaseTableCache>()), logAuthor_(osUserName()) {}
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
@@ -160,7 +178,11 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
     }
     result.badRows = std::move(bound.badRows);
     result.rowErrors = std::move(bound.rowErrors);
-    status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    store::Store::LogEntry entry{0, logTime_ ? *logTime_ : logTimeNow(), logAuthor_, "import",
+                                 request.path};
+    status = store_->openLogEntry(entry);
+    if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    if (status) status = store_->closeLogEntry(entry, changedAnything(result.outcome.stats));
     if (status) status = transaction.commit();
     if (!status) {
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
@@ -174,6 +196,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
 static bool writes(const bind::BoundStatement& s) {
     return !std::holds_alternative<bind::RunQuery>(s.node) &&
            !std::holds_alternative<bind::ExplainWhy>(s.node) &&
+           !std::holds_alternative<bind::ExplainBlame>(s.node) &&
            !std::holds_alternative<bind::RunDiagram>(s.node);
 }
 
@@ -267,7 +290,16 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     Status status = Status::ok();
     SourceSpan failed;
+    store::Store::LogEntry entry;
+    if (anyWrite) {
+        entry.at = logTime_ ? *logTime_ : logTimeNow();
+        entry.author = logAuthor_;
+        entry.what = describeInput(files);
+        status = store_->openLogEntry(entry);
+        executor.setLogEntry(entry.id);
+    }
     for (const bind::BoundStatement& s : statements) {
+        if (!status) break;
         size_t answered = outcome.results.size();
         if (!(status = executor.execute(s))) {
             failed = s.span;
@@ -280,6 +312,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
             if (file != files.end())
                 outcome.results.back().statement = spanText(file->text, file->firstLine, s.span);
         }
+    }
+    if (status && anyWrite) {
+        entry.action = logAction(statements, outcome.stats);
+        status = store_->closeLogEntry(entry, changedAnything(outcome.stats));
     }
     if (status && transaction) status = transaction->commit();
     if (!status) {

@@ -52,12 +52,22 @@ struct LoadStats {
     int factsAdded = 0, factsPresent = 0, factsRetracted = 0, rules = 0;
 };
 
+// What a question's answer rests on (docs/time.md, "Reproducible answers"): carried by JSON.
+struct AnswerBasis {
+    std::optional<DayNumber> knownAt;    // `known at`, as the last day
+    std::optional<Interval> window;      // `as of` / `in` / `during`
+    std::optional<DayNumber> recordedAt; // `recorded at`, as the last day
+    std::string policy = "all";          // which claims count when they disagree
+    std::string fingerprint;             // engine/fingerprint.h
+};
+
 // What one statement answered: a table (a query, with its plan for `explain`), the derivation
 // trees of a `why`, or a text (a diagram's DOT document, or a note such as "wrote x.svg").
 struct TableAnswer {
     Table table;
-    std::string plan;     // strata and join orders (shown for `explain` or --explain)
-    bool explain = false; // the statement asked for its plan
+    std::string plan;                 // strata and join orders (shown for `explain` or --explain)
+    bool explain = false;             // the statement asked for its plan
+    std::optional<AnswerBasis> basis; // a question's (not `blame`)
 };
 struct WhyAnswer {
     std::vector<DerivationNode> derivations; // one tree per matching fact
@@ -140,6 +150,12 @@ public:
     void setOptions(const EngineOptions& options) { options_ = options; }
     const EngineOptions& options() const { return options_; }
 
+    // Who and when the log records for the units this engine stores (docs/time.md, "The
+    // log"): the author (default: the OS user) and a fixed time (ISO 8601 UTC; default: the
+    // clock, or $SOURCE_DATE_EPOCH). Golden tests pin both.
+    void setLogAuthor(std::string author) { logAuthor_ = std::move(author); }
+    void setLogTime(std::optional<std::string> time) { logTime_ = std::move(time); }
+
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;
 
@@ -183,6 +199,21 @@ public:
     // (with the text as `name`, so outcome.renderDiagnostics() quotes it).
     std::vector<StatementEffect> effectsOf(std::string_view text, const std::string& name,
                                            Outcome& outcome);
+
+    // Watch lists (engine/watch.cpp; docs/time.md, "Watch lists"): questions saved in the
+    // database with their answer at the last check.
+    struct WatchInfo {
+        std::string name, query, checkedAt;
+    };
+    // Saves `query` (exactly one question, which stores nothing) as `name`, with its answer now
+    // as the baseline. Errors (a bad question, a name taken) come back in the outcome.
+    Outcome addWatch(const std::string& name, const std::string& query);
+    Result<std::vector<WatchInfo>> watches();
+    // Asks every saved question again; one result per watch whose answer changed since the
+    // last check: a `change` column (added, removed), then the answer's columns. Records this
+    // check (when `record`). Errors (a question that no longer binds) in the outcome.
+    Outcome checkWatches(bool record = true);
+    Result<bool> removeWatch(const std::string& name); // false: no such watch
 
     // Writes a copy of the database to a new file (the REPL's `.save`).
     Status saveTo(const std::string& path);
@@ -261,6 +292,8 @@ private:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;
     std::atomic<bool> cancel_{false};
+    std::string logAuthor_;
+    std::optional<std::string> logTime_;
 };
 
 } // namespace chipgraph::engine

@@ -1,6 +1,8 @@
 #include "engine/executor.h"
 
+#include "engine/change_log.h"
 #include "engine/derive_for_query.h"
+#include "engine/fingerprint.h"
 #include "engine/import.h"
 #include "eval/claim_filter.h"
 #include "eval/query_eval.h"
@@ -34,6 +36,8 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return declareRule(node);
             } else if constexpr (std::is_same_v<T, bind::ExplainWhy>) {
                 return why(node.query);
+            } else if constexpr (std::is_same_v<T, bind::ExplainBlame>) {
+                return blame(node.query);
             } else if constexpr (std::is_same_v<T, bind::RunImport>) {
                 return import(node);
             } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
@@ -82,7 +86,7 @@ Status Executor::retract(const bind::RetractFact& r) {
         doomed.push_back(f);
     }
     for (const schema::Fact& f : doomed) {
-        if (Status s = store_.deleteFact(f); !s) return s;
+        if (Status s = store_.retractFact(f, logEntry_); !s) return s;
         facts_.remove(f);
         ++outcome_.stats.factsRetracted;
     }
@@ -122,18 +126,27 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
+    if (!query.recordedAt) return answer(query, facts_, rules_, ruleOptions(query));
+    RecordedState recorded;
+    if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, recorded); !s)
+        return s;
+    eval::RuleEvalOptions options = ruleOptions(query);
+    options.cache = nullptr; // the kept base tables are the current facts'
+    return answer(query, recorded.facts, recorded.rules, options);
+}
+
+Status Executor::answer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                        const RuleSet& rules, eval::RuleEvalOptions options) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
-    if (Status s =
-            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
-        !s)
+    if (Status s = deriveForQuery(query, catalog_, facts, rules, options, demand_, derived); !s)
         return s;
     TableAnswer result;
     result.explain = query.explain;
     result.plan = derived.plan;
     if (!result.plan.empty()) result.plan += "query:\n";
-    eval::FactView view = derived.view(facts_);
+    eval::FactView view = derived.view(facts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);
     Result<Table> table =
@@ -141,7 +154,18 @@ Status Executor::query(const bind::BoundQuery& query) {
                             derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
     if (!table) return table.status();
     result.table = std::move(table.value());
-    markUndated(query, catalog_, rules_, result.table);
+    markUndated(query, catalog_, rules, result.table);
+    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
+                               answerFingerprint(query, catalog_, facts, rules)};
+    outcome_.results.push_back({"", std::move(result)});
+    return Status::ok();
+}
+
+Status Executor::blame(const bind::BoundQuery& query) {
+    Result<Table> table = blameTable(store_, catalog_, query);
+    if (!table) return table.status();
+    TableAnswer result;
+    result.table = std::move(table.value());
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

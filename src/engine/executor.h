@@ -23,6 +23,9 @@ public:
         demand_ = demand;
     }
 
+    // The log entry this unit writes under (retractions name it; 0: none is open).
+    void setLogEntry(int64_t entry) { logEntry_ = entry; }
+
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
 
@@ -31,6 +34,10 @@ private:
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
     Status query(const bind::BoundQuery& query);
+    // The query over `facts` and `rules`: the current ones, or those recorded at a past day.
+    Status answer(const bind::BoundQuery& query, const eval::FactBase& facts, const RuleSet& rules,
+                  eval::RuleEvalOptions options);
+    Status blame(const bind::BoundQuery& query);
     Status why(const bind::BoundQuery& query);
     Status import(const bind::RunImport& request);
     Status diagram(const bind::RunDiagram& request);
@@ -52,6 +59,7 @@ private:
     eval::RuleEvalOptions ruleOptions_;
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
     bool demand_ = true;
+    int64_t logEntry_ = 0;
 };
 
 } // namespace chipgraph::engine

@@ -22,6 +22,16 @@ std::string renderOne(const StatementResult& result, exporter::Format format, bo
     return out + exporter::render(answer.table, format, options);
 }
 
+exporter::JsonAnswer::Basis basisJson(const AnswerBasis& basis) {
+    auto day = [](const std::optional<DayNumber>& d) {
+        return d ? std::optional(formatDay(*d)) : std::nullopt;
+    };
+    return exporter::JsonAnswer::Basis{day(basis.knownAt),
+                                       basis.window ? std::optional(formatInterval(*basis.window))
+                                                    : std::nullopt,
+                                       day(basis.recordedAt), basis.policy, basis.fingerprint};
+}
+
 std::string renderJson(const std::vector<const StatementResult*>& results, exporter::Format format,
                        bool showPlan) {
     std::vector<exporter::JsonAnswer> answers;
@@ -35,6 +45,7 @@ std::string renderJson(const std::vector<const StatementResult*>& results, expor
         else if (const TableAnswer* table = r->asTable()) {
             a.table = &table->table;
             if (showPlan || table->explain) a.plan = table->plan;
+            if (table->basis) a.basis = basisJson(*table->basis);
         }
     }
     return exporter::renderJsonDocument(answers, format == exporter::Format::JsonLines);

@@ -23,6 +23,16 @@ std::string renderJsonDocument(const std::vector<JsonAnswer>& answers, bool line
         if (a.derivations) object.update(derivationsJson(*a.derivations));
         if (a.text) object["text"] = *a.text;
         if (a.plan) object["plan"] = *a.plan;
+        if (a.basis) {
+            auto orNull = [](const std::optional<std::string>& text) {
+                return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+            };
+            object["basis"] = {{"known_at", orNull(a.basis->knownAt)},
+                               {"valid", orNull(a.basis->valid)},
+                               {"recorded_at", orNull(a.basis->recordedAt)},
+                               {"policy", a.basis->policy},
+                               {"fingerprint", a.basis->fingerprint}};
+        }
         if (lines)
             out += dumpJson(object) + "\n";
         else

@@ -18,6 +18,13 @@ struct JsonAnswer {
     const std::vector<DerivationNode>* derivations = nullptr; // `why`: "facts"
     std::optional<std::string> text;                          // a document (DOT) or a message
     std::optional<std::string> plan;                          // when the plan is shown
+    // A question's basis: "basis": {"known_at", "valid", "recorded_at", "policy",
+    // "fingerprint"}, null where the question gives none.
+    struct Basis {
+        std::optional<std::string> knownAt, valid, recordedAt;
+        std::string policy, fingerprint;
+    };
+    std::optional<Basis> basis;
 };
 
 // `lines` false: `[{"query": ..., "columns": [...], "rows": [...], "notes": [...]}, ...]` and a

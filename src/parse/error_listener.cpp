@@ -100,6 +100,7 @@ bool isModifierStart(antlr4::Token* token) {
     case ChipGraphParser::AS:
     case ChipGraphParser::DURING:
     case ChipGraphParser::KNOWN:
+    case ChipGraphParser::RECORDED:
     case ChipGraphParser::ORDER:
     case ChipGraphParser::LIMIT:
         return true;

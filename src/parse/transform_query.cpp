@@ -59,6 +59,9 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
         } else if (auto* k = dynamic_cast<P::KnownAtModifierContext*>(c)) {
             if (m.knownAt) twice(c, "'known at'", "give one date");
             m.knownAt = transformDate(k->date());
+        } else if (auto* r = dynamic_cast<P::RecordedAtModifierContext*>(c)) {
+            if (m.recordedAt) twice(c, "'recorded at'", "give one date");
+            m.recordedAt = transformDate(r->date());
         } else if (auto* o = dynamic_cast<P::OrderByModifierContext*>(c)) {
             if (!m.orderBy.empty()) twice(c, "'order by'", "list every key in one 'order by'");
             for (P::OrderKeyContext* key : o->orderKey())

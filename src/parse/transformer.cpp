@@ -37,6 +37,8 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformPhrase(c);
     else if (auto* c = ctx->whyStmt())
         out.node = transformWhy(c);
+    else if (auto* c = ctx->blameStmt())
+        out.node = ast::BlameStmt{transformAtom(c->atom())};
     else if (auto* c = ctx->explainStmt())
         out.node = transformExplain(c);
     else if (auto* c = ctx->diagramStmt())

@@ -20,7 +20,8 @@ const std::vector<std::string>& keywords() {
         "layout",  "with",     "legend",  "create",    "who",      "what",     "which",   "does",
         "do",      "aka",      "by",      "published", "url",      "per",      "in",      "during",
         "from",    "until",    "as",      "of",        "known",    "at",       "order",   "limit",
-        "asc",     "desc",     "actual",  "reported",  "expected", "forecast", "rumored", "view"};
+        "asc",     "desc",     "actual",  "reported",  "expected", "forecast", "rumored", "view",
+        "blame",   "recorded"};
     return kKeywords;
 }
 

@@ -189,7 +189,7 @@ const char* const kKeywords[] = {
     "who",      "what",  "which",   "does",     "why",    "explain",       "as of",
     "known at", "in",    "during",  "from",     "until",  "order by",      "limit",
     "asc",      "desc",  "diagram", "chain of", "within", "where owner =", "with legend",
-    "not",      "count", "sum",     "min",      "max"};
+    "not",      "count", "sum",     "min",      "max",    "recorded at",   "blame"};
 
 } // namespace
 

@@ -16,9 +16,10 @@ namespace chipgraph::store {
 // index; imports insert their rows in key order), `id` a plain column, and the key starts
 // with the relation (a relation's facts are one stretch of the table); the entities' name index
 // is a named one (droppable for a bulk import). 8: relations say whether they are timeless or
-// amounts per period. A database of another version is refused: its upgrade path is `chipgraph
-// dump` with the version that made it, then `chipgraph load` (docs/storage.md).
-constexpr int kSchemaVersion = 8;
+// amounts per period. 9: the log (kLogSchemaSql): every writing unit is an entry, and retracted
+// facts are kept in `retracted`. A database of another version is refused: its upgrade path is
+// `chipgraph dump` with the version that made it, then `chipgraph load` (docs/storage.md).
+constexpr int kSchemaVersion = 9;
 
 // Everything but `entities` and `facts` (kEntitiesTableSql, kFactsTableSql); schemaSql() is
 // the whole.
@@ -74,6 +75,40 @@ CREATE TABLE sources (
 );
 )SQL";
 
+// The log (docs/time.md, "The log"): one entry per unit of input that changed the database,
+// never updated once committed. An entry added the facts whose ids run from its `first_fact`
+// to the next entry's, and the rules likewise from `first_rule`; the facts it retracted
+// moved, whole, from `facts` to `retracted`, which names it.
+inline constexpr const char* kLogSchemaSql = R"SQL(
+CREATE TABLE log (
+    id         INTEGER PRIMARY KEY,              -- the order of entries
+    at         TEXT NOT NULL,                    -- UTC, ISO 8601: 2026-11-01T09:30:00Z
+    author     TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action = 'load' OR action = 'import' OR
+                                    action = 'retract'),
+    what       TEXT NOT NULL,                    -- the files or the input it came from
+    first_fact INTEGER NOT NULL,                 -- the first fact id it could take
+    first_rule INTEGER NOT NULL                  -- the first rule id it could take
+);
+CREATE TABLE retracted (
+    fact_key     TEXT NOT NULL,                  -- as in `facts`
+    id           INTEGER PRIMARY KEY,            -- the fact's id while it was in `facts`
+    relation_id  INTEGER NOT NULL REFERENCES relations(id),
+    valid_from   INTEGER,
+    valid_to     INTEGER,
+    source_id    INTEGER REFERENCES sources(id),
+    status       TEXT NOT NULL,
+    retracted_by INTEGER NOT NULL REFERENCES log(id)
+);
+CREATE TABLE watches (
+    name_key   TEXT PRIMARY KEY,                 -- case-folded name
+    name       TEXT NOT NULL,
+    query      TEXT NOT NULL,                    -- the question as written
+    answer     TEXT NOT NULL,                    -- its rows at the last check, one per line
+    checked_at TEXT NOT NULL                     -- UTC, ISO 8601
+);
+)SQL";
+
 // The table `entities`. Names are unique through the named index kCreateEntityNameIndexSql,
 // not a column constraint, so that an import creating many entities can drop it and build it
 // again afterwards, by one sort (Store::saveEntities).
@@ -107,7 +142,7 @@ inline constexpr const char* kFactsTableSql = R"SQL(CREATE TABLE facts (
 // The whole schema of a new database.
 inline std::string schemaSql() {
     return std::string(kCatalogSchemaSql) + kEntitiesTableSql + kCreateEntityNameIndexSql +
-           kFactsTableSql;
+           kFactsTableSql + kLogSchemaSql;
 }
 
 } // namespace chipgraph::store

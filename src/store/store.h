@@ -69,7 +69,57 @@ public:
     Status saveRule(const schema::RuleInfo& rule);
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
-    Status deleteFact(const schema::Fact& fact);
+
+    // The log (store_log.cpp; docs/time.md, "The log"). One entry per unit of input that
+    // changed the database, written inside the unit's transaction.
+    struct LogEntry {
+        int64_t id = 0;
+        std::string at; // UTC, ISO 8601 to the second
+        std::string author;
+        std::string action; // load, import or retract
+        std::string what;   // the files or input it came from
+        int64_t firstFact = 0, firstRule = 0;
+    };
+    // Opens an entry for the unit being written: `entry` (at, author, what filled in) gets its
+    // id and the first fact and rule ids the unit can take.
+    Status openLogEntry(LogEntry& entry);
+    // Ends it: keeps it with its action when the unit changed something, else removes it.
+    Status closeLogEntry(const LogEntry& entry, bool changed);
+    // Every entry, oldest first.
+    Result<std::vector<LogEntry>> logEntries();
+    // Moves a stored fact to `retracted`, naming the entry that retracts it; nothing is lost.
+    Status retractFact(const schema::Fact& fact, int64_t entry);
+    // What was recorded by the end of `day` (YYYY-MM-DD): the last entry by then (0: none)
+    // and the first fact and rule ids recorded after it.
+    struct Recorded {
+        int64_t lastEntry = 0;
+        int64_t factEnd = 0, ruleEnd = 0;
+    };
+    Result<Recorded> recordedBy(const std::string& day);
+    // The facts stored as of `recorded` (retracted since included, added since left out), in
+    // the order they were added.
+    Status loadFactsRecorded(const schema::Catalog& catalog, const Recorded& recorded,
+                             const std::function<void(schema::Fact)>& sink);
+    // Every fact of `relation` ever stored, in the order added: its id (whose entry added it:
+    // the last with firstFact <= id) and, once retracted, the entry that retracted it.
+    struct FactRecord {
+        schema::Fact fact;
+        int64_t id = 0;
+        int64_t retractedBy = 0; // 0: still stored
+    };
+    Result<std::vector<FactRecord>> factRecords(const schema::Catalog& catalog,
+                                                RelationId relation);
+
+    // Watch lists (store_watch.cpp): saved questions with their answer at the last check.
+    struct Watch {
+        std::string name, query, answer, checkedAt;
+    };
+    // Saves a new watch; false when one of that name (case-insensitive) exists.
+    Result<bool> addWatch(const Watch& watch);
+    Result<std::vector<Watch>> watches(); // by name
+    Status updateWatch(const std::string& name, const std::string& answer,
+                       const std::string& checkedAt);
+    Result<bool> removeWatch(const std::string& name); // false: no such watch
     // Stores facts[first..], which the caller found new (a fact stored all the same is
     // ignored), in key order (each page of the table written once, not one random b-tree
     // insert per fact), many rows per INSERT so that the per-statement cost is paid once per

@@ -1,5 +1,6 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
 #include "store/fact_codec.h"
+#include "store/fact_rows.h"
 #include "store/row_order.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
@@ -30,7 +31,9 @@ void Store::bindFact(Statement& insert, int first, const FactRow& row, std::stri
 // or the first write of a transaction learns it; a rollback forgets it).
 Result<int64_t> Store::takeFactIds(size_t count) {
     if (nextFactId_ == kUnknownFactId) {
-        CG_PREPARE(max, "SELECT coalesce(max(id), 0) + 1 FROM facts");
+        // Retracted facts keep their ids (the log tells which entry added them).
+        CG_PREPARE(max, "SELECT max(coalesce((SELECT max(id) FROM facts), 0), "
+                        "coalesce((SELECT max(id) FROM retracted), 0)) + 1");
         Result<bool> row = max.step();
         if (!row) return row.status();
         nextFactId_ = max.columnInt(0);
@@ -115,13 +118,6 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
     return Status::ok();
 }
 
-Status Store::deleteFact(const schema::Fact& fact) {
-    CG_PREPARE(remove, "DELETE FROM facts WHERE fact_key = ?");
-    std::string key = encodeFactKey(fact);
-    remove.bindTextStatic(1, key);
-    return remove.run();
-}
-
 Status Store::backupTo(const std::string& path) {
     return db_->backupTo(path);
 }
@@ -140,9 +136,7 @@ static bool referencesExist(const schema::Catalog& catalog, const schema::Fact& 
                        [&](const std::optional<Value>& q) { return !q || known(*q); });
 }
 
-using RelationsById = std::unordered_map<RelationId, const schema::RelationInfo*>;
-
-static RelationsById relationsById(const schema::Catalog& catalog) {
+RelationsById relationsById(const schema::Catalog& catalog) {
     RelationsById relations;
     for (const schema::RelationInfo* r : catalog.relations())
         relations[r->id] = r;
@@ -152,8 +146,7 @@ static RelationsById relationsById(const schema::Catalog& catalog) {
 // Reads the plain columns of a `facts` row, selected in this order: id, relation_id,
 // valid_from, valid_to, source_id, status. `fact` gets them, with values of the relation's
 // sizes to fill in; a relation the catalog does not know is an error naming the fact.
-static Status readFactRow(const RelationsById& relations, const Statement& row,
-                          schema::Fact& fact) {
+Status readFactRow(const RelationsById& relations, const Statement& row, schema::Fact& fact) {
     fact = schema::Fact{};
     fact.relation = row.columnInt(1);
     auto relation = relations.find(fact.relation);
@@ -169,14 +162,11 @@ static Status readFactRow(const RelationsById& relations, const Statement& row,
     return Status::ok();
 }
 
-// The table is in key order: the facts are read whole, then handed out in id order.
-Status Store::loadFacts(const schema::Catalog& catalog,
-                        const std::function<void(schema::Fact)>& sink) {
-    CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
-                     "FROM facts");
+// Reads every row of `rows` (id, relation_id, valid_from, valid_to, source_id, status,
+// fact_key) into `facts`, their ids into `ids`; a corrupt row is an error naming it.
+Status readFacts(const schema::Catalog& catalog, Statement& rows, std::vector<schema::Fact>& facts,
+                 std::vector<int64_t>& ids) {
     RelationsById relations = relationsById(catalog);
-    std::vector<schema::Fact> facts;
-    std::vector<int64_t> ids;
     for (;;) {
         Result<bool> row = rows.step();
         if (!row) return row.status();
@@ -198,8 +188,19 @@ Status Store::loadFacts(const schema::Catalog& catalog,
         }
     }
     rows.reset();
-    int64_t largest = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
-    nextFactId_ = largest == INT64_MAX ? INT64_MAX : largest + 1; // takeFactIds refuses it
+    return Status::ok();
+}
+
+// The table is in key order: the facts are read whole, then handed out in id order.
+Status Store::loadFacts(const schema::Catalog& catalog,
+                        const std::function<void(schema::Fact)>& sink) {
+    CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
+                     "FROM facts");
+    std::vector<schema::Fact> facts;
+    std::vector<int64_t> ids;
+    CG_TRY(readFacts(catalog, rows, facts, ids));
+    // Retracted facts keep their ids: takeFactIds reads the largest of both tables.
+    nextFactId_ = kUnknownFactId;
     for (uint32_t index : idOrder(ids))
         sink(std::move(facts[index]));
     return Status::ok();

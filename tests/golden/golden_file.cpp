@@ -14,6 +14,18 @@ static std::vector<std::string> splitLines(const std::string& text) {
     return lines;
 }
 
+// Splits " at TIME by AUTHOR" off a directive (or a markdown fence) into the record.
+static void splitLogClock(std::string& directive, Record& record) {
+    size_t at = directive.find(" at ");
+    if (at == std::string::npos) return;
+    record.logClock = directive.substr(at);
+    directive.resize(at);
+    std::string rest = record.logClock.substr(4);
+    size_t by = rest.find(" by ");
+    record.logTime = rest.substr(0, by);
+    if (by != std::string::npos) record.logAuthor = rest.substr(by + 4);
+}
+
 static bool isDirective(const std::string& line) {
     return line.rfind("statement ", 0) == 0 || line == "query" || line.rfind("query ", 0) == 0;
 }
@@ -48,6 +60,7 @@ GoldenFile parseGoldenFile(const std::string& text, std::string& error) {
         comments.clear();
         record.line = static_cast<int>(i + 1);
         record.directive = lines[i++];
+        splitLogClock(record.directive, record);
         for (; i < lines.size() && !lines[i].empty() && lines[i] != "----"; ++i)
             record.input += lines[i] + "\n";
         if (i < lines.size() && lines[i] == "----") {
@@ -72,7 +85,7 @@ GoldenFile parseMarkdownFile(const std::string& text, std::string& error) {
         return i;
     };
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i] != "```chipgraph") continue;
+        if (lines[i] != "```chipgraph" && lines[i].rfind("```chipgraph at ", 0) != 0) continue;
         size_t end = blockEnd(i);
         if (end == lines.size()) {
             error = "line " + std::to_string(i + 1) + ": unclosed ```chipgraph block";
@@ -80,6 +93,8 @@ GoldenFile parseMarkdownFile(const std::string& text, std::string& error) {
         }
         Record record;
         record.line = static_cast<int>(i + 1);
+        std::string fence = lines[i];
+        splitLogClock(fence, record);
         for (size_t k = i + 1; k < end; ++k)
             record.input += lines[k] + "\n";
         size_t next = end + 1;
@@ -133,7 +148,7 @@ std::string writeGoldenFile(const GoldenFile& file) {
         if (!out.empty() && out.substr(out.size() - 2) != "\n\n") out += "\n";
         for (const std::string& c : r.comments)
             out += c + "\n";
-        out += r.directive + "\n" + r.input;
+        out += r.directive + r.logClock + "\n" + r.input;
         bool wantsOutput = r.directive != "statement ok";
         if (wantsOutput) out += "----\n" + r.actual;
     }

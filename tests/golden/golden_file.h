@@ -18,6 +18,11 @@
 //   ----
 //   firm | valid | ...
 //
+//   statement ok at 2026-11-01T09:00:00Z by alice   -- any directive: what the log records
+//                                                   -- for its statements (docs/time.md)
+//
+// Without `at ... by ...`, the log records 2026-12-07T00:00:00Z by `golden` (the bundled graph
+// too). In markdown, the same suffix follows the fence: ```chipgraph at ... by ....
 // Records are separated by blank lines; the expected part runs from `----` to the next blank
 // line. Statements are shown to the engine as `<input>` with lines counted from 1.
 #include <string>
@@ -28,7 +33,9 @@ namespace chipgraph::golden {
 struct Record {
     std::vector<std::string> comments; // '#' lines just before the record, kept on --update
     int line = 0;                      // line of the directive in the .test file
-    std::string directive; // "statement ok", "statement error", "query csv explain", ...
+    std::string directive;          // "statement ok", "statement error", "query csv explain", ...
+    std::string logClock;           // " at TIME by AUTHOR" after the directive, or ""
+    std::string logTime, logAuthor; // parsed from logClock
     std::string input;
     bool hasExpected = false;
     std::string expected;

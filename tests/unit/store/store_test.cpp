@@ -452,7 +452,14 @@ TEST_CASE("facts differing in any part are stored separately", "[store]") {
     CHECK(store->factCount() == 4);
 }
 
-TEST_CASE("deleting a fact removes it and its values", "[store]") {
+// A log entry to retract facts under (retractions name the entry that made them).
+static int64_t openEntry(Store& store) {
+    Store::LogEntry entry{0, "2026-12-07T00:00:00Z", "test", "retract", "test"};
+    REQUIRE(store.openLogEntry(entry).isOk());
+    return entry.id;
+}
+
+TEST_CASE("retracting a fact removes it from the stored facts", "[store]") {
     Saved s;
     auto store = openMemory();
     s.saveCatalog(*store);
@@ -461,7 +468,7 @@ TEST_CASE("deleting a fact removes it and its values", "[store]") {
     doomed.qualifiers[0] = Value::text("gone");
     REQUIRE(store->saveFact(keep).value());
     REQUIRE(store->saveFact(doomed).value());
-    REQUIRE(store->deleteFact(doomed).isOk());
+    REQUIRE(store->retractFact(doomed, openEntry(*store)).isOk());
     CHECK(store->factCount() == 1);
     std::vector<schema::Fact> loaded = loadAll(*store, s.catalog);
     REQUIRE(loaded.size() == 1);
@@ -471,12 +478,12 @@ TEST_CASE("deleting a fact removes it and its values", "[store]") {
     CHECK(loadAll(*store, s.catalog).size() == 2);
 }
 
-TEST_CASE("deleting a fact that is not stored changes nothing", "[store][error]") {
+TEST_CASE("retracting a fact that is not stored changes nothing", "[store][error]") {
     Saved s;
     auto store = openMemory();
     s.saveCatalog(*store);
     REQUIRE(store->saveFact(s.shipment(Number::exact(1))).value());
-    CHECK(store->deleteFact(s.shipment(Number::exact(9))).isOk());
+    CHECK(store->retractFact(s.shipment(Number::exact(9)), openEntry(*store)).isOk());
     CHECK(store->factCount() == 1);
 }
 
@@ -597,7 +604,7 @@ TEST_CASE("a fact naming a missing entity is refused", "[store][error]") {
     CHECK(store->factCount() == 0);
 }
 
-TEST_CASE("a delete inside a rolled-back transaction keeps the fact", "[store][error]") {
+TEST_CASE("a retraction inside a rolled-back transaction keeps the fact", "[store][error]") {
     Saved s;
     auto store = openMemory();
     s.saveCatalog(*store);
@@ -605,7 +612,7 @@ TEST_CASE("a delete inside a rolled-back transaction keeps the fact", "[store][e
     REQUIRE(store->saveFact(f).value());
     {
         Transaction transaction(*store);
-        REQUIRE(store->deleteFact(f).isOk());
+        REQUIRE(store->retractFact(f, openEntry(*store)).isOk());
         CHECK(store->factCount() == 0);
     }
     CHECK(store->factCount() == 1);

@@ -1,0 +1,152 @@
+// The log: entries for the units that changed the database, retracted facts kept, and the
+// database as it stood at a past day (docs/time.md, "The log").
+#include "store/fact_codec.h"
+#include "store/fact_rows.h"
+#include "store/row_order.h"
+#include "store/store.h"
+#include "store/store_macros.h"
+
+namespace chipgraph::store {
+
+namespace {
+
+int64_t singleInt(Statement& query) {
+    Result<bool> row = query.step();
+    int64_t value = row && row.value() ? query.columnInt(0) : 0;
+    query.reset();
+    return value;
+}
+
+} // namespace
+
+Status Store::openLogEntry(LogEntry& entry) {
+    Result<int64_t> firstFact = takeFactIds(0);
+    if (!firstFact) return firstFact.status();
+    entry.firstFact = firstFact.value();
+    CG_PREPARE(rules, "SELECT coalesce(max(id), 0) + 1 FROM rules");
+    entry.firstRule = singleInt(rules);
+    CG_PREPARE(next, "SELECT coalesce(max(id), 0) + 1 FROM log");
+    entry.id = singleInt(next);
+    CG_PREPARE(insert, "INSERT INTO log(id, at, author, action, what, first_fact, first_rule) "
+                       "VALUES (?, ?, ?, 'load', ?, ?, ?)");
+    insert.bind(1, entry.id);
+    insert.bind(2, entry.at);
+    insert.bind(3, entry.author);
+    insert.bind(4, entry.what);
+    insert.bind(5, entry.firstFact);
+    insert.bind(6, entry.firstRule);
+    return insert.run();
+}
+
+Status Store::closeLogEntry(const LogEntry& entry, bool changed) {
+    if (!changed) {
+        CG_PREPARE(remove, "DELETE FROM log WHERE id = ?");
+        remove.bind(1, entry.id);
+        return remove.run();
+    }
+    CG_PREPARE(update, "UPDATE log SET action = ? WHERE id = ?");
+    update.bind(1, entry.action);
+    update.bind(2, entry.id);
+    return update.run();
+}
+
+Result<std::vector<Store::LogEntry>> Store::logEntries() {
+    CG_PREPARE(rows, "SELECT id, at, author, action, what, first_fact, first_rule FROM log "
+                     "ORDER BY id");
+    std::vector<LogEntry> entries;
+    for (;;) {
+        Result<bool> row = rows.step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        entries.push_back({rows.columnInt(0), rows.columnText(1), rows.columnText(2),
+                           rows.columnText(3), rows.columnText(4), rows.columnInt(5),
+                           rows.columnInt(6)});
+    }
+    rows.reset();
+    return entries;
+}
+
+Status Store::retractFact(const schema::Fact& fact, int64_t entry) {
+    std::string key = encodeFactKey(fact);
+    CG_PREPARE(keep, "INSERT INTO retracted(fact_key, id, relation_id, valid_from, valid_to, "
+                     "source_id, status, retracted_by) SELECT fact_key, id, relation_id, "
+                     "valid_from, valid_to, source_id, status, ? FROM facts WHERE fact_key = ?");
+    keep.bind(1, entry);
+    keep.bindTextStatic(2, key);
+    CG_TRY(keep.run());
+    CG_PREPARE(remove, "DELETE FROM facts WHERE fact_key = ?");
+    remove.bindTextStatic(1, key);
+    return remove.run();
+}
+
+Result<Store::Recorded> Store::recordedBy(const std::string& day) {
+    Recorded recorded;
+    // ISO times sort as text; every time of `day` starts with it.
+    CG_PREPARE(last, "SELECT coalesce(max(id), 0) FROM log WHERE substr(at, 1, 10) <= ?");
+    last.bind(1, day);
+    recorded.lastEntry = singleInt(last);
+    // The facts and rules recorded after: those from the next entry's first ids on. Facts
+    // stored before the log began (an upgraded database) count as recorded before any entry.
+    CG_PREPARE(next, "SELECT coalesce(min(first_fact), 9223372036854775807), "
+                     "coalesce(min(first_rule), 9223372036854775807) FROM log WHERE id > ?");
+    next.bind(1, recorded.lastEntry);
+    Result<bool> row = next.step();
+    if (!row) return row.status();
+    recorded.factEnd = next.columnInt(0);
+    recorded.ruleEnd = next.columnInt(1);
+    next.reset();
+    return recorded;
+}
+
+Status Store::loadFactsRecorded(const schema::Catalog& catalog, const Recorded& recorded,
+                                const std::function<void(schema::Fact)>& sink) {
+    CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
+                     "FROM facts WHERE id < ?1 UNION ALL "
+                     "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key "
+                     "FROM retracted WHERE id < ?1 AND retracted_by > ?2");
+    rows.bind(1, recorded.factEnd);
+    rows.bind(2, recorded.lastEntry);
+    std::vector<schema::Fact> facts;
+    std::vector<int64_t> ids;
+    CG_TRY(readFacts(catalog, rows, facts, ids));
+    for (uint32_t index : idOrder(ids))
+        sink(std::move(facts[index]));
+    return Status::ok();
+}
+
+Result<std::vector<Store::FactRecord>> Store::factRecords(const schema::Catalog& catalog,
+                                                          RelationId relation) {
+    CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key, "
+                     "0 FROM facts WHERE relation_id = ?1 UNION ALL "
+                     "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key, "
+                     "retracted_by FROM retracted WHERE relation_id = ?1");
+    rows.bind(1, static_cast<int64_t>(relation));
+    std::vector<schema::Fact> facts;
+    std::vector<int64_t> ids;
+    std::vector<int64_t> retractedBy;
+    RelationsById relations = relationsById(catalog);
+    // readFacts reads the first seven columns; the eighth is read here, row by row.
+    for (;;) {
+        Result<bool> row = rows.step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        schema::Fact& fact = facts.emplace_back();
+        if (Status read = readFactRow(relations, rows, fact); !read) {
+            rows.reset();
+            return read;
+        }
+        ids.push_back(rows.columnInt(0));
+        retractedBy.push_back(rows.columnInt(7));
+        if (!decodeFactValues(rows.columnBlob(6), fact)) {
+            rows.reset();
+            return Status::error("fact " + std::to_string(ids.back()) + " has a corrupt fact_key");
+        }
+    }
+    rows.reset();
+    std::vector<FactRecord> records;
+    for (uint32_t index : idOrder(ids))
+        records.push_back({std::move(facts[index]), ids[index], retractedBy[index]});
+    return records;
+}
+
+} // namespace chipgraph::store
