@@ -2,7 +2,7 @@
 #include "cli/diagram_command.h"
 
 #include "cli/commands.h"
-#include "engine/diagram_builder.h"
+#include "engine/diagram_view.h"
 #include "engine/engine.h"
 #include "export/diagram.h"
 
@@ -48,10 +48,10 @@ Result<Interval> parseWindow(const std::string& text, const char* option) {
 }
 
 // FROM..TO or FROM.. (to now).
-Result<engine::DiagramDiff> parseDiff(const std::string& text, const std::string& by) {
-    engine::DiagramDiff diff;
+Result<diagram::DiagramDiff> parseDiff(const std::string& text, const std::string& by) {
+    diagram::DiagramDiff diff;
     if (by == "valid")
-        diff.axis = engine::DiffAxis::AsOf;
+        diff.axis = diagram::DiffAxis::AsOf;
     else if (by != "known")
         return Status::error("unknown --diff-by '" + by + "'; choose known or valid");
     size_t dots = text.find("..");
@@ -65,15 +65,15 @@ Result<engine::DiagramDiff> parseDiff(const std::string& text, const std::string
         Result<PartialDate> to = parseDate(text.substr(dots + 2), "--diff");
         if (!to) return to.status();
         diff.to = to.value();
-    } else if (diff.axis == engine::DiffAxis::AsOf) {
+    } else if (diff.axis == diagram::DiffAxis::AsOf) {
         return Status::error("--diff-by valid needs two dates: FROM..TO");
     }
     return diff;
 }
 
 // Everything that can be checked before opening the database; an error is a usage error.
-Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
-    engine::DiagramRequest request;
+Result<diagram::DiagramRequest> makeRequest(const DiagramOptions& o) {
+    diagram::DiagramRequest request;
     request.relations = o.relations;
     if (!o.asOf.empty()) {
         Result<Interval> window = parseWindow(o.asOf, "--as-of");
@@ -93,11 +93,11 @@ Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
     if (o.hops < 1) return Status::error("--hops must be at least 1");
     request.hops = o.hops;
     if (!o.diff.empty()) {
-        Result<engine::DiagramDiff> diff = parseDiff(o.diff, o.diffBy);
+        Result<diagram::DiagramDiff> diff = parseDiff(o.diff, o.diffBy);
         if (!diff) return diff.status();
         request.diff = diff.value();
     }
-    if (o.preferLatest) request.policy = engine::ConflictPolicy::PreferLatest;
+    if (o.preferLatest) request.policy = diagram::ConflictPolicy::PreferLatest;
     request.nativeNames = o.nativeNames;
     request.title = o.title;
     return request;
@@ -106,7 +106,7 @@ Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
 // Binds --query against the database; the options' --as-of and --known-at apply when the
 // query gives none of its own. Errors are rendered with carets under the query text.
 bool addQuery(const engine::Engine& engine, const std::string& text,
-              engine::DiagramRequest& request) {
+              diagram::DiagramRequest& request) {
     engine::Outcome outcome;
     std::optional<bind::BoundQuery> query = engine.bindQueryText(text, "<query>", outcome);
     std::cerr << outcome.renderDiagnostics();
@@ -192,7 +192,7 @@ int runDiagram(const DiagramOptions& o) {
     if (!format) return usageError(format.status().message());
     Result<exporter::LayoutEngine> layout = exporter::parseLayoutEngine(o.layout);
     if (!layout) return usageError(layout.status().message());
-    Result<engine::DiagramRequest> request = makeRequest(o);
+    Result<diagram::DiagramRequest> request = makeRequest(o);
     if (!request) return usageError(request.status().message());
     bool binary = format.value() == exporter::DiagramFormat::Png ||
                   format.value() == exporter::DiagramFormat::Pdf;
@@ -205,7 +205,7 @@ int runDiagram(const DiagramOptions& o) {
     if (!engine) return fail(engine.status().message());
     applyLimits(*engine.value(), o.limits);
     if (!o.query.empty() && !addQuery(*engine.value(), o.query, request.value())) return kFailed;
-    Result<exporter::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
+    Result<diagram::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
     if (!diagram) return fail(diagram.status().message());
     if (diagram.value().edges.empty() && !o.query.empty())
         std::cerr << "note: the answers bind no relation with two entity columns; nodes only\n";

@@ -5,13 +5,14 @@
 #include "bind/stratify.h"
 #include "common/memory.h"
 #include "engine/bundled_graph.h"
-#include "engine/diagram_builder.h"
+#include "engine/diagram_view.h"
 #include "engine/executor.h"
 #include "engine/file_access.h"
 #include "engine/import.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
+#include "export/diagram.h"
 #include "parse/parser.h"
 #include "store/store.h"
 
@@ -301,7 +302,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
 void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                           Outcome& outcome) {
     for (const auto& [index, request] : diagrams) {
-        DiagramRequest build;
+        diagram::DiagramRequest build;
         build.relations = request.relations;
         build.window = request.window;
         build.knownAt = request.knownAt;
@@ -311,12 +312,13 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         build.query = request.query;
         build.queryText = request.queryText;
         if (request.diff)
-            build.diff = DiagramDiff{request.diff->first, request.diff->second, DiffAxis::KnownAt};
+            build.diff = diagram::DiagramDiff{request.diff->first, request.diff->second,
+                                              diagram::DiffAxis::KnownAt};
         exporter::DiagramStyle style;
         if (!request.layout.empty())
             style.layout = exporter::parseLayoutEngine(request.layout).value();
         style.legend = request.legend;
-        Result<exporter::Diagram> diagram = buildDiagram(*this, build);
+        Result<diagram::Diagram> diagram = buildDiagram(*this, build);
         Status status = diagram.status();
         if (status && request.path.empty()) {
             Result<std::string> dot =

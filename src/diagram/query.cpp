@@ -1,12 +1,12 @@
 // Diagrams of a query: the facts that the query's answers bind to. An answer binds each
 // positive atom to facts (base or derived); atoms with two entity columns become edges, the
 // others annotate their entity. Negated atoms and comparisons only select answers.
-#include "engine/diagram_builder_impl.h"
+#include "diagram/builder_impl.h"
 
 #include <map>
 #include <set>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -60,9 +60,9 @@ std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relat
 
 } // namespace
 
-Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& query) {
-    const schema::Catalog& catalog = engine.catalog();
-    Result<std::vector<std::vector<Value>>> answers = engine.answerBindings(query);
+Result<QueryDrawing> drawQuery(const GraphView& graph, const bind::BoundQuery& query) {
+    const schema::Catalog& catalog = graph.catalog();
+    Result<std::vector<std::vector<Value>>> answers = graph.answerBindings(query);
     if (!answers) return answers.status();
     QueryDrawing out;
     out.answers = answers.value().size();
@@ -82,7 +82,7 @@ Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& que
     for (RelationId id : order) {
         const schema::RelationInfo& relation = catalog.relation(id);
         std::vector<schema::Fact> matched;
-        for (schema::Fact& fact : engine.factsOf(id, query.window, query.knownAt)) {
+        for (schema::Fact& fact : graph.factsOf(id, query.window, query.knownAt)) {
             bool hit = false;
             for (size_t a : atomsOf[id]) {
                 std::optional<std::string> key = atomKey(query.atoms[a], fact, nullptr);
@@ -106,4 +106,4 @@ Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& que
     return out;
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

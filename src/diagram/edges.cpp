@@ -1,13 +1,13 @@
 // Diagram edges: facts grouped into edges, the `prefer latest` policy, the entity and chain
-// filters, and conflict marking. Definitions are in diagram_builder.h.
-#include "engine/diagram_builder_impl.h"
+// filters, and conflict marking. Definitions are in builder.h.
+#include "diagram/builder_impl.h"
 
 #include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -121,14 +121,14 @@ void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
     }
 }
 
-std::vector<EdgeGroup> collectEdges(const Engine& engine,
+std::vector<EdgeGroup> collectEdges(const GraphView& graph,
                                     const std::vector<const schema::RelationInfo*>& relations,
                                     std::optional<Interval> window,
                                     std::optional<DayNumber> knownAt) {
     std::vector<EdgeGroup> edges;
     for (size_t r = 0; r < relations.size(); ++r)
-        groupFacts(engine.factsOf(relations[r]->id, window, knownAt), r, *relations[r],
-                   engine.catalog(), edges);
+        groupFacts(graph.factsOf(relations[r]->id, window, knownAt), r, *relations[r],
+                   graph.catalog(), edges);
     return edges;
 }
 
@@ -223,4 +223,4 @@ void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys) {
     }
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram
