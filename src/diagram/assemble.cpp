@@ -17,11 +17,11 @@ struct DrawnEdge {
     std::string changeNote;
 };
 
-std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relation,
+std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relation, bool timeless,
                      const schema::Catalog& catalog) {
     std::string validity = validityLabel(fact.valid);
     std::string line = std::string("- ") + schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
+                       (validity.empty() ? (timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) {
         const schema::SourceInfo& source = catalog.source(fact.source);
         line += " · " + source.name;
@@ -63,7 +63,7 @@ std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) 
         tip += "\nconflicts with: " + rivals;
     }
     for (const schema::Fact& f : e.facts)
-        tip += "\n" + factLine(f, *e.relation, catalog);
+        tip += "\n" + factLine(f, *e.relation, e.timeless, catalog);
     return tip;
 }
 

@@ -20,6 +20,9 @@ inline constexpr const char* kOwnerRelation = "develops";
 struct EdgeGroup {
     size_t relationIndex = 0; // position in the request's relation list
     const schema::RelationInfo* relation = nullptr;
+    // Facts without dates hold "always" (a timeless relation, declared or derived from timeless
+    // ones only, as GraphView::isTimeless says) rather than "undated".
+    bool timeless = false;
     EntityId from = kNoId, to = kNoId;
     std::string extra;               // the other columns' values: "gw: 10"
     std::vector<schema::Fact> facts; // in load order
@@ -36,7 +39,7 @@ using ConflictKeys = std::unordered_map<RelationId, size_t>;
 // Groups the facts of one relation into edges (appended to `edges`, in load order of their
 // first fact); `relationIndex` is the relation's position in the drawn list.
 void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
-                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                const schema::RelationInfo& relation, const GraphView& graph,
                 std::vector<EdgeGroup>& edges);
 
 // One view of the graph: edges in a stable order (relation, then load order of first fact).

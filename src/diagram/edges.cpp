@@ -97,13 +97,16 @@ std::string validityLabel(const Interval& interval) {
 }
 
 void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
-                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                const schema::RelationInfo& relation, const GraphView& graph,
                 std::vector<EdgeGroup>& edges) {
+    const schema::Catalog& catalog = graph.catalog();
+    bool timeless = graph.isTimeless(relation.id);
     std::map<std::string, size_t> byKey;
     for (schema::Fact& fact : facts) {
         EdgeGroup edge;
         edge.relationIndex = relationIndex;
         edge.relation = &relation;
+        edge.timeless = timeless;
         for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
             const Value& v = fact.args[c];
             bool entityColumn = relation.columns[c].kind == schema::ColumnKind::Entity;
@@ -127,8 +130,8 @@ std::vector<EdgeGroup> collectEdges(const GraphView& graph,
                                     std::optional<DayNumber> knownAt) {
     std::vector<EdgeGroup> edges;
     for (size_t r = 0; r < relations.size(); ++r)
-        groupFacts(graph.factsOf(relations[r]->id, window, knownAt), r, *relations[r],
-                   graph.catalog(), edges);
+        groupFacts(graph.factsOf(relations[r]->id, window, knownAt), r, *relations[r], graph,
+                   edges);
     return edges;
 }
 

@@ -40,7 +40,7 @@ std::optional<std::string> atomKey(const bind::BoundAtom& atom, const schema::Fa
     return key;
 }
 
-std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relation,
+std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relation, bool timeless,
                      const schema::Catalog& catalog) {
     std::string values;
     for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
@@ -53,7 +53,7 @@ std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relat
     std::string validity = validityLabel(fact.valid);
     std::string line = relation.name + (values.empty() ? "" : ": " + values) + " · " +
                        schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
+                       (validity.empty() ? (timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) line += " · " + catalog.source(fact.source).name;
     return line;
 }
@@ -91,7 +91,7 @@ Result<QueryDrawing> drawQuery(const GraphView& graph, const bind::BoundQuery& q
             if (hit) matched.push_back(std::move(fact));
         }
         if (entityColumns(relation) >= 2) {
-            groupFacts(std::move(matched), out.relations.size(), relation, catalog, out.edges);
+            groupFacts(std::move(matched), out.relations.size(), relation, graph, out.edges);
             out.relations.push_back(&relation);
             continue;
         }
@@ -99,7 +99,8 @@ Result<QueryDrawing> drawQuery(const GraphView& graph, const bind::BoundQuery& q
             for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c)
                 if (relation.columns[c].kind == schema::ColumnKind::Entity) {
                     nodes.insert(fact.args[c].entityId());
-                    out.notes[fact.args[c].entityId()].push_back(noteLine(fact, relation, catalog));
+                    out.notes[fact.args[c].entityId()].push_back(
+                        noteLine(fact, relation, graph.isTimeless(id), catalog));
                 }
     }
     out.nodes.assign(nodes.begin(), nodes.end());
