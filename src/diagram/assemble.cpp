@@ -81,6 +81,19 @@ std::string describeDates(const DiagramRequest& request, const schema::Catalog& 
            " (the newest source)";
 }
 
+// The address of the newest source behind an edge that has one ("" when none has).
+std::string newestAddress(const EdgeGroup& edge, const schema::Catalog& catalog) {
+    std::string url;
+    DayNumber newest = kMinDay;
+    for (const schema::Fact& f : edge.facts)
+        if (f.source != kNoId && !catalog.source(f.source).url.empty() &&
+            (url.empty() || reportDay(f, catalog) > newest)) {
+            newest = reportDay(f, catalog);
+            url = catalog.source(f.source).url;
+        }
+    return url;
+}
+
 DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, bool isDiff) {
     const EdgeGroup& e = *drawn.group;
     DiagramEdge edge;
@@ -96,13 +109,7 @@ DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, boo
         lead.qualifiers[role]->isText())
         edge.role = lead.qualifiers[role]->textValue();
     edge.tooltip = edgeTooltip(drawn, catalog);
-    DayNumber newest = kMinDay;
-    for (const schema::Fact& f : e.facts)
-        if (f.source != kNoId && !catalog.source(f.source).url.empty() &&
-            (edge.url.empty() || reportDay(f, catalog) > newest)) {
-            newest = reportDay(f, catalog);
-            edge.url = catalog.source(f.source).url;
-        }
+    edge.url = newestAddress(e, catalog);
     edge.conflict = !isDiff && !e.rivals.empty();
     edge.change = drawn.change;
     edge.changeNote = drawn.changeNote;
@@ -195,6 +202,7 @@ DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
     if (event != hints.firstEvent.end()) tip += "\nfirst dated: " + event->second.text;
     if (facts.owned) {
         node.ownerStatus = facts.owned->group->status();
+        node.url = newestAddress(*facts.owned->group, catalog);
         tip += "\n" + edgeTooltip(*facts.owned, catalog);
     } else if (!node.cluster.empty()) {
         tip += "\nowner: " + node.cluster;

@@ -38,6 +38,9 @@ struct DiagramNode {
     // the border's line style like an edge's; nullopt for a plain border.
     std::optional<schema::FactStatus> ownerStatus;
     std::string tooltip; // SVG tooltip: type, aliases, dates and sources
+    // The address of the newest source of its owner claim that has one: a link in SVG, as an
+    // edge's (the claim is drawn as the owner's box, not as an edge).
+    std::string url;
     Change change = Change::None;
 };
 
