@@ -4,6 +4,7 @@
 // meet; diagram/ never includes engine/.
 #include "diagram/builder.h"
 #include "engine/engine.h"
+#include "export/diagram.h"
 
 namespace chipgraph::engine {
 
@@ -20,6 +21,12 @@ public:
 
 private:
     const Engine& engine_;
+};
+
+// A diagram statement's answer (QueryResult::drawn): the model and how it is to be drawn.
+struct DrawnDiagram {
+    diagram::Diagram model;
+    exporter::DiagramStyle style;
 };
 
 // Builds the diagram of `request` from the engine's facts (diagram::buildDiagram over a

@@ -312,12 +312,17 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         build.query = request.query;
         build.queryText = request.queryText;
         if (request.diff)
-            build.diff = diagram::DiagramDiff{request.diff->first, request.diff->second,
-                                              diagram::DiffAxis::KnownAt};
+            build.diff = diagram::DiagramDiff{request.diff->from, request.diff->to,
+                                              request.diff->asOf ? diagram::DiffAxis::AsOf
+                                                                 : diagram::DiffAxis::KnownAt};
+        if (request.preferLatest) build.policy = diagram::ConflictPolicy::PreferLatest;
+        build.nativeNames = request.nativeNames;
+        build.title = request.title;
         exporter::DiagramStyle style;
         if (!request.layout.empty())
             style.layout = exporter::parseLayoutEngine(request.layout).value();
         style.legend = request.legend;
+        style.roles = request.roles;
         Result<diagram::Diagram> diagram = buildDiagram(*this, build);
         Status status = diagram.status();
         if (status && request.path.empty()) {
@@ -332,9 +337,11 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
                 outcome.results[index].text = std::string("wrote ") + request.path + " (" +
                                               exporter::diagramFormatName(format) + ")\n";
         }
-        if (!status && request.query && !diagram) { // nothing to draw: point at the query
-            outcome.diagnostics.push_back(
-                makeError(Phase::Eval, status.message(), request.query->span));
+        if (status)
+            outcome.results[index].drawn =
+                std::make_shared<const DrawnDiagram>(DrawnDiagram{diagram.value(), style});
+        if (!status && !diagram) { // nothing to draw: point at the statement
+            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), request.span));
             outcome.results[index].text = "";
         } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));

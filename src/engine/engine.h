@@ -50,6 +50,8 @@ struct LoadStats {
     int factsAdded = 0, factsPresent = 0, factsRetracted = 0, rules = 0;
 };
 
+struct DrawnDiagram;
+
 struct QueryResult {
     std::string query; // the statement's text as written (JSON answers carry it)
     Table table;
@@ -58,6 +60,9 @@ struct QueryResult {
     bool why = false;                        // a `why` answer: see derivations
     std::vector<DerivationNode> derivations; // `why`: one tree per matching fact
     std::optional<std::string> text;         // a document (DOT) or a note ("wrote x.svg")
+    // A diagram statement's model and style, so that a caller can render it in any format
+    // (engine/diagram_view.h).
+    std::shared_ptr<const DrawnDiagram> drawn;
 };
 
 // The rules in force and their strata (dependencies first).
