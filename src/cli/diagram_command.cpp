@@ -6,6 +6,7 @@
 #include "cli/diagram_statement.h"
 #include "engine/diagram_view.h"
 #include "engine/engine.h"
+#include "engine/open_database.h"
 #include "export/diagram.h"
 
 #include <CLI/CLI.hpp>
@@ -71,11 +72,13 @@ std::shared_ptr<const engine::DrawnDiagram> draw(engine::Engine& engine,
     if (outcome.ok())
         outcome = engine.runFiles({{name, statement.text, 1, engine::FileAccess::None}});
     std::cerr << outcome.renderDiagnostics();
-    if (!outcome.ok() || outcome.results.size() != 1 || !outcome.results[0].drawn) {
+    const engine::TextAnswer* answer =
+        outcome.results.size() == 1 ? outcome.results[0].asText() : nullptr;
+    if (!outcome.ok() || !answer || !answer->drawn) {
         code = outcome.ok() ? kFailed : failureCode(outcome, statement);
         return nullptr;
     }
-    return outcome.results[0].drawn;
+    return answer->drawn;
 }
 
 } // namespace
@@ -141,9 +144,9 @@ int runDiagram(const DiagramOptions& o) {
                           exporter::diagramFormatName(format.value()) +
                           " to a terminal; name a file with -o");
 
-    auto engine = openForReading(o.db);
+    auto engine = engine::openDatabaseOrBundled(o.db, true);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), o.limits);
+    engine.value()->setOptions(engineOptions(o.limits));
     int code = kOk;
     std::shared_ptr<const engine::DrawnDiagram> drawn =
         draw(*engine.value(), diagramStatement(o), code);
