@@ -253,4 +253,40 @@ int runImport(const ImportCommand& command) {
     return kOk;
 }
 
+// Written to a temporary file beside the output and renamed over it once complete, so that a
+// failed dump never leaves a truncated file (nor replaces a good one).
+static Status dumpToFile(engine::Engine& engine, const std::string& path) {
+    std::string temporary = path + ".part";
+    Status status = [&] {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!file) return Status::error("cannot write '" + path + "'");
+        Status dumped = engine.dump(file);
+        file.close();
+        if (dumped && !file) return Status::error("cannot write '" + path + "'");
+        return dumped;
+    }();
+    std::error_code error;
+    if (status) std::filesystem::rename(temporary, path, error);
+    if (status && error) status = Status::error("cannot write '" + path + "': " + error.message());
+    if (!status) std::filesystem::remove(temporary, error);
+    return status;
+}
+
+int runDump(const DumpCommand& command) {
+    std::error_code error;
+    if (!command.output.empty() && !command.force && std::filesystem::exists(command.output, error))
+        return fail("'" + command.output + "' already exists",
+                    "pass --force to overwrite it, or name a new file");
+    if (!command.output.empty() && !command.db.empty() &&
+        std::filesystem::equivalent(command.output, command.db, error))
+        return fail("'" + command.output + "' is the database being dumped",
+                    "name another file for the text");
+    auto engine = engine::openDatabaseOrBundled(command.db, true);
+    if (!engine) return fail(engine.status().message());
+    Status dumped = command.output.empty() ? engine.value()->dump(std::cout)
+                                           : dumpToFile(*engine.value(), command.output);
+    if (!dumped) return fail(dumped.message());
+    return kOk;
+}
+
 } // namespace chipgraph::cli

@@ -41,6 +41,11 @@ struct ImportCommand {
     LimitOptions limits;
 };
 
+struct DumpCommand {
+    std::string db;     // empty: the bundled graph
+    std::string output; // empty: stdout
+    bool force = false; // replace an existing output file
+};
 // Prints "error: MESSAGE[; HINT]" to stderr and returns the exit code 1.
 int fail(const std::string& message, const std::string& hint = "");
 
@@ -49,5 +54,6 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
 int runInit(const std::string& path, const LimitOptions& limits);
 int runLoad(const LoadCommand& command);
 int runImport(const ImportCommand& command);
+int runDump(const DumpCommand& command);
 
 } // namespace chipgraph::cli

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     CLI::App app{"chipgraph: a rules-based knowledge graph of the AI-chip supply chain.\n"
                  "Ask a question:  chipgraph query 'who designs Trainium3?'"};
     app.name("chipgraph"); // not argv[0]: help text is the same however it is invoked
-    app.set_version_flag("--version", "chipgraph 0.1.0");
+    app.set_version_flag("--version", "chipgraph " CHIPGRAPH_VERSION);
     app.require_subcommand(0, 1);
     app.footer("Without a subcommand: an interactive session on a terminal (.help lists its "
                "commands),\nor the statements piped to standard input, run one by one.\n");
@@ -128,6 +128,19 @@ int main(int argc, char** argv) {
                    "row imports nothing. Example:\n"
                    "  chipgraph import --db chips.db designs designs.csv --create DesignFirm");
 
+    DumpCommand dumpCommand;
+    CLI::App* dump =
+        app.add_subcommand("dump", "write a whole database as .kg text that 'load' reads back");
+    dump->add_option("--db", dumpCommand.db,
+                     "the database to dump (default: the bundled knowledge base)");
+    dump->add_option("-o,--output", dumpCommand.output, "file to write (default: stdout)");
+    dump->add_flag("--force", dumpCommand.force, "let -o replace an existing file");
+    dump->footer(
+        "Types, relations, sources, entities with aliases, facts and rules, in a fixed\n"
+        "order. It is also how a database moves to another chipgraph version: dump it\n"
+        "with the version that made it, load the text with the new one. Example:\n"
+        "  chipgraph dump --db chips.db -o chips.kg && chipgraph load --db new.db chips.kg");
+
     DiagramOptions diagramOptions;
     CLI::App* diagram = addDiagramCommand(app, diagramOptions);
 
@@ -153,6 +166,7 @@ int main(int argc, char** argv) {
     if (load->parsed()) return runLoad(loadCommand);
     if (diagram->parsed()) return runDiagram(diagramOptions);
     if (import->parsed()) return runImport(importCommand);
+    if (dump->parsed()) return runDump(dumpCommand);
     if (serve->parsed()) return runServe(serveCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
         engine.setOptions(engineOptions(replLimits, replForce));

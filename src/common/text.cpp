@@ -159,11 +159,12 @@ std::string quoteNameIfNeeded(std::string_view name) {
 }
 
 std::string quoteString(std::string_view s) {
-    // The escapes the lexer's strings understand: \" \\ \n \t (a raw newline ends a string).
+    // The escapes the lexer's strings understand: \" \\ \n \t \r (a raw line break ends a
+    // string, so a text with one, from a CSV field, is written with escapes).
     std::string out = "\"";
     for (char c : s) {
-        if (c == '\n' || c == '\t') {
-            out += c == '\n' ? "\\n" : "\\t";
+        if (c == '\n' || c == '\t' || c == '\r') {
+            out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r";
             continue;
         }
         if (c == '"' || c == '\\') out += '\\';

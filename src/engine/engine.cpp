@@ -327,7 +327,7 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         if (status && request.path.empty()) {
             Result<std::string> dot =
                 exporter::renderDiagram(diagram.value(), style, exporter::DiagramFormat::Dot);
-            if (dot) outcome.results[index].answer = TextAnswer{dot.value()};
+            if (dot) outcome.results[index].answer = TextAnswer{dot.value(), nullptr};
             status = dot.status();
         } else if (status) {
             exporter::DiagramFormat format = exporter::diagramFormatForPath(request.path).value();
@@ -335,7 +335,8 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
             if (status)
                 outcome.results[index].answer =
                     TextAnswer{std::string("wrote ") + request.path + " (" +
-                               exporter::diagramFormatName(format) + ")\n"};
+                                   exporter::diagramFormatName(format) + ")\n",
+                               nullptr};
         }
         if (status)
             if (auto* text = std::get_if<TextAnswer>(&outcome.results[index].answer))

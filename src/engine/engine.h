@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -189,6 +190,9 @@ public:
 
     // Writes a copy of the database to a new file (the REPL's `.save`).
     Status saveTo(const std::string& path);
+    // Writes the whole database as `.kg` text that `chipgraph load` reads back into an equal
+    // database (`chipgraph dump`, the REPL's `.dump`), read from the store as one snapshot.
+    Status dump(std::ostream& out);
 
     // True when `text` ends inside an unfinished statement (no final '.' or '?', or an open
     // string or comment): the REPL keeps reading lines until it is false.

@@ -191,12 +191,12 @@ std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
 
 } // namespace
 
-// ANTLR's recovery can report the same problem twice; keep the first.
+// One error per line, the first: ANTLR's recovery can report a problem twice or cascade, and
+// an error at the end of input is moved back to the line of the last token (a text ending with a
+// newline has its end of input on the next line, past syntaxError's check).
 void ErrorListener::push(Diagnostic diagnostic) {
     for (const Diagnostic& d : out_)
-        if (d.span.line == diagnostic.span.line && d.span.column == diagnostic.span.column &&
-            d.message == diagnostic.message)
-            return;
+        if (d.span.line == diagnostic.span.line) return;
     out_.push_back(std::move(diagnostic));
 }
 

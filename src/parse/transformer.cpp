@@ -164,7 +164,7 @@ std::string Transformer::unquote(const std::string& literal) const {
     for (size_t i = 1; i + 1 < literal.size(); ++i) {
         if (literal[i] == '\\' && i + 2 < literal.size()) {
             char next = literal[++i];
-            out += next == 'n' ? '\n' : next == 't' ? '\t' : next;
+            out += next == 'n' ? '\n' : next == 't' ? '\t' : next == 'r' ? '\r' : next;
         } else {
             out += literal[i];
         }

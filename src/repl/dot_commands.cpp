@@ -90,6 +90,11 @@ const std::vector<DotCommand>& dotCommands() {
          "[DATE|off]",
          "answer queries with what was known at DATE unless they say otherwise"},
         {".save", {1, 1, K::File}, dotSave, "FILE", "write a copy of the database to a new file"},
+        {".dump",
+         {0, 1, K::File},
+         dotDump,
+         "[FILE]",
+         "print the database as .kg text that loads back (or write it to a new FILE)"},
     };
     return kTable;
 }

@@ -109,6 +109,7 @@ DotResult dotShow(Session& session, const DotCall& call);
 DotResult dotAsOf(Session& session, const DotCall& call);
 DotResult dotKnownAt(Session& session, const DotCall& call);
 DotResult dotSave(Session& session, const DotCall& call);
+DotResult dotDump(Session& session, const DotCall& call);
 // Handlers (dot_screen.cpp): how results fit the terminal.
 DotResult dotPager(Session& session, const DotCall& call);
 DotResult dotMaxRows(Session& session, const DotCall& call);

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace chipgraph::repl {
@@ -208,6 +209,25 @@ DotResult dotSave(Session& session, const DotCall& call) {
     if (std::filesystem::exists(path))
         return DotError{"'" + call.args[0].text + "' already exists; choose a new file name", 0};
     if (Status s = session.engine().saveTo(path); !s) return DotError{s.message(), 0};
+    return {};
+}
+
+// `.dump` prints the database as .kg text (where results go); `.dump FILE` writes a new file.
+DotResult dotDump(Session& session, const DotCall& call) {
+    std::string path = call.args.empty() ? "" : expandHome(call.args[0].text);
+    if (!path.empty() && std::filesystem::exists(path))
+        return DotError{"'" + call.args[0].text + "' already exists; choose a new file name", 0};
+    std::ostringstream text;
+    if (Status s = session.engine().dump(text); !s)
+        return DotError{s.message(), DotError::kCommand};
+    if (path.empty()) {
+        session.print(text.str());
+        return {};
+    }
+    std::ofstream file(path, std::ios::binary);
+    file << text.str();
+    file.close();
+    if (!file) return DotError{"cannot write '" + call.args[0].text + "'", 0};
     return {};
 }
 

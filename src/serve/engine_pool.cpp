@@ -130,9 +130,11 @@ engine::Engine& EnginePool::Lease::engine() {
     return *slot_->engine;
 }
 
+// Past the deadline, whoever stopped it: the watchdog, or the engine's own time limit (the
+// same timeout) with an error of its own. Either way the client hears 503.
 bool EnginePool::Lease::timedOut() const {
     std::lock_guard<std::mutex> lock(pool_.mutex_);
-    return slot_->timedOut;
+    return slot_->timedOut || std::chrono::steady_clock::now() > slot_->deadline;
 }
 
 unsigned long EnginePool::generation() const {

@@ -1,8 +1,8 @@
 #include "store/fact_codec.h"
 
-#include "store/fact_values_reader.h"
-
 #include <cstring>
+#include <optional>
+#include <utility>
 
 namespace chipgraph::store {
 
@@ -160,6 +160,18 @@ struct Reader {
     }
 };
 
+// Reads a fact's arguments and qualifiers from the front of the reader's key.
+bool readFactValues(Reader& reader, schema::Fact& fact) {
+    for (Value& arg : fact.args) {
+        std::optional<Value> v = reader.value();
+        if (!v) return false;
+        arg = std::move(*v);
+    }
+    for (auto& q : fact.qualifiers)
+        q = reader.value();
+    return reader.ok;
+}
+
 } // namespace
 
 // Written through a pointer into room reserved for the largest encoding, then trimmed: a
@@ -194,12 +206,6 @@ std::string encodeFactKey(const schema::Fact& fact) {
 bool decodeFactValues(std::string_view key, schema::Fact& fact) {
     Reader reader{key};
     if (reader.signedVarint() != fact.relation || !reader.ok) return false;
-    return readFactValues(reader, fact);
-}
-
-// Version 6 wrote the same values and trailer, the relation in the trailer.
-bool decodeFactValuesV6(std::string_view key, schema::Fact& fact) {
-    Reader reader{key};
     return readFactValues(reader, fact);
 }
 

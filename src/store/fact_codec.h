@@ -1,5 +1,5 @@
 #pragma once
-// The `fact_key` of schema version 7: a fact's identity, starting with its relation and its
+// The `fact_key` (schema versions 7 and 8): a fact's identity, starting with its relation and its
 // argument and qualifier values, stored as TEXT (SQLite compares and sorts text keys with plain
 // memcmp, and blobs through its general record comparison). No byte of a key is 0; it is not
 // UTF-8. It is the primary key of `facts`, so a stored fact is one entry of one b-tree, and a
@@ -22,8 +22,5 @@ void appendFactKey(std::string& out, const schema::Fact& fact);
 // the sizes of the relation `fact.relation`. Returns false when the bytes are malformed or
 // name another relation.
 bool decodeFactValues(std::string_view key, schema::Fact& fact);
-
-// The same for a version 6 key (the relation in the trailer, not first): for upgrades only.
-bool decodeFactValuesV6(std::string_view key, schema::Fact& fact);
 
 } // namespace chipgraph::store

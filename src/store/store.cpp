@@ -6,10 +6,13 @@
 #include "store/store_macros.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iterator>
 #include <map>
 
 namespace chipgraph::store {
+
+static const char* const kMadeBy = "chipgraph " CHIPGRAPH_VERSION;
 
 Store::Store(std::unique_ptr<Connection> connection) : db_(std::move(connection)) {}
 Store::~Store() = default;
@@ -59,8 +62,9 @@ Status Store::initialise(bool readOnly) {
         Status created = db_->exec(schemaSql());
         if (created) {
             CG_PREPARE(version, "INSERT INTO meta(key, value) VALUES ('schema_version', ?), "
-                                "('rule_names', 'quoted')");
+                                "('rule_names', 'quoted'), ('made_by', ?)");
             version.bind(1, std::to_string(kSchemaVersion));
+            version.bind(2, std::string(kMadeBy));
             created = version.run();
         }
         if (!created) {
@@ -77,21 +81,29 @@ Status Store::initialise(bool readOnly) {
         return Status::error("not a chipgraph database (no schema version)");
     std::string stored = version.value()->columnText(0);
     version.value()->reset();
-    bool old = stored == "2" || stored == "3" || stored == "4" || stored == "5" || stored == "6" ||
-               stored == "7";
-    if (old && readOnly)
-        return Status::error("schema version " + stored +
-                             " must be upgraded first; any 'chipgraph load' upgrades it");
-    if (old) {
-        CG_TRY(migrate(stored));
-        stored = std::to_string(kSchemaVersion);
+    if (stored == std::to_string(kSchemaVersion)) return Status::ok();
+    return versionMismatch(stored);
+}
+
+// A database of another schema version is not upgraded in place: it is dumped as text by the
+// chipgraph that made it and loaded by this one (docs/storage.md).
+Status Store::versionMismatch(const std::string& stored) {
+    std::string madeBy;
+    if (Result<Statement*> row = db_->prepare("SELECT value FROM meta WHERE key = 'made_by'")) {
+        Result<bool> found = row.value()->step();
+        if (found && found.value()) madeBy = row.value()->columnText(0);
+        row.value()->reset();
     }
-    if (stored != std::to_string(kSchemaVersion))
-        return Status::error("schema version " + stored +
-                             " is not supported (this chipgraph "
-                             "reads version " +
-                             std::to_string(kSchemaVersion) + ")");
-    return Status::ok();
+    if (madeBy.empty()) {
+        char* end = nullptr;
+        long number = std::strtol(stored.c_str(), &end, 10);
+        bool older = end != stored.c_str() && *end == 0 && number < kSchemaVersion;
+        madeBy = older ? "an earlier chipgraph" : "another chipgraph";
+    }
+    return Status::error("made by " + madeBy + " (schema v" + stored + "), and this " + kMadeBy +
+                         " reads schema v" + std::to_string(kSchemaVersion) +
+                         "; re-create it with 'chipgraph dump' from that version, then "
+                         "'chipgraph load'");
 }
 
 Result<bool> Store::rulesQuoteEntities() {

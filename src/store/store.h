@@ -23,10 +23,11 @@ struct FactRow;
 class Store {
 public:
     // Opens or creates the database at `path` (":memory:" for a private in-memory one): creates
-    // the schema in a new database, checks the schema version of an existing one (and
-    // upgrades a version 2 to 6 database to version 7 in place, in one transaction).
+    // the schema in a new database, checks the schema version of an existing one (another
+    // version is an error naming the chipgraph that made it: such a database is upgraded by
+    // `chipgraph dump` with that chipgraph and `chipgraph load` with this one).
     // `readOnly`: opens an existing database for reading only; it never writes (a file without
-    // the schema, or of an older version, is an error) and every write fails.
+    // the schema is an error) and every write fails.
     static Result<std::unique_ptr<Store>> open(const std::string& path, bool readOnly = false);
     ~Store();
     Store(const Store&) = delete;
@@ -89,8 +90,7 @@ private:
     static Result<std::unique_ptr<Store>> openAs(const std::string& path, bool readOnly,
                                                  bool immutable);
     Status initialise(bool readOnly);
-    Status migrate(const std::string& fromVersion);      // store_migrate.cpp
-    Status migrateFacts(const std::string& fromVersion); // facts_new filled, current keys
+    Status versionMismatch(const std::string& storedVersion); // the error for another version
     // store_checks.cpp: that the rows a fact or an entity names are stored.
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);

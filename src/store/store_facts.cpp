@@ -1,6 +1,5 @@
 // Saving, deleting and loading facts (the rest of the catalog is in store.cpp / store_load.cpp).
 #include "store/fact_codec.h"
-#include "store/fact_rows.h"
 #include "store/row_order.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_handle.h"
@@ -9,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 namespace chipgraph::store {
 
@@ -140,6 +140,35 @@ static bool referencesExist(const schema::Catalog& catalog, const schema::Fact& 
                        [&](const std::optional<Value>& q) { return !q || known(*q); });
 }
 
+using RelationsById = std::unordered_map<RelationId, const schema::RelationInfo*>;
+
+static RelationsById relationsById(const schema::Catalog& catalog) {
+    RelationsById relations;
+    for (const schema::RelationInfo* r : catalog.relations())
+        relations[r->id] = r;
+    return relations;
+}
+
+// Reads the plain columns of a `facts` row, selected in this order: id, relation_id,
+// valid_from, valid_to, source_id, status. `fact` gets them, with values of the relation's
+// sizes to fill in; a relation the catalog does not know is an error naming the fact.
+static Status readFactRow(const RelationsById& relations, const Statement& row,
+                          schema::Fact& fact) {
+    fact = schema::Fact{};
+    fact.relation = row.columnInt(1);
+    auto relation = relations.find(fact.relation);
+    if (relation == relations.end())
+        return Status::error("fact " + std::to_string(row.columnInt(0)) +
+                             " has an unknown relation");
+    fact.args.resize(relation->second->columns.size());
+    fact.qualifiers.resize(relation->second->qualifiers.size());
+    if (!row.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(row.columnInt(2));
+    if (!row.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(row.columnInt(3));
+    if (!row.columnIsNull(4)) fact.source = row.columnInt(4);
+    fact.status = schema::parseStatus(row.columnText(5)).value_or(schema::FactStatus::Actual);
+    return Status::ok();
+}
+
 // The table is in key order: the facts are read whole, then handed out in id order.
 Status Store::loadFacts(const schema::Catalog& catalog,
                         const std::function<void(schema::Fact)>& sink) {
@@ -173,29 +202,6 @@ Status Store::loadFacts(const schema::Catalog& catalog,
     nextFactId_ = largest == INT64_MAX ? INT64_MAX : largest + 1; // takeFactIds refuses it
     for (uint32_t index : idOrder(ids))
         sink(std::move(facts[index]));
-    return Status::ok();
-}
-
-RelationsById relationsById(const schema::Catalog& catalog) {
-    RelationsById relations;
-    for (const schema::RelationInfo* r : catalog.relations())
-        relations[r->id] = r;
-    return relations;
-}
-
-Status readFactRow(const RelationsById& relations, const Statement& row, schema::Fact& fact) {
-    fact = schema::Fact{};
-    fact.relation = row.columnInt(1);
-    auto relation = relations.find(fact.relation);
-    if (relation == relations.end())
-        return Status::error("fact " + std::to_string(row.columnInt(0)) +
-                             " has an unknown relation");
-    fact.args.resize(relation->second->columns.size());
-    fact.qualifiers.resize(relation->second->qualifiers.size());
-    if (!row.columnIsNull(2)) fact.valid.from = static_cast<DayNumber>(row.columnInt(2));
-    if (!row.columnIsNull(3)) fact.valid.to = static_cast<DayNumber>(row.columnInt(3));
-    if (!row.columnIsNull(4)) fact.source = row.columnInt(4);
-    fact.status = schema::parseStatus(row.columnText(5)).value_or(schema::FactStatus::Actual);
     return Status::ok();
 }
 

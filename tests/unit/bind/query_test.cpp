@@ -1,4 +1,5 @@
-// Binding conjunctive queries: variables and constants, comparisons, modifiers.
+// Binding conjunctive queries: variables and constants, comparisons, modifiers. The errors are
+// golden records (tests/golden/errors/bind_queries.test).
 #include "support/bind_text.h"
 
 #include <catch2/catch.hpp>
@@ -25,16 +26,6 @@ BoundQuery bindQuery(const std::string& text) {
     REQUIRE(std::holds_alternative<bind::RunQuery>(r.statements[0].node));
     out.query = std::get<bind::RunQuery>(r.statements[0].node).query;
     return out;
-}
-
-Diagnostic onlyError(const std::string& text) {
-    schema::Catalog catalog = chipCatalog();
-    bind::BindResult r = bindText(text, catalog);
-    for (const Diagnostic& d : r.diagnostics)
-        UNSCOPED_INFO(positionOf(d) << ": " << d.message << "; " << d.hint);
-    CHECK(r.statements.empty());
-    REQUIRE(r.diagnostics.size() == 1);
-    return r.diagnostics[0];
 }
 
 std::vector<std::string> variableNames(const bind::BoundQuery& q) {
@@ -158,112 +149,4 @@ TEST_CASE("order by refers to result columns, provenance included", "[bind][quer
     CHECK_FALSE(b.query.orderBy[1].descending);
     CHECK(b.query.orderBy[2].column == 2 + 3); // valid, status, source, reported
     CHECK(b.query.limit == std::optional<int64_t>(3));
-}
-
-// ---- errors ------------------------------------------------------------------------------
-
-TEST_CASE("a capitalised typo of an entity is an unknown entity, not a variable",
-          "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, Tranium3).");
-    CHECK(d.message == "unknown entity 'Tranium3'");
-    CHECK(d.hint == "did you mean 'Trainium3'?");
-    CHECK(positionOf(d) == "1:14");
-}
-
-TEST_CASE("an unknown relation in a query suggests the closest one", "[bind][query][error]") {
-    Diagnostic d = onlyError("? desings(F, C).");
-    CHECK(d.message == "unknown relation 'desings'");
-    CHECK(d.hint == "did you mean 'designs'?");
-    CHECK(positionOf(d) == "1:3");
-}
-
-TEST_CASE("a lowercase unknown name in a query is an unknown entity", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, trainium4).");
-    CHECK(d.message == "unknown entity 'trainium4'");
-    CHECK(d.hint == "did you mean 'Trainium3'?");
-}
-
-TEST_CASE("a query atom with the wrong arity is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F).");
-    CHECK(d.message == "'designs' takes 2 arguments but 1 was given");
-}
-
-TEST_CASE("a constant of the wrong type in a query is a type mismatch", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(Google, C).");
-    CHECK(d.message == "type mismatch: 'Google' is a Vendor, but column 'firm' of 'designs' "
-                       "expects a DesignFirm");
-}
-
-TEST_CASE("a variable used with two kinds is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? shipments(V, U), designs(U, C).");
-    CHECK(d.message == "variable 'U' is used as an entity here but as a number before");
-    CHECK(positionOf(d) == "1:28");
-}
-
-TEST_CASE("an unknown qualifier in a query suggests the right one", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C) { rol: R }.");
-    CHECK(d.message == "'designs' has no qualifier 'rol'");
-    CHECK(d.hint == "did you mean 'role'?");
-}
-
-TEST_CASE("a comparison on a variable no atom binds is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C), X != F.");
-    CHECK(d.message == "variable 'X' does not appear in any relation");
-    CHECK(d.hint == "every variable in a comparison must be bound by a relation of the query");
-    CHECK(positionOf(d) == "1:18");
-}
-
-TEST_CASE("a wildcard cannot be compared", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C), _ = F.");
-    CHECK(d.message == "'_' cannot be compared");
-}
-
-TEST_CASE("a query needs at least one relation", "[bind][query][error]") {
-    Diagnostic d = onlyError("? 1 = 1.");
-    CHECK(d.message == "a query or rule body needs at least one positive relation");
-    CHECK(d.hint == "e.g. ? designs(F, C).");
-}
-
-TEST_CASE("a window that ends before it starts is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C) during 2026..2024.");
-    CHECK(d.message == "the interval ends before it starts");
-    CHECK(positionOf(d) == "1:17");
-}
-
-TEST_CASE("invalid dates in modifiers are errors", "[bind][query][error]") {
-    CHECK(onlyError("? designs(F, C) as of 2025-13.").message ==
-          "invalid date '2025-13': month 13 is out of range (1-12)");
-    CHECK(onlyError("? designs(F, C) known at 2025-02-29.").message ==
-          "invalid date '2025-02-29': day 29 is out of range for 2025-02 (1-28)");
-}
-
-TEST_CASE("ordering by something that is not a column is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C) order by X.");
-    CHECK(d.message == "cannot order by 'X': it is not a column of the result");
-    CHECK(positionOf(d) == "1:26");
-    CHECK(onlyError("? designs(F, C) order by sorce.").hint == "did you mean 'source'?");
-}
-
-TEST_CASE("a variable used as text and then as an entity is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? spec(C, M, V, U), designs(M, C).");
-    CHECK(d.message == "variable 'M' is used as an entity here but as text before");
-    CHECK(positionOf(d) == "1:29");
-}
-
-TEST_CASE("a quoted unknown name in a query is an unknown entity", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(\"Nobody\", C).");
-    CHECK(d.message == "unknown entity 'Nobody'");
-    CHECK(d.hint == "no entity or alias has this name; '.entities' in the shell lists them");
-}
-
-TEST_CASE("a number in an entity column of a query is a type mismatch", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(5, C).");
-    CHECK(d.message ==
-          "type mismatch: column 'firm' of 'designs' expects a DesignFirm, not a number");
-}
-
-TEST_CASE("known at with an impossible day is an error", "[bind][query][error]") {
-    Diagnostic d = onlyError("? designs(F, C) known at 2025-04-31.");
-    CHECK(d.message == "invalid date '2025-04-31': day 31 is out of range for 2025-04 (1-30)");
-    CHECK(positionOf(d) == "1:26");
 }

@@ -169,19 +169,3 @@ TEST_CASE("a relation's keys sort together", "[store][codec]") {
             CHECK(finished.count(keys[i].second) == 0);
         }
 }
-
-TEST_CASE("a version 6 key is read for upgrades", "[store][codec]") {
-    // As version 6 wrote it: entity 1, entity 2, exact 5, an absent qualifier, then relation 1,
-    // unbounded validity, no source, expected.
-    std::string v6 = "\x02\x03\x02\x05\x04\xC1\x28\xC1\x28\x01\x03\x80\x80\x80\x80\x10"
-                     "\xFF\xFF\xFF\xFF\x0F\x01\x03";
-    schema::Fact back;
-    back.relation = 1;
-    back.args.resize(3);
-    back.qualifiers.resize(1);
-    REQUIRE(store::decodeFactValuesV6(v6, back));
-    CHECK(back.args[1] == Value::entity(2));
-    CHECK(back.args[2] == Value::number(Number::exact(5)));
-    CHECK_FALSE(back.qualifiers[0].has_value());
-    CHECK_FALSE(store::decodeFactValues(v6, back)); // not a version 7 key
-}

@@ -165,16 +165,51 @@ TEST_CASE("reopening a database sees what was committed", "[store]") {
     CHECK(loadCatalog(*reopened).findType("chip") != nullptr);
 }
 
+// Databases are not upgraded in place: one of another version names the chipgraph that made
+// it and the way to bring it over (dump with that one, load with this one).
 TEST_CASE("a database of another schema version is refused", "[store][error]") {
     std::string uri = sharedMemory("cg_store_version");
     RawConnection raw(uri);
     { auto store = openMemory(uri); }
-    raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
-    Result<std::unique_ptr<Store>> reopened = Store::open(uri);
-    REQUIRE_FALSE(reopened.isOk());
-    CHECK(reopened.status().message() ==
-          "'" + uri + "': schema version 99 is not supported (this chipgraph reads version " +
-              std::to_string(store::kSchemaVersion) + ")");
+    std::string current = std::to_string(store::kSchemaVersion);
+    std::string advice = ", and this chipgraph " CHIPGRAPH_TEST_VERSION " reads schema v" +
+                         current +
+                         "; re-create it with 'chipgraph dump' from that version, then "
+                         "'chipgraph load'";
+    auto refusal = [&](bool readOnly) {
+        Result<std::unique_ptr<Store>> reopened = Store::open(uri, readOnly);
+        REQUIRE_FALSE(reopened.isOk());
+        return reopened.status().message();
+    };
+    SECTION("newer, naming its maker") {
+        raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version';"
+                 "UPDATE meta SET value = 'chipgraph 7.0.0' WHERE key = 'made_by'");
+        CHECK(refusal(false) == "'" + uri + "': made by chipgraph 7.0.0 (schema v99)" + advice);
+        CHECK(refusal(true) == "'" + uri + "': made by chipgraph 7.0.0 (schema v99)" + advice);
+    }
+    SECTION("older, from before databases named their maker") {
+        raw.exec("UPDATE meta SET value = '7' WHERE key = 'schema_version';"
+                 "DELETE FROM meta WHERE key = 'made_by'");
+        CHECK(refusal(false) == "'" + uri + "': made by an earlier chipgraph (schema v7)" + advice);
+    }
+    SECTION("newer, without its maker") {
+        raw.exec("UPDATE meta SET value = '12' WHERE key = 'schema_version';"
+                 "DELETE FROM meta WHERE key = 'made_by'");
+        CHECK(refusal(false) == "'" + uri + "': made by another chipgraph (schema v12)" + advice);
+    }
+}
+
+TEST_CASE("a new database names the chipgraph that made it", "[store]") {
+    std::string uri = sharedMemory("cg_store_made_by");
+    RawConnection raw(uri);
+    { auto store = openMemory(uri); }
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(raw.db, "SELECT value FROM meta WHERE key = 'made_by'", -1, &stmt,
+                               nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))) ==
+          "chipgraph " CHIPGRAPH_TEST_VERSION);
+    sqlite3_finalize(stmt);
 }
 
 TEST_CASE("a database that is not chipgraph's is refused", "[store][error]") {

@@ -1,0 +1,24 @@
+// `chipgraph dump`: the database as it is stored, written as `.kg` text (export/kg_dump.h).
+#include "engine/engine.h"
+#include "export/kg_dump.h"
+#include "store/store.h"
+
+namespace chipgraph::engine {
+
+// From the store rather than the engine's copies: one read transaction gives a catalog and
+// facts that belong together, whatever another process committed since this engine loaded.
+Status Engine::dump(std::ostream& out) {
+    schema::Catalog catalog;
+    std::vector<schema::Fact> facts;
+    if (Status s = store_->beginRead(); !s) return s;
+    Status loaded = store_->loadCatalog(catalog);
+    if (loaded)
+        loaded = store_->loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); });
+    store_->endRead();
+    if (!loaded) return loaded;
+    exporter::writeDump(out, {catalog, facts});
+    if (!out) return Status::error("cannot write the dump");
+    return Status::ok();
+}
+
+} // namespace chipgraph::engine
