@@ -23,18 +23,25 @@ statement
     ;
 
 // ---- diagrams ----------------------------------------------------------------------------
-diagramStmt  : DIAGRAM diagramTarget diagramClause* END ;
+// Without a target: the default relations. `chipgraph diagram` builds one of these from its
+// options, so every diagram request goes through this grammar and the binder.
+diagramStmt  : DIAGRAM diagramTarget? diagramClause* END ;
 diagramTarget: CHAIN OF name (WITHIN INT)?          # chainTarget
              | '?' literal (',' literal)*           # queryTarget     // draws the answers
+             | phraseQuery                          # phraseTarget    // the same, asked in words
              | ident (',' ident)*                   # relationsTarget
              ;
 // A query's modifiers (as of, in, during, known at, order by, limit) apply to every diagram.
 diagramClause: WHERE ident '=' name                 # whereClause
+             | CHAIN OF name (WITHIN INT)?          # chainClause     // after relations
              | modifier                             # diagramModifier
-             | DIFF date RANGE date                 # diagramDiff
+             | DIFF (AS OF)? date RANGE date?       # diagramDiff     // `as of`: what held
+             | PREFER LATEST                        # diagramPrefer
              | TO STRING                            # diagramTo
              | LAYOUT ident                         # diagramLayout
              | WITH LEGEND                          # diagramLegend
+             | WITH ident+                          # diagramWith     // roles, native names
+             | TITLE STRING                         # diagramTitle
              ;
 
 // ---- bulk import -------------------------------------------------------------------------
@@ -101,7 +108,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -175,6 +182,9 @@ TO        : 'to' ;
 LAYOUT    : 'layout' ;
 WITH      : 'with' ;
 LEGEND    : 'legend' ;
+PREFER    : 'prefer' ;
+LATEST    : 'latest' ;
+TITLE     : 'title' ;
 CREATE    : 'create' ;
 RELATION  : 'relation' ;
 ENTITY    : 'entity' ;

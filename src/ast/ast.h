@@ -184,28 +184,6 @@ struct ImportStmt {
     std::optional<Name> createType;
 };
 
-// `diagram REL, ... [where col = X] [as of P | during P..Q] [known at D] [diff P..Q]
-//  [to "file"] [layout neato] [with legend].` or `diagram chain of X [within N] ...`.
-struct DiagramStmt {
-    std::vector<Name> relations;
-    std::optional<Name> chainOf;
-    int hops = 2;
-    std::vector<Literal> query; // `diagram ? body ...`: draws the facts its answers bind to
-    std::optional<Name> entity; // `where ... = X`
-    Modifiers modifiers;        // as of / in / during, known at; order by and limit: queries
-    std::optional<TimeWindow> diff;
-    std::optional<std::string> path;
-    SourceSpan pathSpan;
-    std::optional<Name> layout;
-    bool legend = false;
-};
-
-// `why atom?`: the derivation tree of a (derived or base) fact.
-struct WhyStmt {
-    Atom atom;
-    Modifiers modifiers;
-};
-
 // `blame atom.`: the log entries that added and retracted the matching claims.
 struct BlameStmt {
     Atom atom;
@@ -221,6 +199,35 @@ struct PhraseQuery {
     std::optional<Name> typeWord; // Which only
     Modifiers modifiers;
     bool explain = false;
+};
+
+// `diagram [REL, ... | ? body | who ...? | chain of X [within N]] [where col = X]
+//  [chain of X [within N]] [as of P | during P..Q] [known at D] [diff [as of] P..[Q]]
+//  [prefer latest] [to "file"] [layout neato] [with legend|roles|native names] [title "T"].`
+struct DiagramStmt {
+    std::vector<Name> relations; // none: the default relations
+    std::optional<Name> chainOf;
+    int hops = 2;
+    SourceSpan hopsSpan;
+    std::vector<Literal> query; // `diagram ? body ...`: draws the facts its answers bind to
+    // `diagram who designs X?`: the same, asked in words (set instead of `query`).
+    std::optional<PhraseQuery> phrase;
+    std::optional<Name> entity; // `where ... = X`
+    Modifiers modifiers;        // as of / in / during, known at; order by and limit: queries
+    std::optional<TimeWindow> diff;
+    bool diffAsOf = false; // `diff as of A..B`: what held at A and at B, not what was known
+    bool preferLatest = false;
+    std::optional<std::string> path;
+    SourceSpan pathSpan;
+    std::optional<Name> layout;
+    bool legend = false, roles = false, nativeNames = false; // `with legend|roles|native names`
+    std::optional<std::string> title;
+};
+
+// `why atom?`: the derivation tree of a (derived or base) fact.
+struct WhyStmt {
+    Atom atom;
+    Modifiers modifiers;
 };
 
 struct Statement {

@@ -138,17 +138,27 @@ struct StatementPrinter {
                (i.createType ? " create " + name(*i.createType) : "") + ".";
     }
     std::string operator()(const DiagramStmt& d) const {
-        std::string out = "diagram ";
-        if (d.chainOf) out += "chain of " + name(*d.chainOf) + " within " + std::to_string(d.hops);
-        if (!d.query.empty()) out += "? " + literals(d.query);
-        for (size_t i = 0; i < d.relations.size(); ++i)
-            out += (i ? ", " : "") + name(d.relations[i]);
+        std::string out = "diagram";
+        if (!d.relations.empty()) {
+            out += " ";
+            for (size_t i = 0; i < d.relations.size(); ++i)
+                out += (i ? ", " : "") + name(d.relations[i]);
+        }
+        if (!d.query.empty()) out += " ? " + literals(d.query);
+        if (d.phrase) out += " " + (*this)(*d.phrase); // with the modifiers
+        if (d.chainOf) out += " chain of " + name(*d.chainOf) + " within " + std::to_string(d.hops);
         if (d.entity) out += " where owner = " + name(*d.entity);
-        out += modifiers(d.modifiers);
-        if (d.diff) out += " diff " + d.diff->from.text + ".." + d.diff->to->text;
+        if (!d.phrase) out += modifiers(d.modifiers);
+        if (d.diff)
+            out += std::string(" diff ") + (d.diffAsOf ? "as of " : "") + d.diff->from.text + ".." +
+                   (d.diff->to ? d.diff->to->text : "");
+        if (d.preferLatest) out += " prefer latest";
         if (d.path) out += " to " + text::quoteString(*d.path);
         if (d.layout) out += " layout " + name(*d.layout);
         if (d.legend) out += " with legend";
+        if (d.roles) out += " with roles";
+        if (d.nativeNames) out += " with native names";
+        if (d.title) out += " title " + text::quoteString(*d.title);
         return out + ".";
     }
     std::string operator()(const WhyStmt& w) const {

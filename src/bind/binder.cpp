@@ -3,6 +3,8 @@
 #include "ast/printer.h"
 #include "common/text.h"
 
+#include <algorithm>
+
 namespace chipgraph::bind {
 
 BindResult bindProgram(const ast::Program& program, schema::Catalog& catalog,
@@ -73,13 +75,27 @@ void Binder::bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& 
     emit(RunImport{relation->name, stmt.path, createType, stmt.pathSpan}, span);
 }
 
+// An edge joins the first two entity columns of a relation: one with fewer cannot be drawn.
+bool Binder::drawable(const schema::RelationInfo& relation, const SourceSpan& span) {
+    long entityColumns =
+        std::count_if(relation.columns.begin(), relation.columns.end(),
+                      [](const schema::Column& c) { return c.kind == schema::ColumnKind::Entity; });
+    if (entityColumns >= 2) return true;
+    error("relation '" + relation.name +
+              "' cannot be drawn: an edge needs two entity columns and it has " +
+              std::to_string(entityColumns),
+          span, "draw the facts of a query instead: diagram ? " + relation.name + "(...).");
+    return false;
+}
+
 void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     RunDiagram out;
+    out.span = span;
     bool ok = true;
     for (const ast::Name& r : stmt.relations) {
         const schema::RelationInfo* relation = resolveRelation(r);
         if (relation) out.relations.push_back(relation->name);
-        ok = ok && relation;
+        ok = ok && relation && drawable(*relation, r.span);
     }
     auto entityName = [&](const ast::Name& n) -> std::optional<std::string> {
         const schema::EntityInfo* e = resolveEntity(n);
@@ -89,41 +105,20 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     if (stmt.chainOf) out.chainOf = entityName(*stmt.chainOf);
     if (stmt.entity) out.entity = entityName(*stmt.entity);
     out.hops = stmt.hops;
-    BoundQuery query;
-    query.span = span;
-    if (!stmt.query.empty())
-        ok = bindBody(stmt.query, span, query, &stmt.modifiers.provenance) && ok;
-    else
-        ok = rejectProvenance(stmt.modifiers.provenance, "a diagram of relations") && ok;
-    if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
-        error("'order by' and 'limit' apply to the answers of a query", span,
-              "draw a query's answers with 'diagram ? ...'");
+    if (stmt.hops < 1) {
+        error("a chain reaches at least 1 hop (got " + std::to_string(stmt.hops) + ")",
+              stmt.hopsSpan, "write 'within 1' or more");
         ok = false;
-    } else {
-        ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
-        ok = bindModifiers(stmt.modifiers, query) && ok;
     }
-    out.window = query.window;
-    out.knownAt = query.knownAt;
-    if (!stmt.query.empty()) {
-        out.query = std::move(query);
-        out.queryText = "?";
-        for (size_t i = 0; i < stmt.query.size(); ++i)
-            out.queryText += (i ? ", " : " ") + ast::print(stmt.query[i]);
-    }
+    ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
+    ok = bindDiagramQuery(stmt, span, out) && ok;
     if (stmt.diff && out.query) {
         error("a diagram of a query cannot be a diff", stmt.diff->span,
               "draw the relations instead, as in 'diagram designs diff 2025..2026'");
         ok = false;
     }
-    if (stmt.diff) {
-        auto from = bindDate(stmt.diff->from);
-        auto to = bindDate(*stmt.diff->to);
-        if (from && to)
-            out.diff = std::make_pair(*from, *to);
-        else
-            ok = false;
-    }
+    if (stmt.diff) ok = bindDiagramDiff(stmt, out) && ok;
+    out.preferLatest = stmt.preferLatest;
     out.path = stmt.path.value_or("");
     out.pathSpan = stmt.pathSpan;
     if (stmt.layout) {
@@ -131,7 +126,70 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
         out.layoutSpan = stmt.layout->span;
     }
     out.legend = stmt.legend;
+    out.roles = stmt.roles;
+    out.nativeNames = stmt.nativeNames;
+    out.title = stmt.title.value_or("");
     if (ok) emit(std::move(out), span);
+}
+
+// The query a diagram draws (`? body` or a phrase question), or the modifiers of a diagram of
+// relations; sets the window and `known at` of `out`.
+bool Binder::bindDiagramQuery(const ast::DiagramStmt& stmt, const SourceSpan& span,
+                              RunDiagram& out) {
+    bool ok = true;
+    BoundQuery query;
+    query.span = span;
+    if (stmt.phrase) {
+        // The phrase binds as a question would; its query is taken back from the statements.
+        size_t before = statements_.size();
+        bindPhrase(*stmt.phrase, span);
+        if (statements_.size() == before) return false;
+        query = std::move(std::get<RunQuery>(statements_.back().node).query);
+        statements_.pop_back();
+    } else if (!stmt.query.empty()) {
+        ok = bindBody(stmt.query, span, query, &stmt.modifiers.provenance);
+    } else {
+        ok = rejectProvenance(stmt.modifiers.provenance, "a diagram of relations");
+    }
+    bool isQuery = stmt.phrase || !stmt.query.empty();
+    if (!isQuery && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
+        error("'order by' and 'limit' apply to the answers of a query", span,
+              "draw a query's answers with 'diagram ? ...'");
+        ok = false;
+    } else if (!stmt.phrase) {
+        ok = bindModifiers(stmt.modifiers, query) && ok;
+    }
+    out.window = query.window;
+    out.knownAt = query.knownAt;
+    if (!isQuery) return ok;
+    if (!stmt.relations.empty() || stmt.chainOf) {
+        error("a diagram of a query draws its own relations", span,
+              "leave out the relations and 'chain of'");
+        ok = false;
+    }
+    out.query = std::move(query);
+    out.queryText = "?";
+    if (stmt.phrase) out.queryText = ast::print(ast::Statement{*stmt.phrase, {}});
+    for (size_t i = 0; i < stmt.query.size(); ++i)
+        out.queryText += (i ? ", " : " ") + ast::print(stmt.query[i]);
+    return ok;
+}
+
+bool Binder::bindDiagramDiff(const ast::DiagramStmt& stmt, RunDiagram& out) {
+    auto from = bindDate(stmt.diff->from);
+    std::optional<PartialDate> to;
+    if (stmt.diff->to) {
+        to = bindDate(*stmt.diff->to);
+        if (!to) return false;
+    }
+    if (!from) return false;
+    if (stmt.diffAsOf && !to) {
+        error("a diff of what held needs two dates", stmt.diff->span,
+              "as in 'diff as of 2025..2026'");
+        return false;
+    }
+    out.diff = RunDiagram::Diff{*from, to, stmt.diffAsOf};
+    return true;
 }
 
 BindResult Binder::finish() {

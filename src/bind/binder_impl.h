@@ -70,6 +70,9 @@ private:
     bool rejectRecordedAt(const ast::Modifiers& modifiers, const std::string& where);
     void bindImportStatement(const ast::ImportStmt& stmt, const SourceSpan& span);
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
+    bool bindDiagramQuery(const ast::DiagramStmt& stmt, const SourceSpan& span, RunDiagram& out);
+    bool bindDiagramDiff(const ast::DiagramStmt& stmt, RunDiagram& out);
+    bool drawable(const schema::RelationInfo& relation, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule
     // `queryClauses`: a query's own per / status / reported, for every positive atom.

@@ -177,7 +177,7 @@ struct RunImport {
     SourceSpan pathSpan;
 };
 struct RunDiagram {
-    std::vector<std::string> relations; // canonical names; empty with chainOf
+    std::vector<std::string> relations; // canonical names; empty: the default relations
     std::optional<std::string> chainOf; // an entity's canonical name
     int hops = 2;
     std::optional<std::string> entity;
@@ -185,11 +185,18 @@ struct RunDiagram {
     std::string queryText;           // "? designs(F, C)", for the title
     std::optional<Interval> window;  // the query's, when there is one
     std::optional<DayNumber> knownAt;
-    std::optional<std::pair<PartialDate, PartialDate>> diff; // what was known at each date
-    std::string path;                                        // "" : DOT as the answer
-    std::string layout;                                      // "" : dot
-    bool legend = false;
-    SourceSpan pathSpan, layoutSpan;
+    struct Diff {
+        PartialDate from;
+        std::optional<PartialDate> to; // what is known now, when absent (not with asOf)
+        bool asOf = false;             // what held at each date, not what was known
+    };
+    std::optional<Diff> diff;
+    bool preferLatest = false;
+    std::string path;   // "" : DOT as the answer
+    std::string layout; // "" : dot
+    bool legend = false, roles = false, nativeNames = false;
+    std::string title;                     // "" : made from the request
+    SourceSpan span, pathSpan, layoutSpan; // span: the statement's
 };
 // `why atom?`: the atom's constants fixed, `_` (or variables) open.
 struct ExplainWhy {

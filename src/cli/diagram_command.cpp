@@ -1,18 +1,17 @@
-// chipgraph diagram: options -> DiagramRequest -> engine::buildDiagram -> exporter rendering.
+// chipgraph diagram: options -> a `diagram` statement (diagram_statement.h), run like any
+// other -> its model rendered in the format asked for.
 #include "cli/diagram_command.h"
 
-#include "engine/open_database.h"
-
 #include "cli/commands.h"
-#include "engine/diagram_builder.h"
+#include "cli/diagram_statement.h"
+#include "engine/diagram_view.h"
 #include "engine/engine.h"
+#include "engine/open_database.h"
 #include "export/diagram.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cctype>
 #include <iostream>
-#include <tuple>
 #include <unistd.h>
 
 namespace chipgraph::cli {
@@ -26,115 +25,60 @@ int usageError(const std::string& message) {
     return kUsage;
 }
 
-Result<PartialDate> parseDate(const std::string& text, const char* option) {
-    Result<PartialDate> date = PartialDate::parse(text);
-    if (!date)
-        return Status::error("invalid date '" + text + "' for " + option + ": " +
-                             date.status().message());
-    return date;
-}
-
-// "P" (a period) or "P..Q" (from the start of P to the end of Q).
-Result<Interval> parseWindow(const std::string& text, const char* option) {
-    size_t dots = text.find("..");
-    if (dots == std::string::npos) {
-        Result<PartialDate> date = parseDate(text, option);
-        if (!date) return date.status();
-        return Interval::of(date.value());
-    }
-    Result<PartialDate> from = parseDate(text.substr(0, dots), option);
-    if (!from) return from.status();
-    Result<PartialDate> to = parseDate(text.substr(dots + 2), option);
-    if (!to) return to.status();
-    return Interval::between(from.value(), to.value());
-}
-
-// FROM..TO or FROM.. (to now).
-Result<engine::DiagramDiff> parseDiff(const std::string& text, const std::string& by) {
-    engine::DiagramDiff diff;
-    if (by == "valid")
-        diff.axis = engine::DiffAxis::AsOf;
-    else if (by != "known")
-        return Status::error("unknown --diff-by '" + by + "'; choose known or valid");
-    size_t dots = text.find("..");
-    if (dots == std::string::npos)
-        return Status::error("--diff takes FROM..TO or FROM.. (e.g. 2025-06-30..), got '" + text +
-                             "'");
-    Result<PartialDate> from = parseDate(text.substr(0, dots), "--diff");
-    if (!from) return from.status();
-    diff.from = from.value();
-    if (dots + 2 < text.size()) {
-        Result<PartialDate> to = parseDate(text.substr(dots + 2), "--diff");
-        if (!to) return to.status();
-        diff.to = to.value();
-    } else if (diff.axis == engine::DiffAxis::AsOf) {
-        return Status::error("--diff-by valid needs two dates: FROM..TO");
-    }
-    return diff;
-}
-
-// Everything that can be checked before opening the database; an error is a usage error.
-Result<engine::DiagramRequest> makeRequest(const DiagramOptions& o) {
-    engine::DiagramRequest request;
-    request.relations = o.relations;
-    if (!o.asOf.empty()) {
-        Result<Interval> window = parseWindow(o.asOf, "--as-of");
-        if (!window) return window.status();
-        request.window = window.value();
-    }
-    if (!o.knownAt.empty()) {
-        Result<PartialDate> known = parseDate(o.knownAt, "--known-at");
-        if (!known) return known.status();
-        request.knownAt = known.value().lastDay();
-    }
+// Checks that need no statement: how the answer is written, and options that cannot go
+// together; an error is a usage error.
+Status checkOptions(const DiagramOptions& o) {
+    if (o.diffBy != "known" && o.diffBy != "valid")
+        return Status::error("unknown --diff-by '" + o.diffBy + "'; choose known or valid");
     if (!o.query.empty() && (!o.relations.empty() || !o.chain.empty() || !o.diff.empty()))
         return Status::error("--query draws its own relations; it cannot be combined with "
                              "--relations, --chain or --diff");
-    if (!o.entity.empty()) request.entity = o.entity;
-    if (!o.chain.empty()) request.chainOf = o.chain;
-    if (o.hops < 1) return Status::error("--hops must be at least 1");
-    request.hops = o.hops;
-    if (!o.diff.empty()) {
-        Result<engine::DiagramDiff> diff = parseDiff(o.diff, o.diffBy);
-        if (!diff) return diff.status();
-        request.diff = diff.value();
-    }
-    if (o.preferLatest) request.policy = engine::ConflictPolicy::PreferLatest;
-    request.nativeNames = o.nativeNames;
-    request.title = o.title;
-    return request;
-}
-
-// Binds --query against the database; the options' --as-of and --known-at apply when the
-// query gives none of its own. Errors are rendered with carets under the query text.
-bool addQuery(const engine::Engine& engine, const std::string& text,
-              engine::DiagramRequest& request) {
-    engine::Outcome outcome;
-    std::optional<bind::BoundQuery> query = engine.bindQueryText(text, "<query>", outcome);
-    std::cerr << outcome.renderDiagnostics();
-    if (!query) return false;
-    for (auto [own, option, name] :
-         {std::tuple{query->window.has_value(), request.window.has_value(), "--as-of"},
-          std::tuple{query->knownAt.has_value(), request.knownAt.has_value(), "--known-at"}})
-        if (own && option) {
-            std::cerr << "error: " << name << " is given twice: as an option and in the query\n";
-            return false;
-        }
-    if (!query->window) query->window = request.window;
-    if (!query->knownAt) query->knownAt = request.knownAt;
-    std::string shown = text;
-    while (!shown.empty() &&
-           (std::isspace(static_cast<unsigned char>(shown.back())) || shown.back() == '.'))
-        shown.pop_back();
-    request.queryText = shown;
-    request.query = std::move(query);
-    return true;
+    return Status::ok();
 }
 
 Result<exporter::DiagramFormat> chooseFormat(const DiagramOptions& o) {
     if (!o.format.empty()) return exporter::parseDiagramFormat(o.format);
     if (!o.output.empty()) return exporter::diagramFormatForPath(o.output);
     return exporter::DiagramFormat::Dot;
+}
+
+// Exit code for a statement that failed: 2 when every error is in a clause made from a
+// date, diff, hops or layout option (a usage error, as a bad format is), else 1.
+int failureCode(const engine::Outcome& outcome, const DiagramStatement& statement) {
+    for (const Diagnostic& d : outcome.diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        bool usage = false;
+        for (auto [begin, end] : statement.usageColumns)
+            // An error just after the clause (a missing '..') is the clause's too.
+            usage = usage || (d.span.line == 1 && d.span.column >= begin && d.span.column <= end);
+        if (!usage) return kFailed;
+    }
+    return kUsage;
+}
+
+// Runs the statement (no file it could name is opened) and returns its drawing, or prints
+// the diagnostics and sets `code`.
+std::shared_ptr<const engine::DrawnDiagram> draw(engine::Engine& engine,
+                                                 const DiagramStatement& statement, int& code) {
+    const std::string name = "<diagram>";
+    engine::Outcome outcome;
+    std::vector<engine::Engine::StatementEffect> effects =
+        engine.effectsOf(statement.text, name, outcome);
+    if (outcome.ok() && effects.size() != 1) {
+        SourceSpan span = effects.empty() ? SourceSpan{} : effects[1].span;
+        outcome.diagnostics.push_back(
+            makeError(Phase::Bind, "expected one query, as in '? designs(F, C).'", span));
+    }
+    if (outcome.ok())
+        outcome = engine.runFiles({{name, statement.text, 1, engine::FileAccess::None}});
+    std::cerr << outcome.renderDiagnostics();
+    const engine::TextAnswer* answer =
+        outcome.results.size() == 1 ? outcome.results[0].asText() : nullptr;
+    if (!outcome.ok() || !answer || !answer->drawn) {
+        code = outcome.ok() ? kFailed : failureCode(outcome, statement);
+        return nullptr;
+    }
+    return answer->drawn;
 }
 
 } // namespace
@@ -192,10 +136,7 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
 int runDiagram(const DiagramOptions& o) {
     Result<exporter::DiagramFormat> format = chooseFormat(o);
     if (!format) return usageError(format.status().message());
-    Result<exporter::LayoutEngine> layout = exporter::parseLayoutEngine(o.layout);
-    if (!layout) return usageError(layout.status().message());
-    Result<engine::DiagramRequest> request = makeRequest(o);
-    if (!request) return usageError(request.status().message());
+    if (Status s = checkOptions(o); !s) return usageError(s.message());
     bool binary = format.value() == exporter::DiagramFormat::Png ||
                   format.value() == exporter::DiagramFormat::Pdf;
     if (o.output.empty() && binary && isatty(STDOUT_FILENO))
@@ -206,28 +147,26 @@ int runDiagram(const DiagramOptions& o) {
     auto engine = engine::openDatabaseOrBundled(o.db, true);
     if (!engine) return fail(engine.status().message());
     engine.value()->setOptions(engineOptions(o.limits));
-    if (!o.query.empty() && !addQuery(*engine.value(), o.query, request.value())) return kFailed;
-    Result<exporter::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
-    if (!diagram) return fail(diagram.status().message());
-    if (diagram.value().edges.empty() && !o.query.empty())
+    int code = kOk;
+    std::shared_ptr<const engine::DrawnDiagram> drawn =
+        draw(*engine.value(), diagramStatement(o), code);
+    if (!drawn) return code;
+    const diagram::Diagram& diagram = drawn->model;
+    if (diagram.edges.empty() && !o.query.empty())
         std::cerr << "note: the answers bind no relation with two entity columns; nodes only\n";
-    else if (diagram.value().edges.empty())
+    else if (diagram.edges.empty())
         std::cerr << "warning: no facts to draw\n";
 
-    exporter::DiagramStyle style;
-    style.layout = layout.value();
-    style.legend = o.legend;
-    style.roles = o.roles;
     if (o.output.empty()) {
-        Result<std::string> bytes = exporter::renderDiagram(diagram.value(), style, format.value());
+        Result<std::string> bytes = exporter::renderDiagram(diagram, drawn->style, format.value());
         if (!bytes) return fail(bytes.status().message());
         std::cout << bytes.value() << std::flush;
         return kOk;
     }
-    if (Status s = exporter::writeDiagram(diagram.value(), style, format.value(), o.output); !s)
+    if (Status s = exporter::writeDiagram(diagram, drawn->style, format.value(), o.output); !s)
         return fail(s.message());
-    std::cout << "wrote " << o.output << ": " << diagram.value().nodes.size() << " nodes, "
-              << diagram.value().edges.size() << " edges\n";
+    std::cout << "wrote " << o.output << ": " << diagram.nodes.size() << " nodes, "
+              << diagram.edges.size() << " edges\n";
     return kOk;
 }
 

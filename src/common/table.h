@@ -3,6 +3,7 @@
 // printed by src/export (table, csv, json, markdown).
 #include "common/value.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct Table {
     // The last `detailColumns` columns are printed only on request (`--provenance full`): a
     // query's per-atom sources. JSON always carries them.
     size_t detailColumns = 0;
+    // The address of each source named in the source columns that has one (source name ->
+    // url): Markdown writes those names as links; the other formats print names only.
+    std::map<std::string, std::string> links;
 };
 
 } // namespace chipgraph

@@ -6,13 +6,14 @@
 #include "common/memory.h"
 #include "engine/bundled_graph.h"
 #include "engine/change_log.h"
-#include "engine/diagram_builder.h"
+#include "engine/diagram_view.h"
 #include "engine/executor.h"
 #include "engine/file_access.h"
 #include "engine/import.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
+#include "export/diagram.h"
 #include "parse/parser.h"
 #include "store/store.h"
 
@@ -336,7 +337,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
 void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                           Outcome& outcome) {
     for (const auto& [index, request] : diagrams) {
-        DiagramRequest build;
+        diagram::DiagramRequest build;
         build.relations = request.relations;
         build.window = request.window;
         build.knownAt = request.knownAt;
@@ -346,17 +347,23 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         build.query = request.query;
         build.queryText = request.queryText;
         if (request.diff)
-            build.diff = DiagramDiff{request.diff->first, request.diff->second, DiffAxis::KnownAt};
+            build.diff = diagram::DiagramDiff{request.diff->from, request.diff->to,
+                                              request.diff->asOf ? diagram::DiffAxis::AsOf
+                                                                 : diagram::DiffAxis::KnownAt};
+        if (request.preferLatest) build.policy = diagram::ConflictPolicy::PreferLatest;
+        build.nativeNames = request.nativeNames;
+        build.title = request.title;
         exporter::DiagramStyle style;
         if (!request.layout.empty())
             style.layout = exporter::parseLayoutEngine(request.layout).value();
         style.legend = request.legend;
-        Result<exporter::Diagram> diagram = buildDiagram(*this, build);
+        style.roles = request.roles;
+        Result<diagram::Diagram> diagram = buildDiagram(*this, build);
         Status status = diagram.status();
         if (status && request.path.empty()) {
             Result<std::string> dot =
                 exporter::renderDiagram(diagram.value(), style, exporter::DiagramFormat::Dot);
-            if (dot) outcome.results[index].answer = TextAnswer{dot.value()};
+            if (dot) outcome.results[index].answer = TextAnswer{dot.value(), nullptr};
             status = dot.status();
         } else if (status) {
             exporter::DiagramFormat format = exporter::diagramFormatForPath(request.path).value();
@@ -364,11 +371,15 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
             if (status)
                 outcome.results[index].answer =
                     TextAnswer{std::string("wrote ") + request.path + " (" +
-                               exporter::diagramFormatName(format) + ")\n"};
+                                   exporter::diagramFormatName(format) + ")\n",
+                               nullptr};
         }
-        if (!status && request.query && !diagram) { // nothing to draw: point at the query
-            outcome.diagnostics.push_back(
-                makeError(Phase::Eval, status.message(), request.query->span));
+        if (status)
+            if (auto* text = std::get_if<TextAnswer>(&outcome.results[index].answer))
+                text->drawn =
+                    std::make_shared<const DrawnDiagram>(DrawnDiagram{diagram.value(), style});
+        if (!status && !diagram) { // nothing to draw: point at the statement
+            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), request.span));
             outcome.results[index].answer = TextAnswer{};
         } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));

@@ -72,8 +72,12 @@ struct TableAnswer {
 struct WhyAnswer {
     std::vector<DerivationNode> derivations; // one tree per matching fact
 };
+struct DrawnDiagram;
 struct TextAnswer {
     std::string text;
+    // A diagram statement's model and style, so that a caller can render it in any format
+    // (engine/diagram_view.h); null for other texts.
+    std::shared_ptr<const DrawnDiagram> drawn;
 };
 
 struct StatementResult {

@@ -215,6 +215,10 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
             out.bindings.emplace_back(values, values + answers.width);
         }
     }
+    for (uint32_t set = 0; set < answers.sources.size(); ++set)
+        for (SourceId s : answers.sources.at(set))
+            if (const schema::SourceInfo& info = catalog.source(s); !info.url.empty())
+                table.links.emplace(info.name, info.url);
     return out;
 }
 

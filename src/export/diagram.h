@@ -1,11 +1,10 @@
 #pragma once
-// Supply-chain diagrams: a plain model (nodes, edges, owner clusters) drawn with Graphviz. The
-// model is built elsewhere (engine/diagram_builder.h) so that this folder needs nothing but
-// common/ and schema/; this is the only code that includes Graphviz (cgraph builds the graph,
-// gvc lays it out and renders it in-process). The visual language is in diagram_style.h and
-// docs/diagrams.md.
+// Supply-chain diagrams drawn with Graphviz: the model (diagram/model.h) is built in diagram/
+// and only rendered here; this is the only code that includes Graphviz (cgraph builds the
+// graph, gvc lays it out and renders it in-process). The visual language is in diagram_style.h
+// and docs/diagrams.md.
 #include "common/status.h"
-#include "schema/fact.h"
+#include "diagram/model.h"
 
 #include <optional>
 #include <string>
@@ -14,61 +13,12 @@
 
 namespace chipgraph::exporter {
 
-// What a node stands for; decides its shape and colours.
-enum class NodeKind {
-    Vendor,
-    Chip,
-    DesignFirm,
-    Foundry,
-    ProcessNode,
-    MemoryMaker,
-    Lab,
-    Company,
-    Other
-};
-
-// Where an element stands in a diff diagram (None outside diffs).
-enum class Change { None, Added, Removed, Changed, Unchanged };
-
-struct DiagramNode {
-    std::string id;       // unique; the DOT node name (the entity's canonical name)
-    std::string label;    // text in the box; any Unicode ("\n" breaks the line)
-    std::string typeName; // the entity's type as declared ("Vendor"), for the tooltip
-    NodeKind kind = NodeKind::Other;
-    std::string cluster; // id of the owner whose box this node is drawn in; "" for none
-    int timeOrder = 0;   // within a cluster, nodes run left to right by ascending timeOrder
-    // Status of the claim that puts the node in its cluster (its owner's `develops`), drawn as
-    // the border's line style like an edge's; nullopt for a plain border.
-    std::optional<schema::FactStatus> ownerStatus;
-    std::string tooltip; // SVG tooltip: type, aliases, dates and sources
-    Change change = Change::None;
-};
-
-struct DiagramEdge {
-    std::string from, to; // node ids, in the relation's column order
-    std::string relation;
-    std::string validity; // display text ("2025–", "2026"); "" when always valid
-    schema::FactStatus status = schema::FactStatus::Actual; // decides the line style
-    std::string role;      // shown after the validity when DiagramStyle::roles is set
-    std::string extra;     // values of non-entity columns ("gw 10"); always shown
-    std::string tooltip;   // SVG tooltip: every claim with its source (and its address)
-    std::string url;       // the address of its newest source that has one: a link in SVG
-    bool conflict = false; // marked "conflict" in red, its colour kept (outside diffs)
-    Change change = Change::None;
-    std::string changeNote; // what changed in a diff ("expected → actual"), shown in the label
-};
-
-struct Diagram {
-    std::string title;    // drawn on top; "" for none
-    std::string subtitle; // under the title: the date window and knowledge date shown
-    std::string footer;   // at the bottom (dot) or under the subtitle: "drawn from 42 sources"
-    std::vector<DiagramNode> nodes;
-    std::vector<DiagramEdge> edges;
-    bool isDiff = false; // colours by Change instead of by relation and conflict
-    // Relation names in the order that picks their colours, so that a relation keeps its colour
-    // from one diagram to the next; relations not listed follow in order of appearance.
-    std::vector<std::string> relations;
-};
+// The model's types, as the renderer names them.
+using diagram::Change;
+using diagram::Diagram;
+using diagram::DiagramEdge;
+using diagram::DiagramNode;
+using diagram::NodeKind;
 
 // The relations of `diagram` in colour order: Diagram::relations, then any other edge's.
 std::vector<std::string> relationColourOrder(const Diagram& diagram);

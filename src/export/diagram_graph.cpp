@@ -76,6 +76,18 @@ std::string edgeLabel(const DiagramEdge& edge, const DiagramStyle& style) {
     return label;
 }
 
+// A link in SVG to `url` (nothing when it is empty), opened in a new tab.
+void setLink(void* object, const std::string& url) {
+    if (url.empty()) return;
+    // Graphviz 2.43 writes a URL into SVG as it is: a bare '&' would make the file ill-formed
+    // XML, so it goes in as the entity (which Graphviz keeps).
+    std::string escaped;
+    for (char c : url)
+        escaped += c == '&' ? std::string("&amp;") : std::string(1, c);
+    setAttr(object, "URL", escapeGraphvizText(escaped));
+    setAttr(object, "target", "_blank");
+}
+
 void styleNode(Agnode_t* node, const DiagramNode& model) {
     const NodeLook& look = nodeLook(model.kind);
     std::string border = look.border, penwidth;
@@ -96,6 +108,7 @@ void styleNode(Agnode_t* node, const DiagramNode& model) {
     setAttr(node, "fontcolor", look.fontColor);
     if (!penwidth.empty()) setAttr(node, "penwidth", penwidth);
     if (!model.tooltip.empty()) setAttr(node, "tooltip", escapeGraphvizText(model.tooltip));
+    setLink(node, model.url); // a chip in its owner's box links to the owner claim's source
 }
 
 // A conflict keeps its relation's colour (a disputed `develops` still looks like `develops`)
@@ -126,15 +139,7 @@ void styleEdge(Agedge_t* edge, const DiagramEdge& model, const Diagram& diagram,
         if (!label.empty()) setAttr(edge, "labeltooltip", escapeGraphvizText(model.tooltip));
     }
     // In SVG the edge (and its label) link to the newest source's address.
-    if (!model.url.empty()) {
-        // Graphviz 2.43 writes a URL into SVG as it is: a bare '&' would make the file
-        // ill-formed XML, so it goes in as the entity (which Graphviz keeps).
-        std::string url;
-        for (char c : model.url)
-            url += c == '&' ? std::string("&amp;") : std::string(1, c);
-        setAttr(edge, "URL", escapeGraphvizText(url));
-        setAttr(edge, "target", "_blank");
-    }
+    setLink(edge, model.url);
 }
 
 struct ClusterInfo {

@@ -42,7 +42,5 @@ inline constexpr const char* kTitleColor = "#1F2D3D";
 
 // Colour of a diff element.
 const char* changeColor(Change change);
-// Legend text for a diff mark ("added").
-const char* changeName(Change change);
 
 } // namespace chipgraph::exporter

@@ -398,6 +398,60 @@ static std::string markdownCell(const std::string& s) {
     return out;
 }
 
+// An address inside a Markdown link: the characters that would end the link or the cell
+// percent-encoded.
+static std::string markdownAddress(const std::string& url) {
+    std::string out;
+    for (char c : url) {
+        switch (c) {
+        case ' ':
+            out += "%20";
+            break;
+        case '(':
+            out += "%28";
+            break;
+        case ')':
+            out += "%29";
+            break;
+        case '<':
+            out += "%3C";
+            break;
+        case '>':
+            out += "%3E";
+            break;
+        case '|':
+            out += "%7C";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+// A source column's cell ("a, b"): each source with an address becomes a link, [a](url).
+static std::string markdownSources(const std::string& text,
+                                   const std::map<std::string, std::string>& links) {
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t comma = text.find(", ", start);
+        std::string name = text.substr(start, comma == std::string::npos ? comma : comma - start);
+        auto link = links.find(name);
+        out += link == links.end()
+                   ? markdownCell(name)
+                   : "[" + markdownCell(name) + "](" + markdownAddress(link->second) + ")";
+        if (comma == std::string::npos) break;
+        out += ", ";
+        start = comma + 2;
+    }
+    return out;
+}
+
+static bool isSourceColumn(const std::string& name) {
+    return name == "source" || name.rfind("source.", 0) == 0;
+}
+
 std::string renderMarkdown(const Table& table, bool full) {
     size_t n = shownColumns(table, full);
     std::string out = "|";
@@ -410,7 +464,11 @@ std::string renderMarkdown(const Table& table, bool full) {
     for (const auto& row : table.rows) {
         out += "|";
         for (size_t i = 0; i < row.size() && i < n; ++i)
-            out += " " + markdownCell(row[i].text) + " |";
+            out += " " +
+                   (!table.links.empty() && isSourceColumn(table.columns[i])
+                        ? markdownSources(row[i].text, table.links)
+                        : markdownCell(row[i].text)) +
+                   " |";
         out += "\n";
     }
     // A blank line first: a text line right under a Markdown table would read as a row.

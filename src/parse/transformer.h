@@ -50,9 +50,15 @@ private:
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
     ast::WhyStmt transformWhy(P::WhyStmtContext* ctx);
     ast::Statement::Node transformExplain(P::ExplainStmtContext* ctx);
-    ast::DiagramStmt transformDiagram(P::DiagramStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
+
+    // transform_diagram.cpp
+    ast::DiagramStmt transformDiagram(P::DiagramStmtContext* ctx);
+    void transformDiagramClause(P::DiagramClauseContext* ctx, ast::DiagramStmt& d);
+    void transformDiagramWith(P::DiagramWithContext* ctx, ast::DiagramStmt& d);
+    void transformChain(P::NameContext* name, antlr4::tree::TerminalNode* hops,
+                        ast::DiagramStmt& d);
 
     // transform_provenance.cpp
     void addProvenance(ast::ProvenanceClauses& into, P::ProvenanceClauseContext* ctx);

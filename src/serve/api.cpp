@@ -1,6 +1,6 @@
 #include "serve/api.h"
 
-#include "engine/diagram_builder.h"
+#include "engine/diagram_view.h"
 #include "engine/render.h"
 #include "export/diagram.h"
 #include "export/format.h"
@@ -271,9 +271,9 @@ std::vector<std::string> splitComma(const std::string& text) {
 }
 
 // The request's parameters as a DiagramRequest; `outcome` gets a query's diagnostics.
-Result<engine::DiagramRequest> diagramRequest(const engine::Engine& engine, const Params& p,
-                                              engine::Outcome& outcome) {
-    engine::DiagramRequest request;
+Result<diagram::DiagramRequest> diagramRequest(const engine::Engine& engine, const Params& p,
+                                               engine::Outcome& outcome) {
+    diagram::DiagramRequest request;
     request.relations = splitComma(param(p, "relations"));
     if (std::string asOf = param(p, "as_of"); !asOf.empty()) {
         Result<Interval> window = parseWindow(asOf);
@@ -294,7 +294,7 @@ Result<engine::DiagramRequest> diagramRequest(const engine::Engine& engine, cons
     }
     std::string policy = param(p, "policy");
     if (policy == "latest")
-        request.policy = engine::ConflictPolicy::PreferLatest;
+        request.policy = diagram::ConflictPolicy::PreferLatest;
     else if (!policy.empty() && policy != "all")
         return Status::error("unknown policy '" + policy + "'; choose all or latest");
     if (std::string diff = param(p, "diff"); !diff.empty()) {
@@ -302,7 +302,7 @@ Result<engine::DiagramRequest> diagramRequest(const engine::Engine& engine, cons
         if (dots == std::string::npos) return Status::error("diff takes FROM..TO or FROM..");
         Result<PartialDate> from = parseDate(diff.substr(0, dots), "diff");
         if (!from) return from.status();
-        engine::DiagramDiff d{from.value(), std::nullopt, engine::DiffAxis::KnownAt};
+        diagram::DiagramDiff d{from.value(), std::nullopt, diagram::DiffAxis::KnownAt};
         if (dots + 2 < diff.size()) {
             Result<PartialDate> to = parseDate(diff.substr(dots + 2), "diff");
             if (!to) return to.status();
@@ -328,10 +328,10 @@ Result<engine::DiagramRequest> diagramRequest(const engine::Engine& engine, cons
 
 Reply diagram(const engine::Engine& engine, const Params& params) {
     engine::Outcome outcome;
-    Result<engine::DiagramRequest> request = diagramRequest(engine, params, outcome);
+    Result<diagram::DiagramRequest> request = diagramRequest(engine, params, outcome);
     if (!outcome.ok()) return diagnosticsReply(outcome);
     if (!request) return errorReply(400, request.status().message());
-    Result<exporter::Diagram> built = engine::buildDiagram(engine, request.value());
+    Result<diagram::Diagram> built = engine::buildDiagram(engine, request.value());
     if (!built) return errorReply(400, built.status().message());
     exporter::DiagramStyle style;
     style.legend = param(params, "legend") == "1";

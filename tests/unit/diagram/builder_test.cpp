@@ -1,8 +1,8 @@
 // The diagram model built from the engine's facts: edges merged per relation and ends, owners
 // as boxes, time order, conflicts, the entity and chain filters, `known at`, prefer latest,
 // diffs, and errors for bad requests.
-#include "engine/diagram_builder.h"
-#include "engine/diagram_builder_impl.h"
+#include "diagram/builder_impl.h"
+#include "engine/diagram_view.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,8 +10,9 @@
 
 using namespace chipgraph;
 using namespace chipgraph::engine;
+using namespace chipgraph::diagram;
 using Catch::Matchers::Contains;
-using exporter::Change;
+using diagram::Change;
 
 namespace {
 
@@ -65,20 +66,20 @@ std::unique_ptr<Engine> world() {
     return std::move(engine.value());
 }
 
-exporter::Diagram build(const Engine& engine, DiagramRequest request = {}) {
-    Result<exporter::Diagram> diagram = buildDiagram(engine, request);
+diagram::Diagram build(const Engine& engine, DiagramRequest request = {}) {
+    Result<diagram::Diagram> diagram = buildDiagram(engine, request);
     INFO(diagram.status().message());
     REQUIRE(diagram.isOk());
     return diagram.value();
 }
 
-const exporter::DiagramNode* findNode(const exporter::Diagram& d, const std::string& id) {
+const diagram::DiagramNode* findNode(const diagram::Diagram& d, const std::string& id) {
     auto it = std::find_if(d.nodes.begin(), d.nodes.end(), [&](auto& n) { return n.id == id; });
     return it == d.nodes.end() ? nullptr : &*it;
 }
 
-const exporter::DiagramEdge* findEdge(const exporter::Diagram& d, const std::string& from,
-                                      const std::string& to) {
+const diagram::DiagramEdge* findEdge(const diagram::Diagram& d, const std::string& from,
+                                     const std::string& to) {
     auto it = std::find_if(d.edges.begin(), d.edges.end(),
                            [&](auto& e) { return e.from == from && e.to == to; });
     return it == d.edges.end() ? nullptr : &*it;
@@ -88,14 +89,14 @@ const exporter::DiagramEdge* findEdge(const exporter::Diagram& d, const std::str
 
 TEST_CASE("owners become boxes: develops edges fold into the chip", "[diagram_builder]") {
     auto engine = world();
-    exporter::Diagram d = build(*engine);
+    diagram::Diagram d = build(*engine);
     CHECK(d.title == "develops, designs, fabbed_on, made_by");
     CHECK(findNode(d, "Amazon") == nullptr);
     CHECK(findEdge(d, "Amazon", "Trainium3") == nullptr);
-    const exporter::DiagramNode* t3 = findNode(d, "Trainium3");
+    const diagram::DiagramNode* t3 = findNode(d, "Trainium3");
     REQUIRE(t3);
     CHECK(t3->cluster == "Amazon");
-    CHECK(t3->kind == exporter::NodeKind::Chip);
+    CHECK(t3->kind == diagram::NodeKind::Chip);
     CHECK(t3->ownerStatus == schema::FactStatus::Actual); // the strongest of its two claims
     CHECK_THAT(t3->tooltip, Contains("Amazon develops Trainium3"));
     CHECK_THAT(t3->tooltip, Contains("- expected · 2025– · note (2025-06)"));
@@ -105,8 +106,8 @@ TEST_CASE("owners become boxes: develops edges fold into the chip", "[diagram_bu
 
 TEST_CASE("edges carry status, validity, role and every source", "[diagram_builder]") {
     auto engine = world();
-    exporter::Diagram d = build(*engine);
-    const exporter::DiagramEdge* alchip = findEdge(d, "Alchip", "Trainium3");
+    diagram::Diagram d = build(*engine);
+    const diagram::DiagramEdge* alchip = findEdge(d, "Alchip", "Trainium3");
     REQUIRE(alchip);
     CHECK(alchip->relation == "designs");
     CHECK(alchip->status == schema::FactStatus::Rumored);
@@ -120,7 +121,7 @@ TEST_CASE("edges carry status, validity, role and every source", "[diagram_build
 TEST_CASE("claims conflict when sources disagree, not when one source names both",
           "[diagram_builder]") {
     auto engine = world();
-    exporter::Diagram d = build(*engine);
+    diagram::Diagram d = build(*engine);
     // Alphawave (the note's main partner) against Alchip (press: back-end); press names Alchip
     // and Annapurna together, so those two do not conflict with each other.
     CHECK(findEdge(d, "Alphawave", "Trainium3")->conflict);
@@ -135,7 +136,7 @@ TEST_CASE("claims conflict when sources disagree, not when one source names both
 TEST_CASE("claims on different parts of a design do not conflict (issue 5)",
           "[diagram_builder][roles]") {
     auto engine = world();
-    exporter::Diagram d = build(*engine);
+    diagram::Diagram d = build(*engine);
     // Annapurna does the front-end in-house; Alphawave is named the (back-end) partner.
     CHECK_FALSE(findEdge(d, "Annapurna", "Trainium3")->conflict);
     Outcome more = engine->run(R"(
@@ -157,7 +158,7 @@ TEST_CASE("claims on different parts of a design do not conflict (issue 5)",
 }
 
 TEST_CASE("roles name the parts of a design", "[diagram_builder][roles]") {
-    using namespace chipgraph::engine::diagram;
+    using namespace chipgraph::diagram;
     CHECK(roleParts("front-end (in-house)") == kFrontEnd);
     CHECK(roleParts("Front End") == kFrontEnd);
     CHECK(roleParts("back-end, ~1.2M units") == kBackEnd);
@@ -178,7 +179,7 @@ TEST_CASE("a query draws the facts its answers bind to", "[diagram_builder][quer
     DiagramRequest request;
     request.query = query;
     request.queryText = "? designs(F, C), develops(Amazon, C), successor_of(C, _)";
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(d.title == "? designs(F, C), develops(Amazon, C), successor_of(C, _) · as of 2026");
     // Trainium3's designers valid in 2026, its owner's box and its predecessor.
     CHECK(findEdge(d, "Alchip", "Trainium3") != nullptr);
@@ -200,10 +201,10 @@ TEST_CASE("a query's atoms without two entities annotate nodes", "[diagram_build
     REQUIRE(query);
     DiagramRequest request;
     request.query = query;
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(findNode(d, "Trainium3")->cluster == "Amazon");
     // Amazon, the box around its chips, is drawn in it too, to carry its shipments.
-    const exporter::DiagramNode* amazon = findNode(d, "Amazon");
+    const diagram::DiagramNode* amazon = findNode(d, "Amazon");
     REQUIRE(amazon);
     CHECK_THAT(amazon->tooltip, Contains("\nshipments: ~2000000 · forecast · 2026 · press"));
 }
@@ -216,7 +217,7 @@ TEST_CASE("a query without answers or with bad names is an error", "[diagram_bui
     REQUIRE(query);
     DiagramRequest request;
     request.query = query;
-    Result<exporter::Diagram> d = buildDiagram(*engine, request);
+    Result<diagram::Diagram> d = buildDiagram(*engine, request);
     REQUIRE_FALSE(d.isOk());
     CHECK(d.status().message() == "the query has no answers: nothing to draw");
 
@@ -234,7 +235,7 @@ TEST_CASE("the supply chain of an owner: its chips, partners and what lies downs
     auto engine = world();
     DiagramRequest request;
     request.entity = "Amazon";
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(findNode(d, "TSMC") != nullptr); // Trainium3 -> N3 -> TSMC
     CHECK(findNode(d, "Alphawave") != nullptr);
     CHECK(findNode(d, "TPU v7") == nullptr);
@@ -247,7 +248,7 @@ TEST_CASE("a chain keeps what lies within the given hops", "[diagram_builder]") 
     DiagramRequest request;
     request.chainOf = "N3";
     request.hops = 1;
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(d.edges.size() == 2); // Trainium3 -> N3 -> TSMC
     request.hops = 2;
     CHECK(build(*engine, request).edges.size() == 5); // plus Trainium3's three designers
@@ -257,7 +258,7 @@ TEST_CASE("known at drops what was reported later", "[diagram_builder]") {
     auto engine = world();
     DiagramRequest request;
     request.knownAt = PartialDate::parse("2025-06-30").value().lastDay();
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(findEdge(d, "Alchip", "Trainium3") == nullptr);
     CHECK_FALSE(findEdge(d, "Alphawave", "Trainium3")->conflict); // nothing to disagree with
     CHECK(findNode(d, "Trainium3")->ownerStatus == schema::FactStatus::Expected);
@@ -267,7 +268,7 @@ TEST_CASE("prefer latest keeps the most recent claims per key", "[diagram_builde
     auto engine = world();
     DiagramRequest request;
     request.policy = ConflictPolicy::PreferLatest;
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(findEdge(d, "Alphawave", "Trainium3") == nullptr);
     CHECK(findEdge(d, "Alchip", "Trainium3") != nullptr);
     CHECK(findEdge(d, "Annapurna", "Trainium3") != nullptr);
@@ -278,7 +279,7 @@ TEST_CASE("a diff marks what was added, removed and changed", "[diagram_builder]
     DiagramRequest request;
     request.policy = ConflictPolicy::PreferLatest;
     request.diff = DiagramDiff{PartialDate::parse("2025-06-30").value(), std::nullopt};
-    exporter::Diagram d = build(*engine, request);
+    diagram::Diagram d = build(*engine, request);
     CHECK(d.isDiff);
     CHECK(findEdge(d, "Alchip", "Trainium3")->change == Change::Added);
     CHECK(findEdge(d, "Alphawave", "Trainium3")->change == Change::Removed);
@@ -328,13 +329,13 @@ TEST_CASE("bad requests are errors with a suggestion", "[diagram_builder][errors
 TEST_CASE("dates in the subtitle, the sources count in the footer, links to sources",
           "[diagram_builder]") {
     auto engine = world();
-    exporter::Diagram all = build(*engine);
+    diagram::Diagram all = build(*engine);
     CHECK(all.subtitle == "valid at any time · known at 2025-12-03 (the newest source)");
     CHECK(all.footer == "drawn from 2 sources");
     DiagramRequest request;
     request.window = Interval::of(PartialDate::parse("2026").value());
     request.knownAt = PartialDate::parse("2025-06-30").value().lastDay();
-    exporter::Diagram dated = build(*engine, request);
+    diagram::Diagram dated = build(*engine, request);
     CHECK(dated.title == "develops, designs, fabbed_on, made_by"); // the dates are below it
     CHECK(dated.subtitle == "valid in 2026 · known at 2025-06-30");
     CHECK(dated.footer == "drawn from 1 source");
@@ -346,8 +347,8 @@ TEST_CASE("dates in the subtitle, the sources count in the footer, links to sour
                                 "more.kg");
     INFO(added.renderDiagnostics());
     REQUIRE(added.ok());
-    exporter::Diagram linked = build(*engine);
-    const exporter::DiagramEdge* alchip = findEdge(linked, "Alchip", "Trainium3");
+    diagram::Diagram linked = build(*engine);
+    const diagram::DiagramEdge* alchip = findEdge(linked, "Alchip", "Trainium3");
     REQUIRE(alchip);
     CHECK(alchip->url == "https://blog.example/t3"); // the newest source with an address
     CHECK_THAT(alchip->tooltip, Contains("blog (2026-01) https://blog.example/t3"));

@@ -1,8 +1,8 @@
 #pragma once
-// Internal to the diagram builder (diagram_*.cpp in src/engine): edges grouped from facts,
+// Internal to the diagram builder (src/diagram/*.cpp): edges grouped from facts,
 // the filters and conflict marking over them (diagram_edges.cpp), and the owner, date and
 // generation hints that place nodes (diagram_order.cpp).
-#include "engine/diagram_builder.h"
+#include "diagram/builder.h"
 
 #include <string>
 #include <string_view>
@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 // The relation that makes a chip's owner: its edges are drawn as the owner's box around the chip
 // (the chip's border showing the claim's status) rather than as arrows.
@@ -20,6 +20,9 @@ inline constexpr const char* kOwnerRelation = "develops";
 struct EdgeGroup {
     size_t relationIndex = 0; // position in the request's relation list
     const schema::RelationInfo* relation = nullptr;
+    // Facts without dates hold "always" (a timeless relation, declared or derived from timeless
+    // ones only, as GraphView::isTimeless says) rather than "undated".
+    bool timeless = false;
     EntityId from = kNoId, to = kNoId;
     std::string extra;               // the other columns' values: "gw: 10"
     std::vector<schema::Fact> facts; // in load order
@@ -36,11 +39,11 @@ using ConflictKeys = std::unordered_map<RelationId, size_t>;
 // Groups the facts of one relation into edges (appended to `edges`, in load order of their
 // first fact); `relationIndex` is the relation's position in the drawn list.
 void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
-                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                const schema::RelationInfo& relation, const GraphView& graph,
                 std::vector<EdgeGroup>& edges);
 
 // One view of the graph: edges in a stable order (relation, then load order of first fact).
-std::vector<EdgeGroup> collectEdges(const Engine& engine,
+std::vector<EdgeGroup> collectEdges(const GraphView& graph,
                                     const std::vector<const schema::RelationInfo*>& relations,
                                     std::optional<Interval> window,
                                     std::optional<DayNumber> knownAt);
@@ -50,13 +53,13 @@ std::vector<EdgeGroup> collectEdges(const Engine& engine,
 void preferLatest(std::vector<EdgeGroup>& edges, const ConflictKeys& keys,
                   const schema::Catalog& catalog);
 
-// Keeps the supply chain of `entity` (see diagram_builder.h); `owned` are the chips it owns.
+// Keeps the supply chain of `entity` (see builder.h); `owned` are the chips it owns.
 void keepSupplyChain(std::vector<EdgeGroup>& edges, EntityId entity,
                      const std::vector<EntityId>& owned);
 // Keeps the edges whose two ends are within `hops` of `entity`, direction ignored.
 void keepChain(std::vector<EdgeGroup>& edges, EntityId entity, int hops);
 
-// Fills EdgeGroup::rivals (see diagram_builder.h for the definition of a conflict).
+// Fills EdgeGroup::rivals (see builder.h for the definition of a conflict).
 void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys);
 
 // The parts of a design that a claim's role gives its firm (diagram_roles.cpp): a bit set of
@@ -80,12 +83,12 @@ struct QueryDrawing {
     std::unordered_map<EntityId, std::vector<std::string>> notes; // their facts, as text
     size_t answers = 0;
 };
-Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& query);
+Result<QueryDrawing> drawQuery(const GraphView& graph, const bind::BoundQuery& query);
 
 // A fact's report day (its source's publication), kMinDay when it has none.
 DayNumber reportDay(const schema::Fact& fact, const schema::Catalog& catalog);
 
-// Where the engine's facts place an entity, independent of which relations are drawn.
+// Where the graph's facts place an entity, independent of which relations are drawn.
 struct DatedEvent {
     DayNumber day = kMaxDay;
     std::string text; // "2016-05 (announced, nevsemi_2025_11)"
@@ -98,7 +101,7 @@ struct Hints {
     // Extra tooltip lines per entity (the facts of a query's atoms that are not edges).
     std::unordered_map<EntityId, std::vector<std::string>> notes;
 };
-Hints collectHints(const Engine& engine, std::optional<DayNumber> knownAt);
+Hints collectHints(const GraphView& graph, std::optional<DayNumber> knownAt);
 
 // Position of each entity in time: generations before their successors and variants, then by
 // date (an undated generation right after its predecessor), then by name.
@@ -109,15 +112,14 @@ std::unordered_map<EntityId, int> timeOrder(const Hints& hints,
 // The model: nodes for the edges' ends and the focus entities, edges in a stable order, with
 // tooltips, clusters and time order. With `before` (a diff), edges are marked added, removed,
 // changed or unchanged between `before` and `edges`.
-exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& request,
-                                  const std::vector<EdgeGroup>& edges,
-                                  const std::vector<EdgeGroup>* before, const Hints& hints,
-                                  const std::vector<EntityId>& focus);
+Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
+                        const std::vector<EdgeGroup>& edges, const std::vector<EdgeGroup>* before,
+                        const Hints& hints, const std::vector<EntityId>& focus);
 
 // The drawing kind of an entity's type (Vendor, Chip, ... by subtype; Other when none fits).
-exporter::NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity);
+NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity);
 
 // Validity as an edge label: "" for always, "2026", "2025–", "2026–2027", "–2025-06".
 std::string validityLabel(const Interval& interval);
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

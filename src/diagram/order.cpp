@@ -1,12 +1,12 @@
 // Where nodes go: each chip's owner (its cluster), its first dated event and the generation
-// order, read from the engine's facts whether or not those relations are drawn.
-#include "engine/diagram_builder_impl.h"
+// order, read from the graph's facts whether or not those relations are drawn.
+#include "diagram/builder_impl.h"
 
 #include <algorithm>
 #include <array>
 #include <set>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -15,11 +15,11 @@ constexpr std::array<const char*, 2> kGenerationRelations{"successor_of", "varia
 constexpr std::array<const char*, 5> kEventRelations{"announced", "generally_available",
                                                      "in_service", "mass_production", "in_design"};
 
-void collectOwners(const Engine& engine, std::optional<DayNumber> knownAt, Hints& hints) {
-    const schema::RelationInfo* develops = engine.catalog().findRelation(kOwnerRelation);
+void collectOwners(const GraphView& graph, std::optional<DayNumber> knownAt, Hints& hints) {
+    const schema::RelationInfo* develops = graph.catalog().findRelation(kOwnerRelation);
     if (!develops || develops->columns.size() < 2) return;
     std::unordered_map<EntityId, schema::FactStatus> ownerStatus;
-    for (const schema::Fact& f : engine.factsOf(develops->id, std::nullopt, knownAt)) {
+    for (const schema::Fact& f : graph.factsOf(develops->id, std::nullopt, knownAt)) {
         if (!f.args[0].isEntity() || !f.args[1].isEntity()) continue;
         EntityId owner = f.args[0].entityId(), chip = f.args[1].entityId();
         std::vector<EntityId>& owned = hints.owns[owner];
@@ -33,12 +33,12 @@ void collectOwners(const Engine& engine, std::optional<DayNumber> knownAt, Hints
     }
 }
 
-void collectEvents(const Engine& engine, std::optional<DayNumber> knownAt, Hints& hints) {
-    const schema::Catalog& catalog = engine.catalog();
+void collectEvents(const GraphView& graph, std::optional<DayNumber> knownAt, Hints& hints) {
+    const schema::Catalog& catalog = graph.catalog();
     for (const char* name : kEventRelations) {
         const schema::RelationInfo* relation = catalog.findRelation(name);
         if (!relation) continue;
-        for (const schema::Fact& f : engine.factsOf(relation->id, std::nullopt, knownAt)) {
+        for (const schema::Fact& f : graph.factsOf(relation->id, std::nullopt, knownAt)) {
             if (f.args.empty() || !f.args[0].isEntity() || f.valid.from == kMinDay) continue;
             DatedEvent& event = hints.firstEvent[f.args[0].entityId()];
             if (f.valid.from >= event.day) continue;
@@ -51,14 +51,14 @@ void collectEvents(const Engine& engine, std::optional<DayNumber> knownAt, Hints
 
 } // namespace
 
-Hints collectHints(const Engine& engine, std::optional<DayNumber> knownAt) {
+Hints collectHints(const GraphView& graph, std::optional<DayNumber> knownAt) {
     Hints hints;
-    collectOwners(engine, knownAt, hints);
-    collectEvents(engine, knownAt, hints);
+    collectOwners(graph, knownAt, hints);
+    collectEvents(graph, knownAt, hints);
     for (const char* name : kGenerationRelations) {
-        const schema::RelationInfo* relation = engine.catalog().findRelation(name);
+        const schema::RelationInfo* relation = graph.catalog().findRelation(name);
         if (!relation) continue;
-        for (const schema::Fact& f : engine.factsOf(relation->id, std::nullopt, knownAt))
+        for (const schema::Fact& f : graph.factsOf(relation->id, std::nullopt, knownAt))
             if (f.args.size() >= 2 && f.args[0].isEntity() && f.args[1].isEntity())
                 hints.before.emplace_back(f.args[1].entityId(), f.args[0].entityId());
     }
@@ -114,8 +114,7 @@ std::unordered_map<EntityId, int> timeOrder(const Hints& hints,
     return order;
 }
 
-exporter::NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity) {
-    using exporter::NodeKind;
+NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity) {
     static const std::array<std::pair<const char*, NodeKind>, 8> kKinds{{
         {"Vendor", NodeKind::Vendor},
         {"DesignFirm", NodeKind::DesignFirm},
@@ -134,4 +133,4 @@ exporter::NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity) {
     return NodeKind::Other;
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

@@ -1,15 +1,13 @@
-#include "engine/diagram_builder.h"
+#include "diagram/builder.h"
 
 #include "common/text.h"
-#include "engine/diagram_builder_impl.h"
+#include "diagram/builder_impl.h"
 
 #include <algorithm>
 #include <set>
 #include <tuple>
 
-namespace chipgraph::engine {
-
-using namespace diagram;
+namespace chipgraph::diagram {
 
 std::vector<std::string> defaultDiagramRelations() {
     return {"develops", "designs", "fabbed_on", "made_by"};
@@ -81,14 +79,14 @@ struct Focus {
 };
 
 // One view: the edges of the drawn relations at (window, knownAt), policy and filters applied.
-std::vector<EdgeGroup> snapshot(const Engine& engine, const DiagramRequest& request,
+std::vector<EdgeGroup> snapshot(const GraphView& graph, const DiagramRequest& request,
                                 const std::vector<const schema::RelationInfo*>& relations,
                                 const ConflictKeys& keys, const Focus& focus,
                                 std::optional<Interval> window, std::optional<DayNumber> knownAt) {
-    std::vector<EdgeGroup> edges = collectEdges(engine, relations, window, knownAt);
-    if (request.policy == ConflictPolicy::PreferLatest) preferLatest(edges, keys, engine.catalog());
+    std::vector<EdgeGroup> edges = collectEdges(graph, relations, window, knownAt);
+    if (request.policy == ConflictPolicy::PreferLatest) preferLatest(edges, keys, graph.catalog());
     if (focus.entity) {
-        Hints hints = collectHints(engine, knownAt);
+        Hints hints = collectHints(graph, knownAt);
         keepSupplyChain(edges, *focus.entity, hints.owns[*focus.entity]);
     }
     if (focus.chain) keepChain(edges, *focus.chain, request.hops);
@@ -134,13 +132,13 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
 namespace {
 
 // A diagram of a query: its edges, with the same policy, `where` filter and conflicts.
-Result<exporter::Diagram> buildQueryDiagram(const Engine& engine, DiagramRequest request) {
+Result<Diagram> buildQueryDiagram(const GraphView& graph, DiagramRequest request) {
     if (!request.relations.empty() || request.chainOf || request.diff)
         return Status::error("a diagram of a query cannot also name relations, a chain or a diff");
     const bind::BoundQuery& query = *request.query;
     request.window = query.window;
     request.knownAt = query.knownAt;
-    Result<QueryDrawing> drawing = drawQuery(engine, query);
+    Result<QueryDrawing> drawing = drawQuery(graph, query);
     if (!drawing) return drawing.status();
     if (drawing.value().answers == 0)
         return Status::error("the query has no answers: nothing to draw");
@@ -150,25 +148,25 @@ Result<exporter::Diagram> buildQueryDiagram(const Engine& engine, DiagramRequest
     Result<ConflictKeys> keys = resolveConflictKeys(request, d.relations);
     if (!keys) return keys.status();
     std::vector<EntityId> focus = d.nodes;
-    Hints hints = collectHints(engine, request.knownAt);
+    Hints hints = collectHints(graph, request.knownAt);
     hints.notes = std::move(d.notes);
     if (request.policy == ConflictPolicy::PreferLatest)
-        preferLatest(d.edges, keys.value(), engine.catalog());
+        preferLatest(d.edges, keys.value(), graph.catalog());
     if (request.entity) {
-        Result<EntityId> id = resolveEntity(engine.catalog(), *request.entity);
+        Result<EntityId> id = resolveEntity(graph.catalog(), *request.entity);
         if (!id) return id.status();
         keepSupplyChain(d.edges, id.value(), hints.owns[id.value()]);
         focus.push_back(id.value());
     }
     markConflicts(d.edges, keys.value());
-    return assembleDiagram(engine, request, d.edges, nullptr, hints, focus);
+    return assembleDiagram(graph, request, d.edges, nullptr, hints, focus);
 }
 
 } // namespace
 
-Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request) {
-    if (request.query) return buildQueryDiagram(engine, request);
-    const schema::Catalog& catalog = engine.catalog();
+Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& request) {
+    if (request.query) return buildQueryDiagram(graph, request);
+    const schema::Catalog& catalog = graph.catalog();
     Result<std::vector<const schema::RelationInfo*>> relations = resolveRelations(catalog, request);
     if (!relations) return relations.status();
     Result<ConflictKeys> keys = resolveConflictKeys(request, relations.value());
@@ -201,13 +199,13 @@ Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramReques
         }
     }
     std::vector<EdgeGroup> edges =
-        snapshot(engine, request, relations.value(), keys.value(), focus, window, knownAt);
+        snapshot(graph, request, relations.value(), keys.value(), focus, window, knownAt);
     std::optional<std::vector<EdgeGroup>> before;
     if (request.diff)
-        before = snapshot(engine, request, relations.value(), keys.value(), focus, windowBefore,
+        before = snapshot(graph, request, relations.value(), keys.value(), focus, windowBefore,
                           knownBefore);
-    Hints hints = collectHints(engine, knownAt);
-    return assembleDiagram(engine, request, edges, before ? &*before : nullptr, hints, focusIds);
+    Hints hints = collectHints(graph, knownAt);
+    return assembleDiagram(graph, request, edges, before ? &*before : nullptr, hints, focusIds);
 }
 
-} // namespace chipgraph::engine
+} // namespace chipgraph::diagram

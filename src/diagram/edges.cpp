@@ -1,13 +1,13 @@
 // Diagram edges: facts grouped into edges, the `prefer latest` policy, the entity and chain
-// filters, and conflict marking. Definitions are in diagram_builder.h.
-#include "engine/diagram_builder_impl.h"
+// filters, and conflict marking. Definitions are in builder.h.
+#include "diagram/builder_impl.h"
 
 #include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -97,13 +97,16 @@ std::string validityLabel(const Interval& interval) {
 }
 
 void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
-                const schema::RelationInfo& relation, const schema::Catalog& catalog,
+                const schema::RelationInfo& relation, const GraphView& graph,
                 std::vector<EdgeGroup>& edges) {
+    const schema::Catalog& catalog = graph.catalog();
+    bool timeless = graph.isTimeless(relation.id);
     std::map<std::string, size_t> byKey;
     for (schema::Fact& fact : facts) {
         EdgeGroup edge;
         edge.relationIndex = relationIndex;
         edge.relation = &relation;
+        edge.timeless = timeless;
         for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
             const Value& v = fact.args[c];
             bool entityColumn = relation.columns[c].kind == schema::ColumnKind::Entity;
@@ -121,14 +124,14 @@ void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
     }
 }
 
-std::vector<EdgeGroup> collectEdges(const Engine& engine,
+std::vector<EdgeGroup> collectEdges(const GraphView& graph,
                                     const std::vector<const schema::RelationInfo*>& relations,
                                     std::optional<Interval> window,
                                     std::optional<DayNumber> knownAt) {
     std::vector<EdgeGroup> edges;
     for (size_t r = 0; r < relations.size(); ++r)
-        groupFacts(engine.factsOf(relations[r]->id, window, knownAt), r, *relations[r],
-                   engine.catalog(), edges);
+        groupFacts(graph.factsOf(relations[r]->id, window, knownAt), r, *relations[r], graph,
+                   edges);
     return edges;
 }
 
@@ -223,4 +226,4 @@ void markConflicts(std::vector<EdgeGroup>& edges, const ConflictKeys& keys) {
     }
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

@@ -1,19 +1,15 @@
 // Turns edge groups into the export model: node and edge labels, tooltips (sources and dates),
 // owner clusters, time order, diff marks, and a stable order of nodes and edges.
-#include "engine/diagram_builder_impl.h"
-#include "export/diagram_style.h"
+#include "diagram/builder_impl.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
-
-using exporter::Change;
-using exporter::NodeKind;
 
 struct DrawnEdge {
     const EdgeGroup* group = nullptr;
@@ -21,11 +17,11 @@ struct DrawnEdge {
     std::string changeNote;
 };
 
-std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relation,
+std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relation, bool timeless,
                      const schema::Catalog& catalog) {
     std::string validity = validityLabel(fact.valid);
     std::string line = std::string("- ") + schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
+                       (validity.empty() ? (timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) {
         const schema::SourceInfo& source = catalog.source(fact.source);
         line += " · " + source.name;
@@ -58,7 +54,7 @@ std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) 
     std::string tip = catalog.entity(e.from).name + " " + e.relation->name + " " +
                       catalog.entity(e.to).name + (e.extra.empty() ? "" : " (" + e.extra + ")");
     if (drawn.change != Change::None && drawn.change != Change::Unchanged)
-        tip += std::string(" [") + exporter::changeName(drawn.change) +
+        tip += std::string(" [") + changeName(drawn.change) +
                (drawn.changeNote.empty() ? "" : ": " + drawn.changeNote) + "]";
     if (!e.rivals.empty()) {
         std::string rivals;
@@ -67,7 +63,7 @@ std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) 
         tip += "\nconflicts with: " + rivals;
     }
     for (const schema::Fact& f : e.facts)
-        tip += "\n" + factLine(f, *e.relation, catalog);
+        tip += "\n" + factLine(f, *e.relation, e.timeless, catalog);
     return tip;
 }
 
@@ -85,10 +81,22 @@ std::string describeDates(const DiagramRequest& request, const schema::Catalog& 
            " (the newest source)";
 }
 
-exporter::DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog,
-                               bool isDiff) {
+// The address of the newest source behind an edge that has one ("" when none has).
+std::string newestAddress(const EdgeGroup& edge, const schema::Catalog& catalog) {
+    std::string url;
+    DayNumber newest = kMinDay;
+    for (const schema::Fact& f : edge.facts)
+        if (f.source != kNoId && !catalog.source(f.source).url.empty() &&
+            (url.empty() || reportDay(f, catalog) > newest)) {
+            newest = reportDay(f, catalog);
+            url = catalog.source(f.source).url;
+        }
+    return url;
+}
+
+DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, bool isDiff) {
     const EdgeGroup& e = *drawn.group;
-    exporter::DiagramEdge edge;
+    DiagramEdge edge;
     edge.from = catalog.entity(e.from).name;
     edge.to = catalog.entity(e.to).name;
     edge.relation = e.relation->name;
@@ -101,13 +109,7 @@ exporter::DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& ca
         lead.qualifiers[role]->isText())
         edge.role = lead.qualifiers[role]->textValue();
     edge.tooltip = edgeTooltip(drawn, catalog);
-    DayNumber newest = kMinDay;
-    for (const schema::Fact& f : e.facts)
-        if (f.source != kNoId && !catalog.source(f.source).url.empty() &&
-            (edge.url.empty() || reportDay(f, catalog) > newest)) {
-            newest = reportDay(f, catalog);
-            edge.url = catalog.source(f.source).url;
-        }
+    edge.url = newestAddress(e, catalog);
     edge.conflict = !isDiff && !e.rivals.empty();
     edge.change = drawn.change;
     edge.changeNote = drawn.changeNote;
@@ -177,11 +179,10 @@ struct NodeFacts {
     const DrawnEdge* owned = nullptr;
 };
 
-exporter::DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
-                               const DiagramRequest& request, const schema::Catalog& catalog,
-                               bool isDiff) {
+DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
+                     const DiagramRequest& request, const schema::Catalog& catalog, bool isDiff) {
     const schema::EntityInfo& entity = catalog.entity(id);
-    exporter::DiagramNode node;
+    DiagramNode node;
     node.id = entity.name;
     node.label = entity.name;
     std::string native = request.nativeNames ? firstNativeAlias(entity) : "";
@@ -201,6 +202,7 @@ exporter::DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints&
     if (event != hints.firstEvent.end()) tip += "\nfirst dated: " + event->second.text;
     if (facts.owned) {
         node.ownerStatus = facts.owned->group->status();
+        node.url = newestAddress(*facts.owned->group, catalog);
         tip += "\n" + edgeTooltip(*facts.owned, catalog);
     } else if (!node.cluster.empty()) {
         tip += "\nowner: " + node.cluster;
@@ -234,7 +236,7 @@ bool foldsIntoCluster(const DrawnEdge& d, const Hints& hints) {
     return owner != hints.owner.end() && owner->second == e.from;
 }
 
-void sortEdges(std::vector<exporter::DiagramEdge>& edges, const std::vector<size_t>& relation,
+void sortEdges(std::vector<DiagramEdge>& edges, const std::vector<size_t>& relation,
                const std::map<std::string, size_t>& position) {
     std::vector<size_t> perm(edges.size());
     for (size_t i = 0; i < perm.size(); ++i)
@@ -244,7 +246,7 @@ void sortEdges(std::vector<exporter::DiagramEdge>& edges, const std::vector<size
                           edges[i].extra);
     };
     std::stable_sort(perm.begin(), perm.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
-    std::vector<exporter::DiagramEdge> sorted;
+    std::vector<DiagramEdge> sorted;
     for (size_t i : perm)
         sorted.push_back(std::move(edges[i]));
     edges = std::move(sorted);
@@ -252,11 +254,10 @@ void sortEdges(std::vector<exporter::DiagramEdge>& edges, const std::vector<size
 
 } // namespace
 
-exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& request,
-                                  const std::vector<EdgeGroup>& edges,
-                                  const std::vector<EdgeGroup>* before, const Hints& hints,
-                                  const std::vector<EntityId>& focus) {
-    const schema::Catalog& catalog = engine.catalog();
+Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
+                        const std::vector<EdgeGroup>& edges, const std::vector<EdgeGroup>* before,
+                        const Hints& hints, const std::vector<EntityId>& focus) {
+    const schema::Catalog& catalog = graph.catalog();
     std::vector<DrawnEdge> drawn;
     if (before)
         drawn = compare(edges, *before);
@@ -293,7 +294,7 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
         ids.push_back(id);
     std::unordered_map<EntityId, int> order = timeOrder(hints, ids, catalog);
 
-    exporter::Diagram diagram;
+    Diagram diagram;
     diagram.title = request.title.empty() ? describeDiagramRequest(request) : request.title;
     if (!request.query && !request.diff) {
         // The dates go to the subtitle, always both: the title need not repeat them.
@@ -327,7 +328,7 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
     }
     // Design firms first, then owners each followed by their chips in time order, then process
     // nodes, memory makers and foundries: dot starts from this order, and tests rely on it.
-    auto sortKey = [](const exporter::DiagramNode& n) {
+    auto sortKey = [](const DiagramNode& n) {
         bool owner = n.kind == NodeKind::Vendor;
         std::string group = owner ? n.id : n.cluster.empty() ? "\x7f" : n.cluster;
         return std::tuple(tier(n.kind), group, owner ? 0 : 1, n.timeOrder, n.id);
@@ -346,4 +347,4 @@ exporter::Diagram assembleDiagram(const Engine& engine, const DiagramRequest& re
     return diagram;
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

@@ -3,13 +3,13 @@
 // design a claim gives a firm. The usual split of an AI ASIC is an in-house team on the
 // front-end and a design-service partner on the back-end: Annapurna and Alchip on Trainium3
 // work together. Two firms each named the partner by different sources disagree.
-#include "engine/diagram_builder_impl.h"
+#include "diagram/builder_impl.h"
 
 #include "common/text.h"
 
 #include <array>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -46,4 +46,4 @@ std::string_view roleOf(const schema::Fact& fact, int roleIndex) {
     return role && role->isText() ? std::string_view(role->textValue()) : std::string_view();
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram

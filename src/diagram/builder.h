@@ -1,9 +1,9 @@
 #pragma once
-// Builds the model of a supply-chain diagram (export/diagram.h) from the engine's facts: the
+// Builds the model of a supply-chain diagram (model.h) from a graph's facts (graph_view.h): the
 // edges of some relations, seen at a time (`as of`, `known at`), optionally cut down to one
 // entity's supply chain or to what lies within a few hops of an entity, with conflicting
 // claims marked, or the difference between two dates. The `diagram` statement, the CLI and
-// the REPL call buildDiagram(), then exporter::renderDiagram() / writeDiagram().
+// the REPL call it (through engine/diagram_view.h), then exporter::renderDiagram().
 //
 // Definitions (docs/diagrams.md says the same for users):
 // - Edge: all the facts of one relation between the same two entities (and the same values in
@@ -40,15 +40,15 @@
 // - Owners, generation order and dates come from develops, successor_of/variant_of and the
 //   dated events (announced, generally_available, in_service, mass_production, in_design),
 //   known at the request's date, whether or not those relations are drawn.
-#include "engine/engine.h"
-#include "export/diagram.h"
+#include "diagram/graph_view.h"
+#include "diagram/model.h"
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace chipgraph::engine {
+namespace chipgraph::diagram {
 
 enum class ConflictPolicy { ShowAll, PreferLatest };
 enum class DiffAxis { KnownAt, AsOf };
@@ -88,9 +88,9 @@ std::map<std::string, std::string> defaultConflictKeys();
 // unknown relation or entity, a relation with fewer than two entity columns, hops below 1, a
 // diff by validity without its second date, an unknown conflict key column, a query with no
 // answers or combined with relations, a chain or a diff.
-Result<exporter::Diagram> buildDiagram(const Engine& engine, const DiagramRequest& request);
+Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& request);
 
 // The title made from a request: "designs, develops · supply chain of Amazon · as of 2026".
 std::string describeDiagramRequest(const DiagramRequest& request);
 
-} // namespace chipgraph::engine
+} // namespace chipgraph::diagram

@@ -1,12 +1,12 @@
 // Diagrams of a query: the facts that the query's answers bind to. An answer binds each
 // positive atom to facts (base or derived); atoms with two entity columns become edges, the
 // others annotate their entity. Negated atoms and comparisons only select answers.
-#include "engine/diagram_builder_impl.h"
+#include "diagram/builder_impl.h"
 
 #include <map>
 #include <set>
 
-namespace chipgraph::engine::diagram {
+namespace chipgraph::diagram {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::optional<std::string> atomKey(const bind::BoundAtom& atom, const schema::Fa
     return key;
 }
 
-std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relation,
+std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relation, bool timeless,
                      const schema::Catalog& catalog) {
     std::string values;
     for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
@@ -53,16 +53,16 @@ std::string noteLine(const schema::Fact& fact, const schema::RelationInfo& relat
     std::string validity = validityLabel(fact.valid);
     std::string line = relation.name + (values.empty() ? "" : ": " + values) + " · " +
                        schema::statusName(fact.status) + " · " +
-                       (validity.empty() ? (relation.timeless ? "always" : "undated") : validity);
+                       (validity.empty() ? (timeless ? "always" : "undated") : validity);
     if (fact.source != kNoId) line += " · " + catalog.source(fact.source).name;
     return line;
 }
 
 } // namespace
 
-Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& query) {
-    const schema::Catalog& catalog = engine.catalog();
-    Result<std::vector<std::vector<Value>>> answers = engine.answerBindings(query);
+Result<QueryDrawing> drawQuery(const GraphView& graph, const bind::BoundQuery& query) {
+    const schema::Catalog& catalog = graph.catalog();
+    Result<std::vector<std::vector<Value>>> answers = graph.answerBindings(query);
     if (!answers) return answers.status();
     QueryDrawing out;
     out.answers = answers.value().size();
@@ -82,7 +82,7 @@ Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& que
     for (RelationId id : order) {
         const schema::RelationInfo& relation = catalog.relation(id);
         std::vector<schema::Fact> matched;
-        for (schema::Fact& fact : engine.factsOf(id, query.window, query.knownAt)) {
+        for (schema::Fact& fact : graph.factsOf(id, query.window, query.knownAt)) {
             bool hit = false;
             for (size_t a : atomsOf[id]) {
                 std::optional<std::string> key = atomKey(query.atoms[a], fact, nullptr);
@@ -91,7 +91,7 @@ Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& que
             if (hit) matched.push_back(std::move(fact));
         }
         if (entityColumns(relation) >= 2) {
-            groupFacts(std::move(matched), out.relations.size(), relation, catalog, out.edges);
+            groupFacts(std::move(matched), out.relations.size(), relation, graph, out.edges);
             out.relations.push_back(&relation);
             continue;
         }
@@ -99,11 +99,12 @@ Result<QueryDrawing> drawQuery(const Engine& engine, const bind::BoundQuery& que
             for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c)
                 if (relation.columns[c].kind == schema::ColumnKind::Entity) {
                     nodes.insert(fact.args[c].entityId());
-                    out.notes[fact.args[c].entityId()].push_back(noteLine(fact, relation, catalog));
+                    out.notes[fact.args[c].entityId()].push_back(
+                        noteLine(fact, relation, graph.isTimeless(id), catalog));
                 }
     }
     out.nodes.assign(nodes.begin(), nodes.end());
     return out;
 }
 
-} // namespace chipgraph::engine::diagram
+} // namespace chipgraph::diagram
