@@ -23,7 +23,8 @@ void Binder::bindStatement(const ast::Statement& s) {
               std::holds_alternative<ast::PhraseQuery>(s.node) ||
               std::holds_alternative<ast::WhyStmt>(s.node) ||
               std::holds_alternative<ast::DiagramStmt>(s.node) ||
-              std::holds_alternative<ast::RuleDecl>(s.node);
+              std::holds_alternative<ast::RuleDecl>(s.node) ||
+              std::holds_alternative<ast::ClaimsStmt>(s.node);
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
@@ -47,6 +48,12 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ClaimsStmt>)
+                bindClaims(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::DeprecateStmt>)
+                bindDeprecate(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ChangesStmt>)
+                bindChanges(node, s.span);
             else
                 bindPhrase(node, s.span);
         },
@@ -92,7 +99,9 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
         ok = bindBody(stmt.query, span, query, &stmt.modifiers.provenance) && ok;
     else
         ok = rejectProvenance(stmt.modifiers.provenance, "a diagram of relations") && ok;
-    if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
+    if (!rejectPolicyAndDiff(stmt.modifiers, "a diagram")) {
+        ok = false;
+    } else if (stmt.query.empty() && (!stmt.modifiers.orderBy.empty() || stmt.modifiers.limit)) {
         error("'order by' and 'limit' apply to the answers of a query", span,
               "draw a query's answers with 'diagram ? ...'");
         ok = false;
@@ -242,10 +251,21 @@ void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span)
               decl.name.span, "amounts per period have dates; keep one of the two");
         ok = false;
     }
+    ok = bindKey(decl, relation) && ok;
     if (!ok) return;
     if (const schema::RelationInfo* existing = catalog_.findRelation(decl.name.text)) {
         bool sameKind =
             existing->timeless == relation.timeless && existing->perPeriod == relation.perPeriod;
+        if (sameKind && sameColumns(existing->columns, relation.columns) &&
+            sameColumns(existing->qualifiers, relation.qualifiers) &&
+            (existing->keyColumns != relation.keyColumns ||
+             existing->keyQualifiers != relation.keyQualifiers)) {
+            std::string key =
+                existing->keyed() ? "with key (" + existing->keyText() + ")" : "without a key";
+            error("relation '" + decl.name.text + "' is already declared " + key, decl.name.span,
+                  "keep one declaration");
+            return;
+        }
         if (sameColumns(existing->columns, relation.columns) &&
             sameColumns(existing->qualifiers, relation.qualifiers)) {
             if (sameKind) return;

@@ -38,6 +38,12 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return import(node);
             } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
                 return diagram(node);
+            } else if constexpr (std::is_same_v<T, bind::ListClaims>) {
+                return listClaims(node);
+            } else if constexpr (std::is_same_v<T, bind::ListChanges>) {
+                return listChanges(node);
+            } else if constexpr (std::is_same_v<T, bind::DeclareJudgement>) {
+                return judge(node);
             } else {
                 return query(node.query);
             }
@@ -121,27 +127,44 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
-Status Executor::query(const bind::BoundQuery& query) {
+Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
+                                            const eval::FactBase& facts, bool withBindings,
+                                            std::string* planText) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
     if (Status s =
-            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
+            deriveForQuery(query, catalog_, facts, rules_, ruleOptions(query), demand_, derived);
         !s)
         return s;
+    eval::FactView view = derived.view(facts);
+    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
+    if (planText) {
+        *planText = derived.plan;
+        if (!planText->empty()) *planText += "query:\n";
+        *planText += plan::describePlan(query, plan, catalog_);
+    }
+    eval::LeftOutCounts premises = derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{};
+    if (withBindings) {
+        Result<eval::QueryAnswers> answers =
+            eval::evaluateQueryAnswers(query, plan, view, catalog_, limits, premises);
+        if (answers) markUndated(query, catalog_, rules_, answers.value().table);
+        return answers;
+    }
+    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, limits, premises);
+    if (!table) return table.status();
+    eval::QueryAnswers out{std::move(table.value()), {}};
+    markUndated(query, catalog_, rules_, out.table);
+    return out;
+}
+
+Status Executor::query(const bind::BoundQuery& query) {
+    if (query.diff || query.policy.any() || readsKeyed(query, catalog_)) return timeQuery(query);
     QueryResult result;
     result.explain = query.explain;
-    result.plan = derived.plan;
-    if (!result.plan.empty()) result.plan += "query:\n";
-    eval::FactView view = derived.view(facts_);
-    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
-    result.plan += plan::describePlan(query, plan, catalog_);
-    Result<Table> table =
-        eval::evaluateQuery(query, plan, view, catalog_, limits,
-                            derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
-    if (!table) return table.status();
-    result.table = std::move(table.value());
-    markUndated(query, catalog_, rules_, result.table);
+    Result<eval::QueryAnswers> answers = answer(query, facts_, false, &result.plan);
+    if (!answers) return answers.status();
+    result.table = std::move(answers.value().table);
     outcome_.results.push_back(std::move(result));
     return Status::ok();
 }

@@ -54,6 +54,14 @@ private:
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 
+    // transform_history.cpp
+    ast::ClaimsStmt transformClaims(P::AtomContext* atom, const std::vector<P::ModifierContext*>&,
+                                    ast::ClaimsStmt::Kind kind);
+    ast::DeprecateStmt transformDeprecate(P::DeprecateStmtContext* ctx);
+    ast::ChangesStmt transformChanges(P::ChangesStmtContext* ctx);
+    ast::DiffRange transformDiffRange(P::DiffRangeContext* ctx);
+    ast::Policy transformPolicy(P::PreferModifierContext* ctx);
+
     // transform_provenance.cpp
     void addProvenance(ast::ProvenanceClauses& into, P::ProvenanceClauseContext* ctx);
     ast::ProvenanceClauses

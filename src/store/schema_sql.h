@@ -16,7 +16,9 @@ namespace chipgraph::store {
 // index; imports insert their rows in key order), `id` a plain column, and the key starts
 // with the relation (a relation's facts are one stretch of the table); the entities' name index
 // is a named one (droppable for a bulk import). Versions 2 to 6 are migrated on open.
-constexpr int kSchemaVersion = 8;
+// 8: relations say whether they are timeless or per period. 9: relation keys (`key_columns`)
+// and judgements (`deprecate`); not migrated: re-create older databases with `chipgraph dump`.
+constexpr int kSchemaVersion = 9;
 
 // Everything but `entities` and `facts` (kEntitiesColumnsSql, kFactsColumnsSql), which the
 // upgrades create under other names; schemaSql() is the whole.
@@ -37,7 +39,18 @@ CREATE TABLE relations (
     name_key TEXT NOT NULL UNIQUE,
     derived  INTEGER NOT NULL DEFAULT 0,         -- 1: defined by rules
     timeless INTEGER NOT NULL DEFAULT 0,         -- 1: facts hold independently of time
-    per_period INTEGER NOT NULL DEFAULT 0        -- 1: facts are amounts over their period
+    per_period INTEGER NOT NULL DEFAULT 0,       -- 1: facts are amounts over their period
+    key_columns TEXT NOT NULL DEFAULT ''         -- `key (...)`: column names, ', ' apart
+);
+CREATE TABLE judgements (                        -- `deprecate FACT because "..." per SOURCE`
+    id             INTEGER PRIMARY KEY,
+    relation_id    INTEGER NOT NULL REFERENCES relations(id),
+    pattern_key    TEXT NOT NULL,                -- the claim's values (fact_codec.h)
+    match_validity INTEGER NOT NULL,             -- 1: only claims with this validity
+    valid_from     INTEGER,
+    valid_to       INTEGER,
+    reason         TEXT NOT NULL,
+    source_id      INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE TABLE rules (
     id          INTEGER PRIMARY KEY,                -- also the order rules are bound in
@@ -179,6 +192,22 @@ UPDATE meta SET value = '7' WHERE key = 'schema_version';
 inline constexpr const char* kMigrateRelationsToV8Sql = R"SQL(
 ALTER TABLE relations ADD COLUMN timeless INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE relations ADD COLUMN per_period INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
+// Versions 2 to 7 end at version 9 (keys and judgements), so that their upgrades keep working
+// until `chipgraph dump` replaces them; a version 8 database is refused (re-create it).
+inline constexpr const char* kMigrateToV9Sql = R"SQL(
+ALTER TABLE relations ADD COLUMN key_columns TEXT NOT NULL DEFAULT '';
+CREATE TABLE IF NOT EXISTS judgements (
+    id             INTEGER PRIMARY KEY,
+    relation_id    INTEGER NOT NULL REFERENCES relations(id),
+    pattern_key    TEXT NOT NULL,
+    match_validity INTEGER NOT NULL,
+    valid_from     INTEGER,
+    valid_to       INTEGER,
+    reason         TEXT NOT NULL,
+    source_id      INTEGER NOT NULL REFERENCES sources(id)
+);
 )SQL";
 
 } // namespace chipgraph::store

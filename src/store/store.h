@@ -66,6 +66,7 @@ public:
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);
+    Status saveJudgement(const schema::Judgement& judgement); // store_judgements.cpp
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
     Status deleteFact(const schema::Fact& fact);
@@ -89,6 +90,7 @@ private:
     static Result<std::unique_ptr<Store>> openAs(const std::string& path, bool readOnly,
                                                  bool immutable);
     Status initialise(bool readOnly);
+    Status loadJudgements(schema::Catalog& catalog);     // store_judgements.cpp
     Status migrate(const std::string& fromVersion);      // store_migrate.cpp
     Status migrateFacts(const std::string& fromVersion); // facts_new filled, current keys
     // store_checks.cpp: that the rows a fact or an entity names are stored.

@@ -92,6 +92,7 @@ Status Store::migrate(const std::string& fromVersion) {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status status = db_->exec("BEGIN IMMEDIATE");
     if (status) status = db_->exec(kMigrateRelationsToV8Sql);
+    if (status) status = db_->exec(kMigrateToV9Sql);
     if (fromVersion != "7") {
         if (status && fromVersion == "2") status = db_->exec(kMigrateV2ToV3Sql);
         if (status) status = db_->exec(createFactsTableSql("facts_new"));
@@ -100,7 +101,9 @@ Status Store::migrate(const std::string& fromVersion) {
         if (status) status = db_->exec(kFinishUpgradeSql);
         if (status) status = db_->exec(kCreateEntityNameIndexSql);
     }
-    if (status) status = db_->exec("UPDATE meta SET value = '8' WHERE key = 'schema_version'");
+    if (status)
+        status = db_->exec("UPDATE meta SET value = '" + std::to_string(kSchemaVersion) +
+                           "' WHERE key = 'schema_version'");
     if (status) status = db_->exec("COMMIT");
     if (!status) {
         (void)db_->exec("ROLLBACK");
