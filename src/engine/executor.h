@@ -42,7 +42,7 @@ private:
                                       bool withBindings, std::string* plan = nullptr);
     // executor_time.cpp: policies, conflict marks, diffs, history and conflicts (docs/time.md)
     Status timeQuery(const bind::BoundQuery& query);
-    Result<Table> policyAnswer(const bind::BoundQuery& query);
+    Result<Table> policyAnswer(const bind::BoundQuery& query, std::string* plan = nullptr);
     Result<Table> diffAnswer(const bind::BoundQuery& query);
     Status listClaims(const bind::ListClaims& request);
     Result<Table> derivedHistory(const bind::BoundQuery& query);

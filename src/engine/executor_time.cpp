@@ -118,13 +118,13 @@ bind::BoundQuery atDate(const bind::BoundQuery& query, const PartialDate& date) 
 
 } // namespace
 
-Result<Table> Executor::policyAnswer(const bind::BoundQuery& query) {
+Result<Table> Executor::policyAnswer(const bind::BoundQuery& query, std::string* plan) {
     std::optional<eval::FactBase> chosen;
     if (query.policy.any())
         chosen.emplace(eval::applyPolicy(facts_, catalog_, query.policy, query.knownAt));
     const eval::FactBase& used = chosen ? *chosen : facts_;
     bool keyed = readsKeyed(query, catalog_);
-    Result<eval::QueryAnswers> answers = answer(query, used, keyed);
+    Result<eval::QueryAnswers> answers = answer(query, used, keyed, plan);
     if (!answers) return answers.status();
     if (keyed) markConflicts(query, answers.value(), used, facts_, catalog_);
     return std::move(answers.value().table);
@@ -152,18 +152,18 @@ Result<Table> Executor::diffAnswer(const bind::BoundQuery& query) {
 }
 
 Status Executor::timeQuery(const bind::BoundQuery& query) {
-    Result<Table> table = query.diff ? diffAnswer(query) : policyAnswer(query);
+    TableAnswer result;
+    Result<Table> table = query.diff ? diffAnswer(query) : policyAnswer(query, &result.plan);
     if (!table) return table.status();
-    QueryResult result;
     result.explain = query.explain;
     result.table = std::move(table.value());
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 
 Status Executor::listClaims(const bind::ListClaims& request) {
     const schema::RelationInfo& relation = catalog_.relation(request.query.atoms[0].relation);
-    QueryResult result;
+    TableAnswer result;
     if (!request.history)
         result.table = claimConflicts(request.query, facts_, catalog_);
     else if (!relation.derived)
@@ -172,7 +172,7 @@ Status Executor::listClaims(const bind::ListClaims& request) {
         result.table = std::move(table.value());
     else
         return table.status();
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 
@@ -270,7 +270,7 @@ Status Executor::listChanges(const bind::ListChanges& request) {
     std::sort(relations.begin(), relations.end(),
               [](auto* a, auto* b) { return a->name < b->name; });
     std::string entity = request.entity == kNoId ? "" : catalog_.entity(request.entity).name;
-    QueryResult result;
+    TableAnswer result;
     Table& table = result.table;
     table.columns = {"relation", "fact"};
     for (const char* c : {"valid", "status", "source", "reported", "change", "was"})
@@ -295,7 +295,7 @@ Status Executor::listChanges(const bind::ListChanges& request) {
         for (const std::string& n : diff.value().notes)
             table.notes.push_back(relation->name + ": " + n);
     }
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 

@@ -8,12 +8,12 @@ namespace chipgraph::serve {
 namespace {
 
 void configure(engine::Engine& engine, const PoolOptions& options) {
-    engine::Engine::Limits limits;
-    limits.maxDerivedFacts = options.maxDerivedFacts;
-    limits.timeLimit = options.timeout;
-    engine.setLimits(limits); // and the default memory guard
+    engine::EngineOptions settings; // and the default memory guard
+    settings.limits.maxDerivedFacts = options.maxDerivedFacts;
+    settings.limits.timeLimit = options.timeout;
     // One thread per request: the pool already runs one request per core or more.
-    engine.setEvaluationThreads(1);
+    settings.threads = 1;
+    engine.setOptions(settings);
 }
 
 } // namespace
