@@ -20,7 +20,22 @@ statement
     | explainStmt
     | importStmt
     | diagramStmt
+    | historyStmt
+    | conflictsStmt
+    | deprecateStmt
+    | changesStmt
     ;
+
+// ---- history, changes and conflicts (docs/time.md) -----------------------------------------
+historyStmt  : HISTORY atom modifier* END ;          // every claim matching, oldest report first
+conflictsStmt: CONFLICTS atom modifier* END ;        // claims of one key that disagree
+// A judgement: the claim is kept but ranks below the others (Wikidata's deprecated rank).
+deprecateStmt: DEPRECATE atom validity? BECAUSE STRING PER ident END ;
+changesStmt  : CHANGES diffRange (FOR name)? (OF ident)? END ;
+// Two knowledge dates or two valid times; a missing second date is reported by the binder.
+diffRange    : KNOWN AT date (RANGE date)?          # knownAtRange
+             | AS OF date (RANGE date)?             # asOfRange
+             ;
 
 // ---- diagrams ----------------------------------------------------------------------------
 // Without a target: the default relations. `chipgraph diagram` builds one of these from its
@@ -55,6 +70,7 @@ relationDecl : RELATION ident '(' columnDecl (',' columnDecl)* ')'
 // every fact states an amount over its whole validity period (shipments, revenue).
 relationKind : TIMELESS                  # timelessKind
              | PER PERIOD                # perPeriodKind
+             | KEY '(' ident (',' ident)* ')'   # keyKind   // columns naming one claim
              ;
 columnDecl   : ident ':' ident ;
 
@@ -108,7 +124,8 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE
+             | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -156,6 +173,8 @@ modifier     : AS OF date                         # asOfModifier
              | ORDER BY orderKey (',' orderKey)*  # orderByModifier
              | LIMIT INT                          # limitModifier
              | provenanceClause                   # provenanceModifier
+             | PREFER ident (',' ident)*          # preferModifier  // latest, all, or sources
+             | DIFF diffRange                     # diffModifier
              ;
 orderKey     : (ident | SOURCE) (ASC | DESC)? ;
 
@@ -214,6 +233,14 @@ WHAT      : 'what' ;
 WHICH     : 'which' ;
 DOES      : 'does' ;
 DO        : 'do' ;
+HISTORY   : 'history' ;
+CONFLICTS : 'conflicts' ;
+DEPRECATE : 'deprecate' ;
+BECAUSE   : 'because' ;
+CHANGES   : 'changes' ;
+PREFER    : 'prefer' ;
+KEY       : 'key' ;
+FOR       : 'for' ;
 
 SUBTYPE   : '<:' ;
 IMPLIES   : ':-' ;

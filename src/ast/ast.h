@@ -87,6 +87,7 @@ struct RelationDecl {
     std::vector<ColumnDecl> qualifiers;
     bool timeless = false;  // `timeless`
     bool perPeriod = false; // `per period`
+    std::vector<Name> key;  // `key (col, ...)`: the columns naming one claim; empty: none
 };
 
 struct EntityDecl {
@@ -147,13 +148,30 @@ struct OrderKey {
     bool descending = false;
 };
 
+// `prefer latest`, `prefer all`, `prefer S1, S2`: which of a key's disagreeing claims count.
+struct Policy {
+    std::vector<Name> words; // `latest`, `all`, or source names in rank order
+    SourceSpan span;
+};
+
+// `known at D1 .. D2` / `as of P1 .. P2`: the two dates of a diff (`to` absent: an error the
+// binder names).
+struct DiffRange {
+    bool knownAt = true; // false: valid times (`as of`)
+    DateLit from;
+    std::optional<DateLit> to;
+    SourceSpan span;
+};
+
 struct Modifiers {
     std::optional<TimeWindow> window; // as of P, in P, during P..Q
     std::optional<DateLit> knownAt;
     std::optional<DateLit> recordedAt; // the log's time: the database as it stood then
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
-    ProvenanceClauses provenance; // per / status / reported for every positive atom
+    ProvenanceClauses provenance;  // per / status / reported for every positive atom
+    std::optional<Policy> policy;  // prefer ...
+    std::optional<DiffRange> diff; // `diff known at D1 .. D2`: queries only
 };
 
 struct QueryStmt {
@@ -230,9 +248,33 @@ struct WhyStmt {
     Modifiers modifiers;
 };
 
+// `history ATOM [modifiers].` / `conflicts ATOM [modifiers].` (docs/time.md).
+struct ClaimsStmt {
+    enum class Kind { History, Conflicts };
+    Kind kind = Kind::History;
+    Atom atom;
+    Modifiers modifiers;
+};
+
+// `deprecate ATOM [validity] because "reason" per SOURCE.`
+struct DeprecateStmt {
+    Atom atom;
+    std::optional<Validity> validity;
+    std::string reason;
+    Name source;
+};
+
+// `changes known at D1 .. D2 [for ENTITY] [of RELATION].`
+struct ChangesStmt {
+    DiffRange range;
+    std::optional<Name> entity;
+    std::optional<Name> relation;
+};
+
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
-                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, BlameStmt>;
+                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, BlameStmt,
+                              ClaimsStmt, DeprecateStmt, ChangesStmt>;
     Node node;
     SourceSpan span;
 };

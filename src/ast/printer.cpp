@@ -48,6 +48,18 @@ std::string provenance(const ProvenanceClauses& p) {
     return out;
 }
 
+std::string diffRange(const DiffRange& d) {
+    return std::string(d.knownAt ? "known at " : "as of ") + d.from.text +
+           (d.to ? " .. " + d.to->text : "");
+}
+
+std::string names(const std::vector<Name>& ns) {
+    std::string out;
+    for (size_t i = 0; i < ns.size(); ++i)
+        out += (i ? ", " : "") + name(ns[i]);
+    return out;
+}
+
 std::string modifiers(const Modifiers& m) {
     std::string out = provenance(m.provenance);
     if (m.window)
@@ -59,6 +71,8 @@ std::string modifiers(const Modifiers& m) {
         out += (i ? ", " : " order by ") + name(m.orderBy[i].column) +
                (m.orderBy[i].descending ? " desc" : "");
     if (m.limit) out += " limit " + std::to_string(*m.limit);
+    if (m.policy) out += " prefer " + names(m.policy->words);
+    if (m.diff) out += " diff " + diffRange(*m.diff);
     return out;
 }
 
@@ -78,6 +92,7 @@ struct StatementPrinter {
         if (!d.qualifiers.empty()) out += " { " + columns(d.qualifiers) + " }";
         if (d.timeless) out += " timeless";
         if (d.perPeriod) out += " per period";
+        if (!d.key.empty()) out += " key (" + names(d.key) + ")";
         return out + ".";
     }
     std::string operator()(const EntityDecl& d) const {
@@ -165,6 +180,18 @@ struct StatementPrinter {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";
     }
     std::string operator()(const BlameStmt& b) const { return "blame " + print(b.atom) + "."; }
+    std::string operator()(const ClaimsStmt& c) const {
+        return std::string(c.kind == ClaimsStmt::Kind::History ? "history " : "conflicts ") +
+               print(c.atom) + modifiers(c.modifiers) + ".";
+    }
+    std::string operator()(const DeprecateStmt& d) const {
+        return "deprecate " + print(d.atom) + (d.validity ? validity(*d.validity) : "") +
+               " because " + text::quoteString(d.reason) + " per " + name(d.source) + ".";
+    }
+    std::string operator()(const ChangesStmt& c) const {
+        return "changes " + diffRange(c.range) + (c.entity ? " for " + name(*c.entity) : "") +
+               (c.relation ? " of " + name(*c.relation) : "") + ".";
+    }
 };
 
 } // namespace

@@ -23,7 +23,10 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
     if (atom) query.atoms.push_back(std::move(*atom));
     ok = rejectProvenance(stmt.modifiers.provenance, "a 'why' question") && ok;
     ok = rejectRecordedAt(stmt.modifiers, "a 'why' question") && ok;
-    ok = bindModifiers(stmt.modifiers, query) && ok;
+    if (rejectPolicyAndDiff(stmt.modifiers, "a 'why' question"))
+        ok = bindModifiers(stmt.modifiers, query) && ok;
+    else
+        ok = false;
     if (ok) emit(ExplainWhy{std::move(query)}, span);
 }
 
@@ -190,6 +193,23 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
         query.orderBy.push_back({static_cast<int>(it - columns.begin()), key.descending});
     }
     query.limit = m.limit;
+    if (m.policy) ok = bindPolicy(*m.policy, query) && ok;
+    if (m.diff) {
+        DiffDates dates;
+        if (m.knownAt && m.diff->knownAt) {
+            error("'known at' and 'diff known at' both give the knowledge date", m.diff->span,
+                  "keep the diff's two dates");
+            ok = false;
+        } else if (m.window && !m.diff->knownAt) {
+            error("a time window and 'diff as of' both give the valid time", m.diff->span,
+                  "keep the diff's two dates");
+            ok = false;
+        } else if (bindDiffRange(*m.diff, dates)) {
+            query.diff = dates;
+        } else {
+            ok = false;
+        }
+    }
     if (!query.window) query.window = defaults_.window;
     if (!query.knownAt) query.knownAt = defaults_.knownAt;
     return ok;

@@ -26,7 +26,8 @@ void Binder::bindStatement(const ast::Statement& s) {
               std::holds_alternative<ast::WhyStmt>(s.node) ||
               std::holds_alternative<ast::BlameStmt>(s.node) ||
               std::holds_alternative<ast::DiagramStmt>(s.node) ||
-              std::holds_alternative<ast::RuleDecl>(s.node);
+              std::holds_alternative<ast::RuleDecl>(s.node) ||
+              std::holds_alternative<ast::ClaimsStmt>(s.node);
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
@@ -52,6 +53,12 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ClaimsStmt>)
+                bindClaims(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::DeprecateStmt>)
+                bindDeprecate(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ChangesStmt>)
+                bindChanges(node, s.span);
             else
                 bindPhrase(node, s.span);
         },
@@ -111,6 +118,7 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
         ok = false;
     }
     ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
+    ok = rejectPolicyAndDiff(stmt.modifiers, "a diagram") && ok;
     ok = bindDiagramQuery(stmt, span, out) && ok;
     if (stmt.diff && out.query) {
         error("a diagram of a query cannot be a diff", stmt.diff->span,
@@ -304,10 +312,21 @@ void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span)
               decl.name.span, "amounts per period have dates; keep one of the two");
         ok = false;
     }
+    ok = bindKey(decl, relation) && ok;
     if (!ok) return;
     if (const schema::RelationInfo* existing = catalog_.findRelation(decl.name.text)) {
         bool sameKind =
             existing->timeless == relation.timeless && existing->perPeriod == relation.perPeriod;
+        if (sameKind && sameColumns(existing->columns, relation.columns) &&
+            sameColumns(existing->qualifiers, relation.qualifiers) &&
+            (existing->keyColumns != relation.keyColumns ||
+             existing->keyQualifiers != relation.keyQualifiers)) {
+            std::string key =
+                existing->keyed() ? "with key (" + existing->keyText() + ")" : "without a key";
+            error("relation '" + decl.name.text + "' is already declared " + key, decl.name.span,
+                  "keep one declaration");
+            return;
+        }
         if (sameColumns(existing->columns, relation.columns) &&
             sameColumns(existing->qualifiers, relation.qualifiers)) {
             if (sameKind) return;

@@ -95,6 +95,15 @@ private:
     bool rejectProvenance(const std::vector<ast::Literal>& body, const std::string& where);
     std::optional<bool> bindReportComparison(const ast::Comparison& comparison, BoundQuery& query);
 
+    // bind_history.cpp — keys, policies, judgements, history, conflicts and diffs
+    bool bindKey(const ast::RelationDecl& decl, schema::RelationInfo& relation);
+    bool bindPolicy(const ast::Policy& policy, BoundQuery& query);
+    bool bindDiffRange(const ast::DiffRange& range, DiffDates& out);
+    bool rejectPolicyAndDiff(const ast::Modifiers& m, const std::string& what);
+    void bindClaims(const ast::ClaimsStmt& stmt, const SourceSpan& span);
+    void bindDeprecate(const ast::DeprecateStmt& stmt, const SourceSpan& span);
+    void bindChanges(const ast::ChangesStmt& stmt, const SourceSpan& span);
+
     // bind_rule.cpp — rules and the derived relations they define
     // Gives the relations introduced by rule heads from statement `from` on their columns,
     // using what is declared so far (so rules may use relations defined further down).

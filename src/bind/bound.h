@@ -87,6 +87,20 @@ struct OrderKey {
 inline const std::vector<std::string> kProvenanceColumns = {"valid", "status", "source",
                                                             "reported"};
 
+// `prefer ...`: which claims of a key that disagree a question reads (docs/time.md).
+struct Policy {
+    enum class Kind { All, Latest, Ranking };
+    Kind kind = Kind::All;
+    std::vector<SourceId> ranking; // Ranking: best first; unranked sources after
+    bool any() const { return kind != Kind::All; }
+};
+
+// The two dates of a diff: knowledge dates (`known at`) or valid times (`as of`).
+struct DiffDates {
+    bool knownAt = true;
+    PartialDate from, to;
+};
+
 struct BoundQuery {
     std::vector<BoundAtom> atoms;     // positive atoms
     std::vector<BoundAtom> negations; // `not atom`: every variable bound by the positive part
@@ -100,6 +114,8 @@ struct BoundQuery {
     std::optional<int64_t> limit;
     bool explain = false;
     SourceSpan span;
+    Policy policy;                 // prefer ...: keyed relations' disagreeing claims
+    std::optional<DiffDates> diff; // `diff known at D1 .. D2`: the answers' changes
 };
 
 enum class AggregateKind { Count, Sum, Min, Max, Avg };
@@ -207,11 +223,26 @@ struct ExplainWhy {
 struct ExplainBlame {
     BoundQuery query; // one atom
 };
+// `history ATOM.` / `conflicts ATOM.`: the claims matching one atom (docs/time.md).
+struct ListClaims {
+    bool history = true; // false: conflicts
+    BoundQuery query;    // one atom; its window and `known at`
+};
+// `deprecate FACT because "..." per SOURCE.`
+struct DeclareJudgement {
+    schema::Judgement judgement;
+};
+// `changes known at D1 .. D2 [for ENTITY] [of RELATION].`
+struct ListChanges {
+    DiffDates dates;
+    EntityId entity = kNoId;     // kNoId: every entity
+    RelationId relation = kNoId; // kNoId: every relation with facts
+};
 
 struct BoundStatement {
     using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
                               RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
-                              ExplainBlame>;
+                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges>;
     Node node;
     SourceSpan span;
 };

@@ -198,7 +198,9 @@ static bool writes(const bind::BoundStatement& s) {
     return !std::holds_alternative<bind::RunQuery>(s.node) &&
            !std::holds_alternative<bind::ExplainWhy>(s.node) &&
            !std::holds_alternative<bind::ExplainBlame>(s.node) &&
-           !std::holds_alternative<bind::RunDiagram>(s.node);
+           !std::holds_alternative<bind::RunDiagram>(s.node) &&
+           !std::holds_alternative<bind::ListClaims>(s.node) &&
+           !std::holds_alternative<bind::ListChanges>(s.node);
 }
 
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {

@@ -42,6 +42,12 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return import(node);
             } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
                 return diagram(node);
+            } else if constexpr (std::is_same_v<T, bind::ListClaims>) {
+                return listClaims(node);
+            } else if constexpr (std::is_same_v<T, bind::ListChanges>) {
+                return listChanges(node);
+            } else if constexpr (std::is_same_v<T, bind::DeclareJudgement>) {
+                return judge(node);
             } else {
                 return query(node.query);
             }
@@ -125,38 +131,58 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
-Status Executor::query(const bind::BoundQuery& query) {
-    if (!query.recordedAt) return answer(query, facts_, rules_, ruleOptions(query));
-    RecordedState recorded;
-    if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, recorded); !s)
-        return s;
-    eval::RuleEvalOptions options = ruleOptions(query);
-    options.cache = nullptr; // the kept base tables are the current facts'
-    return answer(query, recorded.facts, recorded.rules, options);
-}
-
-Status Executor::answer(const bind::BoundQuery& query, const eval::FactBase& facts,
-                        const RuleSet& rules, eval::RuleEvalOptions options) {
+Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
+                                            const eval::FactBase& facts, bool withBindings,
+                                            std::string* planText, const Recorded* recorded) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
+    const RuleSet& rules = recorded ? recorded->rules : rules_;
+    eval::RuleEvalOptions options = ruleOptions(query);
+    if (recorded) options.cache = nullptr; // the kept base tables are the current facts'
     QueryDerivation derived;
     if (Status s = deriveForQuery(query, catalog_, facts, rules, options, demand_, derived); !s)
         return s;
-    TableAnswer result;
-    result.explain = query.explain;
-    result.plan = derived.plan;
-    if (!result.plan.empty()) result.plan += "query:\n";
     eval::FactView view = derived.view(facts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
-    result.plan += plan::describePlan(query, plan, catalog_);
-    Result<Table> table =
-        eval::evaluateQuery(query, plan, view, catalog_, limits,
-                            derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
+    if (planText) {
+        *planText = derived.plan;
+        if (!planText->empty()) *planText += "query:\n";
+        *planText += plan::describePlan(query, plan, catalog_);
+    }
+    eval::LeftOutCounts premises = derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{};
+    if (withBindings) {
+        Result<eval::QueryAnswers> answers =
+            eval::evaluateQueryAnswers(query, plan, view, catalog_, limits, premises);
+        if (answers) markUndated(query, catalog_, rules, answers.value().table);
+        return answers;
+    }
+    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, limits, premises);
     if (!table) return table.status();
-    result.table = std::move(table.value());
-    markUndated(query, catalog_, rules, result.table);
-    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
-                               answerFingerprint(query, catalog_, facts, rules)};
+    eval::QueryAnswers out{std::move(table.value()), {}};
+    markUndated(query, catalog_, rules, out.table);
+    return out;
+}
+
+// A question answers over the current facts and rules, or (`recorded at`) over those the
+// database held then; policies, diffs and keyed relations go through executor_time.cpp.
+Status Executor::query(const bind::BoundQuery& query) {
+    if (!query.recordedAt && (query.diff || query.policy.any() || readsKeyed(query, catalog_)))
+        return timeQuery(query);
+    RecordedState state;
+    if (query.recordedAt)
+        if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
+            return s;
+    Recorded recorded{state.rules};
+    const eval::FactBase& facts = query.recordedAt ? state.facts : facts_;
+    TableAnswer result;
+    result.explain = query.explain;
+    Result<eval::QueryAnswers> answers =
+        answer(query, facts, false, &result.plan, query.recordedAt ? &recorded : nullptr);
+    if (!answers) return answers.status();
+    result.table = std::move(answers.value().table);
+    result.basis = AnswerBasis{
+        query.knownAt, query.window, query.recordedAt, "all",
+        answerFingerprint(query, catalog_, facts, query.recordedAt ? state.rules : rules_)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

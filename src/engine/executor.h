@@ -4,10 +4,15 @@
 #include "bind/bound.h"
 #include "engine/engine.h"
 #include "eval/fact_base.h"
+#include "eval/query_eval.h"
 #include "eval/rule_engine.h"
 #include "store/store.h"
 
 namespace chipgraph::engine {
+
+// True when a positive atom of `query` reads a relation declared with a key: its answer gets
+// a `conflict` column (docs/time.md).
+bool readsKeyed(const bind::BoundQuery& query, const schema::Catalog& catalog);
 
 class Executor {
 public:
@@ -34,10 +39,25 @@ private:
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
     Status query(const bind::BoundQuery& query);
-    // The query over `facts` and `rules`: the current ones, or those recorded at a past day.
-    Status answer(const bind::BoundQuery& query, const eval::FactBase& facts, const RuleSet& rules,
-                  eval::RuleEvalOptions options);
+    // The rules a `recorded at` question reads: those the database held then.
+    struct Recorded {
+        const RuleSet& rules;
+    };
+    // The answers to `query` over `facts` (the engine's, those a policy keeps, or those
+    // recorded at a past day with `recorded`), with the variables' values row for row when
+    // `withBindings`.
+    Result<eval::QueryAnswers> answer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                      bool withBindings, std::string* plan = nullptr,
+                                      const Recorded* recorded = nullptr);
     Status blame(const bind::BoundQuery& query);
+    // executor_time.cpp: policies, conflict marks, diffs, history and conflicts (docs/time.md)
+    Status timeQuery(const bind::BoundQuery& query);
+    Result<Table> policyAnswer(const bind::BoundQuery& query, std::string* plan = nullptr);
+    Result<Table> diffAnswer(const bind::BoundQuery& query);
+    Status listClaims(const bind::ListClaims& request);
+    Result<Table> derivedHistory(const bind::BoundQuery& query);
+    Status listChanges(const bind::ListChanges& request);
+    Status judge(const bind::DeclareJudgement& judgement);
     Status why(const bind::BoundQuery& query);
     Status import(const bind::RunImport& request);
     Status diagram(const bind::RunDiagram& request);

@@ -401,9 +401,9 @@ Result<Table> evaluateQuery(const bind::BoundQuery& query, const plan::QueryPlan
 
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
-                                          const schema::Catalog& catalog,
-                                          const QueryLimits& limits) {
-    return answer(query, plan, facts, catalog, limits, true, {});
+                                          const schema::Catalog& catalog, const QueryLimits& limits,
+                                          const LeftOutCounts& premisesLeftOut) {
+    return answer(query, plan, facts, catalog, limits, true, premisesLeftOut);
 }
 
 } // namespace chipgraph::eval

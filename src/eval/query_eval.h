@@ -46,6 +46,7 @@ struct QueryAnswers {
 Result<QueryAnswers> evaluateQueryAnswers(const bind::BoundQuery& query,
                                           const plan::QueryPlan& plan, const FactView& facts,
                                           const schema::Catalog& catalog,
-                                          const QueryLimits& limits = {});
+                                          const QueryLimits& limits = {},
+                                          const LeftOutCounts& premisesLeftOut = {});
 
 } // namespace chipgraph::eval

@@ -143,6 +143,7 @@ void writeRelations(std::ostream& out, const DumpInput& input) {
             out << " { " << columnList(input.catalog, relation->qualifiers) << " }";
         if (relation->timeless) out << " timeless";
         if (relation->perPeriod) out << " per period";
+        if (relation->keyed()) out << " key (" << relation->keyText() << ")";
         out << ".\n";
     }
 }
@@ -195,6 +196,22 @@ void writeFacts(std::ostream& out, const DumpInput& input) {
     }
 }
 
+// `deprecate ATOM [validity] because "..." per SOURCE.`, after the facts they judge.
+void writeJudgements(std::ostream& out, const DumpInput& input) {
+    const std::vector<schema::Judgement>& judgements = input.catalog.judgements();
+    if (judgements.empty()) return;
+    writeHeading(out, "judgements");
+    for (const schema::Judgement& j : judgements) {
+        const schema::RelationInfo& relation = input.catalog.relation(j.pattern.relation);
+        out << "deprecate " << relation.name << "(";
+        for (size_t i = 0; i < j.pattern.args.size(); ++i)
+            out << (i ? ", " : "") << valueText(input.catalog, j.pattern.args[i]);
+        out << ")" << (j.matchValidity ? validityClause(j.pattern.valid) : "") << " because "
+            << text::quoteString(j.reason) << " per " << input.catalog.source(j.source).name
+            << ".\n";
+    }
+}
+
 // In the order they were declared, which is the order they are bound in.
 void writeRules(std::ostream& out, const DumpInput& input) {
     const std::vector<schema::RuleInfo>& rules = input.catalog.rules();
@@ -207,7 +224,8 @@ void writeRules(std::ostream& out, const DumpInput& input) {
 const std::vector<DumpSection>& dumpSections() {
     static const std::vector<DumpSection> kSections = {
         {"types", writeTypes},       {"relations", writeRelations}, {"sources", writeSources},
-        {"entities", writeEntities}, {"facts", writeFacts},         {"rules", writeRules},
+        {"entities", writeEntities}, {"facts", writeFacts},         {"judgements", writeJudgements},
+        {"rules", writeRules},
     };
     return kSections;
 }

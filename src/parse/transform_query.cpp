@@ -71,6 +71,13 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
                      key->DESC() != nullptr});
         } else if (auto* p = dynamic_cast<P::ProvenanceModifierContext*>(c)) {
             addProvenance(m.provenance, p->provenanceClause());
+        } else if (auto* p = dynamic_cast<P::PreferModifierContext*>(c)) {
+            if (m.policy) twice(c, "'prefer'", "list the sources in one 'prefer'");
+            m.policy = transformPolicy(p);
+        } else if (auto* d = dynamic_cast<P::DiffModifierContext*>(c)) {
+            if (m.diff) twice(c, "'diff'", "give one pair of dates");
+            m.diff = transformDiffRange(d->diffRange());
+            m.diff->span = span(c);
         } else {
             auto* l = static_cast<P::LimitModifierContext*>(c);
             if (m.limit) twice(c, "'limit'", "give one limit");

@@ -28,10 +28,17 @@ ast::RelationDecl Transformer::transformRelationDecl(P::RelationDeclContext* ctx
             decl.qualifiers.push_back(column);
     }
     for (P::RelationKindContext* kind : ctx->relationKind()) {
-        if (dynamic_cast<P::TimelessKindContext*>(kind))
+        if (dynamic_cast<P::TimelessKindContext*>(kind)) {
             decl.timeless = true;
-        else
+        } else if (auto* key = dynamic_cast<P::KeyKindContext*>(kind)) {
+            if (!decl.key.empty())
+                diagnostics_.push_back(makeError(Phase::Syntax, "a key is given twice", span(key),
+                                                 "list every key column in one 'key (...)'"));
+            for (P::IdentContext* column : key->ident())
+                decl.key.push_back(transformIdent(column));
+        } else {
             decl.perPeriod = true;
+        }
     }
     return decl;
 }

@@ -43,6 +43,14 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformExplain(c);
     else if (auto* c = ctx->diagramStmt())
         out.node = transformDiagram(c);
+    else if (auto* c = ctx->historyStmt())
+        out.node = transformClaims(c->atom(), c->modifier(), ast::ClaimsStmt::Kind::History);
+    else if (auto* c = ctx->conflictsStmt())
+        out.node = transformClaims(c->atom(), c->modifier(), ast::ClaimsStmt::Kind::Conflicts);
+    else if (auto* c = ctx->deprecateStmt())
+        out.node = transformDeprecate(c);
+    else if (auto* c = ctx->changesStmt())
+        out.node = transformChanges(c);
     else if (auto* c = ctx->importStmt())
         out.node =
             ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),

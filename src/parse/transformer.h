@@ -59,6 +59,13 @@ private:
     void transformDiagramWith(P::DiagramWithContext* ctx, ast::DiagramStmt& d);
     void transformChain(P::NameContext* name, antlr4::tree::TerminalNode* hops,
                         ast::DiagramStmt& d);
+    // transform_history.cpp
+    ast::ClaimsStmt transformClaims(P::AtomContext* atom, const std::vector<P::ModifierContext*>&,
+                                    ast::ClaimsStmt::Kind kind);
+    ast::DeprecateStmt transformDeprecate(P::DeprecateStmtContext* ctx);
+    ast::ChangesStmt transformChanges(P::ChangesStmtContext* ctx);
+    ast::DiffRange transformDiffRange(P::DiffRangeContext* ctx);
+    ast::Policy transformPolicy(P::PreferModifierContext* ctx);
 
     // transform_provenance.cpp
     void addProvenance(ast::ProvenanceClauses& into, P::ProvenanceClauseContext* ctx);

@@ -15,13 +15,15 @@ namespace chipgraph::repl {
 
 const std::vector<std::string>& keywords() {
     static const std::vector<std::string> kKeywords = {
-        "type",    "relation", "entity",  "source",    "retract",  "rule",     "not",     "why",
-        "explain", "import",   "diagram", "chain",     "within",   "where",    "diff",    "to",
-        "layout",  "with",     "legend",  "create",    "who",      "what",     "which",   "does",
-        "do",      "aka",      "by",      "published", "url",      "per",      "in",      "during",
-        "from",    "until",    "as",      "of",        "known",    "at",       "order",   "limit",
-        "asc",     "desc",     "actual",  "reported",  "expected", "forecast", "rumored", "view",
-        "blame",   "recorded"};
+        "type",      "relation",  "entity",   "source",   "retract", "rule",   "not",
+        "why",       "explain",   "import",   "diagram",  "chain",   "within", "where",
+        "diff",      "to",        "layout",   "with",     "legend",  "create", "who",
+        "what",      "which",     "does",     "do",       "aka",     "by",     "published",
+        "url",       "per",       "in",       "during",   "from",    "until",  "as",
+        "of",        "known",     "at",       "order",    "limit",   "asc",    "desc",
+        "actual",    "reported",  "expected", "forecast", "rumored", "view",   "history",
+        "conflicts", "deprecate", "because",  "changes",  "prefer",  "latest", "key",
+        "blame",     "recorded",  "title"};
     return kKeywords;
 }
 
@@ -155,6 +157,16 @@ std::vector<Token> roughTokens(std::string_view s) {
     return tokens;
 }
 
+// Whether the statement's last comma-separated words follow `prefer` (a ranking of sources).
+bool precededByPrefer(const std::vector<Token>& tokens, size_t start) {
+    for (size_t i = tokens.size(); i-- > start;) {
+        if (tokens[i].text == "prefer") return true;
+        if (tokens[i].text != "," && i + 1 < tokens.size() && tokens[i + 1].text != ",")
+            return false;
+    }
+    return false;
+}
+
 // What may stand where the cursor is, judged from the tokens before it.
 Want wantAfter(const std::vector<Token>& tokens) {
     size_t start = tokens.size();
@@ -166,8 +178,12 @@ Want wantAfter(const std::vector<Token>& tokens) {
     if (start == tokens.size()) return Want::Everything;
     const std::string& last = tokens.back().text;
     std::string before = tokens.size() - start >= 2 ? tokens[tokens.size() - 2].text : "";
-    if (last == "per") return Want::Sources;
-    if (last == "who" || last == "diagram" || last == "import") return Want::Relations;
+    if (last == "per" || last == "prefer" ||
+        (last == "," && before != "" && depth == 0 && precededByPrefer(tokens, start)))
+        return Want::Sources;
+    if (last == "who" || last == "diagram" || last == "import" || last == "history" ||
+        last == "conflicts" || last == "deprecate")
+        return Want::Relations;
     if (last == "which" || last == ":" || last == "<:" || last == "create") return Want::Types;
     if (last == "of" && before == "chain") return Want::Entities;
     if (last == "does" || last == "do") return Want::Entities;

@@ -147,6 +147,22 @@ SourceId Catalog::addSource(SourceInfo source) {
     return id;
 }
 
+int64_t Catalog::addJudgement(Judgement judgement) {
+    judgement.id = claim(judgement.id, nextJudgementId_);
+    log(Change::Kind::Judgement, judgement.id, {}, {});
+    judgements_.push_back(std::move(judgement));
+    return judgements_.back().id;
+}
+
+std::string RelationInfo::keyText() const {
+    std::string out;
+    for (int c : keyColumns)
+        out += (out.empty() ? "" : ", ") + columns[c].name;
+    for (int q : keyQualifiers)
+        out += (out.empty() ? "" : ", ") + qualifiers[q].name;
+    return out;
+}
+
 int64_t Catalog::addRule(RuleInfo rule) {
     rule.id = claim(rule.id, nextRuleId_);
     log(Change::Kind::Rule, rule.id, {}, {});

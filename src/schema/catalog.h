@@ -7,6 +7,7 @@
 #include "common/partial_date.h"
 #include "common/value.h"
 #include "schema/dense_table.h"
+#include "schema/fact.h"
 #include "schema/name_index.h"
 
 #include <optional>
@@ -42,8 +43,30 @@ struct RelationInfo {
     bool timeless = false;
     // Facts are amounts over their whole validity period (flows): never split over time.
     bool perPeriod = false;
+    // `key (...)`: the argument and qualifier columns (indices) that, with the validity, name
+    // one claim; claims of one key with other values disagree (docs/time.md). Empty: no key.
+    std::vector<int> keyColumns;
+    std::vector<int> keyQualifiers;
+    bool keyed() const { return !keyColumns.empty() || !keyQualifiers.empty(); }
+    // The key as declared: "owner", "chip, role" (arguments first).
+    std::string keyText() const;
     // Index of the qualifier column with this name, or -1.
     int qualifierIndex(std::string_view name) const;
+};
+
+// `deprecate FACT because "reason" per SOURCE.`: the claims matching `pattern` (its arguments;
+// its validity too when `matchValidity`) are kept but rank below the others (docs/time.md).
+struct Judgement {
+    int64_t id = 0;
+    Fact pattern; // the arguments (and validity) matched; source and status unused
+    bool matchValidity = false;
+    std::string reason;
+    SourceId source = kNoId; // who judged
+    // True when `fact` is one of the claims judged.
+    bool matches(const Fact& fact) const {
+        return fact.relation == pattern.relation && fact.args == pattern.args &&
+               (!matchValidity || fact.valid == pattern.valid);
+    }
 };
 
 struct EntityInfo {
@@ -119,6 +142,9 @@ public:
     // Forgets the rules (not their relations): used to re-bind stored rule texts. Not allowed
     // while changes are pending.
     void clearRules() { rules_.clear(); }
+    // Adds a judgement (id kNoId: the next free one); returns its id.
+    int64_t addJudgement(Judgement judgement);
+    const std::vector<Judgement>& judgements() const { return judgements_; }
 
     // Tentative changes. After beginChanges(), every mutation is logged (cost proportional to
     // the change, not to the catalog) until commitChanges() keeps them or rollbackChanges()
@@ -131,7 +157,7 @@ public:
 private:
     // One logged mutation: what was added, and the name-map entry it replaced (if any).
     struct Change {
-        enum class Kind { Type, Relation, Entity, Alias, Source, Rule } kind;
+        enum class Kind { Type, Relation, Entity, Alias, Source, Rule, Judgement } kind;
         int64_t id = kNoId;
         std::string nameKey;
         int64_t replaced = kNoId; // the id `nameKey` mapped to before, kNoId: none
@@ -144,15 +170,16 @@ private:
     DenseTable<EntityInfo> entities_;
     std::unordered_map<SourceId, SourceInfo> sources_;
     std::vector<RuleInfo> rules_;
+    std::vector<Judgement> judgements_;
     NameIndex typeByName_;
     NameIndex relationByName_;
     NameIndex entityByName_; // names and aliases
     NameIndex sourceByName_;
     int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
-            nextRuleId_ = 1;
+            nextRuleId_ = 1, nextJudgementId_ = 1;
     bool logging_ = false;
     std::vector<Change> changes_;
-    int64_t savedNext_[5] = {};
+    int64_t savedNext_[6] = {};
 };
 
 // Scoped tentative changes: begins on construction, rolls back on destruction unless

@@ -9,8 +9,9 @@ namespace chipgraph::schema {
 void Catalog::beginChanges() {
     changes_.clear();
     logging_ = true;
-    int64_t next[5] = {nextTypeId_, nextRelationId_, nextEntityId_, nextSourceId_, nextRuleId_};
-    std::copy(next, next + 5, savedNext_);
+    int64_t next[6] = {nextTypeId_,   nextRelationId_, nextEntityId_,
+                       nextSourceId_, nextRuleId_,     nextJudgementId_};
+    std::copy(next, next + 6, savedNext_);
 }
 
 void Catalog::commitChanges() {
@@ -28,6 +29,7 @@ void Catalog::rollbackChanges() {
     nextEntityId_ = savedNext_[2];
     nextSourceId_ = savedNext_[3];
     nextRuleId_ = savedNext_[4];
+    nextJudgementId_ = savedNext_[5];
 }
 
 void Catalog::log(Change::Kind kind, int64_t id, std::string nameKey, const NameIndex& byName) {
@@ -68,6 +70,9 @@ void Catalog::undo(const Change& c) {
         break;
     case Change::Kind::Rule:
         rules_.pop_back();
+        break;
+    case Change::Kind::Judgement:
+        judgements_.pop_back();
         break;
     }
 }

@@ -185,11 +185,43 @@ Json columnsJson(const schema::Catalog& catalog, const std::vector<schema::Colum
 }
 
 // The words of the language, for completion.
-const char* const kKeywords[] = {
-    "who",      "what",  "which",   "does",     "why",    "explain",       "as of",
-    "known at", "in",    "during",  "from",     "until",  "order by",      "limit",
-    "asc",      "desc",  "diagram", "chain of", "within", "where owner =", "with legend",
-    "not",      "count", "sum",     "min",      "max",    "recorded at",   "blame"};
+const char* const kKeywords[] = {"who",
+                                 "what",
+                                 "which",
+                                 "does",
+                                 "why",
+                                 "explain",
+                                 "as of",
+                                 "known at",
+                                 "in",
+                                 "during",
+                                 "from",
+                                 "until",
+                                 "order by",
+                                 "limit",
+                                 "asc",
+                                 "desc",
+                                 "diagram",
+                                 "chain of",
+                                 "within",
+                                 "where owner =",
+                                 "with legend",
+                                 "not",
+                                 "count",
+                                 "sum",
+                                 "min",
+                                 "max",
+                                 "history",
+                                 "conflicts",
+                                 "changes known at",
+                                 "diff known at",
+                                 "diff as of",
+                                 "prefer latest",
+                                 "prefer",
+                                 "deprecate",
+                                 "because",
+                                 "recorded at",
+                                 "blame"};
 
 } // namespace
 

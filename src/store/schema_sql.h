@@ -17,8 +17,9 @@ namespace chipgraph::store {
 // with the relation (a relation's facts are one stretch of the table); the entities' name index
 // is a named one (droppable for a bulk import). 8: relations say whether they are timeless or
 // amounts per period. 9: the log (kLogSchemaSql): every writing unit is an entry, and retracted
-// facts are kept in `retracted`. A database of another version is refused: its upgrade path is
-// `chipgraph dump` with the version that made it, then `chipgraph load` (docs/storage.md).
+// facts are kept in `retracted`; relation keys (`key_columns`) and judgements (`deprecate`). A
+// database of another version is refused: its upgrade path is `chipgraph dump` with the version
+// that made it, then `chipgraph load` (docs/storage.md).
 constexpr int kSchemaVersion = 9;
 
 // Everything but `entities` and `facts` (kEntitiesTableSql, kFactsTableSql); schemaSql() is
@@ -40,7 +41,18 @@ CREATE TABLE relations (
     name_key TEXT NOT NULL UNIQUE,
     derived  INTEGER NOT NULL DEFAULT 0,         -- 1: defined by rules
     timeless INTEGER NOT NULL DEFAULT 0,         -- 1: facts hold independently of time
-    per_period INTEGER NOT NULL DEFAULT 0        -- 1: facts are amounts over their period
+    per_period INTEGER NOT NULL DEFAULT 0,       -- 1: facts are amounts over their period
+    key_columns TEXT NOT NULL DEFAULT ''         -- `key (...)`: column names, ', ' apart
+);
+CREATE TABLE judgements (                        -- `deprecate FACT because "..." per SOURCE`
+    id             INTEGER PRIMARY KEY,
+    relation_id    INTEGER NOT NULL REFERENCES relations(id),
+    pattern_key    TEXT NOT NULL,                -- the claim's values (fact_codec.h)
+    match_validity INTEGER NOT NULL,             -- 1: only claims with this validity
+    valid_from     INTEGER,
+    valid_to       INTEGER,
+    reason         TEXT NOT NULL,
+    source_id      INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE TABLE rules (
     id          INTEGER PRIMARY KEY,                -- also the order rules are bound in

@@ -223,14 +223,15 @@ Status Store::saveColumns(RelationId relation, const std::vector<schema::Column>
 }
 
 Status Store::saveRelation(const schema::RelationInfo& relation) {
-    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key, derived, timeless, per_period) "
-                       "VALUES (?, ?, ?, ?, ?, ?)");
+    CG_PREPARE(insert, "INSERT INTO relations(id, name, name_key, derived, timeless, per_period, "
+                       "key_columns) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, relation.id);
     insert.bind(2, relation.name);
     insert.bind(3, text::foldCase(relation.name));
     insert.bind(4, int64_t{relation.derived});
     insert.bind(5, int64_t{relation.timeless});
     insert.bind(6, int64_t{relation.perPeriod});
+    insert.bind(7, relation.keyText());
     CG_TRY(insert.run());
     CG_TRY(saveColumns(relation.id, relation.columns, false));
     return saveColumns(relation.id, relation.qualifiers, true);

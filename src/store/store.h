@@ -67,6 +67,7 @@ public:
     Status saveAlias(EntityId entity, const std::string& alias, int position);
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);
+    Status saveJudgement(const schema::Judgement& judgement); // store_judgements.cpp
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
 
@@ -141,6 +142,7 @@ private:
                                                  bool immutable);
     Status initialise(bool readOnly);
     Status versionMismatch(const std::string& storedVersion); // the error for another version
+    Status loadJudgements(schema::Catalog& catalog);          // store_judgements.cpp
     // store_checks.cpp: that the rows a fact or an entity names are stored.
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);

@@ -35,6 +35,28 @@ private:
     Status status_ = Status::ok();
 };
 
+// A stored key ("owner", "chip, role") as column indices; false when it names no column.
+static bool resolveKey(const std::string& key, schema::RelationInfo& info) {
+    size_t start = 0;
+    while (start < key.size()) {
+        size_t comma = key.find(", ", start);
+        std::string name = key.substr(start, comma == std::string::npos ? comma : comma - start);
+        start = comma == std::string::npos ? key.size() : comma + 2;
+        bool found = false;
+        for (size_t i = 0; i < info.columns.size() && !found; ++i)
+            if (info.columns[i].name == name) {
+                info.keyColumns.push_back(static_cast<int>(i));
+                found = true;
+            }
+        if (int q = info.qualifierIndex(name); !found && q >= 0) {
+            info.keyQualifiers.push_back(q);
+            found = true;
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
 Status Store::loadCatalog(schema::Catalog& catalog) {
     CG_PREPARE(types, "SELECT id, name, parent_id FROM types ORDER BY id");
     CG_TRY(forEachRow(types, [&](Statement& r) {
@@ -47,8 +69,11 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
                          "type '" + type->name + "'", type->parent, "parent type");
 
     std::map<RelationId, schema::RelationInfo> relations;
-    CG_PREPARE(rels, "SELECT id, name, derived, timeless, per_period FROM relations ORDER BY id");
+    CG_PREPARE(rels, "SELECT id, name, derived, timeless, per_period, key_columns FROM relations "
+                     "ORDER BY id");
+    std::map<RelationId, std::string> keys;
     CG_TRY(forEachRow(rels, [&](Statement& r) {
+        keys[r.columnInt(0)] = r.columnText(5);
         schema::RelationInfo info;
         info.id = r.columnInt(0);
         info.name = r.columnText(1);
@@ -76,8 +101,11 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
             (r.columnInt(1) ? relation->second.qualifiers : relation->second.columns)
                 .push_back(column);
     }));
-    for (auto& [id, info] : relations)
+    for (auto& [id, info] : relations) {
+        corruption.check(resolveKey(keys[id], info), "relation '" + info.name + "'", id,
+                         "a key column that is not among the columns of relation");
         catalog.addRelation(std::move(info));
+    }
 
     CG_PREPARE(entities, "SELECT id, name, type_id FROM entities ORDER BY id");
     CG_TRY(forEachRow(entities, [&](Statement& r) {
@@ -117,6 +145,7 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
         catalog.addRule({r.columnInt(0), r.columnInt(1), r.columnText(2)});
     }));
     CG_TRY(corruption.status());
+    CG_TRY(loadJudgements(catalog));
     return badDate;
 }
 

@@ -73,7 +73,8 @@ TEST_CASE("file names complete inside to \"...\" and from \"...\"", "[completer]
 TEST_CASE("statement words complete from keywords, relations and entities", "[completer]") {
     CHECK(complete("who designs Trai") == Strings{"Trainium2", "Trainium3"});
     CHECK(complete("wh") == Strings{"what", "where", "which", "who", "why"});
-    CHECK(complete("? de") == Strings{"desc", "design_partner", "designs", "develops"});
+    CHECK(complete("? de") ==
+          Strings{"deprecate", "desc", "design_partner", "designs", "develops"});
     CHECK(complete("Alchip designs Trainium3 fr") == Strings{"from"});
 }
 
@@ -91,6 +92,9 @@ TEST_CASE("context narrows what completes", "[completer]") {
     CHECK(complete("diagram de") == Strings{"design_partner", "designs", "develops"});
     CHECK(complete("diagram chain of Al") == Strings{"Alchip"});
     CHECK(complete("import designs from \"x.csv\" create Ven") == Strings{"Vendor"});
+    CHECK(complete("history de") == Strings{"design_partner", "designs", "develops"});
+    CHECK(complete("? designs(F, C) prefer s") == Strings{"seed2025"});
+    CHECK(complete("? designs(F, C) prefer bi_2025_12, s") == Strings{"seed2025"});
 }
 
 TEST_CASE("the unfinished lines of a statement give the context", "[completer]") {

@@ -193,3 +193,20 @@ TEST_CASE("per, status and reported survive the round trip, on atoms and queries
     CHECK(roundTrip("who designs Trainium3 per bi_2025_12?") ==
           "who designs Trainium3 per bi_2025_12?\n");
 }
+
+TEST_CASE("keys, policies, diffs, history, conflicts, changes and judgements round-trip",
+          "[printer]") {
+    for (const char* text : {
+             "relation sales(owner: Vendor, units: number) per period key (owner).\n",
+             "relation designs(firm: Firm, chip: Chip) { role: text } key (chip, role).\n",
+             "? shipments(V, U) as of 2026 prefer latest.\n",
+             "? shipments(V, U) prefer udn_2026_02, seed2025.\n",
+             "? designs(F, Trainium3) diff known at 2025-06-30 .. 2026-06-30.\n",
+             "who designs Trainium3 diff as of 2025 .. 2026?\n",
+             "history shipments(Google, U) as of 2026 known at 2026-06-30.\n",
+             "conflicts shipments(Google, _) as of 2026.\n",
+             "changes known at 2025 .. 2026 for Amazon of designs.\n",
+             "deprecate shipments(Google, ~4000000) in 2026 because \"old\" per udn_2026_02.\n",
+         })
+        CHECK(roundTrip(text) == text);
+}
