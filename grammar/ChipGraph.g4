@@ -133,10 +133,15 @@ queryStmt    : '?' literal (',' literal)* modifier* END ;
 whyStmt      : WHY atom modifier* '?' ;
 explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
-phraseQuery  : WHO ident term modifier* '?'                         # whoQuery
-             | WHAT (DOES | DO) term ident modifier* '?'            # whatQuery
-             | WHICH ident (DOES | DO) term ident modifier* '?'     # whichQuery
-             ;
+// A phrase question is words up to its modifiers and '?'; the binder reads the words against
+// its table of phrase forms (src/bind/phrase_forms.cpp), matching entity names (several words
+// or none: `Maia 200`, `谁设计Trainium3`) against the catalog. Words exclude the keywords that
+// start a modifier, so `who designs TPU v7 in 2026?` splits where `in` starts.
+phraseQuery  : phraseWord+ modifier* '?' ;
+phraseWord   : IDENT | STRING | INT | DECIMAL | '-'
+             | WHO | WHAT | WHICH | DOES | DO | OF | AT | BY | TO | WITH | FROM | UNTIL
+             | AKA | CHAIN | WITHIN | WHERE | DIFF | LAYOUT | LEGEND | TIMELESS | PERIOD
+             | ASC | DESC | PUBLISHED | URL ;
 
 modifier     : AS OF date                         # asOfModifier
              | IN date                            # inModifier

@@ -205,14 +205,19 @@ struct WhyStmt {
     Modifiers modifiers;
 };
 
-// `who R X?`, `what does X R?`, `which Ts does X R?`: desugared by the binder, which knows the
-// relations, so "design" can resolve to `designs` and "chips" to the type `Chip`.
+// One word of a phrase question as written: a bare word (`Maia`, `200`, `谁设计Trainium3`) or
+// a quoted name.
+struct PhraseWord {
+    std::string text; // unquoted, escapes resolved
+    bool quoted = false;
+    bool spaceBefore = false; // whitespace separates it from the previous word
+    SourceSpan span;
+};
+
+// `who designs Maia 200?`, `谁设计Trainium3?`, ...: the words are read by the binder, which
+// knows the entity names and relations, against its table of phrase forms.
 struct PhraseQuery {
-    enum class Kind { Who, What, Which };
-    Kind kind = Kind::Who;
-    Name verb;
-    Term subject;                 // the X
-    std::optional<Name> typeWord; // Which only
+    std::vector<PhraseWord> words;
     Modifiers modifiers;
     bool explain = false;
 };

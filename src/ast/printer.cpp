@@ -118,19 +118,13 @@ struct StatementPrinter {
                modifiers(q.modifiers) + ".";
     }
     std::string operator()(const PhraseQuery& q) const {
-        std::string prefix = q.explain ? "explain " : "";
-        switch (q.kind) {
-        case PhraseQuery::Kind::Who:
-            return prefix + "who " + name(q.verb) + " " + print(q.subject) +
-                   modifiers(q.modifiers) + "?";
-        case PhraseQuery::Kind::What:
-            return prefix + "what does " + print(q.subject) + " " + name(q.verb) +
-                   modifiers(q.modifiers) + "?";
-        case PhraseQuery::Kind::Which:
-            return prefix + "which " + name(*q.typeWord) + " does " + print(q.subject) + " " +
-                   name(q.verb) + modifiers(q.modifiers) + "?";
+        std::string out = q.explain ? "explain " : "";
+        for (size_t i = 0; i < q.words.size(); ++i) {
+            const PhraseWord& w = q.words[i];
+            if (i && w.spaceBefore) out += " ";
+            out += w.quoted ? text::quoteString(w.text) : w.text;
         }
-        return "";
+        return out + modifiers(q.modifiers) + "?";
     }
     std::string operator()(const ImportStmt& i) const {
         return "import " + name(i.relation) + " from " + text::quoteString(i.path) +

@@ -2,6 +2,7 @@
 // Internal to src/bind: the Binder class shared by binder.cpp (declarations), bind_fact.cpp
 // (facts, values, dates) and bind_query.cpp (queries and phrase questions).
 #include "bind/binder.h"
+#include "bind/phrase_forms.h"
 
 #include <optional>
 #include <set>
@@ -111,6 +112,11 @@ private:
     int variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
                       BoundQuery& query, TypeId entityType = kNoId);
     const schema::RelationInfo* resolveVerb(const ast::Name& verb);
+    // bind_phrase.cpp — phrase questions read by the forms of phrase_forms.cpp
+    const schema::RelationInfo* phraseRelation(const PhraseMatch& match, int nameColumn);
+    void reportUnreadPhrase(const ast::PhraseQuery& phrase);
+    bool checkAskedType(const schema::TypeInfo& type, const schema::RelationInfo& relation,
+                        int asked, const SourceSpan& span);
     const schema::TypeInfo* resolveTypeWord(const ast::Name& word);
 
     void error(std::string message, const SourceSpan& span, std::string hint = "");

@@ -1,5 +1,5 @@
-// Phrase questions (`who R X?`, `what does X R?`, `which Ts does X R?`) desugar into one-atom
-// conjunctive queries over a two-column relation.
+// Phrase questions (`who R X?`, `what does X R?`, `which Ts does X R?`, ... the forms of
+// src/bind/phrase_forms.cpp) desugar into one-atom conjunctive queries.
 #include "support/bind_text.h"
 
 #include <catch2/catch.hpp>
@@ -119,8 +119,8 @@ TEST_CASE("an unknown verb suggests a relation", "[bind][phrase][error]") {
 
 TEST_CASE("a phrase question needs a two-column relation", "[bind][phrase][error]") {
     Diagnostic d = onlyError("what does Trainium3 spec?");
-    CHECK(d.message == "'spec' has 4 columns; phrase questions need a relation with two");
-    CHECK(d.hint == "ask with a query instead: ? spec(...).");
+    CHECK(d.message == "'spec' has 4 columns; this phrase question needs a relation with two");
+    CHECK(d.hint == "ask with a query instead: ? spec(Trainium3, Metric, Value, Unit).");
     CHECK_THAT(onlyError("who in_service Trainium3?").message,
                Catch::Matchers::StartsWith("'in_service' has 1 column"));
 }
@@ -152,9 +152,10 @@ TEST_CASE("a type word unrelated to the asked column is an error", "[bind][phras
     CHECK(positionOf(d) == "1:7");
 }
 
-TEST_CASE("a number as the subject is a type mismatch", "[bind][phrase][error]") {
+// A phrase's words are names to read (`Maia 200`), so a number alone is an unknown name.
+TEST_CASE("a number as the subject is an unknown entity", "[bind][phrase][error]") {
     Diagnostic d = onlyError("who designs 5?");
-    CHECK(d.message == "type mismatch: column 'chip' of 'designs' expects a Chip, not a number");
+    CHECK(d.message == "unknown entity '5'");
     CHECK(positionOf(d) == "1:13");
 }
 
