@@ -100,10 +100,13 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | OR ;
 
 // ---- rules -------------------------------------------------------------------------------
-ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
+// `;` or `or` between conjunctions: one rule per branch (docs/rules.md, "Disjunction").
+ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)*
+               (orSep literal (',' literal)*)* END ;
+orSep        : ';' | OR ;
 headArg      : ident '(' term ')'          # aggregateHead   // count(C), sum(U), min, max, avg
              | term                        # plainHead
              ;
@@ -129,7 +132,7 @@ expr         : expr op=('*' | '/') expr    # binaryExpr
              ;
 
 // ---- queries -----------------------------------------------------------------------------
-queryStmt    : '?' literal (',' literal)* modifier* END ;
+queryStmt    : '?' literal (',' literal)* (orSep literal (',' literal)*)* modifier* END ;
 whyStmt      : WHY atom modifier* '?' ;
 explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
@@ -162,6 +165,7 @@ TIMELESS  : 'timeless' ;
 PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
+OR        : 'or' ;
 WHY       : 'why' ;
 EXPLAIN   : 'explain' ;
 IMPORT    : 'import' ;

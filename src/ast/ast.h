@@ -157,6 +157,9 @@ struct Modifiers {
 
 struct QueryStmt {
     std::vector<Literal> body;
+    // Where a `;` / `or` was written: queries do not take disjunctions (rules do), so the
+    // binder reports it; the literals after it are kept in `body` for the message only.
+    SourceSpan orSpan;
     Modifiers modifiers;
     bool explain = false; // `explain ? ...`: show the plan with the answer
 };
@@ -172,6 +175,8 @@ struct RuleDecl {
     Name relation;
     std::vector<HeadArg> head;
     std::vector<Literal> body;
+    // `:- a ; b` (or `a or b`): the branches after the first; one rule each, same head.
+    std::vector<std::vector<Literal>> orBranches;
     SourceSpan headSpan; // `name(args)` of the head
 };
 

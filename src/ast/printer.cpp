@@ -111,7 +111,10 @@ struct StatementPrinter {
                                           ? name(*arg.aggregate) + "(" + print(arg.term) + ")"
                                           : print(arg.term));
         }
-        return out + ") :- " + literals(r.body) + ".";
+        out += ") :- " + literals(r.body);
+        for (const std::vector<Literal>& branch : r.orBranches)
+            out += "; " + literals(branch);
+        return out + ".";
     }
     std::string operator()(const QueryStmt& q) const {
         return std::string(q.explain ? "explain " : "") + "? " + literals(q.body) +

@@ -10,6 +10,13 @@ void Binder::bindQuery(const ast::QueryStmt& stmt, const SourceSpan& span) {
     BoundQuery query;
     query.span = span;
     query.explain = stmt.explain;
+    if (stmt.orSpan.valid()) {
+        // A query's rows would need the union of several joins; a rule has it already.
+        error("a query cannot say 'or'; rules can", stmt.orSpan,
+              "write a rule with the disjunction and ask it: rule answer(X) :- a(X) ; b(X). "
+              "then ? answer(X).");
+        return;
+    }
     bool ok = bindBody(stmt.body, span, query, &stmt.modifiers.provenance);
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(RunQuery{std::move(query)}, span);

@@ -126,6 +126,7 @@ private:
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
     const NameMode names_;
+    int branch_ = 0;      // binding branch N (1-based) of a rule's disjunction, else 0
     bool asking_ = false; // binding a question (query, phrase, why, diagram) or a rule
     const ast::Program* program_ = nullptr;
     size_t next_ = 0;                     // the statement being bound

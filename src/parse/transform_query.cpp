@@ -8,8 +8,13 @@ namespace chipgraph::parse {
 
 ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
     ast::QueryStmt query;
-    for (P::LiteralContext* lit : ctx->literal())
-        query.body.push_back(transformLiteral(lit));
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+        if (auto* separator = dynamic_cast<P::OrSepContext*>(child)) {
+            if (!query.orSpan.valid()) query.orSpan = span(separator);
+        } else if (auto* lit = dynamic_cast<P::LiteralContext*>(child)) {
+            query.body.push_back(transformLiteral(lit));
+        }
+    }
     query.modifiers = transformModifiers(ctx->modifier());
     liftQueryClauses(query.body, query.modifiers);
     return query;

@@ -27,8 +27,15 @@ ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
                 close = span(terminal->getSymbol());
     rule.headSpan.endLine = close.endLine;
     rule.headSpan.endColumn = close.endColumn;
-    for (P::LiteralContext* lit : ctx->literal())
-        rule.body.push_back(transformLiteral(lit));
+    // Literals up to the first `;` / `or` are the body; each later run is one more branch.
+    std::vector<ast::Literal>* branch = &rule.body;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+        if (dynamic_cast<P::OrSepContext*>(child)) {
+            branch = &rule.orBranches.emplace_back();
+        } else if (auto* lit = dynamic_cast<P::LiteralContext*>(child)) {
+            branch->push_back(transformLiteral(lit));
+        }
+    }
     return rule;
 }
 
