@@ -100,7 +100,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED | OR ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | OR | DISTINCT ;
 
 // ---- rules -------------------------------------------------------------------------------
 // `;` or `or` between conjunctions: one rule per branch (docs/rules.md, "Disjunction").
@@ -132,7 +132,11 @@ expr         : expr op=('*' | '/') expr    # binaryExpr
              ;
 
 // ---- queries -----------------------------------------------------------------------------
-queryStmt    : '?' literal (',' literal)* (orSep literal (',' literal)*)* modifier* END ;
+// `? distinct F: body.`, `? count(C): body.`: a head says what each answer is (docs/language.md,
+// "Answers with a head"); it is the rule `answer(head) :- body.` asked at once.
+queryStmt    : '?' (queryHead ':')? literal (',' literal)* (orSep literal (',' literal)*)*
+               modifier* END ;
+queryHead    : DISTINCT? headArg (',' headArg)* ;
 whyStmt      : WHY atom modifier* '?' ;
 explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
@@ -166,6 +170,7 @@ PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
 OR        : 'or' ;
+DISTINCT  : 'distinct' ;
 WHY       : 'why' ;
 EXPLAIN   : 'explain' ;
 IMPORT    : 'import' ;

@@ -155,20 +155,24 @@ struct Modifiers {
     ProvenanceClauses provenance; // per / status / reported for every positive atom
 };
 
-struct QueryStmt {
-    std::vector<Literal> body;
-    // Where a `;` / `or` was written: queries do not take disjunctions (rules do), so the
-    // binder reports it; the literals after it are kept in `body` for the message only.
-    SourceSpan orSpan;
-    Modifiers modifiers;
-    bool explain = false; // `explain ? ...`: show the plan with the answer
-};
-
 // One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).
 struct HeadArg {
     Term term;
     std::optional<Name> aggregate; // count, sum, min, max, avg
     SourceSpan span;
+};
+
+struct QueryStmt {
+    std::vector<Literal> body;
+    // `? F, count(C): body.` (`distinct` may come first): what each answer is. Empty: every
+    // variable of the body.
+    std::vector<HeadArg> head;
+    bool distinct = false;
+    // `; ...` / `or ...`: the branches after the first. Only a query with a head takes them.
+    std::vector<std::vector<Literal>> orBranches;
+    SourceSpan orSpan; // the first `;` / `or`
+    Modifiers modifiers;
+    bool explain = false; // `explain ? ...`: show the plan with the answer
 };
 
 struct RuleDecl {

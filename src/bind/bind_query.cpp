@@ -10,11 +10,14 @@ void Binder::bindQuery(const ast::QueryStmt& stmt, const SourceSpan& span) {
     BoundQuery query;
     query.span = span;
     query.explain = stmt.explain;
+    if (!stmt.head.empty()) {
+        bindHeadedQuery(stmt, span);
+        return;
+    }
     if (stmt.orSpan.valid()) {
-        // A query's rows would need the union of several joins; a rule has it already.
-        error("a query cannot say 'or'; rules can", stmt.orSpan,
-              "write a rule with the disjunction and ask it: rule answer(X) :- a(X) ; b(X). "
-              "then ? answer(X).");
+        // Each branch binds its own variables: the head says which ones the answer has.
+        error("a query with 'or' needs a head naming what each answer is", stmt.orSpan,
+              "e.g. ? C: fabbed_on(C, N3) ; fabbed_on(C, N3P).");
         return;
     }
     bool ok = bindBody(stmt.body, span, query, &stmt.modifiers.provenance);

@@ -61,6 +61,8 @@ private:
     // bind_query.cpp — queries
     void bindQuery(const ast::QueryStmt& query, const SourceSpan& span);
     void bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span);
+    // bind_query_head.cpp — `? F, count(C): body.`: local rules and the query over them
+    void bindHeadedQuery(const ast::QueryStmt& query, const SourceSpan& span);
     std::optional<BoundAtom> bindQueryAtom(const ast::Atom& atom, BoundQuery& query);
     std::optional<BoundTerm> bindQueryTerm(const ast::Term& term, const schema::Column& column,
                                            const schema::RelationInfo& relation, BoundQuery& query);

@@ -1,5 +1,7 @@
 #include "engine/executor.h"
 
+#include "bind/stratify.h"
+
 #include "engine/derive_for_query.h"
 #include "engine/import.h"
 #include "eval/claim_filter.h"
@@ -39,7 +41,7 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
                 return diagram(node);
             } else {
-                return query(node.query);
+                return runQuery(node);
             }
         },
         statement.node);
@@ -121,12 +123,27 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
-Status Executor::query(const bind::BoundQuery& query) {
+// A query with a head (bind_query_head.cpp) reads rules of its own: they join the rules in
+// force for this query only, their relation added to a copy of the catalog.
+Status Executor::runQuery(const bind::RunQuery& run) {
+    if (run.localRules.empty()) return query(run.query, catalog_, rules_);
+    schema::Catalog local = catalog_;
+    local.addRelation(*run.localRelation);
+    RuleSet rules = rules_;
+    rules.rules.insert(rules.rules.end(), run.localRules.begin(), run.localRules.end());
+    bind::StratifyResult strata = bind::stratify(rules.rules, local);
+    if (!strata.diagnostics.empty()) return Status::error(strata.diagnostics.front().message);
+    rules.strata = std::move(strata.strata);
+    return query(run.query, local, rules);
+}
+
+Status Executor::query(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                       const RuleSet& rules) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
     if (Status s =
-            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
+            deriveForQuery(query, catalog, facts_, rules, ruleOptions(query), demand_, derived);
         !s)
         return s;
     QueryResult result;
@@ -135,13 +152,13 @@ Status Executor::query(const bind::BoundQuery& query) {
     if (!result.plan.empty()) result.plan += "query:\n";
     eval::FactView view = derived.view(facts_);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
-    result.plan += plan::describePlan(query, plan, catalog_);
+    result.plan += plan::describePlan(query, plan, catalog);
     Result<Table> table =
-        eval::evaluateQuery(query, plan, view, catalog_, limits,
+        eval::evaluateQuery(query, plan, view, catalog, limits,
                             derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
     if (!table) return table.status();
     result.table = std::move(table.value());
-    markUndated(query, catalog_, rules_, result.table);
+    markUndated(query, catalog, rules, result.table);
     outcome_.results.push_back(std::move(result));
     return Status::ok();
 }

@@ -30,7 +30,9 @@ private:
     Status declareEntity(const bind::DeclareEntity& declaration);
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
-    Status query(const bind::BoundQuery& query);
+    Status runQuery(const bind::RunQuery& run);
+    Status query(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                 const RuleSet& rules);
     Status why(const bind::BoundQuery& query);
     Status import(const bind::RunImport& request);
     Status diagram(const bind::RunDiagram& request);

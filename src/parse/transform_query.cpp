@@ -8,11 +8,18 @@ namespace chipgraph::parse {
 
 ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
     ast::QueryStmt query;
+    if (P::QueryHeadContext* head = ctx->queryHead()) {
+        query.distinct = head->DISTINCT() != nullptr;
+        for (P::HeadArgContext* arg : head->headArg())
+            query.head.push_back(transformHeadArg(arg));
+    }
+    std::vector<ast::Literal>* branch = &query.body;
     for (antlr4::tree::ParseTree* child : ctx->children) {
         if (auto* separator = dynamic_cast<P::OrSepContext*>(child)) {
             if (!query.orSpan.valid()) query.orSpan = span(separator);
+            branch = &query.orBranches.emplace_back();
         } else if (auto* lit = dynamic_cast<P::LiteralContext*>(child)) {
-            query.body.push_back(transformLiteral(lit));
+            branch->push_back(transformLiteral(lit));
         }
     }
     query.modifiers = transformModifiers(ctx->modifier());

@@ -52,6 +52,7 @@ private:
     ast::Statement::Node transformExplain(P::ExplainStmtContext* ctx);
     ast::DiagramStmt transformDiagram(P::DiagramStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
+    ast::HeadArg transformHeadArg(P::HeadArgContext* arg);
     void checkPhraseLines(P::PhraseQueryContext* ctx, const ast::PhraseQuery& q);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 

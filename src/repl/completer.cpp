@@ -15,13 +15,14 @@ namespace chipgraph::repl {
 
 const std::vector<std::string>& keywords() {
     static const std::vector<std::string> kKeywords = {
-        "type", "relation", "entity",   "source",   "retract",  "rule",    "not",
-        "why",  "explain",  "import",   "diagram",  "chain",    "within",  "where",
-        "diff", "to",       "layout",   "with",     "legend",   "create",  "who",
-        "what", "which",    "does",     "do",       "aka",      "by",      "published",
-        "url",  "per",      "in",       "during",   "from",     "until",   "as",
-        "of",   "known",    "at",       "order",    "limit",    "asc",     "desc",
-        "or",   "actual",   "reported", "expected", "forecast", "rumored", "view"};
+        "type", "relation", "entity", "source",   "retract",  "rule",     "not",
+        "why",  "explain",  "import", "diagram",  "chain",    "within",   "where",
+        "diff", "to",       "layout", "with",     "legend",   "create",   "who",
+        "what", "which",    "does",   "do",       "aka",      "by",       "published",
+        "url",  "per",      "in",     "during",   "from",     "until",    "as",
+        "of",   "known",    "at",     "order",    "limit",    "asc",      "desc",
+        "or",   "distinct", "actual", "reported", "expected", "forecast", "rumored",
+        "view"};
     return kKeywords;
 }
 

@@ -186,10 +186,10 @@ Json columnsJson(const schema::Catalog& catalog, const std::vector<schema::Colum
 
 // The words of the language, for completion.
 const char* const kKeywords[] = {
-    "who",     "what",     "which",  "does",          "why",         "explain", "as of", "known at",
-    "in",      "during",   "from",   "until",         "order by",    "limit",   "asc",   "desc",
-    "diagram", "chain of", "within", "where owner =", "with legend", "not",     "or",    "count",
-    "sum",     "min",      "max"};
+    "who",      "what", "which",    "does",     "why",    "explain",       "as of",
+    "known at", "in",   "during",   "from",     "until",  "order by",      "limit",
+    "asc",      "desc", "diagram",  "chain of", "within", "where owner =", "with legend",
+    "not",      "or",   "distinct", "count",    "sum",    "min",           "max"};
 
 } // namespace
 

@@ -153,6 +153,12 @@ TEST_CASE("phrase questions print in their phrase form", "[printer]") {
     CHECK(roundTrip("谁设计Trainium3 as of 2026?") == "谁设计Trainium3 as of 2026?\n");
 }
 
+TEST_CASE("heads and disjunctions print as written", "[printer]") {
+    CHECK(roundTrip("? distinct F, count(C): designs(F, C) ; develops(F, C) or x(C, F).") ==
+          "? distinct F, count(C): designs(F, C); develops(F, C); x(C, F).\n");
+    CHECK(roundTrip("rule r(C) :- a(C), b(C) or c(C).") == "rule r(C) :- a(C), b(C); c(C).\n");
+}
+
 TEST_CASE("comments and layout do not survive printing", "[printer]") {
     CHECK(roundTrip("-- a comment\ntype   Chip .  /* block */ type X <: Chip.") ==
           "type Chip.\ntype X <: Chip.\n");
