@@ -17,7 +17,7 @@ esac
 
 packages=(cmake g++ make libsqlite3-dev sqlite3 libantlr4-runtime-dev antlr4
     libgraphviz-dev graphviz catch2 libcli11-dev nlohmann-json3-dev libedit-dev clang-format
-    fonts-noto-cjk help2man libcpp-httplib-dev chromium)
+    fonts-noto-cjk help2man libcpp-httplib-dev chromium libxlsxwriter-dev unzip)
 # The test suite's second build (sanitizers, fuzzers) needs clang and its runtimes (libFuzzer).
 [ "$mode" = demo ] || packages+=(clang-14 libclang-rt-14-dev)
 missing=()

@@ -125,10 +125,13 @@ ident        : IDENT | softKeyword ;
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
              | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE
-             | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR ;
+             | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR | OR | DISTINCT ;
 
 // ---- rules -------------------------------------------------------------------------------
-ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
+// `;` or `or` between conjunctions: one rule per branch (docs/rules.md, "Disjunction").
+ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)*
+               (orSep literal (',' literal)*)* END ;
+orSep        : ';' | OR ;
 headArg      : ident '(' term ')'          # aggregateHead   // count(C), sum(U), min, max, avg
              | term                        # plainHead
              ;
@@ -154,16 +157,25 @@ expr         : expr op=('*' | '/') expr    # binaryExpr
              ;
 
 // ---- queries -----------------------------------------------------------------------------
-queryStmt    : '?' literal (',' literal)* modifier* END ;
+// `? distinct F: body.`, `? count(C): body.`: a head says what each answer is (docs/language.md,
+// "Answers with a head"); it is the rule `answer(head) :- body.` asked at once.
+queryStmt    : '?' (queryHead ':')? literal (',' literal)* (orSep literal (',' literal)*)*
+               modifier* END ;
+queryHead    : DISTINCT? headArg (',' headArg)* ;
 whyStmt      : WHY atom modifier* '?' ;
 // Which log entries added and retracted the matching claims (docs/time.md, "The log").
 blameStmt    : BLAME atom END ;
 explainStmt  : EXPLAIN (queryStmt | phraseQuery) ;
 
-phraseQuery  : WHO ident term modifier* '?'                         # whoQuery
-             | WHAT (DOES | DO) term ident modifier* '?'            # whatQuery
-             | WHICH ident (DOES | DO) term ident modifier* '?'     # whichQuery
-             ;
+// A phrase question is words up to its modifiers and '?'; the binder reads the words against
+// its table of phrase forms (src/bind/phrase_forms.cpp), matching entity names (several words
+// or none: `Maia 200`, `谁设计Trainium3`) against the catalog. Words exclude the keywords that
+// start a modifier, so `who designs TPU v7 in 2026?` splits where `in` starts.
+phraseQuery  : phraseWord+ modifier* '?' ;
+phraseWord   : IDENT | STRING | INT | DECIMAL | '-'
+             | WHO | WHAT | WHICH | DOES | DO | OF | AT | BY | TO | WITH | FROM | UNTIL
+             | AKA | CHAIN | WITHIN | WHERE | DIFF | LAYOUT | LEGEND | TIMELESS | PERIOD
+             | ASC | DESC | PUBLISHED | URL ;
 
 modifier     : AS OF date                         # asOfModifier
              | IN date                            # inModifier
@@ -187,6 +199,8 @@ TIMELESS  : 'timeless' ;
 PERIOD    : 'period' ;
 RULE      : 'rule' ;
 NOT       : 'not' ;
+OR        : 'or' ;
+DISTINCT  : 'distinct' ;
 WHY       : 'why' ;
 BLAME     : 'blame' ;
 RECORDED  : 'recorded' ;

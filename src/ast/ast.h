@@ -174,12 +174,6 @@ struct Modifiers {
     std::optional<DiffRange> diff; // `diff known at D1 .. D2`: queries only
 };
 
-struct QueryStmt {
-    std::vector<Literal> body;
-    Modifiers modifiers;
-    bool explain = false; // `explain ? ...`: show the plan with the answer
-};
-
 // One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).
 struct HeadArg {
     Term term;
@@ -187,10 +181,25 @@ struct HeadArg {
     SourceSpan span;
 };
 
+struct QueryStmt {
+    std::vector<Literal> body;
+    // `? F, count(C): body.` (`distinct` may come first): what each answer is. Empty: every
+    // variable of the body.
+    std::vector<HeadArg> head;
+    bool distinct = false;
+    // `; ...` / `or ...`: the branches after the first. Only a query with a head takes them.
+    std::vector<std::vector<Literal>> orBranches;
+    SourceSpan orSpan; // the first `;` / `or`
+    Modifiers modifiers;
+    bool explain = false; // `explain ? ...`: show the plan with the answer
+};
+
 struct RuleDecl {
     Name relation;
     std::vector<HeadArg> head;
     std::vector<Literal> body;
+    // `:- a ; b` (or `a or b`): the branches after the first; one rule each, same head.
+    std::vector<std::vector<Literal>> orBranches;
     SourceSpan headSpan; // `name(args)` of the head
 };
 
@@ -207,14 +216,19 @@ struct BlameStmt {
     Atom atom;
 };
 
-// `who R X?`, `what does X R?`, `which Ts does X R?`: desugared by the binder, which knows the
-// relations, so "design" can resolve to `designs` and "chips" to the type `Chip`.
+// One word of a phrase question as written: a bare word (`Maia`, `200`, `谁设计Trainium3`) or
+// a quoted name.
+struct PhraseWord {
+    std::string text; // unquoted, escapes resolved
+    bool quoted = false;
+    bool spaceBefore = false; // whitespace separates it from the previous word
+    SourceSpan span;
+};
+
+// `who designs Maia 200?`, `谁设计Trainium3?`, ...: the words are read by the binder, which
+// knows the entity names and relations, against its table of phrase forms.
 struct PhraseQuery {
-    enum class Kind { Who, What, Which };
-    Kind kind = Kind::Who;
-    Name verb;
-    Term subject;                 // the X
-    std::optional<Name> typeWord; // Which only
+    std::vector<PhraseWord> words;
     Modifiers modifiers;
     bool explain = false;
 };

@@ -76,6 +76,10 @@ std::string modifiers(const Modifiers& m) {
     return out;
 }
 
+std::string headArg(const HeadArg& arg) {
+    return arg.aggregate ? name(*arg.aggregate) + "(" + print(arg.term) + ")" : print(arg.term);
+}
+
 std::string literals(const std::vector<Literal>& body) {
     std::string out;
     for (size_t i = 0; i < body.size(); ++i)
@@ -121,32 +125,32 @@ struct StatementPrinter {
     }
     std::string operator()(const RuleDecl& r) const {
         std::string out = "rule " + name(r.relation) + "(";
-        for (size_t i = 0; i < r.head.size(); ++i) {
-            const HeadArg& arg = r.head[i];
-            out += (i ? ", " : "") + (arg.aggregate
-                                          ? name(*arg.aggregate) + "(" + print(arg.term) + ")"
-                                          : print(arg.term));
-        }
-        return out + ") :- " + literals(r.body) + ".";
+        for (size_t i = 0; i < r.head.size(); ++i)
+            out += (i ? ", " : "") + headArg(r.head[i]);
+        out += ") :- " + literals(r.body);
+        for (const std::vector<Literal>& branch : r.orBranches)
+            out += "; " + literals(branch);
+        return out + ".";
     }
     std::string operator()(const QueryStmt& q) const {
-        return std::string(q.explain ? "explain " : "") + "? " + literals(q.body) +
-               modifiers(q.modifiers) + ".";
+        std::string out = std::string(q.explain ? "explain " : "") + "? ";
+        if (q.distinct) out += "distinct ";
+        for (size_t i = 0; i < q.head.size(); ++i)
+            out += (i ? ", " : "") + headArg(q.head[i]);
+        if (!q.head.empty()) out += ": ";
+        out += literals(q.body);
+        for (const std::vector<Literal>& branch : q.orBranches)
+            out += "; " + literals(branch);
+        return out + modifiers(q.modifiers) + ".";
     }
     std::string operator()(const PhraseQuery& q) const {
-        std::string prefix = q.explain ? "explain " : "";
-        switch (q.kind) {
-        case PhraseQuery::Kind::Who:
-            return prefix + "who " + name(q.verb) + " " + print(q.subject) +
-                   modifiers(q.modifiers) + "?";
-        case PhraseQuery::Kind::What:
-            return prefix + "what does " + print(q.subject) + " " + name(q.verb) +
-                   modifiers(q.modifiers) + "?";
-        case PhraseQuery::Kind::Which:
-            return prefix + "which " + name(*q.typeWord) + " does " + print(q.subject) + " " +
-                   name(q.verb) + modifiers(q.modifiers) + "?";
+        std::string out = q.explain ? "explain " : "";
+        for (size_t i = 0; i < q.words.size(); ++i) {
+            const PhraseWord& w = q.words[i];
+            if (i && w.spaceBefore) out += " ";
+            out += w.quoted ? text::quoteString(w.text) : w.text;
         }
-        return "";
+        return out + modifiers(q.modifiers) + "?";
     }
     std::string operator()(const ImportStmt& i) const {
         return "import " + name(i.relation) + " from " + text::quoteString(i.path) +

@@ -10,6 +10,16 @@ void Binder::bindQuery(const ast::QueryStmt& stmt, const SourceSpan& span) {
     BoundQuery query;
     query.span = span;
     query.explain = stmt.explain;
+    if (!stmt.head.empty()) {
+        bindHeadedQuery(stmt, span);
+        return;
+    }
+    if (stmt.orSpan.valid()) {
+        // Each branch binds its own variables: the head says which ones the answer has.
+        error("a query with 'or' needs a head naming what each answer is", stmt.orSpan,
+              "e.g. ? C: fabbed_on(C, N3) ; fabbed_on(C, N3P).");
+        return;
+    }
     bool ok = bindBody(stmt.body, span, query, &stmt.modifiers.provenance);
     ok = bindModifiers(stmt.modifiers, query) && ok;
     if (ok) emit(RunQuery{std::move(query)}, span);

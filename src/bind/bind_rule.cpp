@@ -169,6 +169,21 @@ void Binder::reportUninferred(const ast::RuleDecl& rule, const SourceSpan& span)
 }
 
 void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
+    // A disjunction is one rule per branch, each checked (and stored) on its own: every head
+    // variable must be bound in every branch.
+    if (!rule.orBranches.empty()) {
+        ast::RuleDecl branch = rule;
+        branch.orBranches.clear();
+        branch_ = 1;
+        bindRule(branch, span);
+        for (const std::vector<ast::Literal>& body : rule.orBranches) {
+            branch.body = body;
+            ++branch_;
+            bindRule(branch, span);
+        }
+        branch_ = 0;
+        return;
+    }
     const schema::RelationInfo* relation = catalog_.findRelation(rule.relation.text);
     if (!relation && !inferred_.count(text::foldCase(rule.relation.text))) {
         declareDerivedRelations(*program_, next_);
@@ -241,8 +256,13 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
     }
     int v = findVariable(term.name.text, body);
     if (v < 0) {
-        error("variable '" + term.name.text + "' of the head does not appear in the body",
-              term.span, "every head variable must be bound by a positive relation of the body");
+        std::string where =
+            branch_ ? "branch " + std::to_string(branch_) + " of the body (after ';' or 'or')"
+                    : "the body";
+        error("variable '" + term.name.text + "' of the head does not appear in " + where,
+              term.span,
+              branch_ ? "every head variable must be bound in every branch of a disjunction"
+                      : "every head variable must be bound by a positive relation of the body");
         return std::nullopt;
     }
     out.term.kind = BoundTerm::Kind::Variable;

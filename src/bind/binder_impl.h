@@ -2,6 +2,7 @@
 // Internal to src/bind: the Binder class shared by binder.cpp (declarations), bind_fact.cpp
 // (facts, values, dates) and bind_query.cpp (queries and phrase questions).
 #include "bind/binder.h"
+#include "bind/phrase_forms.h"
 
 #include <optional>
 #include <set>
@@ -60,6 +61,8 @@ private:
     // bind_query.cpp — queries
     void bindQuery(const ast::QueryStmt& query, const SourceSpan& span);
     void bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span);
+    // bind_query_head.cpp — `? F, count(C): body.`: local rules and the query over them
+    void bindHeadedQuery(const ast::QueryStmt& query, const SourceSpan& span);
     std::optional<BoundAtom> bindQueryAtom(const ast::Atom& atom, BoundQuery& query);
     std::optional<BoundTerm> bindQueryTerm(const ast::Term& term, const schema::Column& column,
                                            const schema::RelationInfo& relation, BoundQuery& query);
@@ -126,6 +129,11 @@ private:
     int variableIndex(const std::string& name, schema::ColumnKind kind, const SourceSpan& span,
                       BoundQuery& query, TypeId entityType = kNoId);
     const schema::RelationInfo* resolveVerb(const ast::Name& verb);
+    // bind_phrase.cpp — phrase questions read by the forms of phrase_forms.cpp
+    const schema::RelationInfo* phraseRelation(const PhraseMatch& match, int nameColumn);
+    void reportUnreadPhrase(const ast::PhraseQuery& phrase);
+    bool checkAskedType(const schema::TypeInfo& type, const schema::RelationInfo& relation,
+                        int asked, const SourceSpan& span);
     const schema::TypeInfo* resolveTypeWord(const ast::Name& word);
 
     void error(std::string message, const SourceSpan& span, std::string hint = "");
@@ -135,6 +143,7 @@ private:
     schema::Catalog& catalog_;
     const QueryDefaults& defaults_;
     const NameMode names_;
+    int branch_ = 0;      // binding branch N (1-based) of a rule's disjunction, else 0
     bool asking_ = false; // binding a question (query, phrase, why, diagram) or a rule
     const ast::Program* program_ = nullptr;
     size_t next_ = 0;                     // the statement being bound

@@ -8,6 +8,7 @@
 #include "schema/catalog.h"
 #include "schema/fact.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
@@ -179,8 +180,16 @@ struct RetractFact {
     schema::Fact pattern;
     bool matchValidity = false, matchSource = false, matchStatus = false;
 };
+// The relation id of a query's head (`? F, count(C): body.`): never a catalog id; the
+// executor adds `localRelation` under it to a copy of the catalog for this query only.
+inline constexpr RelationId kQueryHeadRelation = std::numeric_limits<int32_t>::max();
+
 struct RunQuery {
     BoundQuery query;
+    // A query with a head: the rules `answer(head) :- branch.` its atom reads, and the
+    // relation they define (id kQueryHeadRelation). Empty for a plain query.
+    std::vector<BoundRule> localRules;
+    std::optional<schema::RelationInfo> localRelation;
 };
 struct DeclareRule {
     BoundRule rule;

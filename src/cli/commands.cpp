@@ -5,6 +5,7 @@
 #include "engine/open_database.h"
 #include "engine/render.h"
 #include "export/format.h"
+#include "export/xlsx.h"
 
 #include <atomic>
 #include <chrono>
@@ -62,11 +63,36 @@ Result<std::string> readFile(const std::string& path) {
     return readInputFile(path, kMaxScriptBytes, "script");
 }
 
+// `--format xlsx -o FILE`: every answer a sheet, and the sources they cite (export/xlsx.h).
+int writeWorkbook(const engine::Outcome& outcome, const CommonOptions& options,
+                  const schema::Catalog& catalog) {
+    std::vector<exporter::XlsxAnswer> answers;
+    for (const engine::QueryResult& result : outcome.results)
+        if (!result.why && !result.text) answers.push_back({result.query, &result.table});
+    if (answers.empty())
+        return fail("nothing to write to '" + options.output + "'",
+                    "a workbook holds the answers to questions (?, who, what, ...)");
+    auto lookup = [&](const std::string& name) -> std::optional<exporter::XlsxSource> {
+        const schema::SourceInfo* source = catalog.findSource(name);
+        if (!source) return std::nullopt;
+        return exporter::XlsxSource{source->name, source->title, source->author,
+                                    source->published ? source->published->toString() : "",
+                                    source->url};
+    };
+    if (Status s = exporter::writeXlsx(options.output, answers, lookup); !s)
+        return fail(s.message());
+    std::cerr << "wrote " << options.output << " (" << answers.size()
+              << (answers.size() == 1 ? " answer" : " answers") << ")\n";
+    return kOk;
+}
+
 // Prints every query's answer (and plan): one document for json; diagnostics to stderr.
 // Returns the exit code.
-int report(const engine::Outcome& outcome, const CommonOptions& options) {
+int report(const engine::Outcome& outcome, const CommonOptions& options,
+           const schema::Catalog* catalog = nullptr) {
     if (!outcome.diagnostics.empty()) std::cerr << outcome.renderDiagnostics(); // warnings too
     if (!outcome.ok()) return kFailed;
+    if (options.format == "xlsx" && catalog) return writeWorkbook(outcome, options, *catalog);
     exporter::Format format = exporter::parseFormat(options.format).value();
     exporter::RenderOptions render;
     render.fullProvenance = options.provenance == "full";
@@ -110,6 +136,17 @@ void printStats(const std::string& what, const engine::LoadStats& s) {
 } // namespace
 
 static bool validFormat(const CommonOptions& options) {
+    // A workbook is a file, never printed: xlsx needs -o, and -o is for xlsx.
+    if (options.format == "xlsx" && options.output.empty()) {
+        std::cerr << "error: --format xlsx writes a workbook; name it with -o FILE.xlsx\n";
+        return false;
+    }
+    if (!options.output.empty() && options.format != "xlsx") {
+        std::cerr << "error: -o names the workbook of --format xlsx; other formats print to "
+                     "standard output\n";
+        return false;
+    }
+    if (options.format == "xlsx") return true;
     Result<exporter::Format> format = exporter::parseFormat(options.format);
     if (!format) std::cerr << "error: " << format.status().message() << "\n";
     return format.isOk();
@@ -163,7 +200,7 @@ int runQuery(const CommonOptions& options, const std::string& text) {
     engine::Outcome outcome = engine.value()->runFiles({{"<query>", text, 1, access}});
     if (outcome.ok() && outcome.results.empty())
         return fail("no question asked", "write a query such as: who designs Trainium3?");
-    int code = report(outcome, options);
+    int code = report(outcome, options, &engine.value()->catalog());
     if (code == kOk && !options.expectFingerprint.empty())
         return checkFingerprints(outcome, options.expectFingerprint);
     return code;
@@ -179,7 +216,8 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
     engine.value()->setOptions(engineOptions(options.limits, options.force));
     applyAuthor(*engine.value(), options.author);
     InterruptGuard guard(*engine.value());
-    return report(engine.value()->runFiles(sources.value()), options);
+    engine::Outcome outcome = engine.value()->runFiles(sources.value());
+    return report(outcome, options, &engine.value()->catalog());
 }
 
 int runInit(const std::string& path, const LimitOptions& limits, const std::string& author) {

@@ -17,7 +17,8 @@ namespace chipgraph::cli {
 
 struct CommonOptions {
     std::string db;                     // empty: the bundled graph in memory
-    std::string format = "table";       // table | csv | json | markdown
+    std::string format = "table";       // table | csv | json | markdown ... | xlsx
+    std::string output;                 // -o FILE: where --format xlsx writes its workbook
     bool explain = false;               // print each query's join plan before its answer
     std::string provenance = "compact"; // compact | full: also one source column per atom
     LimitOptions limits;

@@ -34,8 +34,12 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
                        "SQLite database to use (default: the bundled knowledge base, in memory)");
     command
         .add_option("-f,--format", options.format,
-                    "output format: table, box, csv, tsv, json, jsonl, markdown, line")
+                    "output format: table, box, csv, tsv, json, jsonl, markdown, line, or xlsx "
+                    "(an Excel workbook, written to -o FILE)")
         ->capture_default_str();
+    command.add_option("-o,--output", options.output,
+                       "the workbook --format xlsx writes (one sheet per answer, and their "
+                       "sources)");
     command.add_flag("--explain", options.explain,
                      "print each query's join plan before its answer");
     command

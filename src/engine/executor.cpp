@@ -1,5 +1,6 @@
 #include "engine/executor.h"
 
+#include "bind/stratify.h"
 #include "engine/change_log.h"
 #include "engine/derive_for_query.h"
 #include "engine/fingerprint.h"
@@ -49,7 +50,7 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::DeclareJudgement>) {
                 return judge(node);
             } else {
-                return query(node.query);
+                return runQuery(node);
             }
         },
         statement.node);
@@ -131,58 +132,74 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
+// A query with a head (bind_query_head.cpp) reads rules of its own: they join the rules in
+// force for this query only, their relation added to a copy of the catalog.
+Status Executor::runQuery(const bind::RunQuery& run) {
+    if (run.localRules.empty()) return query(run.query);
+    schema::Catalog local = catalog_;
+    local.addRelation(*run.localRelation);
+    RuleSet rules = rules_;
+    rules.rules.insert(rules.rules.end(), run.localRules.begin(), run.localRules.end());
+    bind::StratifyResult strata = bind::stratify(rules.rules, local);
+    if (!strata.diagnostics.empty()) return Status::error(strata.diagnostics.front().message);
+    rules.strata = std::move(strata.strata);
+    return query(run.query, Context{local, rules, false});
+}
+
 Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
                                             const eval::FactBase& facts, bool withBindings,
-                                            std::string* planText, const Recorded* recorded) {
+                                            std::string* planText, const Context* context) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
-    const RuleSet& rules = recorded ? recorded->rules : rules_;
+    const schema::Catalog& catalog = context ? context->catalog : catalog_;
+    const RuleSet& rules = context ? context->rules : rules_;
     eval::RuleEvalOptions options = ruleOptions(query);
-    if (recorded) options.cache = nullptr; // the kept base tables are the current facts'
+    if (context && context->recorded) options.cache = nullptr; // kept tables: current facts'
     QueryDerivation derived;
-    if (Status s = deriveForQuery(query, catalog_, facts, rules, options, demand_, derived); !s)
+    if (Status s = deriveForQuery(query, catalog, facts, rules, options, demand_, derived); !s)
         return s;
     eval::FactView view = derived.view(facts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     if (planText) {
         *planText = derived.plan;
         if (!planText->empty()) *planText += "query:\n";
-        *planText += plan::describePlan(query, plan, catalog_);
+        *planText += plan::describePlan(query, plan, catalog);
     }
     eval::LeftOutCounts premises = derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{};
     if (withBindings) {
         Result<eval::QueryAnswers> answers =
-            eval::evaluateQueryAnswers(query, plan, view, catalog_, limits, premises);
-        if (answers) markUndated(query, catalog_, rules, answers.value().table);
+            eval::evaluateQueryAnswers(query, plan, view, catalog, limits, premises);
+        if (answers) markUndated(query, catalog, rules, answers.value().table);
         return answers;
     }
-    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog_, limits, premises);
+    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog, limits, premises);
     if (!table) return table.status();
     eval::QueryAnswers out{std::move(table.value()), {}};
-    markUndated(query, catalog_, rules, out.table);
+    markUndated(query, catalog, rules, out.table);
     return out;
 }
 
 // A question answers over the current facts and rules, or (`recorded at`) over those the
 // database held then; policies, diffs and keyed relations go through executor_time.cpp.
-Status Executor::query(const bind::BoundQuery& query) {
-    if (!query.recordedAt && (query.diff || query.policy.any() || readsKeyed(query, catalog_)))
+Status Executor::query(const bind::BoundQuery& query, std::optional<Context> local) {
+    if (!local && !query.recordedAt &&
+        (query.diff || query.policy.any() || readsKeyed(query, catalog_)))
         return timeQuery(query);
     RecordedState state;
     if (query.recordedAt)
         if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
             return s;
-    Recorded recorded{state.rules};
+    if (query.recordedAt) local.emplace(Context{catalog_, state.rules, true});
     const eval::FactBase& facts = query.recordedAt ? state.facts : facts_;
     TableAnswer result;
     result.explain = query.explain;
     Result<eval::QueryAnswers> answers =
-        answer(query, facts, false, &result.plan, query.recordedAt ? &recorded : nullptr);
+        answer(query, facts, false, &result.plan, local ? &*local : nullptr);
     if (!answers) return answers.status();
     result.table = std::move(answers.value().table);
-    result.basis = AnswerBasis{
-        query.knownAt, query.window, query.recordedAt, "all",
-        answerFingerprint(query, catalog_, facts, query.recordedAt ? state.rules : rules_)};
+    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
+                               answerFingerprint(query, local ? local->catalog : catalog_, facts,
+                                                 local ? local->rules : rules_)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

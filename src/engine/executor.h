@@ -38,17 +38,20 @@ private:
     Status declareEntity(const bind::DeclareEntity& declaration);
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
-    Status query(const bind::BoundQuery& query);
-    // The rules a `recorded at` question reads: those the database held then.
-    struct Recorded {
+    Status runQuery(const bind::RunQuery& run);
+    // What a question reads when not the engine's catalog and rules: a query's own rules (a
+    // head), or the rules recorded at a past day (`recorded at`).
+    struct Context {
+        const schema::Catalog& catalog;
         const RuleSet& rules;
+        bool recorded = false;
     };
+    Status query(const bind::BoundQuery& query, std::optional<Context> local = std::nullopt);
     // The answers to `query` over `facts` (the engine's, those a policy keeps, or those
-    // recorded at a past day with `recorded`), with the variables' values row for row when
-    // `withBindings`.
+    // recorded at a past day), with the variables' values row for row when `withBindings`.
     Result<eval::QueryAnswers> answer(const bind::BoundQuery& query, const eval::FactBase& facts,
                                       bool withBindings, std::string* plan = nullptr,
-                                      const Recorded* recorded = nullptr);
+                                      const Context* context = nullptr);
     Status blame(const bind::BoundQuery& query);
     // executor_time.cpp: policies, conflict marks, diffs, history and conflicts (docs/time.md)
     Status timeQuery(const bind::BoundQuery& query);

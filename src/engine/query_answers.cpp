@@ -48,7 +48,7 @@ Engine::bindQueryText(std::string_view text, const std::string& name, Outcome& o
     const bind::RunQuery* query = bound.statements.size() == 1
                                       ? std::get_if<bind::RunQuery>(&bound.statements[0].node)
                                       : nullptr;
-    if (!query) {
+    if (!query || !query->localRules.empty()) {
         SourceSpan span = bound.statements.empty() ? SourceSpan{} : bound.statements[0].span;
         outcome.diagnostics.push_back(
             makeError(Phase::Bind, "expected one query, as in '? designs(F, C).'", span));

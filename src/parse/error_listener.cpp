@@ -94,6 +94,16 @@ std::string joinTokens(antlr4::TokenStream* tokens, size_t from, size_t to) {
     return out;
 }
 
+// Whether a statement starting with `token` reads as a question: who, what, which, when, how,
+// or a word in another script (谁设计X?).
+bool startsQuestion(antlr4::Token* token) {
+    std::string text = text::foldCase(token->getText());
+    return token->getType() == ChipGraphParser::WHO || token->getType() == ChipGraphParser::WHAT ||
+           token->getType() == ChipGraphParser::WHICH || text == "when" || text == "how" ||
+           (token->getType() == ChipGraphParser::IDENT &&
+            static_cast<unsigned char>(text[0]) >= 0x80);
+}
+
 bool isModifierStart(antlr4::Token* token) {
     switch (token->getType()) {
     case ChipGraphParser::IN:
@@ -152,21 +162,6 @@ std::string misplacedModifier(antlr4::TokenStream* tokens, antlr4::Token* offend
            fixed;
 }
 
-// `who does Marvell supply?`: `who` asks for the subject; `what does X verb?` for the object.
-std::string whoDoes(antlr4::TokenStream* tokens, antlr4::Token* offending) {
-    size_t start = statementStart(tokens, offending);
-    if (start + 2 >= offending->getTokenIndex()) return "";
-    size_t does = start + 1;
-    if (tokens->get(start)->getType() != ChipGraphParser::WHO ||
-        (tokens->get(does)->getType() != ChipGraphParser::DOES &&
-         tokens->get(does)->getType() != ChipGraphParser::DO))
-        return "";
-    std::string subject = joinTokens(tokens, does + 1, offending->getTokenIndex());
-    return "'who' asks for the subject (who designs Trainium3?); to ask for the object, write: "
-           "what does " +
-           subject + " " + offending->getText() + "?";
-}
-
 // The fix for a mistake new users make, or "" when the offending token is not one.
 std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
     antlr4::TokenStream* tokens = parser->getTokenStream();
@@ -186,8 +181,7 @@ std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
         std::string inside = joinTokens(tokens, offending->getTokenIndex() + 1, close);
         return "names and texts are quoted with double quotes: \"" + inside + "\"";
     }
-    if (std::string hint = misplacedModifier(tokens, offending); !hint.empty()) return hint;
-    return whoDoes(tokens, offending);
+    return misplacedModifier(tokens, offending);
 }
 
 } // namespace
@@ -234,11 +228,14 @@ std::string ErrorListener::describeExpected(antlr4::Parser* parser) const {
 // comes later, the statement's first line break marks where the next statement began.
 bool ErrorListener::explainMissingEnd(antlr4::Parser* parser, antlr4::Token* offending) {
     antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-    bool question = false;
-    for (size_t type : expected.toList())
-        question = question || parser->getVocabulary().getLiteralName(type) == "'?'";
     antlr4::TokenStream* tokens = parser->getTokenStream();
     if (offending->getTokenIndex() == 0) return false;
+    // Any words may be a phrase question, so '?' is expected after most names: count it only
+    // when the statement starts like a question.
+    bool question = false;
+    if (startsQuestion(tokens->get(statementStart(tokens, offending))))
+        for (size_t type : expected.toList())
+            question = question || parser->getVocabulary().getLiteralName(type) == "'?'";
     antlr4::Token* previous = tokens->get(offending->getTokenIndex() - 1);
     bool endExpected = question || expected.contains(static_cast<size_t>(ChipGraphParser::END));
     bool nextLine =
@@ -256,9 +253,7 @@ bool ErrorListener::explainMissingEnd(antlr4::Parser* parser, antlr4::Token* off
                 breakAt = i;
         if (!breakAt || offending->getType() == antlr4::Token::EOF) return false;
         previous = tokens->get(breakAt - 1);
-        question = tokens->get(start)->getType() == ChipGraphParser::WHO ||
-                   tokens->get(start)->getType() == ChipGraphParser::WHAT ||
-                   tokens->get(start)->getType() == ChipGraphParser::WHICH;
+        question = startsQuestion(tokens->get(start));
     }
     SourceSpan span = spanOf(previous);
     span.column = span.endColumn;
@@ -289,8 +284,15 @@ bool ErrorListener::explainMisspeltKeyword(antlr4::Parser* parser, antlr4::Token
 void ErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending,
                                 size_t line, size_t column, const std::string& message,
                                 std::exception_ptr) {
-    // One error per line: ANTLR's recovery tends to cascade.
+    // One error per line: ANTLR's recovery tends to cascade. An error at the end of input is
+    // shown on the line of the last token (so `who designs 'Maia 200'?` + newline gets one).
     int reportedLine = static_cast<int>(line) + lineOffset_;
+    if (offending && offending->getType() == antlr4::Token::EOF && offending->getTokenIndex() > 0)
+        if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer))
+            reportedLine =
+                static_cast<int>(
+                    parser->getTokenStream()->get(offending->getTokenIndex() - 1)->getLine()) +
+                lineOffset_;
     for (const Diagnostic& d : out_)
         if (d.span.line == reportedLine) return;
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);

@@ -84,6 +84,31 @@ static gen::ChipGraphParser::ProgramContext* parseTwoStage(gen::ChipGraphParser&
     return parser.program();
 }
 
+// A Chinese question may end with the full-width question mark (谁设计Trainium3？): it reads as
+// '?' outside strings. One code point for another, so every column stays where it was.
+static std::string withPlainQuestionMarks(std::string_view text) {
+    static constexpr std::string_view kFullWidth = "\xEF\xBC\x9F"; // U+FF1F
+    std::string out;
+    out.reserve(text.size());
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString && c == '\\' && i + 1 < text.size()) {
+            out += c;
+            out += text[++i];
+            continue;
+        }
+        if (c == '"' || (inString && c == '\n')) inString = c == '"' && !inString;
+        if (!inString && text.compare(i, kFullWidth.size(), kFullWidth) == 0) {
+            out += '?';
+            i += kFullWidth.size() - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::string> fileName,
                          int firstLine) {
     ParseResult result;
@@ -92,7 +117,7 @@ ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::strin
         result.diagnostics.push_back(std::move(*invalid));
         return result;
     }
-    antlr4::ANTLRInputStream input{std::string(text)};
+    antlr4::ANTLRInputStream input{withPlainQuestionMarks(text)};
     gen::ChipGraphLexer lexer(&input);
     antlr4::CommonTokenStream tokens(&lexer);
     gen::ChipGraphParser parser(&tokens);
@@ -117,7 +142,7 @@ ParseResult parseProgram(std::string_view text, std::shared_ptr<const std::strin
 bool isIncomplete(std::string_view text) {
     // Invalid UTF-8 is complete: running it reports the error (ANTLR would throw).
     if (text::invalidUtf8Offset(text) != std::string_view::npos) return false;
-    antlr4::ANTLRInputStream input{std::string(text)};
+    antlr4::ANTLRInputStream input{withPlainQuestionMarks(text)};
     gen::ChipGraphLexer lexer(&input);
     lexer.removeErrorListeners();
     std::vector<std::unique_ptr<antlr4::Token>> all = lexer.getAllTokens();

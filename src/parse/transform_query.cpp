@@ -1,13 +1,27 @@
 #include "parse/transformer.h"
 
+#include "common/text.h"
+
 #include <cstdlib>
 
 namespace chipgraph::parse {
 
 ast::QueryStmt Transformer::transformQuery(P::QueryStmtContext* ctx) {
     ast::QueryStmt query;
-    for (P::LiteralContext* lit : ctx->literal())
-        query.body.push_back(transformLiteral(lit));
+    if (P::QueryHeadContext* head = ctx->queryHead()) {
+        query.distinct = head->DISTINCT() != nullptr;
+        for (P::HeadArgContext* arg : head->headArg())
+            query.head.push_back(transformHeadArg(arg));
+    }
+    std::vector<ast::Literal>* branch = &query.body;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+        if (auto* separator = dynamic_cast<P::OrSepContext*>(child)) {
+            if (!query.orSpan.valid()) query.orSpan = span(separator);
+            branch = &query.orBranches.emplace_back();
+        } else if (auto* lit = dynamic_cast<P::LiteralContext*>(child)) {
+            branch->push_back(transformLiteral(lit));
+        }
+    }
     query.modifiers = transformModifiers(ctx->modifier());
     liftQueryClauses(query.body, query.modifiers);
     return query;
@@ -19,25 +33,59 @@ ast::WhyStmt Transformer::transformWhy(P::WhyStmtContext* ctx) {
 
 ast::PhraseQuery Transformer::transformPhrase(P::PhraseQueryContext* ctx) {
     ast::PhraseQuery q;
-    if (auto* c = dynamic_cast<P::WhoQueryContext*>(ctx)) {
-        q.kind = ast::PhraseQuery::Kind::Who;
-        q.verb = transformIdent(c->ident());
-        q.subject = transformTerm(c->term());
-        q.modifiers = transformModifiers(c->modifier());
-    } else if (auto* c = dynamic_cast<P::WhatQueryContext*>(ctx)) {
-        q.kind = ast::PhraseQuery::Kind::What;
-        q.verb = transformIdent(c->ident());
-        q.subject = transformTerm(c->term());
-        q.modifiers = transformModifiers(c->modifier());
-    } else {
-        auto* w = static_cast<P::WhichQueryContext*>(ctx);
-        q.kind = ast::PhraseQuery::Kind::Which;
-        q.typeWord = transformIdent(w->ident(0));
-        q.verb = transformIdent(w->ident(1));
-        q.subject = transformTerm(w->term());
-        q.modifiers = transformModifiers(w->modifier());
+    size_t previousStop = 0;
+    for (P::PhraseWordContext* w : ctx->phraseWord()) {
+        antlr4::Token* token = w->getStart();
+        bool quoted = token->getType() == P::STRING;
+        std::string text = token->getText();
+        q.words.push_back({quoted ? unquote(text) : text, quoted,
+                           !q.words.empty() && token->getStartIndex() > previousStop + 1,
+                           span(token)});
+        previousStop = token->getStopIndex();
     }
+    q.modifiers = transformModifiers(ctx->modifier());
+    checkPhraseLines(ctx, q);
     return q;
+}
+
+// Whether a statement starting with `word` reads as a question (who, ..., or Chinese).
+static bool asksQuestion(const ast::PhraseWord& word) {
+    std::string text = text::foldCase(word.text);
+    return !word.quoted && (text == "who" || text == "what" || text == "which" || text == "when" ||
+                            text == "how" || static_cast<unsigned char>(text[0]) >= 0x80);
+}
+
+// Any words before a '?' read as a phrase question, so two statements run together by a missing
+// end read as one. Two signs of that: a later line starting with a question word (`who designs
+// X` + newline + `who designs Y?`: a '?' is missing), and a '?' starting a line (`Amazon develops
+// X` + newline + `? x(A).`: the '?' starts a query; the line before lacks its '.').
+void Transformer::checkPhraseLines(P::PhraseQueryContext* ctx, const ast::PhraseQuery& q) {
+    auto missing = [&](const SourceSpan& before, const std::string& what) {
+        SourceSpan at = before;
+        at.column = at.endColumn;
+        at.endColumn = at.column + 1;
+        diagnostics_.push_back(makeError(Phase::Syntax, "missing " + what, at,
+                                         "every statement ends with '.' (questions with '?')"));
+    };
+    for (size_t i = 1; i < q.words.size(); ++i) {
+        bool questionWord =
+            asksQuestion(q.words[i]) && static_cast<unsigned char>(q.words[i].text[0]) < 0x80;
+        if (questionWord && q.words[i].span.line > q.words[i - 1].span.line) {
+            missing(q.words[i - 1].span, asksQuestion(q.words.front())
+                                             ? "'?' at the end of the question"
+                                             : "'.' at the end of the statement");
+            return;
+        }
+    }
+    antlr4::Token* mark = ctx->getStop();
+    auto* before =
+        dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children[ctx->children.size() - 2]);
+    antlr4::Token* previous =
+        before ? before->getSymbol()
+               : static_cast<antlr4::ParserRuleContext*>(ctx->children[ctx->children.size() - 2])
+                     ->getStop();
+    if (mark->getLine() > previous->getLine())
+        missing(span(previous), "'.' at the end of the statement");
 }
 
 ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierContext*>& ctxs) {

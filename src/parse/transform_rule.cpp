@@ -3,20 +3,23 @@
 
 namespace chipgraph::parse {
 
+ast::HeadArg Transformer::transformHeadArg(P::HeadArgContext* arg) {
+    ast::HeadArg head;
+    head.span = span(arg);
+    if (auto* aggregate = dynamic_cast<P::AggregateHeadContext*>(arg)) {
+        head.aggregate = transformIdent(aggregate->ident());
+        head.term = transformTerm(aggregate->term());
+    } else {
+        head.term = transformTerm(static_cast<P::PlainHeadContext*>(arg)->term());
+    }
+    return head;
+}
+
 ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
     ast::RuleDecl rule;
     rule.relation = transformIdent(ctx->ident());
-    for (P::HeadArgContext* arg : ctx->headArg()) {
-        ast::HeadArg head;
-        head.span = span(arg);
-        if (auto* aggregate = dynamic_cast<P::AggregateHeadContext*>(arg)) {
-            head.aggregate = transformIdent(aggregate->ident());
-            head.term = transformTerm(aggregate->term());
-        } else {
-            head.term = transformTerm(static_cast<P::PlainHeadContext*>(arg)->term());
-        }
-        rule.head.push_back(std::move(head));
-    }
+    for (P::HeadArgContext* arg : ctx->headArg())
+        rule.head.push_back(transformHeadArg(arg));
     // The head runs from the relation name to the ')' before ':-'.
     rule.headSpan = span(ctx->ident());
     SourceSpan close = span(ctx->IMPLIES()->getSymbol());
@@ -27,8 +30,15 @@ ast::RuleDecl Transformer::transformRule(P::RuleDeclContext* ctx) {
                 close = span(terminal->getSymbol());
     rule.headSpan.endLine = close.endLine;
     rule.headSpan.endColumn = close.endColumn;
-    for (P::LiteralContext* lit : ctx->literal())
-        rule.body.push_back(transformLiteral(lit));
+    // Literals up to the first `;` / `or` are the body; each later run is one more branch.
+    std::vector<ast::Literal>* branch = &rule.body;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+        if (dynamic_cast<P::OrSepContext*>(child)) {
+            branch = &rule.orBranches.emplace_back();
+        } else if (auto* lit = dynamic_cast<P::LiteralContext*>(child)) {
+            branch->push_back(transformLiteral(lit));
+        }
+    }
     return rule;
 }
 

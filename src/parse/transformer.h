@@ -51,6 +51,8 @@ private:
     ast::WhyStmt transformWhy(P::WhyStmtContext* ctx);
     ast::Statement::Node transformExplain(P::ExplainStmtContext* ctx);
     ast::PhraseQuery transformPhrase(P::PhraseQueryContext* ctx);
+    ast::HeadArg transformHeadArg(P::HeadArgContext* arg);
+    void checkPhraseLines(P::PhraseQueryContext* ctx, const ast::PhraseQuery& q);
     ast::Modifiers transformModifiers(const std::vector<P::ModifierContext*>& ctxs);
 
     // transform_diagram.cpp

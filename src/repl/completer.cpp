@@ -23,7 +23,7 @@ const std::vector<std::string>& keywords() {
         "of",        "known",     "at",       "order",    "limit",   "asc",    "desc",
         "actual",    "reported",  "expected", "forecast", "rumored", "view",   "history",
         "conflicts", "deprecate", "because",  "changes",  "prefer",  "latest", "key",
-        "blame",     "recorded",  "title"};
+        "blame",     "recorded",  "title",    "or",       "distinct"};
     return kKeywords;
 }
 

@@ -221,7 +221,9 @@ const char* const kKeywords[] = {"who",
                                  "deprecate",
                                  "because",
                                  "recorded at",
-                                 "blame"};
+                                 "blame",
+ "or",
+ "distinct"};
 
 } // namespace
 

@@ -148,7 +148,15 @@ TEST_CASE("phrase questions print in their phrase form", "[printer]") {
     CHECK(roundTrip("what does Broadcom design?") == "what does Broadcom design?\n");
     CHECK(roundTrip("which chips does Amazon develop as of 2026?") ==
           "which chips does Amazon develop as of 2026?\n");
-    CHECK(roundTrip("what do \"TPU v7\" design?") == "what does \"TPU v7\" design?\n");
+    CHECK(roundTrip("what do \"TPU v7\" design?") == "what do \"TPU v7\" design?\n");
+    CHECK(roundTrip("who designs TPU 8i?") == "who designs TPU 8i?\n");
+    CHECK(roundTrip("谁设计Trainium3 as of 2026?") == "谁设计Trainium3 as of 2026?\n");
+}
+
+TEST_CASE("heads and disjunctions print as written", "[printer]") {
+    CHECK(roundTrip("? distinct F, count(C): designs(F, C) ; develops(F, C) or x(C, F).") ==
+          "? distinct F, count(C): designs(F, C); develops(F, C); x(C, F).\n");
+    CHECK(roundTrip("rule r(C) :- a(C), b(C) or c(C).") == "rule r(C) :- a(C), b(C); c(C).\n");
 }
 
 TEST_CASE("comments and layout do not survive printing", "[printer]") {

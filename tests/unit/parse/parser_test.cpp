@@ -236,30 +236,41 @@ TEST_CASE("query modifiers: window, known at, order by, limit", "[parser]") {
     CHECK_FALSE(in.modifiers.window->to);
 }
 
-TEST_CASE("phrase questions: who, what, which", "[parser]") {
-    auto who = only<ast::PhraseQuery>("who designs Trainium3?");
-    CHECK(who.kind == ast::PhraseQuery::Kind::Who);
-    CHECK(who.verb.text == "designs");
-    CHECK(who.subject.name.text == "Trainium3");
-    CHECK_FALSE(who.typeWord);
+// Phrase questions parse as words (the binder reads them against its forms); spacing and
+// quoting are kept so that `TPU 8i` and `谁设计Trainium3` can be read back.
+static std::vector<std::string> wordTexts(const ast::PhraseQuery& q) {
+    std::vector<std::string> out;
+    for (const ast::PhraseWord& w : q.words)
+        out.push_back(w.text);
+    return out;
+}
 
-    auto what = only<ast::PhraseQuery>("what does Broadcom design?");
-    CHECK(what.kind == ast::PhraseQuery::Kind::What);
-    CHECK(what.verb.text == "design");
-    CHECK(what.subject.name.text == "Broadcom");
+TEST_CASE("phrase questions: words up to the modifiers", "[parser]") {
+    auto who = only<ast::PhraseQuery>("who designs Maia 200?");
+    CHECK(wordTexts(who) == std::vector<std::string>{"who", "designs", "Maia", "200"});
 
     auto which = only<ast::PhraseQuery>("which chips does Amazon develop as of 2026?");
-    CHECK(which.kind == ast::PhraseQuery::Kind::Which);
-    REQUIRE(which.typeWord);
-    CHECK(which.typeWord->text == "chips");
-    CHECK(which.verb.text == "develop");
-    CHECK(which.subject.name.text == "Amazon");
+    CHECK(wordTexts(which) ==
+          std::vector<std::string>{"which", "chips", "does", "Amazon", "develop"});
     REQUIRE(which.modifiers.window);
     CHECK(which.modifiers.window->from.text == "2026");
 
     auto quoted = only<ast::PhraseQuery>("what do \"TPU v7\" use?");
-    CHECK(quoted.subject.name.text == "TPU v7");
-    CHECK(quoted.subject.name.quoted);
+    REQUIRE(quoted.words.size() == 4);
+    CHECK(quoted.words[2].text == "TPU v7");
+    CHECK(quoted.words[2].quoted);
+
+    auto chinese = only<ast::PhraseQuery>("谁设计Trainium3?");
+    CHECK(wordTexts(chinese) == std::vector<std::string>{"谁设计Trainium3"});
+}
+
+TEST_CASE("phrase words remember whether whitespace came before them", "[parser]") {
+    auto q = only<ast::PhraseQuery>("who designs TPU 8i?");
+    REQUIRE(q.words.size() == 5);
+    CHECK(q.words[3].text == "8");
+    CHECK(q.words[3].spaceBefore);
+    CHECK(q.words[4].text == "i");
+    CHECK_FALSE(q.words[4].spaceBefore);
 }
 
 TEST_CASE("statements of several kinds parse in order", "[parser]") {
