@@ -67,8 +67,9 @@ Result<std::string> readFile(const std::string& path) {
 int writeWorkbook(const engine::Outcome& outcome, const CommonOptions& options,
                   const schema::Catalog& catalog) {
     std::vector<exporter::XlsxAnswer> answers;
-    for (const engine::QueryResult& result : outcome.results)
-        if (!result.why && !result.text) answers.push_back({result.query, &result.table});
+    for (const engine::StatementResult& result : outcome.results)
+        if (const engine::TableAnswer* answer = result.asTable())
+            answers.push_back({result.statement, &answer->table});
     if (answers.empty())
         return fail("nothing to write to '" + options.output + "'",
                     "a workbook holds the answers to questions (?, who, what, ...)");

@@ -23,7 +23,7 @@ private:
     const Engine& engine_;
 };
 
-// A diagram statement's answer (QueryResult::drawn): the model and how it is to be drawn.
+// A diagram statement's answer (TextAnswer::drawn): the model and how it is to be drawn.
 struct DrawnDiagram {
     diagram::Diagram model;
     exporter::DiagramStyle style;
