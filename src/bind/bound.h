@@ -100,7 +100,10 @@ struct BoundQuery {
     SourceSpan span;
 };
 
-enum class AggregateKind { Count, Sum, Min, Max, Avg };
+// Hhi: the Herfindahl-Hirschman index, the sum of the members' squares (shares in percent give
+// 0..10000); ranges carry through (a share of 40..50 adds 1600..2500).
+enum class AggregateKind { Count, Sum, Min, Max, Avg, Hhi };
+constexpr int kAggregateKinds = 6;
 const char* aggregateName(AggregateKind kind);
 
 struct HeadArg {
