@@ -19,7 +19,17 @@ statement
     | explainStmt
     | importStmt
     | diagramStmt
+    | scenarioDecl
     ;
+
+// ---- what-if scenarios (docs/analysis.md) ---------------------------------------------------
+// A counterfactual kept beside the facts, never changing them: facts it adds, retracts (`_`
+// and variables match anything) or scales (`scale capacity(TSMC, _, W) in 2026 by 0.8.`).
+scenarioDecl : SCENARIO ident '{' scenarioStep* '}' END? ;
+scenarioStep : RETRACT atom factClause* END            # scenarioRetract
+             | SCALE atom factClause* BY numLit END    # scenarioScale
+             | atom factClause* END                    # scenarioAdd
+             ;
 
 // ---- diagrams ----------------------------------------------------------------------------
 diagramStmt  : DIAGRAM diagramTarget diagramClause* END ;
@@ -100,7 +110,7 @@ ident        : IDENT | softKeyword ;
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
-             | TIMELESS | PERIOD | STATUS | REPORTED ;
+             | TIMELESS | PERIOD | STATUS | REPORTED | SCENARIO | SCALE | UNDER ;
 
 // ---- rules -------------------------------------------------------------------------------
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)* END ;
@@ -145,6 +155,7 @@ modifier     : AS OF date                         # asOfModifier
              | ORDER BY orderKey (',' orderKey)*  # orderByModifier
              | LIMIT INT                          # limitModifier
              | provenanceClause                   # provenanceModifier
+             | DIFF? UNDER ident (',' ident)*     # underModifier    // what-if scenarios
              ;
 orderKey     : (ident | SOURCE) (ASC | DESC)? ;
 
@@ -171,6 +182,9 @@ WITH      : 'with' ;
 LEGEND    : 'legend' ;
 CREATE    : 'create' ;
 RELATION  : 'relation' ;
+SCENARIO  : 'scenario' ;
+SCALE     : 'scale' ;
+UNDER     : 'under' ;
 ENTITY    : 'entity' ;
 SOURCE    : 'source' ;
 AKA       : 'aka' ;

@@ -153,6 +153,8 @@ struct Modifiers {
     std::vector<OrderKey> orderBy;
     std::optional<int64_t> limit;
     ProvenanceClauses provenance; // per / status / reported for every positive atom
+    std::vector<Name> under;      // what-if scenarios the answer is asked under
+    bool diff = false;            // `diff under ...`: what the scenarios change
 };
 
 struct QueryStmt {
@@ -217,9 +219,25 @@ struct PhraseQuery {
     bool explain = false;
 };
 
+// One step of a scenario: a fact it adds, or a pattern of facts it retracts or scales.
+struct ScenarioStep {
+    enum class Kind { Add, Retract, Scale };
+    Kind kind = Kind::Add;
+    FactStmt fact;    // Retract / Scale: `_` and variables stand for any value
+    NumberLit factor; // Scale: the factor; the atom's variable names the column scaled
+    SourceSpan span;
+};
+
+// `scenario NAME { steps }`: a counterfactual over the facts (docs/analysis.md).
+struct ScenarioDecl {
+    Name name;
+    std::vector<ScenarioStep> steps;
+};
+
 struct Statement {
-    using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
-                              QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt>;
+    using Node =
+        std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl, QueryStmt,
+                     PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, ScenarioDecl>;
     Node node;
     SourceSpan span;
 };

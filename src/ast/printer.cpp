@@ -58,6 +58,8 @@ std::string modifiers(const Modifiers& m) {
         out += (i ? ", " : " order by ") + name(m.orderBy[i].column) +
                (m.orderBy[i].descending ? " desc" : "");
     if (m.limit) out += " limit " + std::to_string(*m.limit);
+    for (size_t i = 0; i < m.under.size(); ++i)
+        out += (i ? ", " : m.diff ? " diff under " : " under ") + name(m.under[i]);
     return out;
 }
 
@@ -149,6 +151,17 @@ struct StatementPrinter {
         if (d.layout) out += " layout " + name(*d.layout);
         if (d.legend) out += " with legend";
         return out + ".";
+    }
+    std::string operator()(const ScenarioDecl& d) const {
+        std::string out = "scenario " + name(d.name) + " {";
+        for (const ScenarioStep& step : d.steps) {
+            std::string fact = (*this)(step.fact);
+            if (step.kind == ScenarioStep::Kind::Scale)
+                fact = "scale " + fact.substr(0, fact.size() - 1) + " by " +
+                       step.factor.value.toString() + ".";
+            out += " " + fact;
+        }
+        return out + " }";
     }
     std::string operator()(const WhyStmt& w) const {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";

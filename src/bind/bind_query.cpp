@@ -23,6 +23,11 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
     if (atom) query.atoms.push_back(std::move(*atom));
     ok = rejectProvenance(stmt.modifiers.provenance, "a 'why' question") && ok;
     ok = bindModifiers(stmt.modifiers, query) && ok;
+    if (stmt.modifiers.diff) {
+        error("'diff under' lists the answers a scenario changes; 'why' explains one fact",
+              stmt.modifiers.under.front().span, "ask 'why atom under NAME?'");
+        ok = false;
+    }
     if (ok) emit(ExplainWhy{std::move(query)}, span);
 }
 
@@ -160,6 +165,9 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
         query.orderBy.push_back({static_cast<int>(it - columns.begin()), key.descending});
     }
     query.limit = m.limit;
+    for (const ast::Name& name : m.under)
+        query.under.emplace_back(name.text, name.span);
+    query.diff = m.diff;
     if (!query.window) query.window = defaults_.window;
     if (!query.knownAt) query.knownAt = defaults_.knownAt;
     return ok;

@@ -45,6 +45,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindDiagram(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ImportStmt>)
                 bindImportStatement(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ScenarioDecl>)
+                bindScenario(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else
@@ -98,6 +100,11 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
         ok = false;
     } else {
         ok = bindModifiers(stmt.modifiers, query) && ok;
+    }
+    if (!stmt.modifiers.under.empty()) {
+        error("diagrams under a scenario are not drawn yet", stmt.modifiers.under.front().span,
+              "ask the query under it, with 'diff under' for what it changes");
+        ok = false;
     }
     out.window = query.window;
     out.knownAt = query.knownAt;

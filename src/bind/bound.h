@@ -98,6 +98,10 @@ struct BoundQuery {
     std::optional<int64_t> limit;
     bool explain = false;
     SourceSpan span;
+    // What-if scenarios the answer is asked under (names as written, with their spans), and
+    // whether to list what they change against the baseline (`diff under`).
+    std::vector<std::pair<std::string, SourceSpan>> under;
+    bool diff = false;
 };
 
 // Hhi: the Herfindahl-Hirschman index, the sum of the members' squares (shares in percent give
@@ -197,10 +201,29 @@ struct ExplainWhy {
     BoundQuery query; // one atom
 };
 
+// One step of a what-if scenario (docs/analysis.md). Add: `fact` is added. Retract / Scale:
+// the facts of `fact.relation` whose arguments equal `fact.args` where `any` is false (and,
+// with `matchValidity`, whose validity lies within `fact.valid`) are removed, or have argument
+// `column` multiplied by `factor`.
+struct ScenarioStep {
+    enum class Kind { Add, Retract, Scale };
+    Kind kind = Kind::Add;
+    schema::Fact fact;
+    std::vector<bool> any;
+    bool matchValidity = false;
+    int column = -1;
+    Number factor;
+};
+struct DeclareScenario {
+    std::string name;
+    std::vector<ScenarioStep> steps;
+    std::string text; // canonical source (stored in the database)
+};
+
 struct BoundStatement {
-    using Node =
-        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram>;
+    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
+                              DeclareScenario>;
     Node node;
     SourceSpan span;
 };

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -229,6 +230,7 @@ private:
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
                                       std::optional<DayNumber> knownAt) const;
     Status rebindRules();
+    Status rebindScenarios();
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);
 
@@ -237,6 +239,8 @@ private:
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
     RuleSet rules_;
+    // What-if scenarios declared in this session, by folded name (docs/analysis.md).
+    std::map<std::string, bind::DeclareScenario> scenarios_;
     Limits limits_;
     bool overwrite_ = false;
     bool readOnly_ = false;

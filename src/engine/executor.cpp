@@ -1,5 +1,6 @@
 #include "engine/executor.h"
 
+#include "common/text.h"
 #include "engine/derive_for_query.h"
 #include "engine/import.h"
 #include "eval/claim_filter.h"
@@ -38,6 +39,9 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return import(node);
             } else if constexpr (std::is_same_v<T, bind::RunDiagram>) {
                 return diagram(node);
+            } else if constexpr (std::is_same_v<T, bind::DeclareScenario>) {
+                scenarios_[text::foldCase(node.name)] = node;
+                return store_.saveScenario(text::foldCase(node.name), node.text);
             } else {
                 return query(node.query);
             }
@@ -118,22 +122,41 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
         }
 }
 
+// A question under what-if scenarios is answered on the facts as they would have them (and with
+// `diff`, compared with the baseline's answer).
+Status Executor::query(const bind::BoundQuery& query) {
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    if (!changed) return changed.status();
+    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
+    Result<QueryResult> result = answer(query, facts);
+    if (!result) return result.status();
+    if (query.diff) {
+        Result<QueryResult> baseline = answer(query, facts_);
+        if (!baseline) return baseline.status();
+        result.value().table = diffAnswers(baseline.value().table, result.value().table);
+    }
+    if (!note.empty()) result.value().table.notes.push_back(note);
+    outcome_.results.push_back(std::move(result.value()));
+    return Status::ok();
+}
+
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
-Status Executor::query(const bind::BoundQuery& query) {
+Result<QueryResult> Executor::answer(const bind::BoundQuery& query, const eval::FactBase& facts) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
     if (Status s =
-            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
+            deriveForQuery(query, catalog_, facts, rules_, ruleOptions(query), demand_, derived);
         !s)
         return s;
     QueryResult result;
     result.explain = query.explain;
     result.plan = derived.plan;
     if (!result.plan.empty()) result.plan += "query:\n";
-    eval::FactView view = derived.view(facts_);
+    eval::FactView view = derived.view(facts);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     result.plan += plan::describePlan(query, plan, catalog_);
     Result<Table> table =
@@ -142,8 +165,31 @@ Status Executor::query(const bind::BoundQuery& query) {
     if (!table) return table.status();
     result.table = std::move(table.value());
     markUndated(query, catalog_, rules_, result.table);
-    outcome_.results.push_back(std::move(result));
-    return Status::ok();
+    return result;
+}
+
+Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::BoundQuery& query,
+                                                                std::string& note) {
+    if (query.under.empty()) return std::unique_ptr<eval::FactBase>();
+    std::vector<const bind::DeclareScenario*> chosen;
+    std::vector<std::string> known;
+    for (const auto& [key, scenario] : scenarios_)
+        known.push_back(scenario.name);
+    for (const auto& [name, span] : query.under) {
+        auto it = scenarios_.find(text::foldCase(name));
+        if (it == scenarios_.end()) {
+            std::string hint = text::didYouMean(name, known);
+            outcome_.diagnostics.push_back(makeError(
+                Phase::Bind, "unknown scenario '" + name + "'", span,
+                hint.empty() ? "declare it first: scenario " + name + " { retract ... }" : hint));
+            return Status::error("");
+        }
+        chosen.push_back(&it->second);
+    }
+    auto facts = std::make_unique<eval::FactBase>(facts_);
+    ScenarioEffect effect = applyScenarios(chosen, *facts);
+    note = scenarioNote(chosen, effect);
+    return facts;
 }
 
 Status Executor::import(const bind::RunImport& request) {
@@ -191,7 +237,11 @@ Status Executor::diagram(const bind::RunDiagram& request) {
 }
 
 Status Executor::why(const bind::BoundQuery& query) {
-    eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    if (!changed) return changed.status();
+    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
+    eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
     QueryResult result;

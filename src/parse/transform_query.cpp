@@ -68,6 +68,11 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
                      key->DESC() != nullptr});
         } else if (auto* p = dynamic_cast<P::ProvenanceModifierContext*>(c)) {
             addProvenance(m.provenance, p->provenanceClause());
+        } else if (auto* u = dynamic_cast<P::UnderModifierContext*>(c)) {
+            if (!m.under.empty()) twice(c, "'under'", "list every scenario in one 'under a, b'");
+            for (P::IdentContext* name : u->ident())
+                m.under.push_back(transformIdent(name));
+            m.diff = u->DIFF() != nullptr;
         } else {
             auto* l = static_cast<P::LimitModifierContext*>(c);
             if (m.limit) twice(c, "'limit'", "give one limit");

@@ -41,6 +41,8 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformExplain(c);
     else if (auto* c = ctx->diagramStmt())
         out.node = transformDiagram(c);
+    else if (auto* c = ctx->scenarioDecl())
+        out.node = transformScenario(c);
     else if (auto* c = ctx->importStmt())
         out.node =
             ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),
