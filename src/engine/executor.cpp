@@ -129,22 +129,22 @@ Status Executor::query(const bind::BoundQuery& query) {
     Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
     if (!changed) return changed.status();
     const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
-    Result<QueryResult> result = answer(query, facts);
+    Result<TableAnswer> result = answer(query, facts);
     if (!result) return result.status();
     if (query.diff) {
-        Result<QueryResult> baseline = answer(query, facts_);
+        Result<TableAnswer> baseline = answer(query, facts_);
         if (!baseline) return baseline.status();
         result.value().table = diffAnswers(baseline.value().table, result.value().table);
     }
     if (!note.empty()) result.value().table.notes.push_back(note);
-    outcome_.results.push_back(std::move(result.value()));
+    outcome_.results.push_back({"", std::move(result.value())});
     return Status::ok();
 }
 
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
-Result<QueryResult> Executor::answer(const bind::BoundQuery& query, const eval::FactBase& facts) {
+Result<TableAnswer> Executor::answer(const bind::BoundQuery& query, const eval::FactBase& facts) {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     QueryDerivation derived;
@@ -152,7 +152,7 @@ Result<QueryResult> Executor::answer(const bind::BoundQuery& query, const eval::
             deriveForQuery(query, catalog_, facts, rules_, ruleOptions(query), demand_, derived);
         !s)
         return s;
-    QueryResult result;
+    TableAnswer result;
     result.explain = query.explain;
     result.plan = derived.plan;
     if (!result.plan.empty()) result.plan += "query:\n";
@@ -194,24 +194,18 @@ Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::Boun
 
 Status Executor::import(const bind::RunImport& request) {
     Result<std::string> text = readTextFile(request.path);
-    if (!text) {
-        outcome_.diagnostics.push_back(
-            makeError(Phase::Io, text.status().message(), request.pathSpan));
-        return Status::error("");
-    }
+    if (!text) return Status::error(Phase::Io, text.status().message(), request.pathSpan);
     // The file's lines and fields are not shown in errors: a statement may come from text
     // that its reader did not write (docs/limits.md, "Files").
     bind::ImportOptions options{request.relation, request.createType, false};
     bind::ImportResult bound = bind::bindImport(text.value(), request.path, options, catalog_);
-    if (!bound.status) {
-        outcome_.diagnostics.push_back(
-            makeError(Phase::Bind, request.path + ": " + bound.status.message(), request.pathSpan));
-        return Status::error("");
-    }
+    if (!bound.status)
+        return Status::error(Phase::Bind, request.path + ": " + bound.status.message(),
+                             request.pathSpan);
     if (!bound.rowErrors.empty()) {
         for (Diagnostic& d : importErrors(bound))
             outcome_.diagnostics.push_back(std::move(d));
-        return Status::error("");
+        return Status::reported();
     }
     return applyImport(bound, catalog_, store_, facts_, outcome_.stats);
 }
@@ -220,19 +214,13 @@ Status Executor::import(const bind::RunImport& request) {
 // the commit (it reads the engine's state).
 Status Executor::diagram(const bind::RunDiagram& request) {
     if (!request.layout.empty())
-        if (auto layout = exporter::parseLayoutEngine(request.layout); !layout) {
-            outcome_.diagnostics.push_back(
-                makeError(Phase::Bind, layout.status().message(), request.layoutSpan));
-            return Status::error("");
-        }
+        if (auto layout = exporter::parseLayoutEngine(request.layout); !layout)
+            return Status::error(Phase::Bind, layout.status().message(), request.layoutSpan);
     if (!request.path.empty())
-        if (auto format = exporter::diagramFormatForPath(request.path); !format) {
-            outcome_.diagnostics.push_back(
-                makeError(Phase::Bind, format.status().message(), request.pathSpan));
-            return Status::error("");
-        }
+        if (auto format = exporter::diagramFormatForPath(request.path); !format)
+            return Status::error(Phase::Bind, format.status().message(), request.pathSpan);
     diagrams_.push_back({outcome_.results.size(), request});
-    outcome_.results.push_back(QueryResult{});
+    outcome_.results.push_back({"", TextAnswer{}});
     return Status::ok();
 }
 
@@ -244,10 +232,7 @@ Status Executor::why(const bind::BoundQuery& query) {
     eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
-    QueryResult result;
-    result.why = true;
-    result.derivations = std::move(trees.value());
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", WhyAnswer{std::move(trees.value())}});
     return Status::ok();
 }
 

@@ -35,7 +35,7 @@ private:
     Status addFact(const schema::Fact& fact);
     Status retract(const bind::RetractFact& retract);
     Status query(const bind::BoundQuery& query);
-    Result<QueryResult> answer(const bind::BoundQuery& query, const eval::FactBase& facts);
+    Result<TableAnswer> answer(const bind::BoundQuery& query, const eval::FactBase& facts);
     Status why(const bind::BoundQuery& query);
     // The facts as the query's scenarios would have them (nullptr: none asked, use facts_), and
     // the note saying so; an unknown scenario is an error.

@@ -22,7 +22,9 @@ Engine::answerBindings(const bind::BoundQuery& query) const {
     eval::QueryLimits limits =
         eval::queryLimitsFromNow(&cancel_, options.timeLimit, options.maxMemoryBytes);
     QueryDerivation derived;
-    if (Status s = deriveForQuery(query, catalog_, *facts_, rules_, options, demand_, derived); !s)
+    if (Status s =
+            deriveForQuery(query, catalog_, *facts_, rules_, options, strategy_.demand, derived);
+        !s)
         return s;
     eval::FactView view = derived.view(*facts_);
     plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
