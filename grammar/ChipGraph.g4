@@ -24,6 +24,7 @@ statement
     | conflictsStmt
     | deprecateStmt
     | changesStmt
+    | scenarioDecl
     ;
 
 // ---- history, changes and conflicts (docs/time.md) -----------------------------------------
@@ -35,6 +36,13 @@ changesStmt  : CHANGES diffRange (FOR name)? (OF ident)? END ;
 // Two knowledge dates or two valid times; a missing second date is reported by the binder.
 diffRange    : KNOWN AT date (RANGE date)?          # knownAtRange
              | AS OF date (RANGE date)?             # asOfRange
+// ---- what-if scenarios (docs/analysis.md) ---------------------------------------------------
+// A counterfactual kept beside the facts, never changing them: facts it adds, retracts (`_`
+// and variables match anything) or scales (`scale capacity(TSMC, _, W) in 2026 by 0.8.`).
+scenarioDecl : SCENARIO ident '{' scenarioStep* '}' END? ;
+scenarioStep : RETRACT atom factClause* END            # scenarioRetract
+             | SCALE atom factClause* BY numLit END    # scenarioScale
+             | atom factClause* END                    # scenarioAdd
              ;
 
 // ---- diagrams ----------------------------------------------------------------------------
@@ -125,7 +133,8 @@ ident        : IDENT | softKeyword ;
 softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHED | URL
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
              | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE
-             | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR | OR | DISTINCT ;
+             | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR | OR | DISTINCT
+             | SCENARIO | SCALE | UNDER ;
 
 // ---- rules -------------------------------------------------------------------------------
 // `;` or `or` between conjunctions: one rule per branch (docs/rules.md, "Disjunction").
@@ -187,6 +196,7 @@ modifier     : AS OF date                         # asOfModifier
              | provenanceClause                   # provenanceModifier
              | PREFER ident (',' ident)*          # preferModifier  // latest, all, or sources
              | DIFF diffRange                     # diffModifier
+             | DIFF? UNDER ident (',' ident)*     # underModifier    // what-if scenarios
              ;
 orderKey     : (ident | SOURCE) (ASC | DESC)? ;
 
@@ -220,6 +230,9 @@ LATEST    : 'latest' ;
 TITLE     : 'title' ;
 CREATE    : 'create' ;
 RELATION  : 'relation' ;
+SCENARIO  : 'scenario' ;
+SCALE     : 'scale' ;
+UNDER     : 'under' ;
 ENTITY    : 'entity' ;
 SOURCE    : 'source' ;
 AKA       : 'aka' ;

@@ -172,6 +172,8 @@ struct Modifiers {
     ProvenanceClauses provenance;  // per / status / reported for every positive atom
     std::optional<Policy> policy;  // prefer ...
     std::optional<DiffRange> diff; // `diff known at D1 .. D2`: queries only
+    std::vector<Name> under;      // what-if scenarios the answer is asked under
+    bool diffUnder = false;       // `diff under ...`: what the scenarios change
 };
 
 // One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).
@@ -285,10 +287,25 @@ struct ChangesStmt {
     std::optional<Name> relation;
 };
 
+// One step of a scenario: a fact it adds, or a pattern of facts it retracts or scales.
+struct ScenarioStep {
+    enum class Kind { Add, Retract, Scale };
+    Kind kind = Kind::Add;
+    FactStmt fact;    // Retract / Scale: `_` and variables stand for any value
+    NumberLit factor; // Scale: the factor; the atom's variable names the column scaled
+    SourceSpan span;
+};
+
+// `scenario NAME { steps }`: a counterfactual over the facts (docs/analysis.md).
+struct ScenarioDecl {
+    Name name;
+    std::vector<ScenarioStep> steps;
+};
+
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
                               QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, BlameStmt,
-                              ClaimsStmt, DeprecateStmt, ChangesStmt>;
+                              ClaimsStmt, DeprecateStmt, ChangesStmt, ScenarioDecl>;
     Node node;
     SourceSpan span;
 };

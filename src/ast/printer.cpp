@@ -73,6 +73,8 @@ std::string modifiers(const Modifiers& m) {
     if (m.limit) out += " limit " + std::to_string(*m.limit);
     if (m.policy) out += " prefer " + names(m.policy->words);
     if (m.diff) out += " diff " + diffRange(*m.diff);
+    for (size_t i = 0; i < m.under.size(); ++i)
+        out += (i ? ", " : m.diffUnder ? " diff under " : " under ") + name(m.under[i]);
     return out;
 }
 
@@ -179,6 +181,17 @@ struct StatementPrinter {
         if (d.nativeNames) out += " with native names";
         if (d.title) out += " title " + text::quoteString(*d.title);
         return out + ".";
+    }
+    std::string operator()(const ScenarioDecl& d) const {
+        std::string out = "scenario " + name(d.name) + " {";
+        for (const ScenarioStep& step : d.steps) {
+            std::string fact = (*this)(step.fact);
+            if (step.kind == ScenarioStep::Kind::Scale)
+                fact = "scale " + fact.substr(0, fact.size() - 1) + " by " +
+                       step.factor.value.toString() + ".";
+            out += " " + fact;
+        }
+        return out + " }";
     }
     std::string operator()(const WhyStmt& w) const {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";

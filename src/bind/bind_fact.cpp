@@ -20,13 +20,25 @@ static std::string columnDescription(const schema::Column& column,
 }
 
 void Binder::bindFact(const ast::FactStmt& stmt, const SourceSpan& span) {
+    std::optional<schema::Fact> fact = bindFactFields(stmt);
+    if (!fact) return;
+    if (!stmt.retract) {
+        emit(AddFact{std::move(*fact)}, span);
+        return;
+    }
+    RetractFact retract{std::move(*fact), stmt.validity.has_value(), stmt.source.has_value(),
+                        stmt.status.has_value()};
+    emit(std::move(retract), span);
+}
+
+std::optional<schema::Fact> Binder::bindFactFields(const ast::FactStmt& stmt) {
     const ast::Atom& atom = stmt.atom;
     const schema::RelationInfo* relation = resolveRelation(atom.relation);
-    if (!relation || !checkArity(atom, *relation)) return;
+    if (!relation || !checkArity(atom, *relation)) return std::nullopt;
     if (relation->derived) {
         error("'" + relation->name + "' is derived by rules; facts cannot be stated for it",
               atom.relation.span, "state facts of the relations its rules use");
-        return;
+        return std::nullopt;
     }
     schema::Fact fact;
     fact.relation = relation->id;
@@ -65,14 +77,8 @@ void Binder::bindFact(const ast::FactStmt& stmt, const SourceSpan& span) {
             fact.status = *status;
         }
     }
-    if (!ok) return;
-    if (!stmt.retract) {
-        emit(AddFact{std::move(fact)}, span);
-        return;
-    }
-    RetractFact retract{std::move(fact), stmt.validity.has_value(), stmt.source.has_value(),
-                        stmt.status.has_value()};
-    emit(std::move(retract), span);
+    if (!ok) return std::nullopt;
+    return fact;
 }
 
 bool Binder::checkArity(const ast::Atom& atom, const schema::RelationInfo& relation) {

@@ -37,6 +37,11 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
         ok = bindModifiers(stmt.modifiers, query) && ok;
     else
         ok = false;
+    if (stmt.modifiers.diffUnder) {
+        error("'diff under' lists the answers a scenario changes; 'why' explains one fact",
+              stmt.modifiers.under.front().span, "ask 'why atom under NAME?'");
+        ok = false;
+    }
     if (ok) emit(ExplainWhy{std::move(query)}, span);
 }
 
@@ -220,6 +225,9 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
             ok = false;
         }
     }
+    for (const ast::Name& name : m.under)
+        query.under.emplace_back(name.text, name.span);
+    query.diffUnder = m.diffUnder;
     if (!query.window) query.window = defaults_.window;
     if (!query.knownAt) query.knownAt = defaults_.knownAt;
     return ok;

@@ -10,13 +10,13 @@
 namespace chipgraph::bind {
 
 const char* aggregateName(AggregateKind kind) {
-    static const char* const kNames[] = {"count", "sum", "min", "max", "avg"};
+    static const char* const kNames[] = {"count", "sum", "min", "max", "avg", "hhi"};
     return kNames[static_cast<int>(kind)];
 }
 
 static std::optional<AggregateKind> parseAggregate(const std::string& word) {
     std::string folded = text::foldCase(word);
-    for (int k = 0; k < 5; ++k)
+    for (int k = 0; k < kAggregateKinds; ++k)
         if (folded == aggregateName(static_cast<AggregateKind>(k)))
             return static_cast<AggregateKind>(k);
     return std::nullopt;
@@ -236,7 +236,8 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
         out.aggregate = parseAggregate(arg.aggregate->text);
         if (!out.aggregate) {
             error("unknown aggregate '" + arg.aggregate->text + "'", arg.aggregate->span,
-                  text::didYouMean(arg.aggregate->text, {"count", "sum", "min", "max", "avg"}));
+                  text::didYouMean(arg.aggregate->text,
+                                   {"count", "sum", "min", "max", "avg", "hhi"}));
             return std::nullopt;
         }
     }
@@ -270,7 +271,8 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
     out.term.span = term.span;
     const Variable& var = body.variables[v];
     bool numeric = out.aggregate &&
-                   (*out.aggregate == AggregateKind::Sum || *out.aggregate == AggregateKind::Avg);
+                   (*out.aggregate == AggregateKind::Sum || *out.aggregate == AggregateKind::Avg ||
+                    *out.aggregate == AggregateKind::Hhi);
     if (numeric && var.kind != schema::ColumnKind::Number) {
         error(std::string("'") + aggregateName(*out.aggregate) + "' needs a number, but '" +
                   var.name + "' is " + kindName(var.kind),

@@ -51,6 +51,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindDiagram(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ImportStmt>)
                 bindImportStatement(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::ScenarioDecl>)
+                bindScenario(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ClaimsStmt>)
@@ -119,6 +121,11 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     }
     ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
     ok = rejectPolicyAndDiff(stmt.modifiers, "a diagram") && ok;
+    if (!stmt.modifiers.under.empty()) {
+        error("diagrams under a scenario are not drawn yet", stmt.modifiers.under.front().span,
+              "ask the query under it, with 'diff under' for what it changes");
+        ok = false;
+    }
     ok = bindDiagramQuery(stmt, span, out) && ok;
     if (stmt.diff && out.query) {
         error("a diagram of a query cannot be a diff", stmt.diff->span,

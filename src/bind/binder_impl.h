@@ -42,6 +42,12 @@ private:
 
     // bind_fact.cpp — facts and the values in them
     void bindFact(const ast::FactStmt& fact, const SourceSpan& span);
+    // The fact a statement states (nullopt after reporting its errors).
+    std::optional<schema::Fact> bindFactFields(const ast::FactStmt& stmt);
+
+    // bind_scenario.cpp — what-if scenarios
+    void bindScenario(const ast::ScenarioDecl& decl, const SourceSpan& span);
+    std::optional<ScenarioStep> bindScenarioPattern(const ast::ScenarioStep& step);
     std::optional<Value> bindConstant(const ast::Term& term, const schema::Column& column,
                                       const schema::RelationInfo& relation);
     bool bindQualifiers(const std::vector<ast::Qualifier>& qualifiers,

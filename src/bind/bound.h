@@ -117,9 +117,16 @@ struct BoundQuery {
     SourceSpan span;
     Policy policy;                 // prefer ...: keyed relations' disagreeing claims
     std::optional<DiffDates> diff; // `diff known at D1 .. D2`: the answers' changes
+    // What-if scenarios the answer is asked under (names as written, with their spans), and
+    // whether to list what they change against the baseline (`diff under`).
+    std::vector<std::pair<std::string, SourceSpan>> under;
+    bool diffUnder = false;
 };
 
-enum class AggregateKind { Count, Sum, Min, Max, Avg };
+// Hhi: the Herfindahl-Hirschman index, the sum of the members' squares (shares in percent give
+// 0..10000); ranges carry through (a share of 40..50 adds 1600..2500).
+enum class AggregateKind { Count, Sum, Min, Max, Avg, Hhi };
+constexpr int kAggregateKinds = 6;
 const char* aggregateName(AggregateKind kind);
 
 struct HeadArg {
@@ -247,11 +254,30 @@ struct ListChanges {
     EntityId entity = kNoId;     // kNoId: every entity
     RelationId relation = kNoId; // kNoId: every relation with facts
 };
+// One step of a what-if scenario (docs/analysis.md). Add: `fact` is added. Retract / Scale:
+// the facts of `fact.relation` whose arguments equal `fact.args` where `any` is false (and,
+// with `matchValidity`, whose validity lies within `fact.valid`) are removed, or have argument
+// `column` multiplied by `factor`.
+struct ScenarioStep {
+    enum class Kind { Add, Retract, Scale };
+    Kind kind = Kind::Add;
+    schema::Fact fact;
+    std::vector<bool> any;
+    bool matchValidity = false;
+    int column = -1;
+    Number factor;
+};
+struct DeclareScenario {
+    std::string name;
+    std::vector<ScenarioStep> steps;
+    std::string text; // canonical source (stored in the database)
+};
 
 struct BoundStatement {
     using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
                               RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
-                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges>;
+                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges,
+                              DeclareScenario>;
     Node node;
     SourceSpan span;
 };

@@ -101,6 +101,12 @@ Number multiplyNumbers(const Number& a, const Number& b) {
     return combine(a, b, *std::min_element(p, p + 4), *std::max_element(p, p + 4));
 }
 
+Number squareNumber(const Number& a) {
+    double lo = product(a.lo, a.lo), hi = product(a.hi, a.hi);
+    double low = a.lo <= 0 && a.hi >= 0 ? 0 : std::min(lo, hi);
+    return combine(a, a, low, std::max(lo, hi));
+}
+
 std::optional<Number> divideNumbers(const Number& a, const Number& b) {
     if (b.lo <= 0 && b.hi >= 0) return std::nullopt;
     Number inverse = b;

@@ -53,6 +53,8 @@ Number addNumbers(const Number& a, const Number& b);
 Number subtractNumbers(const Number& a, const Number& b);
 Number multiplyNumbers(const Number& a, const Number& b);
 std::optional<Number> divideNumbers(const Number& a, const Number& b);
+// The square of one quantity (not of two independent ones): -1..2 squared is 0..4, <5 is 0..25.
+Number squareNumber(const Number& a);
 Number minNumbers(const Number& a, const Number& b);
 Number maxNumbers(const Number& a, const Number& b);
 

@@ -4,6 +4,7 @@
 #include "bind/binder.h"
 #include "bind/stratify.h"
 #include "common/memory.h"
+#include "common/text.h"
 #include "engine/bundled_graph.h"
 #include "engine/change_log.h"
 #include "engine/diagram_view.h"
@@ -87,7 +88,28 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     engine->store_->endRead();
     if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
+    if (Status s = engine->rebindScenarios(); !s) return s;
     return engine;
+}
+
+// Stored scenarios are kept as text; bind them again against the catalog.
+Status Engine::rebindScenarios() {
+    Result<std::vector<std::string>> texts = store_->loadScenarios();
+    if (!texts) return texts.status();
+    scenarios_.clear();
+    for (const std::string& text : texts.value()) {
+        auto name = std::make_shared<const std::string>("<stored scenario>");
+        parse::ParseResult parsed = parse::parseProgram(text, name);
+        schema::Catalog scratch = catalog_;
+        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch, {})
+                                             : bind::BindResult{{}, parsed.diagnostics};
+        auto* scenario = bound.ok() && bound.statements.size() == 1
+                             ? std::get_if<bind::DeclareScenario>(&bound.statements[0].node)
+                             : nullptr;
+        if (!scenario) return Status::error("stored scenario no longer binds: " + text);
+        scenarios_[text::foldCase(scenario->name)] = std::move(*scenario);
+    }
+    return Status::ok();
 }
 
 // Stored rules are kept as text; bind them again (in their order) against the catalog.
@@ -215,7 +237,8 @@ Status Engine::reloadAll() {
     baseCache_ = std::make_unique<eval::BaseTableCache>();
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
-    return rebindRules();
+    if (Status s = rebindRules(); !s) return s;
+    return rebindScenarios();
 }
 
 Outcome Engine::runUnit(const std::vector<SourceFile>& files,
@@ -289,7 +312,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         }
     }
     cancel_.store(false);
-    Executor executor(*store_, catalog_, *facts_, rules, outcome, &cancel_);
+    Scenarios scenarios = scenarios_;
+    Executor executor(*store_, catalog_, *facts_, rules, scenarios, outcome, &cancel_);
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     Status status = Status::ok();
     SourceSpan failed;
@@ -332,6 +356,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     }
     pending.commit();
     if (extended) rules_ = std::move(*extended);
+    scenarios_ = std::move(scenarios);
     drawDiagrams(executor.diagrams(), outcome);
     return outcome;
 }

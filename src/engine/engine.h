@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -279,6 +280,7 @@ private:
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
                                       std::optional<DayNumber> knownAt) const;
     Status rebindRules();
+    Status rebindScenarios();
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);
 
@@ -289,6 +291,8 @@ private:
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
     RuleSet rules_;
+    // What-if scenarios declared in this session, by folded name (docs/analysis.md).
+    std::map<std::string, bind::DeclareScenario> scenarios_;
     EngineOptions options_;
     EvaluationStrategy strategy_;
     bool readOnly_ = false;

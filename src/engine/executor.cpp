@@ -2,6 +2,7 @@
 
 #include "bind/stratify.h"
 #include "engine/change_log.h"
+#include "common/text.h"
 #include "engine/derive_for_query.h"
 #include "engine/fingerprint.h"
 #include "engine/import.h"
@@ -49,6 +50,9 @@ Status Executor::execute(const bind::BoundStatement& statement) {
                 return listChanges(node);
             } else if constexpr (std::is_same_v<T, bind::DeclareJudgement>) {
                 return judge(node);
+            } else if constexpr (std::is_same_v<T, bind::DeclareScenario>) {
+                scenarios_[text::foldCase(node.name)] = node;
+                return store_.saveScenario(text::foldCase(node.name), node.text);
             } else {
                 return runQuery(node);
             }
@@ -129,6 +133,25 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
         }
 }
 
+// A question under what-if scenarios is answered on the facts as they would have them (and with
+// `diff`, compared with the baseline's answer).
+Status Executor::query(const bind::BoundQuery& query) {
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    if (!changed) return changed.status();
+    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
+    Result<TableAnswer> result = answer(query, facts);
+    if (!result) return result.status();
+    if (query.diff) {
+        Result<TableAnswer> baseline = answer(query, facts_);
+        if (!baseline) return baseline.status();
+        result.value().table = diffAnswers(baseline.value().table, result.value().table);
+    }
+    if (!note.empty()) result.value().table.notes.push_back(note);
+    outcome_.results.push_back({"", std::move(result.value())});
+    return Status::ok();
+}
+
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
@@ -182,6 +205,7 @@ Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
 // A question answers over the current facts and rules, or (`recorded at`) over those the
 // database held then; policies, diffs and keyed relations go through executor_time.cpp.
 Status Executor::query(const bind::BoundQuery& query, std::optional<Context> local) {
+    if (!query.under.empty()) return scenarioQuery(query, local);
     if (!local && !query.recordedAt &&
         (query.diff || query.policy.any() || readsKeyed(query, catalog_)))
         return timeQuery(query);
@@ -211,6 +235,51 @@ Status Executor::blame(const bind::BoundQuery& query) {
     result.table = std::move(table.value());
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
+}
+
+// A question under what-if scenarios (docs/analysis.md): answered over a copy of the facts
+// with the scenarios' steps applied, or (`diff under`) compared with the baseline's answer.
+Status Executor::scenarioQuery(const bind::BoundQuery& query, std::optional<Context> local) {
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    if (!changed) return changed.status();
+    const Context* context = local ? &*local : nullptr;
+    TableAnswer result;
+    result.explain = query.explain;
+    Result<eval::QueryAnswers> answers =
+        answer(query, *changed.value(), false, &result.plan, context);
+    if (!answers) return answers.status();
+    result.table = std::move(answers.value().table);
+    if (query.diffUnder) {
+        Result<eval::QueryAnswers> baseline = answer(query, facts_, false, nullptr, context);
+        if (!baseline) return baseline.status();
+        result.table = diffAnswers(baseline.value().table, result.table);
+    }
+    if (!note.empty()) result.table.notes.push_back(note);
+    outcome_.results.push_back({"", std::move(result)});
+    return Status::ok();
+}
+
+Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::BoundQuery& query,
+                                                                std::string& note) {
+    std::vector<const bind::DeclareScenario*> chosen;
+    std::vector<std::string> known;
+    for (const auto& [key, scenario] : scenarios_)
+        known.push_back(scenario.name);
+    for (const auto& [name, span] : query.under) {
+        auto it = scenarios_.find(text::foldCase(name));
+        if (it == scenarios_.end()) {
+            std::string hint = text::didYouMean(name, known);
+            return Status::error(
+                Phase::Bind, "unknown scenario '" + name + "'", span,
+                hint.empty() ? "declare it first: scenario " + name + " { retract ... }" : hint);
+        }
+        chosen.push_back(&it->second);
+    }
+    auto facts = std::make_unique<eval::FactBase>(facts_);
+    ScenarioEffect effect = applyScenarios(chosen, *facts);
+    note = scenarioNote(chosen, effect);
+    return facts;
 }
 
 Status Executor::import(const bind::RunImport& request) {
@@ -246,7 +315,11 @@ Status Executor::diagram(const bind::RunDiagram& request) {
 }
 
 Status Executor::why(const bind::BoundQuery& query) {
-    eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    if (!changed) return changed.status();
+    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
+    eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
     outcome_.results.push_back({"", WhyAnswer{std::move(trees.value())}});

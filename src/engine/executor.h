@@ -3,6 +3,7 @@
 // and to the in-memory facts, queries are planned and evaluated. Internal to src/engine.
 #include "bind/bound.h"
 #include "engine/engine.h"
+#include "engine/scenario.h"
 #include "eval/fact_base.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
@@ -16,10 +17,13 @@ bool readsKeyed(const bind::BoundQuery& query, const schema::Catalog& catalog);
 
 class Executor {
 public:
+    // `scenarios`: the session's what-if scenarios, to which the unit's declarations are added
+    // (the caller keeps them only if the unit succeeds).
     Executor(store::Store& store, schema::Catalog& catalog, eval::FactBase& facts,
-             const RuleSet& rules, Outcome& outcome, const std::atomic<bool>* cancel)
-        : store_(store), catalog_(catalog), facts_(facts), rules_(rules), outcome_(outcome),
-          cancel_(cancel) {}
+             const RuleSet& rules, Scenarios& scenarios, Outcome& outcome,
+             const std::atomic<bool>* cancel)
+        : store_(store), catalog_(catalog), facts_(facts), rules_(rules), scenarios_(scenarios),
+          outcome_(outcome), cancel_(cancel) {}
 
     // How rules are evaluated (limits, naive, kept base tables); each question adds its window,
     // `known at` and the cancel flag. `demand`: evaluate constants on demand (plan/demand.h).
@@ -53,6 +57,7 @@ private:
                                       bool withBindings, std::string* plan = nullptr,
                                       const Context* context = nullptr);
     Status blame(const bind::BoundQuery& query);
+    Status scenarioQuery(const bind::BoundQuery& query, std::optional<Context> local);
     // executor_time.cpp: policies, conflict marks, diffs, history and conflicts (docs/time.md)
     Status timeQuery(const bind::BoundQuery& query);
     Result<Table> policyAnswer(const bind::BoundQuery& query, std::string* plan = nullptr);
@@ -62,6 +67,10 @@ private:
     Status listChanges(const bind::ListChanges& request);
     Status judge(const bind::DeclareJudgement& judgement);
     Status why(const bind::BoundQuery& query);
+    // The facts as the query's scenarios would have them (nullptr: none asked, use facts_), and
+    // the note saying so; an unknown scenario is an error.
+    Result<std::unique_ptr<eval::FactBase>> scenarioFacts(const bind::BoundQuery& query,
+                                                          std::string& note);
     Status import(const bind::RunImport& request);
     Status diagram(const bind::RunDiagram& request);
 
@@ -77,6 +86,7 @@ private:
     schema::Catalog& catalog_; // the unit's catalog: imports may create entities
     eval::FactBase& facts_;
     const RuleSet& rules_;
+    Scenarios& scenarios_;
     Outcome& outcome_;
     const std::atomic<bool>* cancel_;
     eval::RuleEvalOptions ruleOptions_;

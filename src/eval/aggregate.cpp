@@ -1,4 +1,4 @@
-// Aggregates in rule heads (count, sum, min, max, avg), grouped by the other head arguments
+// Aggregates in rule heads (count, sum, min, max, avg, hhi), grouped by the other head arguments
 // and computed over time: the timeline of each group is cut wherever a member starts or stops
 // being valid, and every stretch gets the aggregate of the members valid in it.
 #include "eval/body_join.h"
@@ -102,6 +102,11 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
         case bind::AggregateKind::Avg:
             sum = sum ? addNumbers(*sum, v.numberValue()) : v.numberValue();
             break;
+        case bind::AggregateKind::Hhi: {
+            Number square = squareNumber(v.numberValue());
+            sum = sum ? addNumbers(*sum, square) : square;
+            break;
+        }
         case bind::AggregateKind::Min:
             if (!result || compareValues(v, bind::CompareOp::Lt, *result, catalog)) result = v;
             break;
@@ -112,7 +117,8 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
             break;
         }
     }
-    if (kind == bind::AggregateKind::Sum) return Value::number(*sum);
+    if (kind == bind::AggregateKind::Sum || kind == bind::AggregateKind::Hhi)
+        return Value::number(*sum);
     if (kind == bind::AggregateKind::Avg) {
         auto avg = divideNumbers(*sum, Number::exact(static_cast<double>(counted)));
         return avg ? std::optional<Value>(Value::number(*avg)) : std::nullopt;

@@ -166,6 +166,12 @@ bool FactBase::remove(const schema::Fact& fact) {
     return true;
 }
 
+void FactBase::replace(RelationId id, const std::vector<schema::Fact>& facts) {
+    relations_.erase(id);
+    for (const schema::Fact& fact : facts)
+        add(fact);
+}
+
 const RelationFacts& FactBase::relation(RelationId id) const {
     auto it = relations_.find(id);
     return it == relations_.end() ? empty_ : it->second;

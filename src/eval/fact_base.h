@@ -76,6 +76,8 @@ public:
     void reserve(RelationId id, size_t more);
     // Removes the fact with the same key; false if there was none.
     bool remove(const schema::Fact& fact);
+    // Makes `facts` the relation's facts (repeats kept once): a what-if scenario's changes.
+    void replace(RelationId id, const std::vector<schema::Fact>& facts);
     // Facts of a relation; an empty set for a relation without facts.
     const RelationFacts& relation(RelationId id) const;
     size_t size(RelationId id) const { return relation(id).size(); }

@@ -126,6 +126,11 @@ ast::Modifiers Transformer::transformModifiers(const std::vector<P::ModifierCont
             if (m.diff) twice(c, "'diff'", "give one pair of dates");
             m.diff = transformDiffRange(d->diffRange());
             m.diff->span = span(c);
+        } else if (auto* u = dynamic_cast<P::UnderModifierContext*>(c)) {
+            if (!m.under.empty()) twice(c, "'under'", "list every scenario in one 'under a, b'");
+            for (P::IdentContext* name : u->ident())
+                m.under.push_back(transformIdent(name));
+            m.diffUnder = u->DIFF() != nullptr;
         } else {
             auto* l = static_cast<P::LimitModifierContext*>(c);
             if (m.limit) twice(c, "'limit'", "give one limit");

@@ -51,6 +51,8 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformDeprecate(c);
     else if (auto* c = ctx->changesStmt())
         out.node = transformChanges(c);
+    else if (auto* c = ctx->scenarioDecl())
+        out.node = transformScenario(c);
     else if (auto* c = ctx->importStmt())
         out.node =
             ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),

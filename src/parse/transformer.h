@@ -46,6 +46,9 @@ private:
     // cannot hold exactly.
     double numLitValue(P::NumLitContext* ctx, bool exact);
 
+    // transform_scenario.cpp
+    ast::ScenarioDecl transformScenario(P::ScenarioDeclContext* ctx);
+
     // transform_query.cpp
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);
     ast::WhyStmt transformWhy(P::WhyStmtContext* ctx);

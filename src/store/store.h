@@ -68,6 +68,10 @@ public:
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);
     Status saveJudgement(const schema::Judgement& judgement); // store_judgements.cpp
+    // A what-if scenario's canonical text under its folded name (replacing one of that name),
+    // and every stored scenario's text (store_scenarios.cpp).
+    Status saveScenario(const std::string& key, const std::string& text);
+    Result<std::vector<std::string>> loadScenarios();
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
 

@@ -1,0 +1,34 @@
+#pragma once
+// What-if scenarios (docs/analysis.md): the facts as a scenario would have them, and what an
+// answer under it changes against the baseline. Internal to src/engine.
+#include "bind/bound.h"
+#include "common/table.h"
+#include "eval/fact_base.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace chipgraph::engine {
+
+// The scenarios of a session, by folded name.
+using Scenarios = std::map<std::string, bind::DeclareScenario>;
+
+struct ScenarioEffect {
+    size_t added = 0, retracted = 0, scaled = 0;
+};
+
+// Applies the scenarios' steps, in order, to `facts` (a copy of the baseline's): adds, removes
+// and scales facts. Returns how many facts each kind of step changed.
+ScenarioEffect applyScenarios(const std::vector<const bind::DeclareScenario*>& scenarios,
+                              eval::FactBase& facts);
+
+// The note under an answer asked under scenarios: which, and what they changed.
+std::string scenarioNote(const std::vector<const bind::DeclareScenario*>& scenarios,
+                         const ScenarioEffect& effect);
+
+// What the scenario answer changes against the baseline: a `change` column ("removed": a row
+// only the baseline has; "added": a row only the scenario has) before the answer's columns.
+Table diffAnswers(const Table& baseline, const Table& scenario);
+
+} // namespace chipgraph::engine
