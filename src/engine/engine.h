@@ -240,6 +240,7 @@ private:
     Limits limits_;
     bool overwrite_ = false;
     bool readOnly_ = false;
+    bool inMemory_ = false; // a private ":memory:" database
     bool naive_ = false;
     bool demand_ = true;
     int threads_ = 0;

@@ -78,6 +78,9 @@ public:
     int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
     // Copies the whole database into a new file at `path` (SQLite's online backup).
     Status backupTo(const std::string& path);
+    // Replaces the database (an in-memory one) with a copy of `image`, the bytes of a database
+    // file; statements prepared before are dropped.
+    Status restoreImage(std::string_view image);
     std::string errorMessage() const { return sqlite3_errmsg(db_); }
 
 private:
