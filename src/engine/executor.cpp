@@ -122,23 +122,16 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.
 Status Executor::query(const bind::BoundQuery& query) {
-    eval::QueryLimits limits =
-        eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
-    QueryDerivation derived;
+    PreparedQuery prepared;
     if (Status s =
-            deriveForQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, derived);
+            prepareQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, prepared);
         !s)
         return s;
     QueryResult result;
     result.explain = query.explain;
-    result.plan = derived.plan;
-    if (!result.plan.empty()) result.plan += "query:\n";
-    eval::FactView view = derived.view(facts_);
-    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
-    result.plan += plan::describePlan(query, plan, catalog_);
-    Result<Table> table =
-        eval::evaluateQuery(query, plan, view, catalog_, limits,
-                            derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{});
+    result.plan = std::move(prepared.planText);
+    Result<Table> table = eval::evaluateQuery(query, prepared.plan, *prepared.view, catalog_,
+                                              prepared.limits, prepared.premisesLeftOut());
     if (!table) return table.status();
     result.table = std::move(table.value());
     markUndated(query, catalog_, rules_, result.table);
