@@ -35,7 +35,8 @@ struct RuleEvalOptions {
     std::chrono::milliseconds timeLimit{0}; // 0: no limit
     const std::atomic<bool>* cancel = nullptr;
     BaseTableCache* cache = nullptr; // base tables kept between evaluations (the session's)
-    // Partitioned closures (eval/partition.h): threads (0: one per core) and the target number
+    // Partitioned closures (eval/partition.h): threads (0: one per free core, from the load
+    // average) and the target number
     // of facts per part (small values exercise many parts in tests).
     int threads = 0;
     size_t partRows = size_t{1} << 14;
