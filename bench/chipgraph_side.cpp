@@ -1,5 +1,7 @@
 #include "chipgraph_side.h"
 
+#include "engine/engine_testing.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -50,11 +52,13 @@ Result<std::unique_ptr<engine::Engine>> ChipgraphSide::freshEngine() {
     Result<std::unique_ptr<engine::Engine>> opened = engine::Engine::open(":memory:");
     if (!opened) return opened.status();
     engine::Engine& engine = *opened.value();
-    engine::Engine::Limits limits; // the default memory guard; no cap on derived facts
-    limits.timeLimit = timeLimit_;
-    engine.setLimits(limits);
-    engine.setEvaluationThreads(threads_);
-    engine.setPartRows(partRows_);
+    engine::EngineOptions options; // the default memory guard; no cap on derived facts
+    options.limits.timeLimit = timeLimit_;
+    options.threads = threads_;
+    engine.setOptions(options);
+    engine::EvaluationStrategy strategy;
+    strategy.partRows = partRows_;
+    engine::EngineTesting::setStrategy(engine, strategy);
     engine::Outcome schema = engine.run(readFile(data_.dir + "/schema.kg"), "schema.kg");
     if (!schema.ok()) return Status::error("schema.kg: " + schema.renderDiagnostics());
     return opened;
@@ -122,7 +126,7 @@ void ChipgraphSide::query(Case& c, const std::string& text, const Reader& read) 
         progress(c, static_cast<size_t>(run), runs_, s, reps);
         c.chipgraph.runs.push_back(s);
         std::string error;
-        c.chipgraph.answers = read(outcome.results[0].table, error);
+        c.chipgraph.answers = read(outcome.results[0].asTable()->table, error);
         if (!error.empty()) {
             c.chipgraph.error = error;
             return;

@@ -130,11 +130,11 @@ Answer singleNumber(const cg::Table& table, const std::string& column) {
     return {table.rows[0][c].number.lo, std::nullopt};
 }
 
-cg::engine::QueryResult ask(cg::engine::Engine& engine, const std::string& text) {
+cg::Table ask(cg::engine::Engine& engine, const std::string& text) {
     cg::engine::Outcome out = engine.run(text, "<peer>");
-    if (!out.ok() || out.results.size() != 1)
+    if (!out.ok() || out.results.size() != 1 || !out.results[0].asTable())
         fail("'" + text + "' failed:\n" + out.renderDiagnostics());
-    return std::move(out.results[0]);
+    return std::move(std::get<cg::engine::TableAnswer>(out.results[0].answer).table);
 }
 
 std::unique_ptr<cg::engine::Engine> openEngine(const std::string& path) {
@@ -170,15 +170,15 @@ std::string load(const Settings& s) {
         if (!out.ok()) fail("the load failed:\n" + out.renderDiagnostics());
     });
     auto engine = openEngine(db);
-    emitResult("Q6", ms, singleNumber(ask(*engine, "? supplies_count(N).").table, "N"));
+    emitResult("Q6", ms, singleNumber(ask(*engine, "? supplies_count(N)."), "N"));
     return db;
 }
 
 void query(const Settings& s, cg::engine::Engine& engine, const std::string& q,
            const std::string& text, const std::function<Answer(const cg::Table&)>& read) {
-    cg::engine::QueryResult result;
+    cg::Table result;
     std::vector<double> ms = timed(s.reps, s.budgetMs, [&] { result = ask(engine, text); });
-    emitResult(q, ms, read(result.table));
+    emitResult(q, ms, read(result));
 }
 
 } // namespace

@@ -2,7 +2,8 @@
 // The binder: AST + catalog -> bound statements. Resolves names (with "did you mean"), checks
 // arity and column types, parses dates, and collects *all* errors sorted by position.
 // Declarations are applied to the catalog it is given as binding proceeds, so later statements
-// of the same file see them; the caller binds against a copy and keeps it only on success.
+// of the same file see them; the caller keeps them only on success (the engine binds inside
+// schema::PendingChanges, which undoes them on any error).
 #include "ast/ast.h"
 #include "bind/bound.h"
 #include "common/diagnostic.h"

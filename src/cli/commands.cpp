@@ -2,6 +2,7 @@
 
 #include "common/input_file.h"
 #include "engine/engine.h"
+#include "engine/open_database.h"
 #include "engine/render.h"
 #include "export/format.h"
 
@@ -52,28 +53,6 @@ struct InterruptGuard {
 
 } // namespace
 
-// Opens an existing database (an error when there is none, rather than creating it).
-static Result<std::unique_ptr<engine::Engine>> openExisting(const std::string& db, bool readOnly) {
-    std::error_code error;
-    if (!std::filesystem::exists(db, error))
-        return Status::error("no database '" + db + "'; create one with 'chipgraph init " + db +
-                             "'");
-    if (std::filesystem::is_directory(db, error))
-        return Status::error("'" + db + "' is a directory, not a database");
-    return engine::Engine::open(db, readOnly);
-}
-
-Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db) {
-    if (!db.empty()) return openExisting(db, true);
-    Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::open(":memory:");
-    if (!engine) return engine;
-    engine::Outcome loaded = engine.value()->loadBundledGraph();
-    if (!loaded.ok())
-        return Status::error("the bundled knowledge base does not load:\n" +
-                             loaded.renderDiagnostics());
-    return engine;
-}
-
 namespace {
 
 Result<std::string> readFile(const std::string& path) {
@@ -92,8 +71,9 @@ int report(const engine::Outcome& outcome, const CommonOptions& options) {
     std::cout << engine::renderResults(outcome.results, format, options.explain, render);
     // CSV and TSV stay pure data: their footnotes go to stderr, where a reader still sees them.
     if (format == exporter::Format::Csv || format == exporter::Format::Tsv)
-        for (const engine::QueryResult& result : outcome.results)
-            std::cerr << exporter::renderNotes(result.table);
+        for (const engine::StatementResult& result : outcome.results)
+            if (const engine::TableAnswer* answer = result.asTable())
+                std::cerr << exporter::renderNotes(answer->table);
     return kOk;
 }
 
@@ -149,10 +129,9 @@ private:
 
 int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
-    auto engine = openForReading(options.db);
+    auto engine = engine::openDatabaseOrBundled(options.db, true);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), options.limits);
-    engine.value()->setOverwriteFiles(options.force);
+    engine.value()->setOptions(engineOptions(options.limits, options.force));
     InterruptGuard guard(*engine.value());
     engine::FileAccess access =
         options.allowFiles ? engine::FileAccess::Any : engine::FileAccess::None;
@@ -164,13 +143,12 @@ int runQuery(const CommonOptions& options, const std::string& text) {
 
 int runScripts(const CommonOptions& options, const std::vector<std::string>& files) {
     if (!validFormat(options)) return kUsage;
-    auto engine = options.db.empty() ? openForReading("") : openExisting(options.db, false);
+    auto engine = engine::openDatabaseOrBundled(options.db, false);
     if (!engine) return fail(engine.status().message());
     auto sources = readSources(files, options.allowFiles ? engine::FileAccess::FromFolder
                                                          : engine::FileAccess::InFolder);
     if (!sources) return fail(sources.status().message());
-    applyLimits(*engine.value(), options.limits);
-    engine.value()->setOverwriteFiles(options.force);
+    engine.value()->setOptions(engineOptions(options.limits, options.force));
     InterruptGuard guard(*engine.value());
     return report(engine.value()->runFiles(sources.value()), options);
 }
@@ -182,7 +160,7 @@ int runInit(const std::string& path, const LimitOptions& limits) {
     NewDatabaseFile file(path);
     auto engine = engine::Engine::open(path);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), limits);
+    engine.value()->setOptions(engineOptions(limits));
     engine::Outcome outcome = engine.value()->loadBundledGraph();
     if (!outcome.ok()) {
         std::cerr << outcome.renderDiagnostics();
@@ -204,8 +182,7 @@ int runLoad(const LoadCommand& command) {
         return fail("'" + command.db + "' is a directory, not a database");
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), command.limits);
-    engine.value()->setOverwriteFiles(command.force);
+    engine.value()->setOptions(engineOptions(command.limits, command.force));
     InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->runFiles(sources.value());
     if (!outcome.ok()) {
@@ -228,7 +205,7 @@ int runImport(const ImportCommand& command) {
         return fail("'" + command.db + "' is a directory, not a database");
     auto engine = engine::Engine::open(command.db);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), command.limits);
+    engine.value()->setOptions(engineOptions(command.limits));
     engine::Engine::ImportRequest request;
     request.relation = command.relation;
     request.path = command.file;

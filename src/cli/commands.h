@@ -41,9 +41,6 @@ struct ImportCommand {
     LimitOptions limits;
 };
 
-// Opens the engine for reading: the bundled graph in memory, or an existing database opened
-// read-only (an error when `db` does not exist, rather than creating it).
-Result<std::unique_ptr<engine::Engine>> openForReading(const std::string& db);
 // Prints "error: MESSAGE[; HINT]" to stderr and returns the exit code 1.
 int fail(const std::string& message, const std::string& hint = "");
 

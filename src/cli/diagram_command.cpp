@@ -1,6 +1,8 @@
 // chipgraph diagram: options -> DiagramRequest -> engine::buildDiagram -> exporter rendering.
 #include "cli/diagram_command.h"
 
+#include "engine/open_database.h"
+
 #include "cli/commands.h"
 #include "engine/diagram_builder.h"
 #include "engine/engine.h"
@@ -201,9 +203,9 @@ int runDiagram(const DiagramOptions& o) {
                           exporter::diagramFormatName(format.value()) +
                           " to a terminal; name a file with -o");
 
-    auto engine = openForReading(o.db);
+    auto engine = engine::openDatabaseOrBundled(o.db, true);
     if (!engine) return fail(engine.status().message());
-    applyLimits(*engine.value(), o.limits);
+    engine.value()->setOptions(engineOptions(o.limits));
     if (!o.query.empty() && !addQuery(*engine.value(), o.query, request.value())) return kFailed;
     Result<exporter::Diagram> diagram = engine::buildDiagram(*engine.value(), request.value());
     if (!diagram) return fail(diagram.status().message());

@@ -31,13 +31,14 @@ void addLimitOptions(CLI::App& command, LimitOptions& options) {
         ->check(CLI::Range(0, 256));
 }
 
-void applyLimits(engine::Engine& engine, const LimitOptions& options) {
-    engine::Engine::Limits limits;
-    limits.timeLimit = std::chrono::milliseconds(options.timeoutMs);
-    limits.maxMemoryBytes = static_cast<size_t>(options.maxMemoryMb) << 20;
-    limits.maxDerivedFacts = static_cast<size_t>(options.maxDerived);
-    engine.setLimits(limits);
-    engine.setEvaluationThreads(options.threads);
+engine::EngineOptions engineOptions(const LimitOptions& options, bool force) {
+    engine::EngineOptions settings;
+    settings.limits.timeLimit = std::chrono::milliseconds(options.timeoutMs);
+    settings.limits.maxMemoryBytes = static_cast<size_t>(options.maxMemoryMb) << 20;
+    settings.limits.maxDerivedFacts = static_cast<size_t>(options.maxDerived);
+    settings.threads = options.threads;
+    settings.overwriteFiles = force;
+    return settings;
 }
 
 } // namespace chipgraph::cli

@@ -1,13 +1,12 @@
 #pragma once
 // The evaluation limits every command takes, with one set of defaults (docs/limits.md):
 // --timeout, --max-memory, --max-derived and --threads.
+#include "engine/engine.h"
+
 #include <cstdint>
 
 namespace CLI {
 class App;
-}
-namespace chipgraph::engine {
-class Engine;
 }
 
 namespace chipgraph::cli {
@@ -22,7 +21,7 @@ struct LimitOptions {
 // Adds the four options to `command`; a value out of range is a usage error (exit 2).
 void addLimitOptions(CLI::App& command, LimitOptions& options);
 
-// Sets the engine's limits and threads from `options`.
-void applyLimits(engine::Engine& engine, const LimitOptions& options);
+// The engine's options from the command line: limits, threads and --force.
+engine::EngineOptions engineOptions(const LimitOptions& options, bool force = false);
 
 } // namespace chipgraph::cli

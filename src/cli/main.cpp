@@ -158,8 +158,7 @@ int main(int argc, char** argv) {
     if (import->parsed()) return runImport(importCommand);
     if (serve->parsed()) return runServe(serveCommand);
     replOptions.configure = [&](chipgraph::engine::Engine& engine) {
-        applyLimits(engine, replLimits);
-        engine.setOverwriteFiles(replForce);
+        engine.setOptions(engineOptions(replLimits, replForce));
     };
     if (!app.get_option("-c")->empty()) return chipgraph::repl::runCommand(replOptions, command);
     if (!isatty(STDIN_FILENO)) return chipgraph::repl::runScript(replOptions, std::cin);

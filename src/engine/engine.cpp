@@ -218,7 +218,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         for (bind::BoundStatement& s : bound.statements)
             statements.push_back(std::move(s));
     }
-    resolveStatementPaths(statements, files, overwrite_, outcome.diagnostics);
+    resolveStatementPaths(statements, files, options_.overwriteFiles, outcome.diagnostics);
     if (!outcome.ok()) return outcome;
 
     // New rules join the rules in force; together they must stratify.
@@ -265,7 +265,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     }
     cancel_.store(false);
     Executor executor(*store_, catalog_, *facts_, rules, outcome, &cancel_);
-    executor.setRuleOptions(ruleOptions({}, {}), demand_);
+    executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     Status status = Status::ok();
     SourceSpan failed;
     for (const bind::BoundStatement& s : statements) {
@@ -279,7 +279,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                 return f.name == s.span.fileName();
             });
             if (file != files.end())
-                outcome.results.back().query = spanText(file->text, file->firstLine, s.span);
+                outcome.results.back().statement = spanText(file->text, file->firstLine, s.span);
         }
     }
     if (status && transaction) status = transaction->commit();
@@ -287,8 +287,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         transaction.reset(); // rolls back
         pending.rollback();
         outcome.results.clear();
-        if (!status.message().empty()) // else the diagnostics are already in the outcome
-            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), failed));
+        if (!status.alreadyReported()) outcome.diagnostics.push_back(status.diagnostic(failed));
         // Only a writing unit can have changed the in-memory facts.
         if (anyWrite) (void)reloadFacts();
         return outcome;
@@ -322,22 +321,23 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
         if (status && request.path.empty()) {
             Result<std::string> dot =
                 exporter::renderDiagram(diagram.value(), style, exporter::DiagramFormat::Dot);
-            if (dot) outcome.results[index].text = dot.value();
+            if (dot) outcome.results[index].answer = TextAnswer{dot.value()};
             status = dot.status();
         } else if (status) {
             exporter::DiagramFormat format = exporter::diagramFormatForPath(request.path).value();
             status = exporter::writeDiagram(diagram.value(), style, format, request.path);
             if (status)
-                outcome.results[index].text = std::string("wrote ") + request.path + " (" +
-                                              exporter::diagramFormatName(format) + ")\n";
+                outcome.results[index].answer =
+                    TextAnswer{std::string("wrote ") + request.path + " (" +
+                               exporter::diagramFormatName(format) + ")\n"};
         }
         if (!status && request.query && !diagram) { // nothing to draw: point at the query
             outcome.diagnostics.push_back(
                 makeError(Phase::Eval, status.message(), request.query->span));
-            outcome.results[index].text = "";
+            outcome.results[index].answer = TextAnswer{};
         } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));
-            outcome.results[index].text = "";
+            outcome.results[index].answer = TextAnswer{};
         }
     }
 }
@@ -457,17 +457,18 @@ eval::RuleEvalOptions Engine::ruleOptions(std::optional<Interval> window,
     eval::RuleEvalOptions options;
     options.window = window;
     options.knownAt = knownAt;
-    options.maxDerivedFacts = limits_.maxDerivedFacts;
-    options.timeLimit = limits_.timeLimit;
-    options.maxMemoryBytes = limits_.maxMemoryBytes ? limits_.maxMemoryBytes : defaultMaxMemory();
-    options.naive = naive_;
-    options.threads = threads_;
-    if (partRows_ > 0) options.partRows = partRows_;
+    const Limits& limits = options_.limits;
+    options.maxDerivedFacts = limits.maxDerivedFacts;
+    options.timeLimit = limits.timeLimit;
+    options.maxMemoryBytes = limits.maxMemoryBytes ? limits.maxMemoryBytes : defaultMaxMemory();
+    options.naive = strategy_.naive;
+    options.threads = options_.threads;
+    if (strategy_.partRows > 0) options.partRows = strategy_.partRows;
     options.cache = baseCache_.get();
     return options;
 }
 
-size_t Engine::defaultMaxMemory() {
+size_t defaultMaxMemory() {
     constexpr size_t kGiB = size_t{1} << 30;
     return std::max(kGiB, physicalMemoryBytes() / 2);
 }

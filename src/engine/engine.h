@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace chipgraph::store {
@@ -50,14 +51,27 @@ struct LoadStats {
     int factsAdded = 0, factsPresent = 0, factsRetracted = 0, rules = 0;
 };
 
-struct QueryResult {
-    std::string query; // the statement's text as written (JSON answers carry it)
+// What one statement answered: a table (a query, with its plan for `explain`), the derivation
+// trees of a `why`, or a text (a diagram's DOT document, or a note such as "wrote x.svg").
+struct TableAnswer {
     Table table;
-    std::string plan;                        // strata and join orders, for `explain` / --explain
-    bool explain = false;                    // the statement asked for its plan
-    bool why = false;                        // a `why` answer: see derivations
-    std::vector<DerivationNode> derivations; // `why`: one tree per matching fact
-    std::optional<std::string> text;         // a document (DOT) or a note ("wrote x.svg")
+    std::string plan;     // strata and join orders (shown for `explain` or --explain)
+    bool explain = false; // the statement asked for its plan
+};
+struct WhyAnswer {
+    std::vector<DerivationNode> derivations; // one tree per matching fact
+};
+struct TextAnswer {
+    std::string text;
+};
+
+struct StatementResult {
+    std::string statement; // the statement's text as written (JSON answers carry it)
+    std::variant<TableAnswer, WhyAnswer, TextAnswer> answer;
+
+    const TableAnswer* asTable() const { return std::get_if<TableAnswer>(&answer); }
+    const WhyAnswer* asWhy() const { return std::get_if<WhyAnswer>(&answer); }
+    const TextAnswer* asText() const { return std::get_if<TextAnswer>(&answer); }
 };
 
 // The rules in force and their strata (dependencies first).
@@ -67,13 +81,39 @@ struct RuleSet {
 };
 
 struct Outcome {
-    std::vector<QueryResult> results; // one per query statement, in order
+    std::vector<StatementResult> results; // one per answering statement, in order
     std::vector<Diagnostic> diagnostics;
     LoadStats stats;
     SourceTexts sources; // the texts the diagnostics point into
     bool ok() const { return !hasErrors(diagnostics); }
     // Every diagnostic rendered with its source line and carets.
     std::string renderDiagnostics() const;
+};
+
+// Limits of evaluation, rules and queries alike: a runaway rule or join stops with an error,
+// never a hang or all the machine's memory (docs/limits.md).
+struct Limits {
+    size_t maxDerivedFacts = 0;             // derived facts per statement (0: no cap)
+    std::chrono::milliseconds timeLimit{0}; // per statement (0: none)
+    size_t maxMemoryBytes = 0; // derived tables plus one answer (0: defaultMaxMemory())
+};
+// Half the physical memory, at least 1 GiB: the memory guard when none is given.
+size_t defaultMaxMemory();
+
+struct EngineOptions {
+    Limits limits;
+    // Threads that close the parts of a linear recursive closure (0: one per core; 1: none).
+    int threads = 0;
+    // Whether `diagram ... to "file"` may replace an existing file (--force); by default it is
+    // an error, as the REPL's `.save` refuses to overwrite.
+    bool overwriteFiles = false;
+};
+
+// Evaluation strategies the property tests compare with the defaults (engine_testing.h).
+struct EvaluationStrategy {
+    bool naive = false;  // the naive fixpoint instead of semi-naive
+    bool demand = true;  // constants evaluated on demand (plan/demand.h) instead of in full
+    size_t partRows = 0; // facts a closure's part aims at (0: the evaluator's default)
 };
 
 class Engine {
@@ -94,10 +134,10 @@ public:
     // Loads the knowledge base embedded from graph/ (one unit).
     Outcome loadBundledGraph();
 
-    // Whether `diagram ... to "file"` may replace an existing file (--force); by default it
-    // is an error, as the REPL's `.save` refuses to overwrite.
-    void setOverwriteFiles(bool overwrite) { overwrite_ = overwrite; }
-    bool overwriteFiles() const { return overwrite_; }
+    // How statements run (limits, threads, overwriting files); the defaults are every
+    // command's. Takes effect from the next statement.
+    void setOptions(const EngineOptions& options) { options_ = options; }
+    const EngineOptions& options() const { return options_; }
 
     const schema::Catalog& catalog() const { return catalog_; }
     size_t factCount() const;
@@ -155,8 +195,6 @@ public:
     void interrupt() { cancel_.store(true); }
 
     const RuleSet& rules() const { return rules_; }
-    // The base facts rule evaluation reads (tests evaluate rules over them directly).
-    const eval::FactBase& facts() const { return *facts_; }
 
     struct ImportRequest {
         std::string relation;
@@ -187,33 +225,6 @@ public:
                                      std::optional<Interval> window = {},
                                      std::optional<DayNumber> knownAt = {});
 
-    // Evaluate rules by the naive fixpoint instead of semi-naive (slower; the property test
-    // checks both give the same answers).
-    void setNaiveEvaluation(bool naive) { naive_ = naive; }
-    // Evaluate queries with constants on demand (the default) or every relation in full (the
-    // property test checks both give the same answers).
-    void setDemandEvaluation(bool demand) { demand_ = demand; }
-
-    // Threads that close the parts of a linear recursive closure (0, the default: one per
-    // core; 1: none), and the facts a part aims at (0: the default; small values make many
-    // parts: tests).
-    void setEvaluationThreads(int threads) { threads_ = threads; }
-    int evaluationThreads() const { return threads_; }
-    void setPartRows(size_t rows) { partRows_ = rows; }
-
-    // Limits of evaluation, rules and queries alike: a runaway rule or join stops with an
-    // error, never a hang or all the machine's memory. The defaults are every command's
-    // (docs/limits.md).
-    struct Limits {
-        size_t maxDerivedFacts = 0;             // derived facts per statement (0: no cap)
-        std::chrono::milliseconds timeLimit{0}; // per statement (0: none)
-        size_t maxMemoryBytes = 0; // derived tables plus one answer (0: defaultMaxMemory())
-    };
-    // Half the physical memory, at least 1 GiB: the memory guard when none is given.
-    static size_t defaultMaxMemory();
-    void setLimits(const Limits& limits) { limits_ = limits; }
-    const Limits& limits() const { return limits_; }
-
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
@@ -232,19 +243,17 @@ private:
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);
 
+    friend struct EngineTesting;
+
     std::unique_ptr<store::Store> store_;
     schema::Catalog catalog_;
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
     RuleSet rules_;
-    Limits limits_;
-    bool overwrite_ = false;
+    EngineOptions options_;
+    EvaluationStrategy strategy_;
     bool readOnly_ = false;
     bool inMemory_ = false; // a private ":memory:" database
-    bool naive_ = false;
-    bool demand_ = true;
-    int threads_ = 0;
-    size_t partRows_ = 0; // 0: the evaluator's default
     // Loaded base tables, kept while their facts are unchanged (filled by const queries too:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;

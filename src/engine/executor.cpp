@@ -127,7 +127,7 @@ Status Executor::query(const bind::BoundQuery& query) {
             prepareQuery(query, catalog_, facts_, rules_, ruleOptions(query), demand_, prepared);
         !s)
         return s;
-    QueryResult result;
+    TableAnswer result;
     result.explain = query.explain;
     result.plan = std::move(prepared.planText);
     Result<Table> table = eval::evaluateQuery(query, prepared.plan, *prepared.view, catalog_,
@@ -135,30 +135,24 @@ Status Executor::query(const bind::BoundQuery& query) {
     if (!table) return table.status();
     result.table = std::move(table.value());
     markUndated(query, catalog_, rules_, result.table);
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 
 Status Executor::import(const bind::RunImport& request) {
     Result<std::string> text = readTextFile(request.path);
-    if (!text) {
-        outcome_.diagnostics.push_back(
-            makeError(Phase::Io, text.status().message(), request.pathSpan));
-        return Status::error("");
-    }
+    if (!text) return Status::error(Phase::Io, text.status().message(), request.pathSpan);
     // The file's lines and fields are not shown in errors: a statement may come from text
     // that its reader did not write (docs/limits.md, "Files").
     bind::ImportOptions options{request.relation, request.createType, false};
     bind::ImportResult bound = bind::bindImport(text.value(), request.path, options, catalog_);
-    if (!bound.status) {
-        outcome_.diagnostics.push_back(
-            makeError(Phase::Bind, request.path + ": " + bound.status.message(), request.pathSpan));
-        return Status::error("");
-    }
+    if (!bound.status)
+        return Status::error(Phase::Bind, request.path + ": " + bound.status.message(),
+                             request.pathSpan);
     if (!bound.rowErrors.empty()) {
         for (Diagnostic& d : importErrors(bound))
             outcome_.diagnostics.push_back(std::move(d));
-        return Status::error("");
+        return Status::reported();
     }
     return applyImport(bound, catalog_, store_, facts_, outcome_.stats);
 }
@@ -167,19 +161,13 @@ Status Executor::import(const bind::RunImport& request) {
 // the commit (it reads the engine's state).
 Status Executor::diagram(const bind::RunDiagram& request) {
     if (!request.layout.empty())
-        if (auto layout = exporter::parseLayoutEngine(request.layout); !layout) {
-            outcome_.diagnostics.push_back(
-                makeError(Phase::Bind, layout.status().message(), request.layoutSpan));
-            return Status::error("");
-        }
+        if (auto layout = exporter::parseLayoutEngine(request.layout); !layout)
+            return Status::error(Phase::Bind, layout.status().message(), request.layoutSpan);
     if (!request.path.empty())
-        if (auto format = exporter::diagramFormatForPath(request.path); !format) {
-            outcome_.diagnostics.push_back(
-                makeError(Phase::Bind, format.status().message(), request.pathSpan));
-            return Status::error("");
-        }
+        if (auto format = exporter::diagramFormatForPath(request.path); !format)
+            return Status::error(Phase::Bind, format.status().message(), request.pathSpan);
     diagrams_.push_back({outcome_.results.size(), request});
-    outcome_.results.push_back(QueryResult{});
+    outcome_.results.push_back({"", TextAnswer{}});
     return Status::ok();
 }
 
@@ -187,10 +175,7 @@ Status Executor::why(const bind::BoundQuery& query) {
     eval::RuleEngine engine(catalog_, facts_, rules_.rules, rules_.strata, ruleOptions(query));
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
-    QueryResult result;
-    result.why = true;
-    result.derivations = std::move(trees.value());
-    outcome_.results.push_back(std::move(result));
+    outcome_.results.push_back({"", WhyAnswer{std::move(trees.value())}});
     return Status::ok();
 }
 

@@ -19,7 +19,9 @@ Engine::answerBindings(const bind::BoundQuery& query) const {
     eval::RuleEvalOptions options = ruleOptions(query.window, query.knownAt);
     options.cancel = &cancel_;
     PreparedQuery prepared;
-    if (Status s = prepareQuery(query, catalog_, *facts_, rules_, options, demand_, prepared); !s)
+    if (Status s =
+            prepareQuery(query, catalog_, *facts_, rules_, options, strategy_.demand, prepared);
+        !s)
         return s;
     Result<eval::QueryAnswers> answers =
         eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog_, prepared.limits);

@@ -1,5 +1,6 @@
 #include "repl/runner.h"
 
+#include "engine/open_database.h"
 #include "repl/completer.h"
 #include "repl/line_editor.h"
 #include "repl/session.h"
@@ -29,7 +30,8 @@ std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions
         exitCode = 2;
         return nullptr;
     }
-    Result<std::unique_ptr<engine::Engine>> engine = openEngine(options.database);
+    Result<std::unique_ptr<engine::Engine>> engine =
+        engine::openDatabaseOrBundled(options.database, false);
     if (!engine) {
         std::cerr << "error: " << engine.status().message() << "\n";
         exitCode = 1;

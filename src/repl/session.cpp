@@ -1,6 +1,7 @@
 #include "repl/session.h"
 
 #include "common/text.h"
+#include "engine/open_database.h"
 #include "engine/render.h"
 #include "repl/dot_commands.h"
 #include "repl/signals.h"
@@ -46,18 +47,6 @@ SourceSpan spanOf(const DotError& error, const DotCall& call, const std::string&
     return span;
 }
 
-// Rendered as the CLI renders it (a `why` tree, a document, the plan when `.show plan` is on or
-// the statement said `explain`, then the table), with the session's table options (headers,
-// the per-atom sources, and on a terminal colours and limits). json and jsonl modes print a
-// statement's answers together (printResults).
-std::string renderResult(const engine::QueryResult& result, const OutputSettings& settings,
-                         const exporter::RenderOptions& options) {
-    if (result.why || result.text)
-        return engine::renderResult(result, settings.mode, settings.showPlan, options);
-    std::string plan = settings.showPlan || result.explain ? "plan:\n" + result.plan : "";
-    return plan + exporter::render(result.table, settings.mode, options);
-}
-
 size_t lineCount(const std::string& text) {
     return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -69,22 +58,6 @@ const char* severityWord(Severity severity) {
 }
 
 } // namespace
-
-Result<std::unique_ptr<engine::Engine>> openEngine(const std::string& database) {
-    if (!database.empty()) {
-        if (!std::filesystem::exists(database))
-            return Status::error("no database '" + database +
-                                 "'; create one with 'chipgraph init " + database + "'");
-        return engine::Engine::open(database);
-    }
-    Result<std::unique_ptr<engine::Engine>> engine = engine::Engine::open(":memory:");
-    if (!engine) return engine;
-    engine::Outcome loaded = engine.value()->loadBundledGraph();
-    if (!loaded.ok())
-        return Status::error("the bundled knowledge base does not load:\n" +
-                             loaded.renderDiagnostics());
-    return engine;
-}
 
 Session::Session(std::unique_ptr<engine::Engine> engine, std::string database, std::ostream& out,
                  std::ostream& err, SessionOptions options)
@@ -212,7 +185,10 @@ void Session::printResults(const engine::Outcome& outcome) {
         text = engine::renderResults(outcome.results, settings_.mode, settings_.showPlan, options);
     for (size_t i = 0; i < outcome.results.size() && !json; ++i) {
         if (i > 0) text += "\n";
-        text += renderResult(outcome.results[i], settings_, options);
+        // As the CLI renders it, with the session's table options (headers, the per-atom
+        // sources, and on a terminal colours and limits).
+        text +=
+            engine::renderResult(outcome.results[i], settings_.mode, settings_.showPlan, options);
     }
     if (outcome.results.empty()) return;
     emit(text);
@@ -280,13 +256,11 @@ void Session::failed() {
 }
 
 Status Session::open(const std::string& database) {
-    Result<std::unique_ptr<engine::Engine>> engine = openEngine(database);
+    Result<std::unique_ptr<engine::Engine>> engine = engine::openDatabaseOrBundled(database, false);
     if (!engine) return engine.status();
     if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
     if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
-    engine.value()->setLimits(engine_->limits()); // the session's, from the command line
-    engine.value()->setEvaluationThreads(engine_->evaluationThreads());
-    engine.value()->setOverwriteFiles(engine_->overwriteFiles());
+    engine.value()->setOptions(engine_->options()); // the session's, from the command line
     engine_ = std::move(engine.value());
     database_ = database;
     return Status::ok();

@@ -17,9 +17,6 @@
 
 namespace chipgraph::repl {
 
-// Opens `database` (it must exist), or the bundled knowledge base in memory when it is "".
-Result<std::unique_ptr<engine::Engine>> openEngine(const std::string& database);
-
 struct SessionOptions {
     std::string inputName = "<stdin>"; // names the lines fed with feedLine() in diagnostics
     bool interactive = false;          // a terminal: errors without a position omit the line

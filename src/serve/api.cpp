@@ -313,7 +313,7 @@ Result<engine::DiagramRequest> diagramRequest(const engine::Engine& engine, cons
     request.nativeNames = param(p, "native_names") == "1";
     if (std::string text = param(p, "query"); !text.empty()) {
         std::optional<bind::BoundQuery> query = engine.bindQueryText(text, "<query>", outcome);
-        if (!query) return Status::error("");
+        if (!query) return Status::reported();
         if (!query->window) query->window = request.window;
         if (!query->knownAt) query->knownAt = request.knownAt;
         while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n'))
@@ -372,7 +372,7 @@ Reply load(engine::Engine& engine, const Params& params) {
     outcome = engine.runFiles({{"<load>", text, 1, engine::FileAccess::None}});
     if (!outcome.ok()) return diagnosticsReply(outcome);
     Json answers = Json::array();
-    for (const engine::QueryResult& r : outcome.results)
+    for (const engine::StatementResult& r : outcome.results)
         answers.push_back(engine::renderResult(r, exporter::Format::Table, false));
     return jsonReply(200, Json{{"loaded", statsJson(outcome.stats)}, {"answers", answers}});
 }

@@ -8,12 +8,12 @@ namespace chipgraph::serve {
 namespace {
 
 void configure(engine::Engine& engine, const PoolOptions& options) {
-    engine::Engine::Limits limits;
-    limits.maxDerivedFacts = options.maxDerivedFacts;
-    limits.timeLimit = options.timeout;
-    engine.setLimits(limits); // and the default memory guard
+    engine::EngineOptions settings; // and the default memory guard
+    settings.limits.maxDerivedFacts = options.maxDerivedFacts;
+    settings.limits.timeLimit = options.timeout;
     // One thread per request: the pool already runs one request per core or more.
-    engine.setEvaluationThreads(1);
+    settings.threads = 1;
+    engine.setOptions(settings);
 }
 
 } // namespace
@@ -130,9 +130,11 @@ engine::Engine& EnginePool::Lease::engine() {
     return *slot_->engine;
 }
 
+// Past the deadline, whoever stopped it: the watchdog, or the engine's own time limit (the
+// same timeout) with an error of its own. Either way the client hears 503.
 bool EnginePool::Lease::timedOut() const {
     std::lock_guard<std::mutex> lock(pool_.mutex_);
-    return slot_->timedOut;
+    return slot_->timedOut || std::chrono::steady_clock::now() > slot_->deadline;
 }
 
 unsigned long EnginePool::generation() const {

@@ -30,8 +30,6 @@ public:
     void bindStatic(int index, const char* value);
     // Text that stays valid until the statement has run: not copied.
     void bindTextStatic(int index, std::string_view text);
-    // Bytes that stay valid until the statement has run: not copied.
-    void bindBlobStatic(int index, std::string_view bytes);
     void bindNull(int index);
     void bindOptional(int index, std::optional<int64_t> value);
     // Steps once: true when a row is available, false when done; an error becomes a Status.
@@ -75,13 +73,11 @@ public:
     Result<Statement*> prepare(const char* sql);
     int64_t changes() const { return sqlite3_changes64(db_); }
     bool inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
-    int64_t lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
     // Copies the whole database into a new file at `path` (SQLite's online backup).
     Status backupTo(const std::string& path);
     // Replaces the database (an in-memory one) with a copy of `image`, the bytes of a database
     // file; statements prepared before are dropped.
     Status restoreImage(std::string_view image);
-    std::string errorMessage() const { return sqlite3_errmsg(db_); }
 
 private:
     explicit Connection(sqlite3* db) : db_(db) {}

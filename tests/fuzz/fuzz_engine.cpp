@@ -46,9 +46,10 @@ engine::Engine& BundledEngines::current() {
     auto engine = engine::Engine::open(work);
     if (!engine) fail(name_, engine.status().message());
     current_ = std::move(engine.value());
-    current_->setLimits(
-        {kMaxDerivedFacts, std::chrono::milliseconds(kTimeLimitMs), kMaxMemoryBytes});
-    current_->setEvaluationThreads(1);
+    engine::EngineOptions options;
+    options.limits = {kMaxDerivedFacts, std::chrono::milliseconds(kTimeLimitMs), kMaxMemoryBytes};
+    options.threads = 1;
+    current_->setOptions(options);
     return *current_;
 }
 

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     engine::Outcome outcome =
         engine.runFiles({{"<query>", std::string(text), 1, engine::FileAccess::None}});
     std::string shown = outcome.renderDiagnostics();
-    for (const engine::QueryResult& result : outcome.results) {
+    for (const engine::StatementResult& result : outcome.results) {
         shown += engine::renderResult(result, exporter::Format::Table, true);
         shown += engine::renderResult(result, exporter::Format::Json, false);
     }

@@ -28,7 +28,7 @@ std::string renderOutcome(const engine::Outcome& outcome, const std::string& dir
     if (format == exporter::Format::Json || format == exporter::Format::JsonLines)
         out = engine::renderResults(outcome.results, format, explain); // one document
     else
-        for (const engine::QueryResult& result : outcome.results)
+        for (const engine::StatementResult& result : outcome.results)
             out += engine::renderResult(result, format, explain, options);
     // CSV ends lines with CRLF (RFC 4180); golden files hold plain lines.
     std::string plain;
@@ -96,9 +96,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (file.maxDerived) {
-        engine::Engine::Limits limits;
-        limits.maxDerivedFacts = file.maxDerived;
-        engine.value()->setLimits(limits);
+        engine::EngineOptions options;
+        options.limits.maxDerivedFacts = file.maxDerived;
+        engine.value()->setOptions(options);
     }
     if (file.loadBundled) {
         // The shipped graph must load cleanly: a warning fails every golden file too.

@@ -1,4 +1,5 @@
 // The session in process: lines in, results and diagnostics out, on the bundled graph.
+#include "engine/open_database.h"
 #include "repl/completer.h"
 #include "repl/dot_commands.h"
 #include "repl/session.h"
@@ -22,7 +23,7 @@ struct Repl {
     std::unique_ptr<Session> session;
 
     explicit Repl(bool interactive = false, bool bail = false) {
-        auto engine = openEngine("");
+        auto engine = engine::openDatabaseOrBundled("", false);
         REQUIRE(engine);
         session = std::make_unique<Session>(std::move(engine.value()), "", out, err,
                                             SessionOptions{"<stdin>", interactive, bail});

@@ -147,6 +147,25 @@ try {
   const last = await page.$eval("#knownat-label", (o) => o.textContent);
   check(/^\d{4}/.test(first) && last === "now", `the known-at slider steps over report dates (${first} .. ${last})`);
 
+  // Step animates what the analyst knew: the slider restarts at the first report date and
+  // moves one report date every 1.5 s, re-asking with what changed highlighted; Stop ends it.
+  await page.click("#step");
+  const startedAt = await page.$eval("#knownat", (k) => +k.value);
+  check(startedAt === 0, "Step starts at the first report date");
+  check(await page.$eval("#step", (b) => b.textContent.includes("Stop")), "the Step button turns into Stop");
+  const moved = await page.waitForFunction(() => +document.getElementById("knownat").value >= 2,
+    { timeout: 10_000 }).then(() => true, () => false);
+  check(moved, "Step moves the known-at slider over report dates");
+  const steppedLabel = await page.$eval("#knownat-label", (o) => o.textContent);
+  check(/^\d{4}/.test(steppedLabel) && steppedLabel !== first, `the label follows the step (${steppedLabel})`);
+  await page.click("#step");
+  const stoppedAt = await page.$eval("#knownat", (k) => +k.value);
+  await new Promise((r) => setTimeout(r, 1800));
+  check(await page.$eval("#knownat", (k) => +k.value) === stoppedAt &&
+    await page.$eval("#step", (b) => b.textContent.includes("Step")), "Stop ends the animation");
+  await page.focus("#knownat");
+  await page.keyboard.press("End");
+
   // 4. An error shows the diagnostic with its caret under the text.
   await page.click("#query", { clickCount: 3 });
   await page.keyboard.type("who designs Tranium3?");

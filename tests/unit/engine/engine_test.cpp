@@ -103,15 +103,15 @@ TEST_CASE("a unit of declarations, facts and queries runs in order", "[engine]")
     CHECK(engine->factCount() == 4);
     CHECK(engine->catalog().findEntity("亚马逊")->name == "Amazon");
     REQUIRE(o.results.size() == 2);
-    CHECK(o.results[0].table.columns == std::vector<std::string>{"firm", "valid", "status",
-                                                                 "source", "reported",
-                                                                 "source.designs"});
-    CHECK(cells(o.results[0].table) ==
+    CHECK(o.results[0].asTable()->table.columns ==
+          std::vector<std::string>{"firm", "valid", "status", "source", "reported",
+                                   "source.designs"});
+    CHECK(cells(o.results[0].asTable()->table) ==
           std::vector<std::vector<std::string>>{
               {"Alchip", "2025..", "reported", "reuters2025", "2025-12-03"},
               {"Alphawave", "2025..", "expected", "seed2025", "2025-06"}});
-    CHECK(o.results[0].plan == "1. lookup designs(firm, Trainium3) on chip\n");
-    CHECK(cells(o.results[1].table) ==
+    CHECK(o.results[0].asTable()->plan == "1. lookup designs(firm, Trainium3) on chip\n");
+    CHECK(cells(o.results[1].asTable()->table) ==
           std::vector<std::vector<std::string>>{
               {"Amazon", "Trainium3", "undated", "actual", "seed2025", "2025-06"}});
 }
@@ -122,8 +122,8 @@ TEST_CASE("a query sees only the facts stated before it", "[engine]") {
                                                       "Amazon develops Trainium3.\n"
                                                       "? develops(V, C).\n");
     REQUIRE(o.results.size() == 2);
-    CHECK(o.results[0].table.rows.empty());
-    CHECK(o.results[1].table.rows.size() == 1);
+    CHECK(o.results[0].asTable()->table.rows.empty());
+    CHECK(o.results[1].asTable()->table.rows.size() == 1);
 }
 
 TEST_CASE("later units see earlier ones", "[engine]") {
@@ -132,7 +132,7 @@ TEST_CASE("later units see earlier ones", "[engine]") {
     runOk(*engine, kFacts);
     Outcome o = runOk(*engine, "what does AWS develop?");
     REQUIRE(o.results.size() == 1);
-    CHECK(cells(o.results[0].table)[0][0] == "Trainium3");
+    CHECK(cells(o.results[0].asTable()->table)[0][0] == "Trainium3");
 }
 
 // ---- atomic units ------------------------------------------------------------------------
@@ -355,8 +355,8 @@ TEST_CASE("retract removes the matching facts", "[engine]") {
     CHECK(o.stats.factsRetracted == 1);
     CHECK(engine->factCount() == 3);
     REQUIRE(o.results.size() == 1);
-    CHECK(cells(o.results[0].table).size() == 1);
-    CHECK(cells(o.results[0].table)[0][0] == "Alphawave");
+    CHECK(cells(o.results[0].asTable()->table).size() == 1);
+    CHECK(cells(o.results[0].asTable()->table)[0][0] == "Alphawave");
 }
 
 TEST_CASE("retract with a clause that matches nothing removes nothing", "[engine][error]") {
@@ -373,18 +373,19 @@ TEST_CASE("a default as-of applies to queries without a window", "[engine]") {
     auto engine = openEngine();
     runOk(*engine, std::string(kSchema) + kFacts + "Alchip designs Trainium3 in 2024.\n");
     REQUIRE(engine->setDefaultAsOf(std::string("2024")).isOk());
-    CHECK(cells(runOk(*engine, "who designs Trainium3?").results[0].table).size() == 1);
+    CHECK(cells(runOk(*engine, "who designs Trainium3?").results[0].asTable()->table).size() == 1);
     // An explicit window wins over the default.
-    CHECK(cells(runOk(*engine, "who designs Trainium3 as of 2026?").results[0].table).size() == 2);
+    CHECK(cells(runOk(*engine, "who designs Trainium3 as of 2026?").results[0].asTable()->table)
+              .size() == 2);
     REQUIRE(engine->setDefaultAsOf(std::nullopt).isOk());
-    CHECK(cells(runOk(*engine, "who designs Trainium3?").results[0].table).size() == 3);
+    CHECK(cells(runOk(*engine, "who designs Trainium3?").results[0].asTable()->table).size() == 3);
 }
 
 TEST_CASE("a default known-at hides later reports", "[engine]") {
     auto engine = openEngine();
     runOk(*engine, std::string(kSchema) + kFacts);
     REQUIRE(engine->setDefaultKnownAt(std::string("2025-06")).isOk());
-    auto rows = cells(runOk(*engine, "who designs Trainium3?").results[0].table);
+    auto rows = cells(runOk(*engine, "who designs Trainium3?").results[0].asTable()->table);
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == "Alphawave");
 }
@@ -441,7 +442,7 @@ TEST_CASE("the bundled graph says both Alphawave and Alchip design Trainium3",
     REQUIRE(engine->loadBundledGraph().ok());
     Outcome o = runOk(*engine, "who designs Trainium3?");
     REQUIRE(o.results.size() == 1);
-    auto rows = cells(o.results[0].table);
+    auto rows = cells(o.results[0].asTable()->table);
     auto alphawave = std::find_if(rows.begin(), rows.end(), [](const auto& r) {
         return r[0] == "Alphawave" && r[3].find("seed2025") != std::string::npos;
     });

@@ -161,19 +161,19 @@ TEST_CASE("an import keeps one of each repeated row, into a new relation or not"
     CHECK(engine->factCount() == before + 3);
     Outcome who = engine->run("? owns(X, MTIA).");
     REQUIRE(who.ok());
-    REQUIRE(who.results.at(0).table.rows.size() == 2);
+    REQUIRE(who.results.at(0).asTable()->table.rows.size() == 2);
     // The stored facts are the ones in memory, in the same order.
     Outcome all = engine->run("? owns(X, Y).");
     REQUIRE(all.ok());
-    std::vector<std::string> inMemory = rowTexts(all.results.at(0).table);
+    std::vector<std::string> inMemory = rowTexts(all.results.at(0).asTable()->table);
     engine.reset();
     Result<std::unique_ptr<Engine>> reopened = Engine::open(path);
     REQUIRE(reopened.isOk());
     CHECK(reopened.value()->factCount() == before + 3);
     Outcome again = reopened.value()->run("? owns(X, Y).");
     REQUIRE(again.ok());
-    REQUIRE(again.results.at(0).table.rows.size() == 3);
-    CHECK(rowTexts(again.results.at(0).table) == inMemory);
+    REQUIRE(again.results.at(0).asTable()->table.rows.size() == 3);
+    CHECK(rowTexts(again.results.at(0).asTable()->table) == inMemory);
     reopened.value().reset();
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path + suffix);

@@ -3,7 +3,7 @@
 // the naive fixpoint, and demand-driven evaluation (the magic-set rewrite for queries with
 // constants) gives exactly the answers of full evaluation: same tuples, validities, statuses
 // and sources.
-#include "engine/engine.h"
+#include "engine/engine_testing.h"
 #include "engine/render.h"
 #include "eval/rule_engine.h"
 
@@ -103,6 +103,16 @@ std::unique_ptr<engine::Engine> randomEngine(std::mt19937& rng, int round, std::
     return std::move(engine.value());
 }
 
+void setStrategy(engine::Engine& engine, const engine::EvaluationStrategy& strategy) {
+    engine::EngineTesting::setStrategy(engine, strategy);
+}
+
+void setThreads(engine::Engine& engine, int threads) {
+    engine::EngineOptions options = engine.options();
+    options.threads = threads;
+    engine.setOptions(options);
+}
+
 // Every row of `relation` evaluated without provenance (as `materialize` does: the pair-shaped
 // closure loop, eval/body_join_pairs.h, runs only then), with its status and validity, sorted.
 std::vector<std::string> derivedRows(const engine::Engine& engine, const std::string& relation,
@@ -113,7 +123,8 @@ std::vector<std::string> derivedRows(const engine::Engine& engine, const std::st
     options.partRows = partRows;
     options.threads = threads;
     const engine::RuleSet& set = engine.rules();
-    eval::RuleEngine rules(engine.catalog(), engine.facts(), set.rules, set.strata, options);
+    eval::RuleEngine rules(engine.catalog(), engine::EngineTesting::facts(engine), set.rules,
+                           set.strata, options);
     RelationId id = engine.catalog().findRelation(relation)->id;
     REQUIRE(rules.evaluate({id}).isOk());
     const eval::TupleTable& table = rules.table(id);
@@ -144,19 +155,19 @@ TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random progra
         for (const char* question : {"? r(A, B).", "? r(A, B) as of 2022.",
                                      "? r(A, B) known at 2024-12-31.", "? r(n0, B)."}) {
             INFO(question);
-            engine->setNaiveEvaluation(true);
+            setStrategy(*engine, {.naive = true});
             std::string naive = answer(*engine, question);
-            engine->setNaiveEvaluation(false);
+            setStrategy(*engine, {});
             CHECK(answer(*engine, question) == naive);
             // Linear closures in parts of a few facts, on one thread and on three.
-            engine->setPartRows(3);
+            setStrategy(*engine, {.partRows = 3});
             for (int threads : {1, 3}) {
                 INFO("parts of 3 facts, " << threads << " threads");
-                engine->setEvaluationThreads(threads);
+                setThreads(*engine, threads);
                 CHECK(answer(*engine, question) == naive);
             }
-            engine->setPartRows(0);
-            engine->setEvaluationThreads(0);
+            setStrategy(*engine, {});
+            setThreads(*engine, 0);
         }
         // Without provenance (batched inserts; a closure in parts by the pair-shaped loop): the
         // same rows, statuses and validities as the naive fixpoint.
@@ -169,13 +180,13 @@ TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random progra
         REQUIRE(materialized.isOk());
         size_t tuples = distinctTuples(answer(*engine, "? r(A, B)."));
         CHECK(materialized.value().facts == tuples);
-        engine->setPartRows(3);
-        engine->setEvaluationThreads(2);
+        setStrategy(*engine, {.partRows = 3});
+        setThreads(*engine, 2);
         materialized = engine->materialize("r");
         REQUIRE(materialized.isOk());
         CHECK(materialized.value().facts == tuples);
-        engine->setPartRows(0);
-        engine->setEvaluationThreads(0);
+        setStrategy(*engine, {});
+        setThreads(*engine, 0);
     }
 }
 
@@ -197,15 +208,16 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
         // The rewrite is really used (the plan names the restricted copy and its demand).
         engine::Outcome explained = engine->run("explain ? r(n0, B).");
         REQUIRE(explained.ok());
-        CHECK(explained.results.at(0).plan.find("demand_r[bf](n0)") != std::string::npos);
+        CHECK(explained.results.at(0).asTable()->plan.find("demand_r[bf](n0)") !=
+              std::string::npos);
         explained = engine->run("explain ? e(n0, B), r(B, C).");
         REQUIRE(explained.ok());
-        CHECK(explained.results.at(0).plan.find("demand_r[bf](B) :- e(n0, B)") !=
+        CHECK(explained.results.at(0).asTable()->plan.find("demand_r[bf](B) :- e(n0, B)") !=
               std::string::npos);
         for (const std::string& question : questions) {
-            engine->setDemandEvaluation(true);
+            setStrategy(*engine, {});
             std::string demand = answer(*engine, question);
-            engine->setDemandEvaluation(false);
+            setStrategy(*engine, {.demand = false});
             std::string full = answer(*engine, question);
             INFO(question);
             CHECK(demand == full);
@@ -241,14 +253,14 @@ TEST_CASE("demand-driven evaluation with arithmetic binding a head variable", "[
                 .ok());
     for (const char* question :
          {"? step(4).", "? step(9).", "? twice(3, Y).", "? twice(X, 8).", "? twice(3, 7)."}) {
-        engine.value()->setDemandEvaluation(true);
+        setStrategy(*engine.value(), {});
         std::string demand = answer(*engine.value(), question);
-        engine.value()->setDemandEvaluation(false);
+        setStrategy(*engine.value(), {.demand = false});
         std::string full = answer(*engine.value(), question);
         INFO(question);
         CHECK(demand == full);
     }
-    engine.value()->setDemandEvaluation(true);
+    setStrategy(*engine.value(), {});
     CHECK(answer(*engine.value(), "? twice(X, 8).") == "X,valid,status,source,reported\r\n"
                                                        "4,2020..2024,actual,,\r\n");
 }

@@ -3,7 +3,7 @@
 // without rows when every match holds on the same days (eval/aggregate_count.cpp). On random
 // worlds of that kind, every derived row (cells, status, validity, sources, first known) is
 // the one per-derivation tracking gives.
-#include "engine/engine.h"
+#include "engine/engine_testing.h"
 #include "eval/rule_engine.h"
 
 #include <catch2/catch.hpp>
@@ -56,7 +56,8 @@ std::vector<std::string> rowsOf(const engine::Engine& engine, const std::string&
     eval::RuleEvalOptions options;
     options.shareProvenance = share;
     const engine::RuleSet& set = engine.rules();
-    eval::RuleEngine rules(engine.catalog(), engine.facts(), set.rules, set.strata, options);
+    eval::RuleEngine rules(engine.catalog(), engine::EngineTesting::facts(engine), set.rules,
+                           set.strata, options);
     RelationId id = engine.catalog().findRelation(relation)->id;
     REQUIRE(rules.evaluate({id}).isOk());
     const eval::TupleTable& table = rules.table(id);

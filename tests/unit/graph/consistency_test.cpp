@@ -244,7 +244,7 @@ TEST_CASE("every rule of graph/rules.kg evaluates and derives something", "[grap
         REQUIRE(answered.ok());
         CHECK(answered.diagnostics.empty());
         REQUIRE(answered.results.size() == 1);
-        CHECK(!answered.results[0].table.rows.empty());
+        CHECK(!answered.results[0].asTable()->table.rows.empty());
     }
     // The analyst's rules named by the knowledge-base issue are all there.
     for (const char* name :

@@ -201,3 +201,22 @@ TEST_CASE("limits: request size, catalog, diagram, pages") {
     REQUIRE(res);
     CHECK(res->status == 403);
 }
+
+TEST_CASE("a request past its timeout is a 503 and the worker serves the next one") {
+    serve::ServeOptions options;
+    options.workers = 1;
+    options.timeout = std::chrono::milliseconds(1);
+    Running r(options);
+    httplib::Client c = r.client();
+    // A three-way cross product of a derived relation: far more than a millisecond of work.
+    auto res =
+        postQuery(c, {{"text", "? supplier_of(A, B), supplier_of(C, D), supplier_of(E, F)."}});
+    REQUIRE(res);
+    CHECK(res->status == 503);
+    auto reply = nlohmann::json::parse(res->body);
+    CHECK(reply["error"].get<std::string>().find("took longer than 1 ms") != std::string::npos);
+    CHECK(reply["hint"].get<std::string>().find("narrower") != std::string::npos);
+    res = c.Get("/api/status"); // the one worker is free again
+    REQUIRE(res);
+    CHECK(res->status == 200);
+}
