@@ -15,7 +15,7 @@ struct LimitOptions {
     int64_t timeoutMs = 0;   // per statement (0: none)
     int64_t maxMemoryMb = 0; // the memory guard (0: half the physical memory, at least 1 GiB)
     int64_t maxDerived = 0;  // derived facts per statement (0: no cap)
-    int threads = 0;         // for closures evaluated in parts (0: one per core)
+    int threads = 0;         // for closures evaluated in parts (0: one per free core)
 };
 
 // Adds the four options to `command`; a value out of range is a usage error (exit 2).

@@ -5,6 +5,7 @@
 #include "cli/limit_options.h"
 #include "cli/serve_command.h"
 #include "cli/watch_command.h"
+#include "engine/bundled_graph.h"
 #include "engine/engine.h"
 #include "repl/runner.h"
 
@@ -56,6 +57,8 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
 
 int main(int argc, char** argv) {
     using namespace chipgraph::cli;
+    // The bundled graph starts from its compiled snapshot, not from its text.
+    chipgraph::engine::setBundledGraphImage(chipgraph::engine::compiledBundledGraphImage());
     CLI::App app{"chipgraph: a rules-based knowledge graph of the AI-chip supply chain.\n"
                  "Ask a question:  chipgraph query 'who designs Trainium3?'"};
     app.name("chipgraph"); // not argv[0]: help text is the same however it is invoked

@@ -65,4 +65,19 @@ Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& cata
     return Status::ok();
 }
 
+Status prepareQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                    const eval::FactBase& base, const RuleSet& rules,
+                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out) {
+    out.limits =
+        eval::queryLimitsFromNow(options.cancel, options.timeLimit, options.maxMemoryBytes);
+    if (Status s = deriveForQuery(query, catalog, base, rules, options, demand, out.derived); !s)
+        return s;
+    const eval::FactView& view = out.view.emplace(out.derived.view(base));
+    out.plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
+    out.planText = out.derived.plan;
+    if (!out.planText.empty()) out.planText += "query:\n";
+    out.planText += plan::describePlan(query, out.plan, catalog);
+    return Status::ok();
+}
+
 } // namespace chipgraph::engine

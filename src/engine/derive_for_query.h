@@ -6,10 +6,13 @@
 #include "common/status.h"
 #include "engine/engine.h"
 #include "eval/fact_view.h"
+#include "eval/query_eval.h"
 #include "eval/rule_engine.h"
 #include "plan/demand.h"
+#include "plan/plan.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,5 +41,32 @@ struct QueryDerivation {
 Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
                       const eval::FactBase& base, const RuleSet& rules,
                       const eval::RuleEvalOptions& options, bool demand, QueryDerivation& out);
+
+// A query ready to evaluate: its derived facts (deriveForQuery), the view that reads them with
+// the base facts, its plan over that view, and the limits it runs under. The one "derive, then
+// plan" sequence of queries (a table: Executor::query) and of diagrams of a query (the
+// variables' values: Engine::answerBindings). Neither copied nor moved (the view refers to
+// `derived`).
+struct PreparedQuery {
+    PreparedQuery() = default;
+    PreparedQuery(const PreparedQuery&) = delete;
+    PreparedQuery& operator=(const PreparedQuery&) = delete;
+
+    QueryDerivation derived;
+    std::optional<eval::FactView> view;
+    plan::QueryPlan plan;
+    std::string planText; // the strata evaluated, then the query's join order (`explain`)
+    eval::QueryLimits limits;
+    // Claims the window and `known at` left out of the rules' premises (for the notes).
+    eval::LeftOutCounts premisesLeftOut() const {
+        return derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{};
+    }
+};
+
+// Derives what `query` reads and plans it; the limits (options' cancel flag, time limit and
+// memory guard) count from now. Errors: the rules hit a limit, or were interrupted.
+Status prepareQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
+                    const eval::FactBase& base, const RuleSet& rules,
+                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out);
 
 } // namespace chipgraph::engine

@@ -81,6 +81,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     if (!store) return store.status();
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
     engine->readOnly_ = readOnly;
+    engine->inMemory_ = path == ":memory:";
     // One snapshot: a writer committing in between must not pair this catalog with its facts.
     if (Status s = engine->store_->beginRead(); !s) return s;
     Status loaded = engine->store_->loadCatalog(engine->catalog_);
@@ -547,6 +548,15 @@ size_t defaultMaxMemory() {
 }
 
 Outcome Engine::loadBundledGraph() {
+    // Into a new in-memory database, the snapshot made at build time is the same database.
+    if (std::string_view image = bundledGraphImage();
+        !image.empty() && inMemory_ && catalog_.types().empty()) {
+        Outcome outcome;
+        Status s = store_->restoreImage(image);
+        if (s) s = reloadAll();
+        if (!s) outcome.diagnostics.push_back(makeError(Phase::Io, s.message(), {}));
+        return outcome;
+    }
     std::vector<SourceFile> files;
     for (const BundledFile& f : bundledGraphFiles())
         files.push_back({std::string(f.name), std::string(f.text), 1});

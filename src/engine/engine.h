@@ -296,6 +296,7 @@ private:
     EngineOptions options_;
     EvaluationStrategy strategy_;
     bool readOnly_ = false;
+    bool inMemory_ = false; // a private ":memory:" database
     // Loaded base tables, kept while their facts are unchanged (filled by const queries too:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;

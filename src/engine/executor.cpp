@@ -1,8 +1,8 @@
 #include "engine/executor.h"
 
 #include "bind/stratify.h"
-#include "engine/change_log.h"
 #include "common/text.h"
+#include "engine/change_log.h"
 #include "engine/derive_for_query.h"
 #include "engine/fingerprint.h"
 #include "engine/import.h"
@@ -172,30 +172,23 @@ Status Executor::runQuery(const bind::RunQuery& run) {
 Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
                                             const eval::FactBase& facts, bool withBindings,
                                             std::string* planText, const Context* context) {
-    eval::QueryLimits limits =
-        eval::queryLimitsFromNow(cancel_, ruleOptions_.timeLimit, ruleOptions_.maxMemoryBytes);
     const schema::Catalog& catalog = context ? context->catalog : catalog_;
     const RuleSet& rules = context ? context->rules : rules_;
     eval::RuleEvalOptions options = ruleOptions(query);
     if (context && context->recorded) options.cache = nullptr; // kept tables: current facts'
-    QueryDerivation derived;
-    if (Status s = deriveForQuery(query, catalog, facts, rules, options, demand_, derived); !s)
+    PreparedQuery prepared;
+    if (Status s = prepareQuery(query, catalog, facts, rules, options, demand_, prepared); !s)
         return s;
-    eval::FactView view = derived.view(facts);
-    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
-    if (planText) {
-        *planText = derived.plan;
-        if (!planText->empty()) *planText += "query:\n";
-        *planText += plan::describePlan(query, plan, catalog);
-    }
-    eval::LeftOutCounts premises = derived.rules ? derived.rules->leftOut() : eval::LeftOutCounts{};
+    if (planText) *planText = std::move(prepared.planText);
     if (withBindings) {
         Result<eval::QueryAnswers> answers =
-            eval::evaluateQueryAnswers(query, plan, view, catalog, limits, premises);
+            eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog,
+                                       prepared.limits, prepared.premisesLeftOut());
         if (answers) markUndated(query, catalog, rules, answers.value().table);
         return answers;
     }
-    Result<Table> table = eval::evaluateQuery(query, plan, view, catalog, limits, premises);
+    Result<Table> table = eval::evaluateQuery(query, prepared.plan, *prepared.view, catalog,
+                                              prepared.limits, prepared.premisesLeftOut());
     if (!table) return table.status();
     eval::QueryAnswers out{std::move(table.value()), {}};
     markUndated(query, catalog, rules, out.table);

@@ -16,20 +16,15 @@ namespace chipgraph::engine {
 
 Result<std::vector<std::vector<Value>>>
 Engine::answerBindings(const bind::BoundQuery& query) const {
-    // As Executor::query: derived relations first, with the query's window and `known at`
-    // applied to their premises.
     eval::RuleEvalOptions options = ruleOptions(query.window, query.knownAt);
-    eval::QueryLimits limits =
-        eval::queryLimitsFromNow(&cancel_, options.timeLimit, options.maxMemoryBytes);
-    QueryDerivation derived;
+    options.cancel = &cancel_;
+    PreparedQuery prepared;
     if (Status s =
-            deriveForQuery(query, catalog_, *facts_, rules_, options, strategy_.demand, derived);
+            prepareQuery(query, catalog_, *facts_, rules_, options, strategy_.demand, prepared);
         !s)
         return s;
-    eval::FactView view = derived.view(*facts_);
-    plan::QueryPlan plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
     Result<eval::QueryAnswers> answers =
-        eval::evaluateQueryAnswers(query, plan, view, catalog_, limits);
+        eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog_, prepared.limits);
     if (!answers) return answers.status();
     return std::move(answers.value().bindings);
 }

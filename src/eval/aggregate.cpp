@@ -1,6 +1,7 @@
 // Aggregates in rule heads (count, sum, min, max, avg, hhi), grouped by the other head arguments
 // and computed over time: the timeline of each group is cut wherever a member starts or stops
 // being valid, and every stretch gets the aggregate of the members valid in it.
+#include "eval/aggregate_groups.h"
 #include "eval/body_join.h"
 #include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
@@ -23,51 +24,6 @@ struct Member {
     Interval valid;
     schema::FactStatus status;
     uint32_t premises, premiseCount; // into the premise list
-};
-
-// Groups by their keys (the non-aggregate head values), numbered in order of first match:
-// keys stored flat, found by open addressing — no allocation per group or per lookup.
-class Groups {
-public:
-    explicit Groups(size_t width) : width_(width) {}
-    // The number of the group with `key` (width_ values), added if new.
-    uint32_t find(const ValueId* key) {
-        if ((size() + 1) * 2 > slots_.size()) grow();
-        size_t hash = hashOf(key), mask = slots_.size() - 1;
-        for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            if (slots_[i] == kEmpty) {
-                slots_[i] = static_cast<uint32_t>(count_++);
-                keys_.insert(keys_.end(), key, key + width_);
-                return slots_[i];
-            }
-            if (std::equal(key, key + width_, this->key(slots_[i]))) return slots_[i];
-        }
-    }
-    const ValueId* key(uint32_t group) const { return keys_.data() + group * width_; }
-    size_t size() const { return count_; }
-
-private:
-    static constexpr uint32_t kEmpty = UINT32_MAX;
-    size_t hashOf(const ValueId* key) const {
-        uint64_t h = 1469598103934665603ull;
-        for (size_t i = 0; i < width_; ++i)
-            h = (h ^ key[i]) * 1099511628211ull;
-        return static_cast<size_t>(h ^ (h >> 29));
-    }
-    void grow() {
-        slots_.assign(std::max<size_t>(64, 2 * slots_.size()), kEmpty);
-        size_t mask = slots_.size() - 1;
-        for (uint32_t g = 0; g < size(); ++g) {
-            size_t i = hashOf(key(g)) & mask;
-            while (slots_[i] != kEmpty)
-                i = (i + 1) & mask;
-            slots_[i] = g;
-        }
-    }
-    size_t width_;
-    size_t count_ = 0;
-    std::vector<ValueId> keys_;
-    std::vector<uint32_t> slots_;
 };
 
 // The aggregate over the members active in a stretch (sorted by binding, so one body match
@@ -412,6 +368,7 @@ private:
 } // namespace
 
 Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
+    if (Status counted = Status::ok(); countWithoutRows(rule, counted)) return counted;
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     const size_t width = rule.body.variables.size();
@@ -424,7 +381,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     size_t keyWidth = 0;
     for (const bind::HeadArg& arg : rule.head)
         keyWidth += !arg.aggregate;
-    Groups groups(keyWidth); // in order of first match: deterministic
+    AggregateGroups groups(keyWidth); // in order of first match: deterministic
     const bool byPeriod = aggregatesAmounts(rule, catalog_, rules_);
     std::vector<ValueId> key, pool;
     std::vector<Member> members;

@@ -127,16 +127,61 @@ Status RuleEngine::evaluate(const std::vector<RelationId>& relations) {
     return Status::ok();
 }
 
+bool RuleEngine::isDemandRelation(RelationId relation) const {
+    auto extra = extra_.find(relation);
+    return extra != extra_.end() && extra->second.isDemand;
+}
+
+// The provenance every premise of the stratum holds, when they all hold the same one (facts
+// imported from one source, or none), its input tables loaded; else nullopt. Then every fact
+// the stratum derives holds exactly that one too (a derivation merges its premises', and each
+// rule has a premise other than demand, which has none), so the stratum can run without
+// tracking provenance per derivation and store the entry once per table.
+std::optional<RowProvenance> RuleEngine::sharedInputProvenance(const bind::Stratum& stratum) {
+    std::set<RelationId> inStratum(stratum.relations.begin(), stratum.relations.end());
+    std::optional<RowProvenance> shared;
+    for (size_t index : stratum.rules) {
+        const bind::BoundRule& rule = rules_[index];
+        bool premise = false;
+        for (const bind::BoundAtom& atom : rule.body.atoms) {
+            const TupleTable& input = table(atom.relation);
+            if (isDemandRelation(atom.relation)) continue;
+            premise = true;
+            if (inStratum.count(atom.relation) || input.size() == 0) continue;
+            const RowProvenance* p = input.sharedProvenance();
+            if (!p || (shared && !(*shared == *p))) return std::nullopt;
+            shared = *p;
+        }
+        if (!premise) return std::nullopt;
+        for (const bind::BoundAtom& atom : rule.body.negations)
+            table(atom.relation);
+    }
+    return shared;
+}
+
 Status RuleEngine::evaluateStratum(const bind::Stratum& stratum) {
     for (RelationId r : stratum.relations)
         derivedTable(r);
+    // Every input table is loaded by now: switching provenance off loads none without it.
+    std::optional<RowProvenance> shared;
+    if (options_.trackProvenance && options_.shareProvenance)
+        shared = sharedInputProvenance(stratum);
+    if (shared) options_.trackProvenance = false;
+    Status status = runStratum(stratum);
+    if (shared) options_.trackProvenance = true;
+    for (RelationId r : stratum.relations) {
+        TupleTable& table = derivedTable(r);
+        table.compact();
+        if (shared && status && !isDemandRelation(r)) table.setSharedProvenance(*shared);
+    }
+    return status;
+}
+
+Status RuleEngine::runStratum(const bind::Stratum& stratum) {
     for (size_t rule : stratum.rules)
         if (rules_[rule].hasAggregate())
             if (Status s = evaluateAggregate(rules_[rule]); !s) return s;
-    Status status = StratumRun(*this, stratum).run();
-    for (RelationId r : stratum.relations)
-        derivedTable(r).compact();
-    return status;
+    return StratumRun(*this, stratum).run();
 }
 
 size_t RuleEngine::derivedMemoryBytes() const {

@@ -23,16 +23,20 @@
 namespace chipgraph::eval {
 
 struct RuleEvalOptions {
-    std::optional<Interval> window;         // premises must overlap it
-    std::optional<DayNumber> knownAt;       // premises' sources published by then
-    bool trackProvenance = true;            // sources and first-known dates of derived facts
-    bool naive = false;                     // naive fixpoint (the property test compares both)
+    std::optional<Interval> window;   // premises must overlap it
+    std::optional<DayNumber> knownAt; // premises' sources published by then
+    bool trackProvenance = true;      // sources and first-known dates of derived facts
+    bool naive = false;               // naive fixpoint (the property test compares both)
+    // A stratum whose premises all hold one provenance runs without tracking it per derivation
+    // and stores it once per table (RuleEngine::evaluateStratum; a test compares both).
+    bool shareProvenance = true;
     size_t maxDerivedFacts = 0;             // 0: no cap
     size_t maxMemoryBytes = 0;              // the process's resident memory (0: no cap)
     std::chrono::milliseconds timeLimit{0}; // 0: no limit
     const std::atomic<bool>* cancel = nullptr;
     BaseTableCache* cache = nullptr; // base tables kept between evaluations (the session's)
-    // Partitioned closures (eval/partition.h): threads (0: one per core) and the target number
+    // Partitioned closures (eval/partition.h): threads (0: one per free core, from the load
+    // average) and the target number
     // of facts per part (small values exercise many parts in tests).
     int threads = 0;
     size_t partRows = size_t{1} << 14;
@@ -83,7 +87,17 @@ private:
     friend class BodyJoin;
     friend class StratumRun;
     Status evaluateStratum(const bind::Stratum& stratum);
+    Status runStratum(const bind::Stratum& stratum);
+    std::optional<RowProvenance> sharedInputProvenance(const bind::Stratum& stratum);
+    bool isDemandRelation(RelationId relation) const;
     Status evaluateAggregate(const bind::BoundRule& rule);
+    // evaluateAggregate() for a `count` whose body matches all hold on the same days with the
+    // same status, without provenance (aggregate_count.cpp): true when it applied, its outcome
+    // in `status`; false (nothing done) when the rule is not of that kind.
+    bool countWithoutRows(const bind::BoundRule& rule, Status& status);
+    // Whether every match of `body` holds on `valid` with `status`: each atom's rows all hold
+    // on one interval with one status (the intersection not empty), and nothing is negated.
+    bool uniformMatches(const bind::BoundQuery& body, Interval& valid, schema::FactStatus& status);
     Status checkLimits();
     const TupleTable& loadBase(RelationId relation);
     TupleTable& derivedTable(RelationId relation);

@@ -5,6 +5,8 @@
 #include "plan/plan.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <thread>
 
 namespace chipgraph::eval {
@@ -51,6 +53,16 @@ void combine(const std::vector<const RowProvenance*>& premises, RowProvenance& o
 }
 
 } // namespace
+
+// One per core that is free now (at least one): on a machine busy with other work, threads
+// beyond the free cores only wait for one another, and two were slower than one (issue 15).
+// The load average counts this thread, running.
+static int freeCores() {
+    int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    double load = 0;
+    if (getloadavg(&load, 1) != 1) return cores;
+    return std::clamp(cores - static_cast<int>(std::lround(load)) + 1, 1, cores);
+}
 
 StratumRun::StratumRun(RuleEngine& engine, const bind::Stratum& stratum, bool shared)
     : engine_(engine), stratum_(stratum), shared_(shared),
@@ -341,9 +353,7 @@ Status StratumRun::runInParts(RelationId relation, int column) {
         while (g < starts.size())
             takeGroups(g, wanted);
         parts.closed.resize(parts.ranges.size());
-        int threads = engine_.options_.threads > 0
-                          ? engine_.options_.threads
-                          : static_cast<int>(std::thread::hardware_concurrency());
+        int threads = engine_.options_.threads > 0 ? engine_.options_.threads : freeCores();
         threads = std::min<int>(threads, static_cast<int>(parts.ranges.size()) - 1);
         if (threads > 1 && parallelSafe()) {
             status = runPartsInParallel(parts, threads);

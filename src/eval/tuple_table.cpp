@@ -67,9 +67,38 @@ static void mergeProvenance(RowProvenance& into, const RowProvenance& from, bool
     }
 }
 
+bool TupleTable::uniformRows(Interval& valid, schema::FactStatus& status) const {
+    if (rows_ == 0 || !singleValidity(0, valid)) return false;
+    status = this->status(0);
+    for (RowId r = 1; r < rows_; ++r)
+        if (const ValueId* c = row(r) + width_; c[0] != static_cast<ValueId>(status) ||
+                                                c[1] != static_cast<ValueId>(valid.from) ||
+                                                c[2] != static_cast<ValueId>(valid.to))
+            return false;
+    return true;
+}
+
+const RowProvenance* TupleTable::sharedProvenance() const {
+    if (shared_ != kNoShared) return rows_ > 0 ? &pool_.at(shared_) : nullptr;
+    return rows_ > 0 && provenance_.size() == rows_ && pool_.size() == 1 ? &pool_.at(0) : nullptr;
+}
+
+void TupleTable::setSharedProvenance(const RowProvenance& provenance) {
+    provenance_.clear();
+    pool_.clear();
+    shared_ = pool_.intern(provenance);
+}
+
+void TupleTable::unshare() {
+    if (shared_ == kNoShared) return;
+    provenance_.assign(rows_, shared_);
+    shared_ = kNoShared;
+}
+
 TupleTable::Added TupleTable::add(const ValueId* cells, schema::FactStatus status,
                                   const IntervalSet& valid, const RowProvenance* provenance) {
     if (valid.empty()) return {0, {}, false};
+    unshare();
     makeRoom(1);
     ValueId key[64];
     std::copy(cells, cells + width_, key);
@@ -195,11 +224,13 @@ void TupleTable::clear() {
     overflow_.clear();
     provenance_.clear();
     pool_.clear();
+    shared_ = kNoShared;
     std::fill(slots_.begin(), slots_.end(), kEmptySlot);
     indexes_.clear();
 }
 
 void TupleTable::appendDistinct(const TupleTable& other) {
+    unshare();
     RowId first = static_cast<RowId>(rows_);
     cells_.append(other.cells_.data(), other.cells_.data() + other.rows_ * stride_);
     rows_ += other.rows_;
@@ -217,6 +248,9 @@ void TupleTable::appendDistinct(const TupleTable& other) {
             if (ids[id] == kEmptySlot) ids[id] = pool_.intern(other.pool_.at(id));
             provenance_.push_back(ids[id]);
         }
+    } else if (const RowProvenance* shared = other.sharedProvenance()) {
+        if (provenance_.size() < first) provenance_.resize(first, pool_.intern(RowProvenance{}));
+        provenance_.resize(rows_, pool_.intern(*shared));
     }
     slots_.clear();
     slots_.shrink_to_fit();
@@ -230,6 +264,7 @@ void TupleTable::appendNew(const ValueId* cells, schema::FactStatus status,
         slots_.clear();
         slots_.shrink_to_fit();
     }
+    unshare();
     RowId r = static_cast<RowId>(rows_++);
     ValueId* at = cells_.extend(static_cast<size_t>(stride_));
     std::copy(cells, cells + width_, at);

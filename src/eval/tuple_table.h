@@ -41,11 +41,22 @@ public:
         out = interval(r);
         return out.from != kOverflow;
     }
+    // Whether every row holds on the same single interval with the same status (facts of a
+    // timeless relation, say), returned in `valid` and `status`; false for an empty table.
+    bool uniformRows(Interval& valid, schema::FactStatus& status) const;
     // Stays valid while the table lives (entries are pooled and never change: a row whose
     // provenance grows gets another entry).
     const RowProvenance* provenance(RowId r) const {
-        return r < provenance_.size() ? &pool_.at(provenance_[r]) : nullptr;
+        if (r < provenance_.size()) return &pool_.at(provenance_[r]);
+        return shared_ != kNoShared && r < rows_ ? &pool_.at(shared_) : nullptr;
     }
+    // The provenance every row holds when they all hold the same one (one entry for the whole
+    // table), else null (rows differ, or some have none, or the table is empty).
+    const RowProvenance* sharedProvenance() const;
+    // Gives every row (present now: a finished table) `provenance`, stored once; the rows
+    // must have been added without provenance. add(), appendNew() and appendDistinct() keep
+    // it (the rows get their own entries again); addBatch() and addOne() must not follow.
+    void setSharedProvenance(const RowProvenance& provenance);
 
     struct Added {
         RowId row;
@@ -165,6 +176,12 @@ private:
     static constexpr DayNumber kOverflow = kMaxDay;
     std::vector<IntervalSet> overflow_;          // complete validity of multi-interval rows
     std::vector<ProvenancePool::Id> provenance_; // by row, only when provenance is tracked
+    // setSharedProvenance(): every row's entry, instead of provenance_ (which is then empty).
+    static constexpr ProvenancePool::Id kNoShared = UINT32_MAX;
+    ProvenancePool::Id shared_ = kNoShared;
+    // Gives each row its own entry again (the shared one) before rows with other provenance
+    // join the table.
+    void unshare();
     ProvenancePool pool_;
     RowProvenance merged_;     // scratch for a known row's provenance growing
     std::vector<RowId> slots_; // open addressing; kEmptySlot = free

@@ -91,29 +91,85 @@ private:
                !aggregated_.count(relation);
     }
 
-    // Every positive atom on a relation must have a constant: one without asks for all of it.
+    // Demand from the query: an atom with a constant asks for what its constants bind (as
+    // written); an atom without one, for the values that atoms asked before it bind through
+    // the join (sideways, in the order of most bound arguments: `? named(V, "v42", _),
+    // reach(X, V).` asks reach only about the V named so). An atom with no bound argument
+    // asks for all of its relation, and then every atom on it reads the full relation.
     void seedFromQuery(const BoundQuery& query) {
+        std::vector<size_t> order;
+        std::vector<std::string> patterns = sidewaysPatterns(query, order);
         std::set<RelationId> full;
         for (const BoundAtom& atom : query.negations)
             full.insert(atom.relation);
-        for (const BoundAtom& atom : query.atoms)
-            if (adornationOf(atom, {}).find('b') == std::string::npos) full.insert(atom.relation);
-        for (const BoundAtom& atom : query.atoms) {
-            if (full.count(atom.relation) || !adornable(atom.relation)) continue;
-            std::string adornment = adornationOf(atom, {});
-            const Entry& entry = adorned(atom.relation, adornment);
-            BoundRule seed;
-            seed.relation = entry.demand;
-            seed.id = -1;
-            for (size_t i = 0; i < atom.args.size(); ++i)
-                if (adornment[i] == 'b') seed.head.push_back({atom.args[i], std::nullopt});
-            seed.text = ruleText(seed, BoundQuery{});
-            newRules_.push_back(std::move(seed));
-            std::pair<RelationId, RelationId> answer{entry.restricted, atom.relation};
-            if (std::find(program_.answers.begin(), program_.answers.end(), answer) ==
-                program_.answers.end())
-                program_.answers.push_back(answer);
+        for (size_t a = 0; a < query.atoms.size(); ++a)
+            if (patterns[a].find('b') == std::string::npos) full.insert(query.atoms[a].relation);
+        auto restricted = [&](size_t a) {
+            return !full.count(query.atoms[a].relation) && adornable(query.atoms[a].relation);
+        };
+        for (size_t a = 0; a < query.atoms.size(); ++a)
+            if (restricted(a) && hasConstant(query.atoms[a])) seed(query, a, patterns[a], {});
+        std::vector<BoundAtom> prefix;
+        for (size_t a : order) {
+            if (restricted(a) && !hasConstant(query.atoms[a])) seed(query, a, patterns[a], prefix);
+            BoundAtom atom = query.atoms[a];
+            if (restricted(a)) atom.relation = entries_.at({atom.relation, patterns[a]}).restricted;
+            prefix.push_back(std::move(atom));
         }
+    }
+
+    static bool hasConstant(const BoundAtom& atom) {
+        return adornationOf(atom, {}).find('b') != std::string::npos;
+    }
+
+    // Each atom's adornment (constants only for an atom that has one) and the order they are
+    // asked in; only what constants bind, directly or through atoms, counts as bound.
+    static std::vector<std::string> sidewaysPatterns(const BoundQuery& query,
+                                                     std::vector<size_t>& order) {
+        std::vector<std::string> patterns(query.atoms.size());
+        std::vector<bool> bound(query.variables.size(), false), used(query.atoms.size(), false);
+        for (size_t step = 0; step < query.atoms.size(); ++step) {
+            size_t next = pickNext(query, used, bound);
+            used[next] = true;
+            order.push_back(next);
+            const BoundAtom& atom = query.atoms[next];
+            patterns[next] = hasConstant(atom) ? adornationOf(atom, {}) : adornationOf(atom, bound);
+            if (adornationOf(atom, bound).find('b') == std::string::npos) continue;
+            for (const BoundTerm& t : atom.args)
+                if (t.kind == BoundTerm::Kind::Variable) bound[t.variable] = true;
+            bindAssignments(query, bound);
+        }
+        return patterns;
+    }
+
+    // The demand of query atom `a`: its bound arguments, given what `prefix` (the atoms asked
+    // before it; none for constants) binds.
+    void seed(const BoundQuery& query, size_t a, const std::string& pattern,
+              const std::vector<BoundAtom>& prefix) {
+        const BoundAtom& atom = query.atoms[a];
+        const Entry& entry = adorned(atom.relation, pattern);
+        BoundRule seed;
+        seed.relation = entry.demand;
+        seed.id = -1;
+        for (size_t i = 0; i < atom.args.size(); ++i)
+            if (pattern[i] == 'b') seed.head.push_back({atom.args[i], std::nullopt});
+        if (!prefix.empty()) {
+            std::vector<bool> bound(query.variables.size(), false);
+            for (const BoundAtom& p : prefix)
+                for (const BoundTerm& t : p.args)
+                    if (t.kind == BoundTerm::Kind::Variable) bound[t.variable] = true;
+            bindAssignments(query, bound);
+            seed.body.variables = query.variables;
+            seed.body.atoms = prefix;
+            for (const bind::BoundComparison& c : query.comparisons)
+                if (allBound(c, bound)) seed.body.comparisons.push_back(c);
+        }
+        seed.text = ruleText(seed, seed.body);
+        newRules_.push_back(std::move(seed));
+        std::pair<RelationId, RelationId> answer{entry.restricted, atom.relation};
+        if (std::find(program_.answers.begin(), program_.answers.end(), answer) ==
+            program_.answers.end())
+            program_.answers.push_back(answer);
     }
 
     // 'b' where the argument is a constant or a variable in `bound`, else 'f'.

@@ -1,6 +1,7 @@
 #include "store/sqlite_handle.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace chipgraph::store {
 
@@ -165,6 +166,22 @@ Status Connection::backupTo(const std::string& path) {
     std::string message = sqlite3_errmsg(target);
     sqlite3_close(target);
     if (rc != SQLITE_DONE) return Status::error("cannot save to '" + path + "': " + message);
+    return Status::ok();
+}
+
+Status Connection::restoreImage(std::string_view image) {
+    byAddress_.clear();
+    cache_.clear();
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+    if (!copy) return Status::error("out of memory restoring a database image");
+    std::memcpy(copy, image.data(), image.size());
+    // An image of a WAL database (bytes 18 and 19: 2) would need a WAL file beside it: an
+    // in-memory copy reads it as a rollback-journal one (1) instead.
+    if (image.size() > 19 && copy[18] == 2 && copy[19] == 2) copy[18] = copy[19] = 1;
+    int rc = sqlite3_deserialize(db_, "main", copy, static_cast<sqlite3_int64>(image.size()),
+                                 static_cast<sqlite3_int64>(image.size()),
+                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) return databaseError(db_, rc, "cannot restore a database image");
     return Status::ok();
 }
 

@@ -75,6 +75,9 @@ public:
     bool inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
     // Copies the whole database into a new file at `path` (SQLite's online backup).
     Status backupTo(const std::string& path);
+    // Replaces the database (an in-memory one) with a copy of `image`, the bytes of a database
+    // file; statements prepared before are dropped.
+    Status restoreImage(std::string_view image);
 
 private:
     explicit Connection(sqlite3* db) : db_(db) {}

@@ -138,6 +138,9 @@ public:
     int64_t entityCount();
     // Writes a copy of the whole database to a new file.
     Status backupTo(const std::string& path);
+    // Replaces an in-memory database with a copy of `image` (the bytes of a database file,
+    // such as the bundled graph's snapshot): its schema version is checked as at open().
+    Status restoreImage(std::string_view image);
 
 private:
     explicit Store(std::unique_ptr<Connection> connection);

@@ -122,6 +122,20 @@ Status Store::backupTo(const std::string& path) {
     return db_->backupTo(path);
 }
 
+Status Store::restoreImage(std::string_view image) {
+    CG_TRY(db_->restoreImage(image));
+    // What this store knew about the rows it wrote no longer holds.
+    nextFactId_ = kUnknownFactId;
+    storedEntities_.clear();
+    storedParents_.clear();
+    std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);
+    CG_TRY(initialise(false)); // the image's schema version is checked as any database's
+    Result<int64_t> version = dataVersion();
+    if (!version) return version.status();
+    knownVersion_ = version.value();
+    return Status::ok();
+}
+
 int64_t Store::factCount() {
     return countRows("SELECT count(*) FROM facts");
 }

@@ -3,6 +3,7 @@
 // diff like code).
 #include "golden_file.h"
 
+#include "engine/bundled_graph.h"
 #include "engine/engine.h"
 #include "engine/render.h"
 #include "export/format.h"
@@ -62,17 +63,22 @@ std::string runRecord(engine::Engine& engine, golden::Record& record) {
 } // namespace
 
 int main(int argc, char** argv) {
-    bool update = false;
+    bool update = false, fromText = false;
     std::string path;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--update")
             update = true;
+        else if (arg == "--graph-from-text")
+            fromText = true;
         else
             path = arg;
     }
+    // The bundled graph as the chipgraph executable loads it (its compiled snapshot), or
+    // parsed from its text: both must give every answer alike.
+    if (!fromText) engine::setBundledGraphImage(engine::compiledBundledGraphImage());
     if (path.empty()) {
-        std::cerr << "usage: golden_runner [--update] FILE.test\n";
+        std::cerr << "usage: golden_runner [--update] [--graph-from-text] FILE.test\n";
         return 2;
     }
     std::ifstream in(path, std::ios::binary);

@@ -197,21 +197,22 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
         std::string text;
         auto engine = randomEngine(rng, round, text);
         INFO("round " << round << "\n" << text);
-        std::vector<std::string> questions = {"? r(n0, B).",
-                                              "? r(A, n1).",
-                                              "? r(n0, n1).",
-                                              "? r(n2, B) as of 2022.",
-                                              "? r(A, n3) known at 2024-12-31.",
-                                              "? r(n0, B), r(B, n1).",
-                                              "? r(n1, B), r(B, C).",
-                                              "? r(n1, B), not e(B, n0).",
-                                              "? r(A, A).",
-                                              "? e(n0, B), r(B, n2)."};
+        std::vector<std::string> questions = {
+            "? r(n0, B).", "? r(A, n1).", "? r(n0, n1).", "? r(n2, B) as of 2022.",
+            "? r(A, n3) known at 2024-12-31.", "? r(n0, B), r(B, n1).", "? r(n1, B), r(B, C).",
+            "? r(n1, B), not e(B, n0).", "? r(A, A).", "? e(n0, B), r(B, n2).",
+            // demand passed sideways through the join
+            "? e(n0, B), r(B, C).", "? e(A, n1), r(B, A), B != n0.",
+            "? r(n1, B), r(B, C), not e(C, n0).", "? e(n2, B), r(B, C), r(C, D) as of 2022."};
         if (round % kProgramCount == 4) questions.push_back("? s(A, n0).");
         // The rewrite is really used (the plan names the restricted copy and its demand).
         engine::Outcome explained = engine->run("explain ? r(n0, B).");
         REQUIRE(explained.ok());
         CHECK(explained.results.at(0).asTable()->plan.find("demand_r[bf](n0)") !=
+              std::string::npos);
+        explained = engine->run("explain ? e(n0, B), r(B, C).");
+        REQUIRE(explained.ok());
+        CHECK(explained.results.at(0).asTable()->plan.find("demand_r[bf](B) :- e(n0, B)") !=
               std::string::npos);
         for (const std::string& question : questions) {
             setStrategy(*engine, {});
