@@ -44,6 +44,28 @@ void closure(const bind::BoundQuery& query, const RuleSet& rules, std::set<Relat
     }
 }
 
+// A fact by its names rather than its ids, so that a database dumped and loaded again (where
+// ids may differ) gives the same fingerprint: relation, arguments, qualifiers, validity,
+// source with its publication date, status.
+std::string factText(const schema::Catalog& catalog, const schema::RelationInfo& relation,
+                     const schema::Fact& f) {
+    auto value = [&](const Value& v) {
+        return v.isEntity() ? "@" + catalog.entity(v.entityId()).name : v.key();
+    };
+    std::string text = relation.name;
+    for (const Value& v : f.args)
+        text += "\x1f" + value(v);
+    for (const std::optional<Value>& q : f.qualifiers)
+        text += "\x1e" + (q ? value(*q) : std::string());
+    text += "\x1d" + std::to_string(f.valid.from) + ".." + std::to_string(f.valid.to);
+    if (f.source != kNoId) {
+        const schema::SourceInfo& source = catalog.source(f.source);
+        text += "\x1d" + source.name;
+        if (source.published) text += "@" + source.published->toString();
+    }
+    return text + "\x1d" + schema::statusName(f.status);
+}
+
 } // namespace
 
 std::string answerFingerprint(const bind::BoundQuery& query, const schema::Catalog& catalog,
@@ -58,10 +80,7 @@ std::string answerFingerprint(const bind::BoundQuery& query, const schema::Catal
         if (info.derived) continue;
         for (const schema::Fact& f : facts.relation(relation).facts()) {
             if (claims.check(catalog, info, f.valid, f.source) != eval::LeftOut::None) continue;
-            uint64_t hash = fnv1a(f.key());
-            if (f.source != kNoId)
-                if (const auto& published = catalog.source(f.source).published)
-                    hash = fnv1a(published->toString(), hash);
+            uint64_t hash = fnv1a(factText(catalog, info, f));
             factSum += mix(hash); // a sum: the order facts were stored in does not matter
             ++factCount;
         }
