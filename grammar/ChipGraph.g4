@@ -36,6 +36,8 @@ changesStmt  : CHANGES diffRange (FOR name)? (OF ident)? END ;
 // Two knowledge dates or two valid times; a missing second date is reported by the binder.
 diffRange    : KNOWN AT date (RANGE date)?          # knownAtRange
              | AS OF date (RANGE date)?             # asOfRange
+             ;
+
 // ---- what-if scenarios (docs/analysis.md) ---------------------------------------------------
 // A counterfactual kept beside the facts, never changing them: facts it adds, retracts (`_`
 // and variables match anything) or scales (`scale capacity(TSMC, _, W) in 2026 by 0.8.`).
