@@ -59,7 +59,6 @@ diagramTarget: CHAIN OF name (WITHIN INT)?          # chainTarget
 // A query's modifiers (as of, in, during, known at, order by, limit) apply to every diagram.
 diagramClause: WHERE ident '=' name                 # whereClause
              | CHAIN OF name (WITHIN INT)?          # chainClause     // after relations
-             | modifier                             # diagramModifier
              | DIFF (AS OF)? date RANGE date?       # diagramDiff     // `as of`: what held
              | PREFER LATEST                        # diagramPrefer
              | TO STRING                            # diagramTo
@@ -67,6 +66,9 @@ diagramClause: WHERE ident '=' name                 # whereClause
              | WITH LEGEND                          # diagramLegend
              | WITH ident+                          # diagramWith     // roles, native names
              | TITLE STRING                         # diagramTitle
+             // Last: where a query's modifier reads like a diagram clause (`diff as of`,
+             // `prefer latest`), the diagram's own clause wins.
+             | modifier                             # diagramModifier
              ;
 
 // ---- bulk import -------------------------------------------------------------------------
@@ -267,7 +269,6 @@ CONFLICTS : 'conflicts' ;
 DEPRECATE : 'deprecate' ;
 BECAUSE   : 'because' ;
 CHANGES   : 'changes' ;
-PREFER    : 'prefer' ;
 KEY       : 'key' ;
 FOR       : 'for' ;
 
