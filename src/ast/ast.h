@@ -172,8 +172,8 @@ struct Modifiers {
     ProvenanceClauses provenance;  // per / status / reported for every positive atom
     std::optional<Policy> policy;  // prefer ...
     std::optional<DiffRange> diff; // `diff known at D1 .. D2`: queries only
-    std::vector<Name> under;      // what-if scenarios the answer is asked under
-    bool diffUnder = false;       // `diff under ...`: what the scenarios change
+    std::vector<Name> under;       // what-if scenarios the answer is asked under
+    bool diffUnder = false;        // `diff under ...`: what the scenarios change
 };
 
 // One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).

@@ -274,10 +274,10 @@ struct DeclareScenario {
 };
 
 struct BoundStatement {
-    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
-                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges,
-                              DeclareScenario>;
+    using Node =
+        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
+                     ExplainBlame, ListClaims, DeclareJudgement, ListChanges, DeclareScenario>;
     Node node;
     SourceSpan span;
 };

@@ -553,6 +553,7 @@ Outcome Engine::loadBundledGraph() {
         !image.empty() && inMemory_ && catalog_.types().empty()) {
         Outcome outcome;
         Status s = store_->restoreImage(image);
+        if (s) s = store_->restampLog(logTime_ ? *logTime_ : logTimeNow(), logAuthor_);
         if (s) s = reloadAll();
         if (!s) outcome.diagnostics.push_back(makeError(Phase::Io, s.message(), {}));
         return outcome;

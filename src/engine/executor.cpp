@@ -133,25 +133,6 @@ static void markUndated(const bind::BoundQuery& query, const schema::Catalog& ca
         }
 }
 
-// A question under what-if scenarios is answered on the facts as they would have them (and with
-// `diff`, compared with the baseline's answer).
-Status Executor::query(const bind::BoundQuery& query) {
-    std::string note;
-    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
-    if (!changed) return changed.status();
-    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
-    Result<TableAnswer> result = answer(query, facts);
-    if (!result) return result.status();
-    if (query.diff) {
-        Result<TableAnswer> baseline = answer(query, facts_);
-        if (!baseline) return baseline.status();
-        result.value().table = diffAnswers(baseline.value().table, result.value().table);
-    }
-    if (!note.empty()) result.value().table.notes.push_back(note);
-    outcome_.results.push_back({"", std::move(result.value())});
-    return Status::ok();
-}
-
 // A query over derived relations first evaluates the strata they need (and only those), with
 // the query's window and `known at` applied to the premises. Atoms with constant arguments are
 // evaluated on demand (plan/demand.h): only the facts those constants can reach are derived.

@@ -3,6 +3,7 @@
 #include "engine/answer_diff.h"
 #include "engine/claim_history.h"
 #include "engine/executor.h"
+#include "engine/fingerprint.h"
 #include "eval/claim_filter.h"
 #include "eval/claim_keys.h"
 #include "eval/expr_eval.h"
@@ -157,6 +158,15 @@ Status Executor::timeQuery(const bind::BoundQuery& query) {
     if (!table) return table.status();
     result.explain = query.explain;
     result.table = std::move(table.value());
+    std::string policy = "all"; // as the JSON basis names it: all, latest, or the ranking
+    if (query.policy.kind == bind::Policy::Kind::Latest) policy = "latest";
+    if (query.policy.kind == bind::Policy::Kind::Ranking) {
+        policy.clear();
+        for (SourceId id : query.policy.ranking)
+            policy += (policy.empty() ? "" : ", ") + catalog_.source(id).name;
+    }
+    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, policy,
+                               answerFingerprint(query, catalog_, facts_, rules_)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

@@ -11,9 +11,7 @@ namespace {
 constexpr long long kMaxHops = 1000;
 
 std::vector<P::ModifierContext*> phraseModifiers(P::PhraseQueryContext* ctx) {
-    if (auto* c = dynamic_cast<P::WhoQueryContext*>(ctx)) return c->modifier();
-    if (auto* c = dynamic_cast<P::WhatQueryContext*>(ctx)) return c->modifier();
-    return static_cast<P::WhichQueryContext*>(ctx)->modifier();
+    return ctx->modifier();
 }
 
 } // namespace

@@ -222,8 +222,8 @@ const char* const kKeywords[] = {"who",
                                  "because",
                                  "recorded at",
                                  "blame",
- "or",
- "distinct"};
+                                 "or",
+                                 "distinct"};
 
 } // namespace
 

@@ -90,6 +90,9 @@ public:
     Status openLogEntry(LogEntry& entry);
     // Ends it: keeps it with its action when the unit changed something, else removes it.
     Status closeLogEntry(const LogEntry& entry, bool changed);
+    // Dates every log entry `at`, by `author`: a database restored from the snapshot made at
+    // build time is recorded as loaded now, as loading the files would have recorded it.
+    Status restampLog(const std::string& at, const std::string& author);
     // Every entry, oldest first.
     Result<std::vector<LogEntry>> logEntries();
     // Moves a stored fact to `retracted`, naming the entry that retracts it; nothing is lost.

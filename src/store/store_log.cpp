@@ -38,6 +38,13 @@ Status Store::openLogEntry(LogEntry& entry) {
     return insert.run();
 }
 
+Status Store::restampLog(const std::string& at, const std::string& author) {
+    CG_PREPARE(update, "UPDATE log SET at = ?, author = ?");
+    update.bind(1, at);
+    update.bind(2, author);
+    return update.run();
+}
+
 Status Store::closeLogEntry(const LogEntry& entry, bool changed) {
     if (!changed) {
         CG_PREPARE(remove, "DELETE FROM log WHERE id = ?");
