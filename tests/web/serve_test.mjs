@@ -178,6 +178,19 @@ try {
   await page.$eval("#results", (r) => r.scrollIntoView());
   await page.screenshot({ path: path.join(outDir, "serve-error.png") });
 
+  // Conflicting claims: the 2026 TPU estimates disagree (shipments is keyed by its owner), so
+  // their rows are marked, with a tooltip; a row without a conflict is not.
+  await page.click("#query", { clickCount: 3 });
+  await page.keyboard.type("? shipments(Google, U) in 2026.");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll("#results th")].some((t) => t.textContent.includes("conflict")),
+    { timeout: 10_000 }).catch(() => {});
+  const marked = await page.$$eval("#results tbody tr.conflict", (trs) => trs.map((t) => t.title));
+  check(marked.length >= 2 && marked.every((t) => t === "conflicting claims"), `conflicting rows are marked (${marked.length})`);
+  await page.$eval("#results", (r) => r.scrollIntoView());
+  await page.screenshot({ path: path.join(outDir, "serve-conflicts.png") });
+
   // 5. A why tree, expandable.
   await page.click("#query", { clickCount: 3 });
   await page.keyboard.type("why supplier_of(Broadcom, Meta)?");
