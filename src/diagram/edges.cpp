@@ -2,6 +2,8 @@
 // filters, and conflict marking. Definitions are in builder.h.
 #include "diagram/builder_impl.h"
 
+#include "schema/value_text.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -10,18 +12,6 @@
 namespace chipgraph::diagram {
 
 namespace {
-
-std::string valueText(const Value& value, const schema::Catalog& catalog) {
-    switch (value.kind()) {
-    case Value::Kind::Entity:
-        return catalog.entity(value.entityId()).name;
-    case Value::Kind::Text:
-        return value.textValue();
-    case Value::Kind::Number:
-        break;
-    }
-    return value.numberValue().toString();
-}
 
 // The entity at the key column, and the edge's other end.
 std::pair<EntityId, EntityId> keyAndOther(const EdgeGroup& edge, size_t keyColumn) {
@@ -116,7 +106,7 @@ void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
                 edge.to = v.entityId();
             else
                 edge.extra += (edge.extra.empty() ? "" : ", ") + relation.columns[c].name + ": " +
-                              valueText(v, catalog);
+                              schema::displayValue(v, catalog);
         }
         auto [it, added] = byKey.try_emplace(edge.key(), edges.size());
         if (added) edges.push_back(std::move(edge));

@@ -4,18 +4,6 @@
 
 namespace chipgraph::eval {
 
-std::string displayValue(const Value& value, const schema::Catalog& catalog) {
-    switch (value.kind()) {
-    case Value::Kind::Entity:
-        return catalog.entity(value.entityId()).name;
-    case Value::Kind::Text:
-        return value.textValue();
-    case Value::Kind::Number:
-        return value.numberValue().toString();
-    }
-    return "";
-}
-
 bool compareValues(const Value& a, bind::CompareOp op, const Value& b,
                    const schema::Catalog& catalog) {
     if (op == bind::CompareOp::Eq) return a == b;

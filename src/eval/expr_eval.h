@@ -2,13 +2,14 @@
 // Arithmetic and comparisons over values, shared by query and rule evaluation.
 #include "bind/bound.h"
 #include "schema/catalog.h"
+#include "schema/value_text.h"
 
 #include <optional>
 
 namespace chipgraph::eval {
 
-// Display text of a value: an entity's name, the text, the number in source syntax.
-std::string displayValue(const Value& value, const schema::Catalog& catalog);
+// Display text of a value (schema/value_text.h), used unqualified across eval/.
+using schema::displayValue;
 
 // `a op b`: equality is exact; numbers order by their representative value (a range by its
 // midpoint, a bound by the bound); other values by their display text.

@@ -83,20 +83,6 @@ GVC_t* graphvizContext() {
     return context;
 }
 
-const char* rendererName(DiagramFormat format) {
-    switch (format) {
-    case DiagramFormat::Svg:
-        return "svg";
-    case DiagramFormat::Png:
-        return "png";
-    case DiagramFormat::Pdf:
-        return "pdf";
-    case DiagramFormat::Dot:
-        break;
-    }
-    return "dot";
-}
-
 Result<std::string> layOutAndRender(Agraph_t* graph, const DiagramStyle& style,
                                     DiagramFormat format) {
     GraphvizErrors errors;
@@ -108,7 +94,7 @@ Result<std::string> layOutAndRender(Agraph_t* graph, const DiagramStyle& style,
                               layoutEngineName(style.layout) + "'");
     char* data = nullptr;
     unsigned int length = 0;
-    int rc = gvRenderData(gvc, graph, rendererName(format), &data, &length);
+    int rc = gvRenderData(gvc, graph, diagramFormatName(format), &data, &length);
     std::string bytes = rc == 0 && data ? std::string(data, length) : std::string();
     if (data) gvFreeRenderData(data);
     gvFreeLayout(gvc, graph);
