@@ -5,6 +5,7 @@
 #include "schema/fact.h"
 #include "store/sqlite_handle.h"
 
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -19,9 +20,11 @@ RelationsById relationsById(const schema::Catalog& catalog);
 Status readFactRow(const RelationsById& relations, const Statement& row, schema::Fact& fact);
 
 // Reads every row of `rows` (id, relation_id, valid_from, valid_to, source_id, status,
-// fact_key) into `facts` and their ids into `ids`, in the order they come; a corrupt row (an
+// fact_key, then any columns of the caller's) into `facts` and their ids into `ids`, in the
+// order they come, handing each row to `alsoRead` for the caller's columns; a corrupt row (an
 // unknown relation, a bad key, a missing entity or source) is an error naming it.
 Status readFacts(const schema::Catalog& catalog, Statement& rows, std::vector<schema::Fact>& facts,
-                 std::vector<int64_t>& ids);
+                 std::vector<int64_t>& ids,
+                 const std::function<void(const Statement&)>& alsoRead = {});
 
 } // namespace chipgraph::store

@@ -179,7 +179,7 @@ Status readFactRow(const RelationsById& relations, const Statement& row, schema:
 // Reads every row of `rows` (id, relation_id, valid_from, valid_to, source_id, status,
 // fact_key) into `facts`, their ids into `ids`; a corrupt row is an error naming it.
 Status readFacts(const schema::Catalog& catalog, Statement& rows, std::vector<schema::Fact>& facts,
-                 std::vector<int64_t>& ids) {
+                 std::vector<int64_t>& ids, const std::function<void(const Statement&)>& alsoRead) {
     RelationsById relations = relationsById(catalog);
     for (;;) {
         Result<bool> row = rows.step();
@@ -191,6 +191,7 @@ Status readFacts(const schema::Catalog& catalog, Statement& rows, std::vector<sc
             return read;
         }
         ids.push_back(rows.columnInt(0));
+        if (alsoRead) alsoRead(rows);
         if (!decodeFactValues(rows.columnBlob(6), fact)) { // a text's bytes, unconverted
             rows.reset();
             return Status::error("fact " + std::to_string(ids.back()) + " has a corrupt fact_key");

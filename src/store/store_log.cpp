@@ -131,25 +131,8 @@ Result<std::vector<Store::FactRecord>> Store::factRecords(const schema::Catalog&
     std::vector<schema::Fact> facts;
     std::vector<int64_t> ids;
     std::vector<int64_t> retractedBy;
-    RelationsById relations = relationsById(catalog);
-    // readFacts reads the first seven columns; the eighth is read here, row by row.
-    for (;;) {
-        Result<bool> row = rows.step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        schema::Fact& fact = facts.emplace_back();
-        if (Status read = readFactRow(relations, rows, fact); !read) {
-            rows.reset();
-            return read;
-        }
-        ids.push_back(rows.columnInt(0));
-        retractedBy.push_back(rows.columnInt(7));
-        if (!decodeFactValues(rows.columnBlob(6), fact)) {
-            rows.reset();
-            return Status::error("fact " + std::to_string(ids.back()) + " has a corrupt fact_key");
-        }
-    }
-    rows.reset();
+    CG_TRY(readFacts(catalog, rows, facts, ids,
+                     [&](const Statement& row) { retractedBy.push_back(row.columnInt(7)); }));
     std::vector<FactRecord> records;
     for (uint32_t index : idOrder(ids))
         records.push_back({std::move(facts[index]), ids[index], retractedBy[index]});
