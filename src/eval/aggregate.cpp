@@ -372,30 +372,20 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     const size_t width = rule.body.variables.size();
-    // Constants in the head are interned once, not per match.
-    std::vector<ValueId> constants;
-    for (const bind::HeadArg& arg : rule.head)
-        constants.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
-                                ? interner_.intern(arg.term.value)
-                                : kNoValue);
+    HeadKey headKey(rule, interner_);
     size_t keyWidth = 0;
     for (const bind::HeadArg& arg : rule.head)
         keyWidth += !arg.aggregate;
     AggregateGroups groups(keyWidth); // in order of first match: deterministic
     const bool byPeriod = aggregatesAmounts(rule, catalog_, rules_);
-    std::vector<ValueId> key, pool;
+    std::vector<ValueId> pool;
     std::vector<Member> members;
     // The premises' provenance stays put: a body reads lower strata only, never the table
     // being written.
     std::vector<const RowProvenance*> premises;
     BodyJoin join(*this, rule.body, plan);
     bool completed = join.run(nullptr, [&](const Derivation& d) {
-        key.clear();
-        for (size_t i = 0; i < rule.head.size(); ++i)
-            if (!rule.head[i].aggregate)
-                key.push_back(constants[i] != kNoValue ? constants[i]
-                                                       : d.binding[rule.head[i].term.variable]);
-        uint32_t group = groups.find(key.data());
+        uint32_t group = groups.find(headKey.of(d.binding.data()));
         // Under a window, an amount within it counts for the whole window asked about.
         Interval valid = byPeriod && options_.window ? *options_.window : d.valid;
         members.push_back({group, static_cast<uint32_t>(pool.size()), valid, d.status,

@@ -73,21 +73,13 @@ bool RuleEngine::countWithoutRows(const bind::BoundRule& rule, Status& status) {
         return false;
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
-    std::vector<ValueId> key, constants;
-    for (const bind::HeadArg& arg : rule.head)
-        constants.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
-                                ? interner_.intern(arg.term.value)
-                                : kNoValue);
+    HeadKey headKey(rule, interner_);
     AggregateGroups groups(rule.head.size() - 1);
     std::vector<uint64_t> pairs;
     BodyJoin join(*this, rule.body, plan);
     bool completed = join.run(nullptr, [&](const Derivation& d) {
-        key.clear();
-        for (size_t i = 0; i < rule.head.size(); ++i)
-            if (!rule.head[i].aggregate)
-                key.push_back(constants[i] != kNoValue ? constants[i]
-                                                       : d.binding[rule.head[i].term.variable]);
-        pairs.push_back(uint64_t{groups.find(key.data())} << 32 | d.binding[counted]);
+        pairs.push_back(uint64_t{groups.find(headKey.of(d.binding.data()))} << 32 |
+                        d.binding[counted]);
     });
     if (!completed) {
         status = checkLimits();

@@ -2,6 +2,7 @@
 // Groups of an aggregate rule by their keys (the non-aggregate head values), numbered densely
 // in order of first match: keys stored flat, found by open addressing — no allocation per
 // group or per lookup.
+#include "bind/bound.h"
 #include "eval/interner.h"
 
 #include <algorithm>
@@ -51,6 +52,31 @@ private:
     size_t count_ = 0;
     std::vector<ValueId> keys_;
     std::vector<uint32_t> slots_;
+};
+
+// The group key of a match: the head's non-aggregate values in order, its constants interned
+// once rather than per match.
+class HeadKey {
+public:
+    HeadKey(const bind::BoundRule& rule, Interner& interner) : rule_(rule) {
+        for (const bind::HeadArg& arg : rule.head)
+            constants_.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
+                                     ? interner.intern(arg.term.value)
+                                     : kNoValue);
+    }
+    // The key for a match's variable values; valid until the next call.
+    const ValueId* of(const ValueId* binding) {
+        key_.clear();
+        for (size_t i = 0; i < rule_.head.size(); ++i)
+            if (!rule_.head[i].aggregate)
+                key_.push_back(constants_[i] != kNoValue ? constants_[i]
+                                                         : binding[rule_.head[i].term.variable]);
+        return key_.data();
+    }
+
+private:
+    const bind::BoundRule& rule_;
+    std::vector<ValueId> constants_, key_;
 };
 
 } // namespace chipgraph::eval
