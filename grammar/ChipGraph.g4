@@ -145,7 +145,7 @@ softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHE
 ruleDecl     : RULE ident '(' headArg (',' headArg)* ')' IMPLIES literal (',' literal)*
                (orSep literal (',' literal)*)* END ;
 orSep        : ';' | OR ;
-headArg      : ident '(' term ')'          # aggregateHead   // count(C), sum(U), min, max, avg
+headArg      : ident '(' term (BY term (',' term)*)? ')' # aggregateHead // count(C), share(U by V)
              | term                        # plainHead
              ;
 

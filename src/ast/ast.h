@@ -179,7 +179,8 @@ struct Modifiers {
 // One argument of a rule head: a term, or an aggregate of a body variable (`count(C)`).
 struct HeadArg {
     Term term;
-    std::optional<Name> aggregate; // count, sum, min, max, avg
+    std::optional<Name> aggregate; // count, sum, min, max, avg, hhi, share
+    std::vector<Term> totalBy;     // share(U by V, W): the variables after 'by'
     SourceSpan span;
 };
 

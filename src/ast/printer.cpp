@@ -79,7 +79,11 @@ std::string modifiers(const Modifiers& m) {
 }
 
 std::string headArg(const HeadArg& arg) {
-    return arg.aggregate ? name(*arg.aggregate) + "(" + print(arg.term) + ")" : print(arg.term);
+    if (!arg.aggregate) return print(arg.term);
+    std::string out = name(*arg.aggregate) + "(" + print(arg.term);
+    for (size_t i = 0; i < arg.totalBy.size(); ++i)
+        out += (i ? ", " : " by ") + print(arg.totalBy[i]);
+    return out + ")";
 }
 
 std::string literals(const std::vector<Literal>& body) {

@@ -69,6 +69,7 @@ void Binder::bindHeadedQuery(const ast::QueryStmt& stmt, const SourceSpan& span)
             bodyOk = arg.has_value();
             if (arg) bound.head.push_back(*arg);
         }
+        bodyOk = bodyOk && checkShareHead(stmt.head, bound.head);
         rule.body = *branches[b];
         bound.text = ast::print(ast::Statement{canonicalRule(rule), span});
         bound.id = -static_cast<int64_t>(b + 1); // not a stored rule

@@ -10,7 +10,7 @@
 namespace chipgraph::bind {
 
 const char* aggregateName(AggregateKind kind) {
-    static const char* const kNames[] = {"count", "sum", "min", "max", "avg", "hhi"};
+    static const char* const kNames[] = {"count", "sum", "min", "max", "avg", "hhi", "share"};
     return kNames[static_cast<int>(kind)];
 }
 
@@ -215,6 +215,7 @@ void Binder::bindRule(const ast::RuleDecl& rule, const SourceSpan& span) {
         ok = ok && arg.has_value();
         if (arg) bound.head.push_back(*arg);
     }
+    ok = ok && checkShareHead(rule.head, bound.head);
     if (!ok) return;
     ast::Statement statement{canonicalRule(rule), span};
     bound.text = ast::print(statement);
@@ -237,7 +238,7 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
         if (!out.aggregate) {
             error("unknown aggregate '" + arg.aggregate->text + "'", arg.aggregate->span,
                   text::didYouMean(arg.aggregate->text,
-                                   {"count", "sum", "min", "max", "avg", "hhi"}));
+                                   {"count", "sum", "min", "max", "avg", "hhi", "share"}));
             return std::nullopt;
         }
     }
@@ -269,10 +270,11 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
     out.term.kind = BoundTerm::Kind::Variable;
     out.term.variable = v;
     out.term.span = term.span;
+    if (!bindTotalBy(arg, body, out)) return std::nullopt;
     const Variable& var = body.variables[v];
     bool numeric = out.aggregate &&
                    (*out.aggregate == AggregateKind::Sum || *out.aggregate == AggregateKind::Avg ||
-                    *out.aggregate == AggregateKind::Hhi);
+                    *out.aggregate == AggregateKind::Hhi || *out.aggregate == AggregateKind::Share);
     if (numeric && var.kind != schema::ColumnKind::Number) {
         error(std::string("'") + aggregateName(*out.aggregate) + "' needs a number, but '" +
                   var.name + "' is " + kindName(var.kind),
@@ -295,6 +297,64 @@ std::optional<HeadArg> Binder::bindHeadArg(const ast::HeadArg& arg, const schema
         return std::nullopt;
     }
     return out;
+}
+
+// share(U by V, W): the variables after 'by' name what the total is taken over; only share
+// takes them.
+bool Binder::bindTotalBy(const ast::HeadArg& arg, const BoundQuery& body, HeadArg& out) {
+    if (arg.totalBy.empty()) return true;
+    if (*out.aggregate != AggregateKind::Share) {
+        SourceSpan extra = arg.totalBy.front().span;
+        extra.endLine = arg.totalBy.back().span.endLine;
+        extra.endColumn = arg.totalBy.back().span.endColumn;
+        error(std::string("'") + aggregateName(*out.aggregate) + "' takes no 'by'", extra,
+              "only 'share' does: share(U by V) is each row's share of the total over the rows "
+              "with the same V");
+        return false;
+    }
+    for (const ast::Term& term : arg.totalBy) {
+        int v = term.kind == ast::Term::Kind::Name && isVariableName(term.name)
+                    ? findVariable(term.name.text, body)
+                    : -1;
+        if (v < 0) {
+            error("'share' totals over variables of the head, but '" + ast::print(term) +
+                      "' is not one",
+                  term.span, "e.g. share(U by V): the share of each row among the rows with its V");
+            return false;
+        }
+        out.totalBy.push_back(v);
+    }
+    return true;
+}
+
+// A head with share(...) has no other aggregate (the other arguments name each share's row),
+// and the variables it totals over are among those arguments.
+bool Binder::checkShareHead(const std::vector<ast::HeadArg>& head,
+                            const std::vector<HeadArg>& bound) {
+    auto share = std::find_if(bound.begin(), bound.end(),
+                              [](const HeadArg& a) { return a.aggregate == AggregateKind::Share; });
+    if (share == bound.end()) return true;
+    const ast::HeadArg& written = head[share - bound.begin()];
+    for (size_t i = 0; i < bound.size(); ++i)
+        if (bound[i].aggregate && &bound[i] != &*share) {
+            error("'share' does not combine with other aggregates in one head", head[i].span,
+                  "compute them in a rule of their own");
+            return false;
+        }
+    for (size_t t = 0; t < share->totalBy.size(); ++t) {
+        bool inHead = std::any_of(bound.begin(), bound.end(), [&](const HeadArg& a) {
+            return !a.aggregate && a.term.kind == BoundTerm::Kind::Variable &&
+                   a.term.variable == share->totalBy[t];
+        });
+        if (!inHead) {
+            error("'share' totals over variables of the head, but '" +
+                      ast::print(written.totalBy[t]) + "' is not in it",
+                  written.totalBy[t].span,
+                  "add it to the head, so that each row says which total it is a share of");
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace chipgraph::bind

@@ -120,6 +120,8 @@ private:
     void bindRule(const ast::RuleDecl& rule, const SourceSpan& span);
     void reportUninferred(const ast::RuleDecl& rule, const SourceSpan& span);
     std::optional<schema::Column> inferHeadColumn(const ast::RuleDecl& rule, size_t position);
+    bool bindTotalBy(const ast::HeadArg& arg, const BoundQuery& body, HeadArg& out);
+    bool checkShareHead(const std::vector<ast::HeadArg>& head, const std::vector<HeadArg>& bound);
     std::optional<HeadArg> bindHeadArg(const ast::HeadArg& arg, const schema::Column& column,
                                        const schema::RelationInfo& relation, BoundQuery& body);
     bool bindModifiers(const ast::Modifiers& modifiers, BoundQuery& query);

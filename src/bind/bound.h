@@ -124,14 +124,16 @@ struct BoundQuery {
 };
 
 // Hhi: the Herfindahl-Hirschman index, the sum of the members' squares (shares in percent give
-// 0..10000); ranges carry through (a share of 40..50 adds 1600..2500).
-enum class AggregateKind { Count, Sum, Min, Max, Avg, Hhi };
-constexpr int kAggregateKinds = 6;
+// 0..10000); ranges carry through (a share of 40..50 adds 1600..2500). Share (`share(U by V)`):
+// each head row's part, in percent, of the total over the rows with the same `totalBy` values.
+enum class AggregateKind { Count, Sum, Min, Max, Avg, Hhi, Share };
+constexpr int kAggregateKinds = 7;
 const char* aggregateName(AggregateKind kind);
 
 struct HeadArg {
     BoundTerm term; // a variable of the body or a constant
     std::optional<AggregateKind> aggregate;
+    std::vector<int> totalBy = {}; // share(U by V): the head variables a total is over
 };
 
 // A rule: its body is bound like a query (variables, atoms, negations, comparisons); each

@@ -1,7 +1,8 @@
-// Aggregates in rule heads (count, sum, min, max, avg, hhi), grouped by the other head arguments
-// and computed over time: the timeline of each group is cut wherever a member starts or stops
-// being valid, and every stretch gets the aggregate of the members valid in it.
+// Aggregates in rule heads (count, sum, min, max, avg, hhi, share), grouped by the other head
+// arguments and computed over time: the timeline of each group is cut wherever a member starts or
+// stops being valid, and every stretch gets the aggregate of the members valid in it.
 #include "eval/aggregate_groups.h"
+#include "eval/aggregate_share.h"
 #include "eval/body_join.h"
 #include "eval/claim_filter.h"
 #include "eval/expr_eval.h"
@@ -210,7 +211,7 @@ public:
               const std::vector<const RowProvenance*>& premises, Interner& interner,
               const schema::Catalog& catalog, bool provenance, bool byPeriod)
         : rule_(rule), pool_(pool), premises_(premises), interner_(interner), catalog_(catalog),
-          cells_(rule.head.size()), byPeriod_(byPeriod) {
+          cells_(rule.head.size()), byPeriod_(byPeriod), share_(shareArgument(rule) != nullptr) {
         if (provenance) provenance_.emplace();
     }
 
@@ -220,6 +221,10 @@ public:
         buildStretches(members, first, last);
         for (size_t c = 0; c < stretches_.size(); ++c) {
             std::span<const Member* const> active = stretches_.active(c);
+            if (share_) {
+                addShares(active, stretches_.stretch(c), into);
+                continue;
+            }
             if (active.empty() || !cellsOf(active, group)) continue;
             schema::FactStatus status = merge(active);
             into.add(cells_.data(), status, IntervalSet(stretches_.stretch(c)),
@@ -264,6 +269,24 @@ public:
     }
 
 private:
+    // A share's rows of one stretch: one per distinct head row, each resting on every member
+    // (the total is theirs).
+    void addShares(std::span<const Member* const> active, Interval stretch, TupleTable& into) {
+        const size_t width = rule_.body.variables.size(), cells = cells_.size();
+        bindings_.clear();
+        for (const Member* m : active)
+            if (bindings_.empty() ||
+                !std::equal(bindings_.back(), bindings_.back() + width, &pool_[m->binding]))
+                bindings_.push_back(&pool_[m->binding]);
+        shareCells_.clear();
+        size_t rows = shareRows(rule_, bindings_, interner_, shareCells_);
+        if (rows == 0) return;
+        schema::FactStatus status = merge(active);
+        for (size_t r = 0; r < rows; ++r)
+            into.add(&shareCells_[r * cells], status, IntervalSet(stretch),
+                     provenance_ ? &*provenance_ : nullptr);
+    }
+
     void buildStretches(const std::vector<Member>& members, size_t first, size_t last) {
         if (byPeriod_)
             stretches_.buildByPeriod(members, first, last);
@@ -357,6 +380,9 @@ private:
     bool mergedValid_ = false; // provenance_ is the merge of exactly merged_
     Stretches stretches_;
     bool byPeriod_; // amounts per period: grouped by period, never cut
+    bool share_;    // share(U by V): rows per head row, groups per V
+    std::vector<const ValueId*> bindings_;
+    std::vector<ValueId> shareCells_;
     struct Row {
         size_t stretch;
         schema::FactStatus status;
@@ -373,10 +399,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     const size_t width = rule.body.variables.size();
     HeadKey headKey(rule, interner_);
-    size_t keyWidth = 0;
-    for (const bind::HeadArg& arg : rule.head)
-        keyWidth += !arg.aggregate;
-    AggregateGroups groups(keyWidth); // in order of first match: deterministic
+    AggregateGroups groups(headKey.width()); // in order of first match: deterministic
     const bool byPeriod = aggregatesAmounts(rule, catalog_, rules_);
     std::vector<ValueId> pool;
     std::vector<Member> members;
@@ -402,7 +425,7 @@ Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     // group's rows are appended without probing the target's hash (on a large table, a cache
     // miss per row). Unless another rule's rows are there already. Groups have about as many
     // stretches as members.
-    const bool appendGroups = target.size() == 0;
+    const bool appendGroups = target.size() == 0 && !shareArgument(rule);
     if (appendGroups)
         target.reserveRows(members.size() + groups.size());
     else

@@ -54,29 +54,41 @@ private:
     std::vector<uint32_t> slots_;
 };
 
-// The group key of a match: the head's non-aggregate values in order, its constants interned
-// once rather than per match.
+// The group key of a match: the head's non-aggregate values in order (a share's: the values
+// it totals over), its constants interned once rather than per match.
 class HeadKey {
 public:
-    HeadKey(const bind::BoundRule& rule, Interner& interner) : rule_(rule) {
-        for (const bind::HeadArg& arg : rule.head)
-            constants_.push_back(arg.term.kind == bind::BoundTerm::Kind::Constant
-                                     ? interner.intern(arg.term.value)
-                                     : kNoValue);
+    HeadKey(const bind::BoundRule& rule, Interner& interner) {
+        for (const bind::HeadArg& arg : rule.head) {
+            if (arg.aggregate && *arg.aggregate == bind::AggregateKind::Share) {
+                parts_.clear();
+                for (int variable : arg.totalBy)
+                    parts_.push_back({kNoValue, variable});
+                return;
+            }
+            if (arg.aggregate) continue;
+            if (arg.term.kind == bind::BoundTerm::Kind::Constant)
+                parts_.push_back({interner.intern(arg.term.value), -1});
+            else
+                parts_.push_back({kNoValue, arg.term.variable});
+        }
     }
+    size_t width() const { return parts_.size(); }
     // The key for a match's variable values; valid until the next call.
     const ValueId* of(const ValueId* binding) {
         key_.clear();
-        for (size_t i = 0; i < rule_.head.size(); ++i)
-            if (!rule_.head[i].aggregate)
-                key_.push_back(constants_[i] != kNoValue ? constants_[i]
-                                                         : binding[rule_.head[i].term.variable]);
+        for (const Part& part : parts_)
+            key_.push_back(part.constant != kNoValue ? part.constant : binding[part.variable]);
         return key_.data();
     }
 
 private:
-    const bind::BoundRule& rule_;
-    std::vector<ValueId> constants_, key_;
+    struct Part {
+        ValueId constant; // kNoValue: the variable's value
+        int variable;
+    };
+    std::vector<Part> parts_;
+    std::vector<ValueId> key_;
 };
 
 } // namespace chipgraph::eval

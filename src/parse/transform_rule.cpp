@@ -8,7 +8,10 @@ ast::HeadArg Transformer::transformHeadArg(P::HeadArgContext* arg) {
     head.span = span(arg);
     if (auto* aggregate = dynamic_cast<P::AggregateHeadContext*>(arg)) {
         head.aggregate = transformIdent(aggregate->ident());
-        head.term = transformTerm(aggregate->term());
+        std::vector<P::TermContext*> terms = aggregate->term();
+        head.term = transformTerm(terms[0]);
+        for (size_t i = 1; i < terms.size(); ++i)
+            head.totalBy.push_back(transformTerm(terms[i]));
     } else {
         head.term = transformTerm(static_cast<P::PlainHeadContext*>(arg)->term());
     }
