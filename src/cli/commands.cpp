@@ -190,11 +190,22 @@ void applyAuthor(engine::Engine& engine, const std::string& author) {
     if (!author.empty()) engine.setLogAuthor(author);
 }
 
+// Answers' fingerprints cost time: computed only for a format that prints them (JSON's basis)
+// or for --expect-fingerprint.
+static engine::EngineOptions fingerprintOptions(const CommonOptions& options) {
+    engine::EngineOptions settings = engineOptions(options.limits, options.force);
+    Result<exporter::Format> format = exporter::parseFormat(options.format); // xlsx: none
+    settings.fingerprints = !options.expectFingerprint.empty() ||
+                            (format && (format.value() == exporter::Format::Json ||
+                                        format.value() == exporter::Format::JsonLines));
+    return settings;
+}
+
 int runQuery(const CommonOptions& options, const std::string& text) {
     if (!validFormat(options)) return kUsage;
     auto engine = engine::openDatabaseOrBundled(options.db, true);
     if (!engine) return fail(engine.status().message());
-    engine.value()->setOptions(engineOptions(options.limits, options.force));
+    engine.value()->setOptions(fingerprintOptions(options));
     InterruptGuard guard(*engine.value());
     engine::FileAccess access =
         options.allowFiles ? engine::FileAccess::Any : engine::FileAccess::None;
@@ -214,7 +225,7 @@ int runScripts(const CommonOptions& options, const std::vector<std::string>& fil
     auto sources = readSources(files, options.allowFiles ? engine::FileAccess::FromFolder
                                                          : engine::FileAccess::InFolder);
     if (!sources) return fail(sources.status().message());
-    engine.value()->setOptions(engineOptions(options.limits, options.force));
+    engine.value()->setOptions(fingerprintOptions(options));
     applyAuthor(*engine.value(), options.author);
     InterruptGuard guard(*engine.value());
     engine::Outcome outcome = engine.value()->runFiles(sources.value());

@@ -316,6 +316,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     Scenarios scenarios = scenarios_;
     Executor executor(*store_, catalog_, *facts_, rules, scenarios, outcome, &cancel_);
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
+    executor.setFingerprints(options_.fingerprints);
     Status status = Status::ok();
     SourceSpan failed;
     store::Store::LogEntry entry;

@@ -123,6 +123,10 @@ struct EngineOptions {
     // Whether `diagram ... to "file"` may replace an existing file (--force); by default it is
     // an error, as the REPL's `.save` refuses to overwrite.
     bool overwriteFiles = false;
+    // Whether answers carry their basis's fingerprint (AnswerBasis::fingerprint; its cost
+    // follows the facts the question can read): front ends that print none (a table, CSV) and
+    // check none (--expect-fingerprint) turn it off; left empty then.
+    bool fingerprints = true;
 };
 
 // Evaluation strategies the property tests compare with the defaults (engine_testing.h).

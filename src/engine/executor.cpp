@@ -195,9 +195,11 @@ Status Executor::query(const bind::BoundQuery& query, std::optional<Context> loc
         answer(query, facts, false, &result.plan, local ? &*local : nullptr);
     if (!answers) return answers.status();
     result.table = std::move(answers.value().table);
-    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
-                               answerFingerprint(query, local ? local->catalog : catalog_, facts,
-                                                 local ? local->rules : rules_)};
+    result.basis =
+        AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
+                    fingerprints_ ? answerFingerprint(query, local ? local->catalog : catalog_,
+                                                      facts, local ? local->rules : rules_)
+                                  : ""};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

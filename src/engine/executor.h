@@ -35,6 +35,9 @@ public:
     // The log entry this unit writes under (retractions name it; 0: none is open).
     void setLogEntry(int64_t entry) { logEntry_ = entry; }
 
+    // Whether answers' bases get a fingerprint (EngineOptions::fingerprints).
+    void setFingerprints(bool on) { fingerprints_ = on; }
+
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
 
@@ -93,6 +96,7 @@ private:
     std::vector<std::pair<size_t, bind::RunDiagram>> diagrams_;
     bool demand_ = true;
     int64_t logEntry_ = 0;
+    bool fingerprints_ = true;
 };
 
 } // namespace chipgraph::engine

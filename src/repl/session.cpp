@@ -163,6 +163,10 @@ void Session::runStatement(const std::string& text, int firstLine) {
     }
     auto start = std::chrono::steady_clock::now();
     setInterruptTarget(engine_.get());
+    engine::EngineOptions options = engine_->options(); // fingerprints: for JSON only
+    options.fingerprints =
+        settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
+    engine_->setOptions(options);
     engine::Outcome outcome = engine_->run(text, name, firstLine);
     setInterruptTarget(nullptr);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
