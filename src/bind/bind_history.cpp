@@ -70,6 +70,8 @@ bool Binder::bindPolicy(const ast::Policy& policy, BoundQuery& query) {
     }
     if (!query.policy.any()) return true;
     for (const BoundAtom& atom : query.atoms) {
+        // A head's answers are derived, like a rule's: the policy reaches its premises.
+        if (atom.relation == kQueryHeadRelation) return true;
         const schema::RelationInfo& relation = catalog_.relation(atom.relation);
         if (relation.keyed() || relation.derived) return true;
     }

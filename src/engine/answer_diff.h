@@ -1,8 +1,9 @@
 #pragma once
-// What changed between two answers to one question (docs/time.md, "Diff"): rows are matched by
-// their first `keyColumns` cells (the question's variables); a row found in only one answer is
-// added or removed, and a row whose other cells (validity, status, sources, ...) differ is
-// changed, with `was` saying what it was.
+// What changed between two answers to one question: at two dates (`diff known at`, `diff as
+// of`: docs/time.md, "Diff") or without and under scenarios (`diff under`: docs/analysis.md).
+// Rows are matched by their first `keyColumns` cells (the question's variables); a row found in
+// only one answer is added or removed, and a row whose other cells (validity, status, sources,
+// ...) differ is changed, with `was` saying what it was.
 #include "common/table.h"
 
 #include <cstddef>

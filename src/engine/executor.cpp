@@ -2,6 +2,7 @@
 
 #include "bind/stratify.h"
 #include "common/text.h"
+#include "engine/answer_diff.h"
 #include "engine/change_log.h"
 #include "engine/derive_for_query.h"
 #include "engine/fingerprint.h"
@@ -176,32 +177,69 @@ Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
     return out;
 }
 
-// A question answers over the current facts and rules, or (`recorded at`) over those the
-// database held then; policies, diffs and keyed relations go through executor_time.cpp.
+// The rules in force plus the question's own (a head): recorded rules keep the question's.
+static Status withQueryRules(const RuleSet* local, const schema::Catalog& catalog, RuleSet& rules) {
+    if (!local) return Status::ok();
+    for (const bind::BoundRule& rule : local->rules)
+        if (rule.relation == bind::kQueryHeadRelation) rules.rules.push_back(rule);
+    bind::StratifyResult strata = bind::stratify(rules.rules, catalog);
+    if (!strata.diagnostics.empty()) return Status::error(strata.diagnostics.front().message);
+    rules.strata = std::move(strata.strata);
+    return Status::ok();
+}
+
 Status Executor::query(const bind::BoundQuery& query, std::optional<Context> local) {
-    if (!query.under.empty()) return scenarioQuery(query, local);
-    if (!local && !query.recordedAt &&
-        (query.diff || query.policy.any() || readsKeyed(query, catalog_)))
-        return timeQuery(query);
     RecordedState state;
-    if (query.recordedAt)
+    if (query.recordedAt) {
         if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
             return s;
-    if (query.recordedAt) local.emplace(Context{catalog_, state.rules, true});
+        if (Status s = withQueryRules(local ? &local->rules : nullptr,
+                                      local ? local->catalog : catalog_, state.rules);
+            !s)
+            return s;
+        local.emplace(Context{local ? local->catalog : catalog_, state.rules, true});
+    }
     const eval::FactBase& facts = query.recordedAt ? state.facts : facts_;
+    const Context* context = local ? &*local : nullptr;
     TableAnswer result;
     result.explain = query.explain;
-    Result<eval::QueryAnswers> answers =
-        answer(query, facts, false, &result.plan, local ? &*local : nullptr);
-    if (!answers) return answers.status();
-    result.table = std::move(answers.value().table);
+    Result<Table> table = answerTable(query, facts, context, &result.plan);
+    if (!table) return table.status();
+    result.table = std::move(table.value());
+    std::string policy = "all"; // as the JSON basis names it: all, latest, or the ranking
+    if (query.policy.kind == bind::Policy::Kind::Latest) policy = "latest";
+    if (query.policy.kind == bind::Policy::Kind::Ranking) {
+        policy.clear();
+        for (SourceId id : query.policy.ranking)
+            policy += (policy.empty() ? "" : ", ") + catalog_.source(id).name;
+    }
     result.basis =
-        AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
-                    fingerprints_ ? answerFingerprint(query, local ? local->catalog : catalog_,
-                                                      facts, local ? local->rules : rules_)
+        AnswerBasis{query.knownAt, query.window, query.recordedAt, policy,
+                    fingerprints_ ? answerFingerprint(query, context ? context->catalog : catalog_,
+                                                      facts, context ? context->rules : rules_)
                                   : ""};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
+}
+
+Result<Table> Executor::answerTable(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                    const Context* context, std::string* plan) {
+    if (query.diff) return diffAnswer(query, facts, context);
+    std::string note;
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, facts, note);
+    if (!changed) return changed.status();
+    Result<Table> table =
+        policyAnswer(query, changed.value() ? *changed.value() : facts, context, plan);
+    if (!table) return table.status();
+    if (query.diffUnder) {
+        Result<Table> baseline = policyAnswer(query, facts, context, nullptr);
+        if (!baseline) return baseline.status();
+        Table diff = diffAnswers(baseline.value(), table.value(), query.variables.size());
+        diff.notes = std::move(table.value().notes); // the scenario's; the baseline is as usual
+        table = std::move(diff);
+    }
+    if (!note.empty()) table.value().notes.push_back(note);
+    return table;
 }
 
 Status Executor::blame(const bind::BoundQuery& query) {
@@ -213,31 +251,10 @@ Status Executor::blame(const bind::BoundQuery& query) {
     return Status::ok();
 }
 
-// A question under what-if scenarios (docs/analysis.md): answered over a copy of the facts
-// with the scenarios' steps applied, or (`diff under`) compared with the baseline's answer.
-Status Executor::scenarioQuery(const bind::BoundQuery& query, std::optional<Context> local) {
-    std::string note;
-    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
-    if (!changed) return changed.status();
-    const Context* context = local ? &*local : nullptr;
-    TableAnswer result;
-    result.explain = query.explain;
-    Result<eval::QueryAnswers> answers =
-        answer(query, *changed.value(), false, &result.plan, context);
-    if (!answers) return answers.status();
-    result.table = std::move(answers.value().table);
-    if (query.diffUnder) {
-        Result<eval::QueryAnswers> baseline = answer(query, facts_, false, nullptr, context);
-        if (!baseline) return baseline.status();
-        result.table = diffAnswers(baseline.value().table, result.table);
-    }
-    if (!note.empty()) result.table.notes.push_back(note);
-    outcome_.results.push_back({"", std::move(result)});
-    return Status::ok();
-}
-
 Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::BoundQuery& query,
+                                                                const eval::FactBase& base,
                                                                 std::string& note) {
+    if (query.under.empty()) return std::unique_ptr<eval::FactBase>();
     std::vector<const bind::DeclareScenario*> chosen;
     std::vector<std::string> known;
     for (const auto& [key, scenario] : scenarios_)
@@ -252,7 +269,7 @@ Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::Boun
         }
         chosen.push_back(&it->second);
     }
-    auto facts = std::make_unique<eval::FactBase>(facts_);
+    auto facts = std::make_unique<eval::FactBase>(base);
     ScenarioEffect effect = applyScenarios(chosen, *facts);
     note = scenarioNote(chosen, effect);
     return facts;
@@ -292,7 +309,7 @@ Status Executor::diagram(const bind::RunDiagram& request) {
 
 Status Executor::why(const bind::BoundQuery& query) {
     std::string note;
-    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, note);
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, facts_, note);
     if (!changed) return changed.status();
     const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
     eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));

@@ -11,10 +11,6 @@
 
 namespace chipgraph::engine {
 
-// True when a positive atom of `query` reads a relation declared with a key: its answer gets
-// a `conflict` column (docs/time.md).
-bool readsKeyed(const bind::BoundQuery& query, const schema::Catalog& catalog);
-
 class Executor {
 public:
     // `scenarios`: the session's what-if scenarios, to which the unit's declarations are added
@@ -53,27 +49,35 @@ private:
         const RuleSet& rules;
         bool recorded = false;
     };
+    // Every question goes this one way (docs/architecture.md): over the facts and rules of
+    // now or of `recorded at`, and its own rules' (a head), answered by answerTable.
     Status query(const bind::BoundQuery& query, std::optional<Context> local = std::nullopt);
+    // The answer over `facts`: the facts its scenarios would have (`under`), the claims its
+    // policy keeps (`prefer`; all by default), the `conflict` column when it reads keyed
+    // relations; or what changed between two such answers (`diff known at`, `diff as of`,
+    // `diff under`: answer_diff.h).
+    Result<Table> answerTable(const bind::BoundQuery& query, const eval::FactBase& facts,
+                              const Context* context, std::string* plan = nullptr);
     // The answers to `query` over `facts` (the engine's, those a policy keeps, or those
     // recorded at a past day), with the variables' values row for row when `withBindings`.
     Result<eval::QueryAnswers> answer(const bind::BoundQuery& query, const eval::FactBase& facts,
                                       bool withBindings, std::string* plan = nullptr,
                                       const Context* context = nullptr);
     Status blame(const bind::BoundQuery& query);
-    Status scenarioQuery(const bind::BoundQuery& query, std::optional<Context> local);
     // executor_time.cpp: policies, conflict marks, diffs, history and conflicts (docs/time.md)
-    Status timeQuery(const bind::BoundQuery& query);
-    Result<Table> policyAnswer(const bind::BoundQuery& query, std::string* plan = nullptr);
-    Result<Table> diffAnswer(const bind::BoundQuery& query);
+    Result<Table> policyAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                               const Context* context, std::string* plan);
+    Result<Table> diffAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                             const Context* context);
     Status listClaims(const bind::ListClaims& request);
     Result<Table> derivedHistory(const bind::BoundQuery& query);
     Status listChanges(const bind::ListChanges& request);
     Status judge(const bind::DeclareJudgement& judgement);
     Status why(const bind::BoundQuery& query);
-    // The facts as the query's scenarios would have them (nullptr: none asked, use facts_), and
+    // `facts` as the query's scenarios would have them (nullptr: none asked, use `facts`), and
     // the note saying so; an unknown scenario is an error.
-    Result<std::unique_ptr<eval::FactBase>> scenarioFacts(const bind::BoundQuery& query,
-                                                          std::string& note);
+    Result<std::unique_ptr<eval::FactBase>>
+    scenarioFacts(const bind::BoundQuery& query, const eval::FactBase& facts, std::string& note);
     Status import(const bind::RunImport& request);
     Status diagram(const bind::RunDiagram& request);
 

@@ -3,7 +3,6 @@
 #include "engine/answer_diff.h"
 #include "engine/claim_history.h"
 #include "engine/executor.h"
-#include "engine/fingerprint.h"
 #include "eval/claim_filter.h"
 #include "eval/claim_keys.h"
 #include "eval/expr_eval.h"
@@ -14,14 +13,48 @@
 
 namespace chipgraph::engine {
 
-bool readsKeyed(const bind::BoundQuery& query, const schema::Catalog& catalog) {
-    return std::any_of(query.atoms.begin(), query.atoms.end(), [&](const bind::BoundAtom& a) {
-        const schema::RelationInfo& relation = catalog.relation(a.relation);
-        return relation.keyed() && !relation.derived;
-    });
+namespace {
+
+bool keyedBase(const bind::BoundAtom& atom, const schema::Catalog& catalog) {
+    const schema::RelationInfo& relation = catalog.relation(atom.relation);
+    return relation.keyed() && !relation.derived;
 }
 
-namespace {
+// The atoms of keyed base relations an answer row may rest on, over the query's variables:
+// the query's own, and for a query with a head (bind_query_head.cpp) its rules' atoms, the
+// head's variables as the answer's columns and the others matching any value.
+std::vector<bind::BoundAtom> keyedAtoms(const bind::BoundQuery& query, const RuleSet& rules,
+                                        const schema::Catalog& catalog) {
+    std::vector<bind::BoundAtom> out;
+    for (const bind::BoundAtom& atom : query.atoms) {
+        if (atom.relation != bind::kQueryHeadRelation) {
+            if (keyedBase(atom, catalog)) out.push_back(atom);
+            continue;
+        }
+        for (const bind::BoundRule& rule : rules.rules) {
+            if (rule.relation != bind::kQueryHeadRelation) continue;
+            for (const bind::BoundAtom& premise : rule.body.atoms) {
+                if (!keyedBase(premise, catalog)) continue;
+                bind::BoundAtom mapped = premise;
+                for (bind::BoundTerm& term : mapped.args) {
+                    if (term.kind != bind::BoundTerm::Kind::Variable) continue;
+                    int column = -1;
+                    for (size_t i = 0; i < rule.head.size(); ++i)
+                        if (!rule.head[i].aggregate &&
+                            rule.head[i].term.kind == bind::BoundTerm::Kind::Variable &&
+                            rule.head[i].term.variable == term.variable)
+                            column = static_cast<int>(i);
+                    if (column < 0)
+                        term.kind = bind::BoundTerm::Kind::Wildcard;
+                    else
+                        term.variable = atom.args[column].variable;
+                }
+                out.push_back(std::move(mapped));
+            }
+        }
+    }
+    return out;
+}
 
 // The facts of `atom`'s relation that an answer row with variable values `bindings` may rest
 // on: constants and variables equal, seen by the query's window and `known at`.
@@ -71,16 +104,14 @@ const char* markText(eval::ClaimGroups::Mark mark) {
 // Adds the `conflict` column (before the detail columns): per row, the strongest mark of the
 // keyed claims it may rest on (deprecated, yes, resolved; empty when none). `used` are the
 // facts the answer read (a policy's), `all` the engine's.
-void markConflicts(const bind::BoundQuery& query, eval::QueryAnswers& answers,
-                   const eval::FactBase& used, const eval::FactBase& all,
-                   const schema::Catalog& catalog) {
+void markConflicts(const bind::BoundQuery& query, const std::vector<bind::BoundAtom>& atoms,
+                   eval::QueryAnswers& answers, const eval::FactBase& used,
+                   const eval::FactBase& all, const schema::Catalog& catalog) {
     std::vector<std::pair<const bind::BoundAtom*, eval::ClaimGroups>> keyed;
-    for (const bind::BoundAtom& atom : query.atoms) {
+    for (const bind::BoundAtom& atom : atoms) {
         const schema::RelationInfo& relation = catalog.relation(atom.relation);
-        if (relation.keyed() && !relation.derived)
-            keyed.emplace_back(&atom,
-                               eval::ClaimGroups(catalog, relation, all.relation(atom.relation),
-                                                 query.knownAt, query.policy));
+        keyed.emplace_back(&atom, eval::ClaimGroups(catalog, relation, all.relation(atom.relation),
+                                                    query.knownAt, query.policy));
     }
     Table& table = answers.table;
     size_t at = table.columns.size() - table.detailColumns;
@@ -119,22 +150,26 @@ bind::BoundQuery atDate(const bind::BoundQuery& query, const PartialDate& date) 
 
 } // namespace
 
-Result<Table> Executor::policyAnswer(const bind::BoundQuery& query, std::string* plan) {
+Result<Table> Executor::policyAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                     const Context* context, std::string* plan) {
+    const schema::Catalog& catalog = context ? context->catalog : catalog_;
     std::optional<eval::FactBase> chosen;
     if (query.policy.any())
-        chosen.emplace(eval::applyPolicy(facts_, catalog_, query.policy, query.knownAt));
-    const eval::FactBase& used = chosen ? *chosen : facts_;
-    bool keyed = readsKeyed(query, catalog_);
-    Result<eval::QueryAnswers> answers = answer(query, used, keyed, plan);
+        chosen.emplace(eval::applyPolicy(facts, catalog, query.policy, query.knownAt));
+    const eval::FactBase& used = chosen ? *chosen : facts;
+    std::vector<bind::BoundAtom> keyed =
+        keyedAtoms(query, context ? context->rules : rules_, catalog);
+    Result<eval::QueryAnswers> answers = answer(query, used, !keyed.empty(), plan, context);
     if (!answers) return answers.status();
-    if (keyed) markConflicts(query, answers.value(), used, facts_, catalog_);
+    if (!keyed.empty()) markConflicts(query, keyed, answers.value(), used, facts, catalog);
     return std::move(answers.value().table);
 }
 
-Result<Table> Executor::diffAnswer(const bind::BoundQuery& query) {
-    Result<Table> before = policyAnswer(atDate(query, query.diff->from));
+Result<Table> Executor::diffAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                   const Context* context) {
+    Result<Table> before = answerTable(atDate(query, query.diff->from), facts, context);
     if (!before) return before.status();
-    Result<Table> after = policyAnswer(atDate(query, query.diff->to));
+    Result<Table> after = answerTable(atDate(query, query.diff->to), facts, context);
     if (!after) return after.status();
     Table diff = diffAnswers(before.value(), after.value(), query.variables.size());
     // Notes that differ between the dates say which date they are about.
@@ -150,26 +185,6 @@ Result<Table> Executor::diffAnswer(const bind::BoundQuery& query) {
     if (query.limit && diff.rows.size() > static_cast<size_t>(*query.limit))
         diff.rows.resize(static_cast<size_t>(*query.limit));
     return diff;
-}
-
-Status Executor::timeQuery(const bind::BoundQuery& query) {
-    TableAnswer result;
-    Result<Table> table = query.diff ? diffAnswer(query) : policyAnswer(query, &result.plan);
-    if (!table) return table.status();
-    result.explain = query.explain;
-    result.table = std::move(table.value());
-    std::string policy = "all"; // as the JSON basis names it: all, latest, or the ranking
-    if (query.policy.kind == bind::Policy::Kind::Latest) policy = "latest";
-    if (query.policy.kind == bind::Policy::Kind::Ranking) {
-        policy.clear();
-        for (SourceId id : query.policy.ranking)
-            policy += (policy.empty() ? "" : ", ") + catalog_.source(id).name;
-    }
-    result.basis =
-        AnswerBasis{query.knownAt, query.window, query.recordedAt, policy,
-                    fingerprints_ ? answerFingerprint(query, catalog_, facts_, rules_) : ""};
-    outcome_.results.push_back({"", std::move(result)});
-    return Status::ok();
 }
 
 Status Executor::listClaims(const bind::ListClaims& request) {
@@ -290,7 +305,7 @@ Status Executor::listChanges(const bind::ListChanges& request) {
         if (!relation->derived && facts_.size(relation->id) == 0) continue;
         bind::BoundQuery query = everyFact(*relation);
         query.diff = request.dates;
-        Result<Table> diff = diffAnswer(query);
+        Result<Table> diff = diffAnswer(query, facts_, nullptr);
         if (!diff) return diff.status();
         size_t width = relation->columns.size();
         for (std::vector<Cell>& row : diff.value().rows) {

@@ -27,8 +27,4 @@ ScenarioEffect applyScenarios(const std::vector<const bind::DeclareScenario*>& s
 std::string scenarioNote(const std::vector<const bind::DeclareScenario*>& scenarios,
                          const ScenarioEffect& effect);
 
-// What the scenario answer changes against the baseline: a `change` column ("removed": a row
-// only the baseline has; "added": a row only the scenario has) before the answer's columns.
-Table diffAnswers(const Table& baseline, const Table& scenario);
-
 } // namespace chipgraph::engine
