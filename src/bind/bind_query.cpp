@@ -230,6 +230,7 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
     query.diffUnder = m.diffUnder;
     if (!query.window) query.window = defaults_.window;
     if (!query.knownAt) query.knownAt = defaults_.knownAt;
+    checkNamesInTime(query.window, query.knownAt, false);
     return ok;
 }
 

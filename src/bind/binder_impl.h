@@ -37,7 +37,18 @@ private:
     void bindType(const ast::TypeDecl& decl, const SourceSpan& span);
     void bindRelation(const ast::RelationDecl& decl, const SourceSpan& span);
     std::optional<schema::Column> bindColumn(const ast::ColumnDecl& decl);
+    // bind_names.cpp — entities and their names over time (docs/time.md, "Names over time")
     void bindEntity(const ast::EntityDecl& decl, const SourceSpan& span);
+    std::optional<schema::NameTerms> bindNameTerms(const std::vector<ast::NameTerms>& all,
+                                                   size_t i);
+    void addEntityAliases(const ast::EntityDecl& decl, EntityId id, DeclareEntity& out);
+    // Remembers a dated name written in the statement, checked by checkNamesInTime().
+    void noteNameUse(const schema::EntityInfo& entity, const ast::Name& written);
+    // Warns about names written in this statement that do not name their entity in `window`
+    // (the question's valid time, or the fact's when `inFact`) or are not yet known at
+    // `knownAt`.
+    void checkNamesInTime(const std::optional<Interval>& window,
+                          const std::optional<DayNumber>& knownAt, bool inFact);
     void bindSource(const ast::SourceDecl& decl, const SourceSpan& span);
 
     // bind_fact.cpp — facts and the values in them
@@ -160,6 +171,13 @@ private:
     std::unordered_map<std::string, std::vector<size_t>> uninferred_; // head positions unknown
     std::vector<BoundStatement> statements_;
     std::vector<Diagnostic> diagnostics_;
+    // Dated names written in the statement being bound (bind_names.cpp).
+    struct NameUse {
+        EntityId entity = kNoId;
+        std::string written;
+        SourceSpan span;
+    };
+    std::vector<NameUse> namesUsed_;
 };
 
 } // namespace chipgraph::bind

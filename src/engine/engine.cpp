@@ -365,6 +365,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
 void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                           Outcome& outcome) {
     for (const auto& [index, request] : diagrams) {
+        std::optional<DayNumber> namedAt = request.knownAt;
+        if (request.diff && !request.diff->asOf)
+            namedAt = request.diff->to ? std::optional(request.diff->to->lastDay()) : std::nullopt;
+        schema::ShowNamesKnownAt names(catalog_, namedAt);
         diagram::DiagramRequest build;
         build.relations = request.relations;
         build.window = request.window;
