@@ -10,6 +10,11 @@
 
 namespace chipgraph::bind {
 
+// Whether the i-th name of a declaration gives dates: one without keeps those declared before.
+static bool givesDates(const std::vector<ast::NameTerms>& all, size_t i) {
+    return i < all.size() && (all[i].validity || all[i].source);
+}
+
 void Binder::bindEntity(const ast::EntityDecl& decl, const SourceSpan& span) {
     const schema::TypeInfo* type = catalog_.findType(decl.type.text);
     if (!type) {
@@ -37,7 +42,7 @@ void Binder::bindEntity(const ast::EntityDecl& decl, const SourceSpan& span) {
                   name.span);
             continue;
         }
-        if (existing && !(existing->nameTerms == *terms)) {
+        if (existing && givesDates(decl.nameTerms, i) && !(existing->nameTerms == *terms)) {
             error("entity '" + existing->name + "' is already declared with other dates for " +
                       "its name",
                   name.span, "keep one declaration");
@@ -63,7 +68,7 @@ void Binder::addEntityAliases(const ast::EntityDecl& decl, EntityId id, DeclareE
         }
         if (owner) { // already this entity's name or alias: the same dates, or an error
             const schema::NameTerms* had = schema::termsOfName(*owner, alias.text);
-            if (had && !(*had == *terms))
+            if (had && givesDates(decl.aliasTerms, i) && !(*had == *terms))
                 error("'" + alias.text + "' is already a name of '" + owner->name +
                           "' with other dates",
                       alias.span, "keep one declaration");
@@ -114,17 +119,18 @@ void Binder::checkNamesInTime(const std::optional<Interval>& window,
                         (inFact ? ", and the fact holds in " : ", and the question asks about ") +
                         asked,
                     use.span,
-                    then ? "in " + asked + " it is called '" + *then + "'"
+                    then ? "then it is called '" + *then + "'"
                          : "no one name of it holds throughout " + asked);
         }
         if (knownAt && !schema::nameKnownAt(catalog_, terms, *knownAt)) {
             const schema::SourceInfo& source = catalog_.source(terms.source);
             const std::string& shown = schema::nameShownAt(catalog_, entity, *knownAt);
-            std::string published =
-                source.published ? "published " + source.published->toString() : "undated";
-            warning("'" + use.written + "' was first reported by " + source.name + " (" +
-                        published + "), after the question's 'known at " + formatDay(*knownAt) +
-                        "'",
+            std::string asked = "the question's 'known at " + formatDay(*knownAt) + "'";
+            warning(source.published
+                        ? "'" + use.written + "' was first reported by " + source.name +
+                              " (published " + source.published->toString() + "), after " + asked
+                        : "'" + use.written + "' comes from " + source.name +
+                              ", which has no publication date: it is not known at " + asked,
                     use.span,
                     shown != use.written
                         ? "answers known then call it '" + shown + "'"
