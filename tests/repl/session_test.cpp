@@ -291,7 +291,7 @@ TEST_CASE(".schema, .entities, .aliases and .sources list the catalog", "[sessio
     std::string out = repl.out.str();
     CHECK(contains(out, "entity,type,aliases\r\n"));
     CHECK(contains(out, "TSMC,Foundry,"));
-    CHECK(contains(out, "entity,alias\r\nGoogle,Alphabet\r\n"));
+    CHECK(contains(out, "entity,alias,valid,per\r\nGoogle,Alphabet,,\r\n"));
     CHECK(contains(out, "source,published,title,author,url\r\nseed2025,2025-06,"));
     repl.feed(".schema desings\n.entities Chips\n.aliases Gooogle");
     CHECK(contains(repl.err.str(), "unknown relation 'desings'; did you mean 'designs'?"));
