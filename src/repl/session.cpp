@@ -260,6 +260,7 @@ Status Session::open(const std::string& database) {
     if (!engine) return engine.status();
     if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
     if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
+    if (Status s = engine.value()->setDefaultPolicy(policy_); !s) return s;
     engine.value()->setOptions(engine_->options()); // the session's, from the command line
     engine_ = std::move(engine.value());
     database_ = database;
@@ -279,6 +280,12 @@ Status Session::setAsOf(const std::optional<std::string>& date) {
 Status Session::setKnownAt(const std::optional<std::string>& date) {
     if (Status s = engine_->setDefaultKnownAt(date); !s) return s;
     knownAt_ = date;
+    return Status::ok();
+}
+
+Status Session::setPolicy(const std::optional<std::string>& policy) {
+    if (Status s = engine_->setDefaultPolicy(policy); !s) return s;
+    policy_ = policy;
     return Status::ok();
 }
 

@@ -79,6 +79,9 @@ public:
     const std::optional<std::string>& knownAt() const { return knownAt_; }
     Status setAsOf(const std::optional<std::string>& date);
     Status setKnownAt(const std::optional<std::string>& date);
+    // The default `prefer` policy (`.prefer`): "latest" or a ranking "S1, S2"; nullopt: all.
+    const std::optional<std::string>& policy() const { return policy_; }
+    Status setPolicy(const std::optional<std::string>& policy);
 
 private:
     struct Input {
@@ -108,7 +111,7 @@ private:
     OutputSettings settings_;
     SessionOptions options_;
     std::deque<Input> inputs_; // a deque: references stay valid while `.read` nests
-    std::optional<std::string> asOf_, knownAt_;
+    std::optional<std::string> asOf_, knownAt_, policy_;
     int failures_ = 0;
     bool stopped_ = false;
     std::optional<int> exitCode_;
