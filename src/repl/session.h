@@ -94,6 +94,9 @@ private:
     };
 
     void runStatement(const std::string& text, int firstLine);
+    // After a typed statement or a whole `.read` that stored something: the watched questions
+    // (`chipgraph watch`) whose answers changed since their last check, without recording it.
+    void showWatchedChanges();
     void runDotLine(std::string_view line);
     void printResults(const engine::Outcome& outcome);
     void reportDiagnostics(const engine::Outcome& outcome, const std::string& text, int firstLine);
@@ -113,6 +116,7 @@ private:
     std::deque<Input> inputs_; // a deque: references stay valid while `.read` nests
     std::optional<std::string> asOf_, knownAt_, policy_;
     int failures_ = 0;
+    bool stored_ = false; // a statement stored something since the watches were last shown
     bool stopped_ = false;
     std::optional<int> exitCode_;
 };
