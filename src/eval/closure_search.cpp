@@ -7,6 +7,8 @@
 // in order of z, as the parts of runInParts would be.
 #include "eval/stratum_run.h"
 
+#include <algorithm>
+
 namespace chipgraph::eval {
 
 namespace {
@@ -55,6 +57,7 @@ bool StratumRun::searchClosure(const Parts& parts, int column, Status& status) {
     ValueId cells[2];
     size_t found = 0;
     const std::vector<size_t>& starts = parts.groups.starts;
+    const size_t sample = std::max<size_t>(1, starts.size() / 64);
     for (size_t g = 0; g < starts.size(); ++g) {
         size_t end = g + 1 < starts.size() ? starts[g + 1] : parts.groups.rows.size();
         uint32_t mark = static_cast<uint32_t>(g + 1);
@@ -76,6 +79,10 @@ bool StratumRun::searchClosure(const Parts& parts, int column, Status& status) {
         }
         countDerived(table.size() - found);
         found = table.size();
+        // The whole closure, estimated from its first groups: growing a table of millions of
+        // rows by doubling would copy it (and fault its pages in) several times.
+        if (g + 1 == sample)
+            table.reserveRows(found + found * (starts.size() - sample) / sample * 11 / 10);
         if ((g & 255) == 255)
             if (status = engine_.checkLimits(); !status) return true;
     }
