@@ -52,7 +52,6 @@ bool StratumRun::searchClosure(const Parts& parts, int column, Status& status) {
     std::vector<uint32_t> seen(ids, 0); // the group (plus one) that last reached the value
     std::vector<ValueId> stack;
     TupleTable& table = *engine_.tables_[parts.relation];
-    const IntervalSet days(valid);
     const int other = 1 - column;
     ValueId cells[2];
     size_t found = 0;
@@ -66,7 +65,7 @@ bool StratumRun::searchClosure(const Parts& parts, int column, Status& status) {
             if (seen[x] == mark) return;
             seen[x] = mark;
             cells[other] = x;
-            table.appendNew(cells, seedStatus, days, nullptr);
+            table.appendNew(cells, seedStatus, valid);
             stack.push_back(x);
         };
         for (size_t k = starts[g]; k < end; ++k)
