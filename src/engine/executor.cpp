@@ -221,7 +221,8 @@ Status Executor::query(const bind::BoundQuery& query, std::optional<Context> loc
     result.table = std::move(answers.value().table);
     result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
                                answerFingerprint(query, local ? local->catalog : catalog_, facts,
-                                                 local ? local->rules : rules_)};
+                                                 local ? local->rules : rules_,
+                                                 local ? nullptr : ruleOptions_.cache)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
