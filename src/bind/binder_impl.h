@@ -107,6 +107,9 @@ private:
     // bind_history.cpp — keys, policies, judgements, history, conflicts and diffs
     bool bindKey(const ast::RelationDecl& decl, schema::RelationInfo& relation);
     bool bindPolicy(const ast::Policy& policy, BoundQuery& query);
+    // True when a policy can choose among the query's claims: it reads a keyed or derived
+    // relation.
+    bool policyApplies(const BoundQuery& query) const;
     bool bindDiffRange(const ast::DiffRange& range, DiffDates& out);
     bool rejectPolicyAndDiff(const ast::Modifiers& m, const std::string& what);
     void bindClaims(const ast::ClaimsStmt& stmt, const SourceSpan& span);

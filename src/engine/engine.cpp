@@ -464,6 +464,27 @@ Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
     return Status::ok();
 }
 
+Status Engine::setDefaultPolicy(const std::optional<std::string>& policy) {
+    bind::Policy parsed;
+    std::vector<std::string> words = text::splitList(policy.value_or("all"), ',');
+    std::string first = words.empty() ? "all" : text::foldCase(words[0]);
+    if (words.size() == 1 && first == "latest") {
+        parsed.kind = bind::Policy::Kind::Latest;
+    } else if (words.size() > 1 || first != "all") {
+        parsed.kind = bind::Policy::Kind::Ranking;
+        for (const std::string& name : words) {
+            const schema::SourceInfo* source = catalog_.findSource(name);
+            if (!source)
+                return Status::error(Phase::Bind, "unknown policy or source '" + name + "'", {},
+                                     "choose all, latest, or declared sources separated by "
+                                     "commas (a ranking, best first)");
+            parsed.ranking.push_back(source->id);
+        }
+    }
+    defaults_.policy = std::move(parsed);
+    return Status::ok();
+}
+
 std::string Engine::printAst(std::string_view text, const std::string& name, int firstLine,
                              Outcome& outcome) const {
     outcome.sources[name] = std::string(text);

@@ -221,11 +221,18 @@ void writeRules(std::ostream& out, const DumpInput& input) {
         out << rule.text << "\n";
 }
 
+void writeScenarios(std::ostream& out, const DumpInput& input) {
+    if (input.scenarios.empty()) return;
+    writeHeading(out, "scenarios");
+    for (const std::string& scenario : input.scenarios)
+        out << scenario << "\n";
+}
+
 const std::vector<DumpSection>& dumpSections() {
     static const std::vector<DumpSection> kSections = {
         {"types", writeTypes},       {"relations", writeRelations}, {"sources", writeSources},
         {"entities", writeEntities}, {"facts", writeFacts},         {"judgements", writeJudgements},
-        {"rules", writeRules},
+        {"rules", writeRules},       {"scenarios", writeScenarios},
     };
     return kSections;
 }
