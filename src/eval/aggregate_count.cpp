@@ -95,14 +95,27 @@ static bool rowsAreMatches(const bind::BoundRule& rule, int counted, const Tuple
 }
 
 // Per group, the rows of the one atom that pass the comparisons (rowsAreMatches); empty when
-// `stop()` (polled every so many rows) said so.
+// `stop()` (polled every so many rows) said so. `ids`: the interner's size (every value in the
+// table is below it).
 template <class Stop>
 static std::vector<uint32_t> countRows(const bind::BoundRule& rule, const TupleTable& table,
-                                       HeadKey& headKey, AggregateGroups& groups, Stop&& stop) {
+                                       HeadKey& headKey, AggregateGroups& groups, size_t ids,
+                                       Stop&& stop) {
     const bind::BoundQuery& body = rule.body;
     std::vector<int> columnOf(body.variables.size(), -1);
     for (size_t c = 0; c < body.atoms[0].args.size(); ++c)
         columnOf[body.atoms[0].args[c].variable] = static_cast<int>(c);
+    // A group key of one variable: its group found by the value's id, the hash probed once
+    // per group rather than per row.
+    int keyColumn = -1, keys = 0;
+    for (const bind::HeadArg& arg : rule.head)
+        if (!arg.aggregate) {
+            ++keys;
+            if (arg.term.kind == bind::BoundTerm::Kind::Variable)
+                keyColumn = columnOf[arg.term.variable];
+        }
+    constexpr uint32_t kUnseen = UINT32_MAX;
+    std::vector<uint32_t> groupOf(keys == 1 && keyColumn >= 0 ? ids : 0, kUnseen);
     std::vector<uint32_t> counts;
     std::vector<ValueId> binding(body.variables.size(), kNoValue);
     for (RowId r = 0; r < table.size(); ++r) {
@@ -113,9 +126,13 @@ static std::vector<uint32_t> countRows(const bind::BoundRule& rule, const TupleT
             pass = pass && ((row[columnOf[c.lhs.term.variable]] ==
                              row[columnOf[c.rhs.term.variable]]) == (c.op == bind::CompareOp::Eq));
         if (!pass) continue;
-        for (size_t v = 0; v < binding.size(); ++v)
-            binding[v] = row[columnOf[v]];
-        uint32_t group = groups.find(headKey.of(binding.data()));
+        uint32_t group = groupOf.empty() ? kUnseen : groupOf[row[keyColumn]];
+        if (group == kUnseen) {
+            for (size_t v = 0; v < binding.size(); ++v)
+                binding[v] = row[columnOf[v]];
+            group = groups.find(headKey.of(binding.data()));
+            if (!groupOf.empty()) groupOf[row[keyColumn]] = group;
+        }
         if (group >= counts.size()) counts.resize(group + 1, 0);
         ++counts[group];
     }
@@ -136,7 +153,7 @@ bool RuleEngine::countWithoutRows(const bind::BoundRule& rule, Status& status) {
         rowsAreMatches(rule, counted, table(rule.body.atoms[0].relation))) {
         Status limits = Status::ok();
         counts = countRows(rule, table(rule.body.atoms[0].relation), headKey, groups,
-                           [&] { return !(limits = checkLimits()).isOk(); });
+                           interner_.size(), [&] { return !(limits = checkLimits()).isOk(); });
         if (!limits) {
             status = limits;
             return true;
