@@ -106,6 +106,18 @@ void Binder::noteNameUse(const schema::EntityInfo& entity, const ast::Name& writ
     if (terms && terms->any()) namesUsed_.push_back({entity.id, written.text, written.span});
 }
 
+// What answers known at `day` call an entity written as `written` (docs/time.md's rule).
+std::string Binder::nameThenHint(const schema::EntityInfo& entity, const std::string& written,
+                                 DayNumber day) const {
+    const std::string& shown = schema::nameShownAt(catalog_, entity, day);
+    if (text::foldCase(shown) == text::foldCase(written))
+        return "no earlier name of it is recorded; answers show '" + shown + "'";
+    // `shown` is one of the entity's names: its name when none of them is known at `day`.
+    if (!schema::nameKnownAt(catalog_, *schema::termsOfName(entity, shown), day))
+        return "no name of it was reported by then; answers show '" + shown + "'";
+    return "answers known then call it '" + shown + "'";
+}
+
 void Binder::checkNamesInTime(const std::optional<Interval>& window,
                               const std::optional<DayNumber>& knownAt, bool inFact) {
     for (const NameUse& use : namesUsed_) {
@@ -124,17 +136,13 @@ void Binder::checkNamesInTime(const std::optional<Interval>& window,
         }
         if (knownAt && !schema::nameKnownAt(catalog_, terms, *knownAt)) {
             const schema::SourceInfo& source = catalog_.source(terms.source);
-            const std::string& shown = schema::nameShownAt(catalog_, entity, *knownAt);
             std::string asked = "the question's 'known at " + formatDay(*knownAt) + "'";
             warning(source.published
                         ? "'" + use.written + "' was first reported by " + source.name +
                               " (published " + source.published->toString() + "), after " + asked
                         : "'" + use.written + "' comes from " + source.name +
                               ", which has no publication date: it is not known at " + asked,
-                    use.span,
-                    shown != use.written
-                        ? "answers known then call it '" + shown + "'"
-                        : "no earlier name of it is recorded; answers show '" + shown + "'");
+                    use.span, nameThenHint(entity, use.written, *knownAt));
         }
     }
     namesUsed_.clear();

@@ -49,6 +49,8 @@ private:
     // `knownAt`.
     void checkNamesInTime(const std::optional<Interval>& window,
                           const std::optional<DayNumber>& knownAt, bool inFact);
+    std::string nameThenHint(const schema::EntityInfo& entity, const std::string& written,
+                             DayNumber day) const;
     void bindSource(const ast::SourceDecl& decl, const SourceSpan& span);
 
     // bind_fact.cpp — facts and the values in them
