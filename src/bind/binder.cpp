@@ -53,6 +53,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ScenarioDecl>)
                 bindScenario(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::DrawDecl>)
+                bindDraw(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ClaimsStmt>)

@@ -273,11 +273,16 @@ struct DeclareScenario {
     std::string text; // canonical source (stored in the database)
 };
 
+// `draw ...`: already in the catalog when bound; the executor stores its text.
+struct DeclareDrawing {
+    schema::Drawing drawing;
+};
+
 struct BoundStatement {
-    using Node =
-        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
-                     ExplainBlame, ListClaims, DeclareJudgement, ListChanges, DeclareScenario>;
+    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
+                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges,
+                              DeclareScenario, DeclareDrawing>;
     Node node;
     SourceSpan span;
 };

@@ -60,7 +60,7 @@ struct DiagramDiff {
 };
 
 struct DiagramRequest {
-    std::vector<std::string> relations; // names or aliases; empty: defaultDiagramRelations()
+    std::vector<std::string> relations; // names or aliases; empty: the declared ones (vocabulary.h)
     std::optional<Interval> window;     // `as of` / `during`
     std::optional<DayNumber> knownAt;   // only facts whose source was published by then
     std::optional<std::string> entity;  // the supply chain of this entity
@@ -74,15 +74,9 @@ struct DiagramRequest {
     std::optional<DiagramDiff> diff;
     bool nativeNames = false; // add each entity's first non-Latin alias ("博通") under its name
     std::string title;        // "" for one made from the request
-    // relation -> key column, for conflicts and `prefer latest`; empty: defaultConflictKeys().
+    // relation -> key column, for conflicts and `prefer latest`; empty: the declared keys.
     std::map<std::string, std::string> conflictKeys;
 };
-
-// The relations drawn when a request names none (those the catalog has): develops, designs,
-// fabbed_on, made_by.
-std::vector<std::string> defaultDiagramRelations();
-// designs -> chip, develops -> chip, fabbed_on -> chip, made_by -> node.
-std::map<std::string, std::string> defaultConflictKeys();
 
 // Builds the diagram. Errors (one message, lowercase, with a suggestion where one fits): an
 // unknown relation or entity, a relation with fewer than two entity columns, hops below 1, a

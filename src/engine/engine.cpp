@@ -90,6 +90,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     if (Status s = engine->rebindScenarios(); !s) return s;
+    if (Status s = engine->rebindDrawings(engine->catalog_); !s) return s;
     return engine;
 }
 
@@ -109,6 +110,20 @@ Status Engine::rebindScenarios() {
                              : nullptr;
         if (!scenario) return Status::error("stored scenario no longer binds: " + text);
         scenarios_[text::foldCase(scenario->name)] = std::move(*scenario);
+    }
+    return Status::ok();
+}
+
+// Stored `draw` declarations are kept as text; binding them again puts them in the catalog.
+Status Engine::rebindDrawings(schema::Catalog& catalog) {
+    Result<std::vector<std::string>> texts = store_->loadDrawings();
+    if (!texts) return texts.status();
+    for (const std::string& text : texts.value()) {
+        auto name = std::make_shared<const std::string>("<stored draw declaration>");
+        parse::ParseResult parsed = parse::parseProgram(text, name);
+        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, catalog, {})
+                                             : bind::BindResult{{}, parsed.diagnostics};
+        if (!bound.ok()) return Status::error("stored draw declaration no longer binds: " + text);
     }
     return Status::ok();
 }
@@ -239,6 +254,7 @@ Status Engine::reloadAll() {
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
     if (Status s = rebindRules(); !s) return s;
+    if (Status s = rebindDrawings(catalog_); !s) return s;
     return rebindScenarios();
 }
 

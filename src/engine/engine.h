@@ -281,6 +281,7 @@ private:
                                       std::optional<DayNumber> knownAt) const;
     Status rebindRules();
     Status rebindScenarios();
+    Status rebindDrawings(schema::Catalog& catalog);
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);
 

@@ -12,7 +12,8 @@
 
 namespace chipgraph::exporter {
 
-// What a dump writes: the catalog (types, relations, entities with aliases, sources, rules) and
+// What a dump writes: the catalog (types, relations, entities with aliases, sources, rules,
+// `draw` declarations) and
 // the base facts in the order they were stored.
 struct DumpInput {
     const schema::Catalog& catalog;
@@ -38,6 +39,7 @@ void writeSources(std::ostream& out, const DumpInput& input);
 void writeEntities(std::ostream& out, const DumpInput& input);
 void writeFacts(std::ostream& out, const DumpInput& input);
 void writeRules(std::ostream& out, const DumpInput& input);
+void writeDrawings(std::ostream& out, const DumpInput& input);
 
 // A section's heading comment, as graph/ files have them: "-- ---- types ----...".
 void writeHeading(std::ostream& out, std::string_view title);
