@@ -91,6 +91,7 @@ private:
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
     bool bindDiagramQuery(const ast::DiagramStmt& stmt, const SourceSpan& span, RunDiagram& out);
     bool bindDiagramDiff(const ast::DiagramStmt& stmt, RunDiagram& out);
+    bool bindDiagramUnder(const ast::DiagramStmt& stmt, RunDiagram& out);
     bool drawable(const schema::RelationInfo& relation, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule

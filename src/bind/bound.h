@@ -224,6 +224,8 @@ struct RunDiagram {
     };
     std::optional<Diff> diff;
     bool preferLatest = false;
+    // `under NAME, ...`: what-if scenarios (checked when drawn): their graph, changes marked.
+    std::vector<std::pair<std::string, SourceSpan>> under;
     std::string path;   // "" : DOT as the answer
     std::string layout; // "" : dot
     bool legend = false, roles = false, nativeNames = false;

@@ -107,6 +107,12 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
     if (request.knownAt && !said(" known at "))
         parts.push_back("known at " + formatDay(*request.knownAt));
     if (request.policy == ConflictPolicy::PreferLatest) parts.push_back("prefer latest");
+    if (!request.under.empty()) {
+        std::string names;
+        for (const std::string& n : request.under)
+            names += (names.empty() ? "" : ", ") + n;
+        parts.push_back("under " + names);
+    }
     if (request.diff) {
         const DiagramDiff& d = *request.diff;
         std::string to = d.to ? d.to->toString() : "now";
@@ -155,7 +161,8 @@ Result<Diagram> buildQueryDiagram(const GraphView& graph, const Vocabulary& voca
 
 } // namespace
 
-Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& asked) {
+Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& asked,
+                             const GraphView* baseline) {
     Vocabulary vocabulary = readVocabulary(graph.catalog());
     if (asked.query) return buildQueryDiagram(graph, vocabulary, asked);
     // A request naming no relation draws the declared ones (and says so in its title).
@@ -196,7 +203,10 @@ Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& asked
     std::vector<EdgeGroup> edges = snapshot(graph, vocabulary, request, relations.value(),
                                             keys.value(), focus, window, knownAt);
     std::optional<std::vector<EdgeGroup>> before;
-    if (request.diff)
+    if (baseline)
+        before = snapshot(*baseline, vocabulary, request, relations.value(), keys.value(), focus,
+                          window, knownAt);
+    else if (request.diff)
         before = snapshot(graph, vocabulary, request, relations.value(), keys.value(), focus,
                           windowBefore, knownBefore);
     Hints hints = collectHints(graph, vocabulary, knownAt);

@@ -402,7 +402,10 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
             style.layout = exporter::parseLayoutEngine(request.layout).value();
         style.legend = request.legend;
         style.roles = request.roles;
-        Result<diagram::Diagram> diagram = buildDiagram(*this, build);
+        Result<diagram::Diagram> diagram =
+            request.under.empty()
+                ? buildDiagram(*this, build)
+                : buildDiagramUnder(*this, *facts_, scenarios_, request.under, build);
         Status status = diagram.status();
         if (status && request.path.empty()) {
             Result<std::string> dot =
@@ -423,7 +426,7 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
                 text->drawn =
                     std::make_shared<const DrawnDiagram>(DrawnDiagram{diagram.value(), style});
         if (!status && !diagram) { // nothing to draw: point at the statement
-            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), request.span));
+            outcome.diagnostics.push_back(status.diagnostic(request.span));
             outcome.results[index].answer = TextAnswer{};
         } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));
@@ -433,9 +436,11 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
 }
 
 std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
-                                          std::optional<DayNumber> knownAt) const {
+                                          std::optional<DayNumber> knownAt,
+                                          const eval::FactBase* facts) const {
+    const eval::FactBase& base = facts ? *facts : *facts_;
     if (catalog_.relation(relation).derived) {
-        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata,
+        eval::RuleEngine rules(catalog_, base, rules_.rules, rules_.strata,
                                ruleOptions(window, knownAt));
         if (!rules.evaluate({relation})) return {};
         std::vector<schema::Fact> derived;
@@ -446,7 +451,7 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
     std::vector<schema::Fact> out;
     const eval::ClaimFilter claims{window, knownAt};
     const schema::RelationInfo& info = catalog_.relation(relation);
-    for (const schema::Fact& f : facts_->relation(relation).facts())
+    for (const schema::Fact& f : base.relation(relation).facts())
         if (claims.check(catalog_, info, f.valid, f.source) == eval::LeftOut::None)
             out.push_back(f);
     return out;
