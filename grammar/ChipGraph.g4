@@ -94,7 +94,11 @@ relationKind : TIMELESS                  # timelessKind
              ;
 columnDecl   : ident ':' ident ;
 
-entityDecl   : ENTITY name (',' name)* ':' name (AKA name (',' name)*)? END ;
+entityDecl   : ENTITY entityName (',' entityName)* ':' name (AKA entityName (',' entityName)*)? END ;
+// A name with its own dates (docs/time.md, "Names over time"): when it names the entity (valid
+// time) and the source that introduced it (report time): `aka Facebook until 2021-10-28`.
+entityName   : name nameClause* ;
+nameClause   : validity | PER ident ;
 
 sourceDecl   : SOURCE ident STRING? sourceField* END ;
 sourceField  : BY STRING            # sourceAuthor

@@ -90,10 +90,19 @@ struct RelationDecl {
     std::vector<Name> key;  // `key (col, ...)`: the columns naming one claim; empty: none
 };
 
+// A name's own dates: when it names its entity (`until 2021-10-28`) and the source that
+// introduced it (`per wallstreetcn_2025_09`). Both optional.
+struct NameTerms {
+    std::optional<Validity> validity;
+    std::optional<Name> source;
+};
+
 struct EntityDecl {
     std::vector<Name> names;
     Name type;
     std::vector<Name> aliases;
+    std::vector<NameTerms> nameTerms;  // one per name
+    std::vector<NameTerms> aliasTerms; // one per alias
 };
 
 struct SourceDecl {

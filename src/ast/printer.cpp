@@ -104,11 +104,19 @@ struct StatementPrinter {
     std::string operator()(const EntityDecl& d) const {
         std::string out = "entity ";
         for (size_t i = 0; i < d.names.size(); ++i)
-            out += (i ? ", " : "") + name(d.names[i]);
+            out += (i ? ", " : "") + name(d.names[i]) + terms(d.nameTerms, i);
         out += ": " + name(d.type);
         for (size_t i = 0; i < d.aliases.size(); ++i)
-            out += (i ? ", " : " aka ") + name(d.aliases[i]);
+            out += (i ? ", " : " aka ") + name(d.aliases[i]) + terms(d.aliasTerms, i);
         return out + ".";
+    }
+    // A name's clauses (` until 2021-10-28 per s`); none when the parser gave none.
+    std::string terms(const std::vector<NameTerms>& all, size_t i) const {
+        if (i >= all.size()) return "";
+        std::string out;
+        if (all[i].validity) out += validity(*all[i].validity);
+        if (all[i].source) out += " per " + name(*all[i].source);
+        return out;
     }
     std::string operator()(const SourceDecl& d) const {
         std::string out = "source " + name(d.name);

@@ -22,6 +22,7 @@ static std::string columnDescription(const schema::Column& column,
 void Binder::bindFact(const ast::FactStmt& stmt, const SourceSpan& span) {
     std::optional<schema::Fact> fact = bindFactFields(stmt);
     if (!fact) return;
+    if (stmt.validity) checkNamesInTime(fact->valid, std::nullopt, true);
     if (!stmt.retract) {
         emit(AddFact{std::move(*fact)}, span);
         return;
@@ -227,7 +228,10 @@ const schema::RelationInfo* Binder::resolveRelation(const ast::Name& name) {
 }
 
 const schema::EntityInfo* Binder::resolveEntity(const ast::Name& name) {
-    if (const schema::EntityInfo* e = catalog_.findEntity(name.text)) return e;
+    if (const schema::EntityInfo* e = catalog_.findEntity(name.text)) {
+        noteNameUse(*e, name);
+        return e;
+    }
     error("unknown entity '" + name.text + "'", name.span, unknownEntityHint(name));
     return nullptr;
 }

@@ -43,6 +43,14 @@ bool Binder::bindKey(const ast::RelationDecl& decl, schema::RelationInfo& relati
     return ok;
 }
 
+bool Binder::policyApplies(const BoundQuery& query) const {
+    for (const BoundAtom& atom : query.atoms) {
+        const schema::RelationInfo& relation = catalog_.relation(atom.relation);
+        if (relation.keyed() || relation.derived) return true;
+    }
+    return false;
+}
+
 bool Binder::bindPolicy(const ast::Policy& policy, BoundQuery& query) {
     std::string first = text::foldCase(policy.words.front().text);
     if (first == "latest" || first == "all") {
@@ -68,11 +76,7 @@ bool Binder::bindPolicy(const ast::Policy& policy, BoundQuery& query) {
         }
         if (!ok) return false;
     }
-    if (!query.policy.any()) return true;
-    for (const BoundAtom& atom : query.atoms) {
-        const schema::RelationInfo& relation = catalog_.relation(atom.relation);
-        if (relation.keyed() || relation.derived) return true;
-    }
+    if (!query.policy.any() || policyApplies(query)) return true;
     std::string names;
     for (const BoundAtom& atom : query.atoms)
         names += (names.empty() ? "'" : ", '") + catalog_.relation(atom.relation).name + "'";

@@ -208,7 +208,10 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
         query.orderBy.push_back({static_cast<int>(it - columns.begin()), key.descending});
     }
     query.limit = m.limit;
-    if (m.policy) ok = bindPolicy(*m.policy, query) && ok;
+    if (m.policy)
+        ok = bindPolicy(*m.policy, query) && ok;
+    else if (defaults_.policy.any() && policyApplies(query))
+        query.policy = defaults_.policy;
     if (m.diff) {
         DiffDates dates;
         if (m.knownAt && m.diff->knownAt) {
@@ -230,6 +233,7 @@ bool Binder::bindModifiers(const ast::Modifiers& m, BoundQuery& query) {
     query.diffUnder = m.diffUnder;
     if (!query.window) query.window = defaults_.window;
     if (!query.knownAt) query.knownAt = defaults_.knownAt;
+    checkNamesInTime(query.window, query.knownAt, false);
     return ok;
 }
 

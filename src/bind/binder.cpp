@@ -28,6 +28,7 @@ void Binder::bindStatement(const ast::Statement& s) {
               std::holds_alternative<ast::DiagramStmt>(s.node) ||
               std::holds_alternative<ast::RuleDecl>(s.node) ||
               std::holds_alternative<ast::ClaimsStmt>(s.node);
+    namesUsed_.clear();
     std::visit(
         [&](const auto& node) {
             using T = std::decay_t<decltype(node)>;
@@ -368,46 +369,6 @@ void Binder::bindRelation(const ast::RelationDecl& decl, const SourceSpan& span)
     }
     RelationId id = catalog_.addRelation(std::move(relation));
     emit(DeclareRelation{catalog_.relation(id)}, span);
-}
-
-void Binder::bindEntity(const ast::EntityDecl& decl, const SourceSpan& span) {
-    const schema::TypeInfo* type = catalog_.findType(decl.type.text);
-    if (!type) {
-        error("unknown type '" + decl.type.text + "'", decl.type.span,
-              text::didYouMean(decl.type.text, catalog_.typeNames()));
-        return;
-    }
-    if (decl.names.size() > 1 && !decl.aliases.empty()) {
-        error("aliases need a single entity", decl.aliases.front().span,
-              "declare each entity with its own 'aka' list");
-        return;
-    }
-    for (const ast::Name& name : decl.names) {
-        const schema::EntityInfo* existing = catalog_.findEntity(name.text);
-        if (existing && text::foldCase(existing->name) != text::foldCase(name.text)) {
-            error("'" + name.text + "' is already an alias of '" + existing->name + "'", name.span);
-            continue;
-        }
-        if (existing && existing->type != type->id) {
-            error("entity '" + existing->name + "' is already declared as a " +
-                      catalog_.type(existing->type).name,
-                  name.span);
-            continue;
-        }
-        EntityId id = existing ? existing->id : catalog_.addEntity(name.text, type->id);
-        DeclareEntity out{id, existing == nullptr, {}};
-        for (const ast::Name& alias : decl.aliases) {
-            const schema::EntityInfo* owner = catalog_.findEntity(alias.text);
-            if (owner && owner->id != id) {
-                error("alias '" + alias.text + "' already names '" + owner->name + "'", alias.span);
-                continue;
-            }
-            if (owner) continue; // already this entity's name or alias
-            catalog_.addAlias(id, alias.text);
-            out.aliases.push_back(alias.text);
-        }
-        if (out.isNew || !out.aliases.empty()) emit(std::move(out), span);
-    }
 }
 
 void Binder::bindSource(const ast::SourceDecl& decl, const SourceSpan& span) {

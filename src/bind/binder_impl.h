@@ -37,7 +37,18 @@ private:
     void bindType(const ast::TypeDecl& decl, const SourceSpan& span);
     void bindRelation(const ast::RelationDecl& decl, const SourceSpan& span);
     std::optional<schema::Column> bindColumn(const ast::ColumnDecl& decl);
+    // bind_names.cpp — entities and their names over time (docs/time.md, "Names over time")
     void bindEntity(const ast::EntityDecl& decl, const SourceSpan& span);
+    std::optional<schema::NameTerms> bindNameTerms(const std::vector<ast::NameTerms>& all,
+                                                   size_t i);
+    void addEntityAliases(const ast::EntityDecl& decl, EntityId id, DeclareEntity& out);
+    // Remembers a dated name written in the statement, checked by checkNamesInTime().
+    void noteNameUse(const schema::EntityInfo& entity, const ast::Name& written);
+    // Warns about names written in this statement that do not name their entity in `window`
+    // (the question's valid time, or the fact's when `inFact`) or are not yet known at
+    // `knownAt`.
+    void checkNamesInTime(const std::optional<Interval>& window,
+                          const std::optional<DayNumber>& knownAt, bool inFact);
     void bindSource(const ast::SourceDecl& decl, const SourceSpan& span);
 
     // bind_fact.cpp — facts and the values in them
@@ -118,6 +129,9 @@ private:
     // bind_history.cpp — keys, policies, judgements, history, conflicts and diffs
     bool bindKey(const ast::RelationDecl& decl, schema::RelationInfo& relation);
     bool bindPolicy(const ast::Policy& policy, BoundQuery& query);
+    // True when a policy can choose among the query's claims: it reads a keyed or derived
+    // relation.
+    bool policyApplies(const BoundQuery& query) const;
     bool bindDiffRange(const ast::DiffRange& range, DiffDates& out);
     bool rejectPolicyAndDiff(const ast::Modifiers& m, const std::string& what);
     void bindClaims(const ast::ClaimsStmt& stmt, const SourceSpan& span);
@@ -171,6 +185,13 @@ private:
     std::unordered_map<std::string, std::vector<size_t>> uninferred_; // head positions unknown
     std::vector<BoundStatement> statements_;
     std::vector<Diagnostic> diagnostics_;
+    // Dated names written in the statement being bound (bind_names.cpp).
+    struct NameUse {
+        EntityId entity = kNoId;
+        std::string written;
+        SourceSpan span;
+    };
+    std::vector<NameUse> namesUsed_;
 };
 
 } // namespace chipgraph::bind

@@ -163,6 +163,9 @@ struct Stratum {
 struct QueryDefaults {
     std::optional<Interval> window;
     std::optional<DayNumber> knownAt;
+    // Applies to questions without their own `prefer` that read a keyed or derived relation;
+    // others answer as `prefer all` (a default never makes a question an error).
+    Policy policy;
 };
 
 struct DeclareType {

@@ -269,4 +269,14 @@ std::string formatInterval(const Interval& interval) {
     return from + ".." + to;
 }
 
+std::string validityClause(const Interval& valid) {
+    if (valid.isAlways()) return "";
+    std::string period = formatInterval(valid);
+    size_t range = period.find("..");
+    if (range == std::string::npos) return " in " + period;
+    if (valid.from == kMinDay) return " until " + period.substr(range + 2);
+    if (valid.to == kMaxDay) return " from " + period.substr(0, range);
+    return " during " + period;
+}
+
 } // namespace chipgraph

@@ -75,4 +75,8 @@ PartialDate coarsestEndingOn(DayNumber day);
 // start ("2025-03..2025-06", "2025-Q3..2026-Q1"); read back, the text denotes the same days.
 std::string formatInterval(const Interval& interval);
 
+// The validity clause that denotes exactly `valid` (formatInterval's text, which reads back as
+// the same days): "" for always, ` in 2026`, ` from 2025-H2`, ` until 2025-06`, ` during A..B`.
+std::string validityClause(const Interval& valid);
+
 } // namespace chipgraph

@@ -173,4 +173,18 @@ std::string quoteString(std::string_view s) {
     return out + "\"";
 }
 
+std::vector<std::string> splitList(std::string_view s, char separator) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = std::min(s.find(separator, start), s.size());
+        std::string_view item = s.substr(start, end - start);
+        size_t first = item.find_first_not_of(" \t");
+        if (first != std::string_view::npos)
+            items.emplace_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+        start = end + 1;
+    }
+    return items;
+}
+
 } // namespace chipgraph::text

@@ -35,6 +35,10 @@ std::string nearestName(std::string_view name, const std::vector<std::string>& c
 // `did you mean 'X'?` or "" when there is no plausible candidate.
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates);
 
+// The items of a `separator`-separated list, each without surrounding spaces; empty items are
+// dropped ("a, b,,c" -> a, b, c).
+std::vector<std::string> splitList(std::string_view s, char separator);
+
 // Quotes a name for display in source syntax when it is not a bare identifier.
 std::string quoteNameIfNeeded(std::string_view name);
 

@@ -33,7 +33,7 @@ std::string factLine(const schema::Fact& fact, const schema::RelationInfo& relat
         const Value& v = *fact.qualifiers[q];
         std::string value = v.isText()     ? v.textValue()
                             : v.isNumber() ? v.numberValue().toString()
-                                           : catalog.entity(v.entityId()).name;
+                                           : catalog.shownName(v.entityId());
         line += " · " + relation.qualifiers[q].name + ": " + value;
     }
     return line;
@@ -51,15 +51,15 @@ const schema::Fact& leadFact(const EdgeGroup& edge, const schema::Catalog& catal
 
 std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) {
     const EdgeGroup& e = *drawn.group;
-    std::string tip = catalog.entity(e.from).name + " " + e.relation->name + " " +
-                      catalog.entity(e.to).name + (e.extra.empty() ? "" : " (" + e.extra + ")");
+    std::string tip = catalog.shownName(e.from) + " " + e.relation->name + " " +
+                      catalog.shownName(e.to) + (e.extra.empty() ? "" : " (" + e.extra + ")");
     if (drawn.change != Change::None && drawn.change != Change::Unchanged)
         tip += std::string(" [") + changeName(drawn.change) +
                (drawn.changeNote.empty() ? "" : ": " + drawn.changeNote) + "]";
     if (!e.rivals.empty()) {
         std::string rivals;
         for (EntityId r : e.rivals)
-            rivals += (rivals.empty() ? "" : ", ") + catalog.entity(r).name;
+            rivals += (rivals.empty() ? "" : ", ") + catalog.shownName(r);
         tip += "\nconflicts with: " + rivals;
     }
     for (const schema::Fact& f : e.facts)
@@ -97,8 +97,8 @@ std::string newestAddress(const EdgeGroup& edge, const schema::Catalog& catalog)
 DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, bool isDiff) {
     const EdgeGroup& e = *drawn.group;
     DiagramEdge edge;
-    edge.from = catalog.entity(e.from).name;
-    edge.to = catalog.entity(e.to).name;
+    edge.from = catalog.shownName(e.from);
+    edge.to = catalog.shownName(e.to);
     edge.relation = e.relation->name;
     edge.validity = validityLabel(e.hull());
     edge.status = e.status();
@@ -183,8 +183,8 @@ DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
                      const DiagramRequest& request, const schema::Catalog& catalog, bool isDiff) {
     const schema::EntityInfo& entity = catalog.entity(id);
     DiagramNode node;
-    node.id = entity.name;
-    node.label = entity.name;
+    node.id = catalog.shownName(entity.id);
+    node.label = node.id;
     std::string native = request.nativeNames ? firstNativeAlias(entity) : "";
     if (!native.empty()) node.label += "\n" + native;
     node.typeName = catalog.type(entity.type).name;
@@ -192,8 +192,8 @@ DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
     node.kind = look.kind;
     node.kindLabel = look.label;
     auto owner = hints.owner.find(id);
-    if (owner != hints.owner.end()) node.cluster = catalog.entity(owner->second).name;
-    std::string tip = entity.name + " (" + node.typeName + ")";
+    if (owner != hints.owner.end()) node.cluster = catalog.shownName(owner->second);
+    std::string tip = node.id + " (" + node.typeName + ")";
     if (!entity.aliases.empty()) {
         std::string aliases;
         for (const std::string& a : entity.aliases)

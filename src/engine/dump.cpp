@@ -10,14 +10,22 @@ namespace chipgraph::engine {
 Status Engine::dump(std::ostream& out) {
     schema::Catalog catalog;
     std::vector<schema::Fact> facts;
+    std::vector<std::string> scenarios;
     if (Status s = store_->beginRead(); !s) return s;
     Status loaded = store_->loadCatalog(catalog);
     if (loaded) loaded = rebindDrawings(catalog);
     if (loaded)
         loaded = store_->loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); });
+    if (loaded) {
+        Result<std::vector<std::string>> stored = store_->loadScenarios();
+        if (stored)
+            scenarios = std::move(stored.value());
+        else
+            loaded = stored.status();
+    }
     store_->endRead();
     if (!loaded) return loaded;
-    exporter::writeDump(out, {catalog, facts});
+    exporter::writeDump(out, {catalog, facts, scenarios});
     if (!out) return Status::error("cannot write the dump");
     return Status::ok();
 }

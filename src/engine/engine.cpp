@@ -381,6 +381,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
 void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                           Outcome& outcome) {
     for (const auto& [index, request] : diagrams) {
+        std::optional<DayNumber> namedAt = request.knownAt;
+        if (request.diff && !request.diff->asOf)
+            namedAt = request.diff->to ? std::optional(request.diff->to->lastDay()) : std::nullopt;
+        schema::ShowNamesKnownAt names(catalog_, namedAt);
         diagram::DiagramRequest build;
         build.relations = request.relations;
         build.window = request.window;
@@ -482,6 +486,27 @@ Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
     Result<PartialDate> parsed = parseSessionDate(*date);
     if (!parsed) return parsed.status();
     defaults_.knownAt = parsed.value().lastDay();
+    return Status::ok();
+}
+
+Status Engine::setDefaultPolicy(const std::optional<std::string>& policy) {
+    bind::Policy parsed;
+    std::vector<std::string> words = text::splitList(policy.value_or("all"), ',');
+    std::string first = words.empty() ? "all" : text::foldCase(words[0]);
+    if (words.size() == 1 && first == "latest") {
+        parsed.kind = bind::Policy::Kind::Latest;
+    } else if (words.size() > 1 || first != "all") {
+        parsed.kind = bind::Policy::Kind::Ranking;
+        for (const std::string& name : words) {
+            const schema::SourceInfo* source = catalog_.findSource(name);
+            if (!source)
+                return Status::error(Phase::Bind, "unknown policy or source '" + name + "'", {},
+                                     "choose all, latest, or declared sources separated by "
+                                     "commas (a ranking, best first)");
+            parsed.ranking.push_back(source->id);
+        }
+    }
+    defaults_.policy = std::move(parsed);
     return Status::ok();
 }
 

@@ -187,6 +187,9 @@ public:
     // `.knownat`); nullopt clears. An error names the malformed date.
     Status setDefaultAsOf(const std::optional<std::string>& date);
     Status setDefaultKnownAt(const std::optional<std::string>& date);
+    // The session's default `prefer` policy: "all" (or nullopt), "latest", or source names
+    // separated by commas (a ranking, best first). An error names an unknown source or policy.
+    Status setDefaultPolicy(const std::optional<std::string>& policy);
 
     // Parses `text` and prints its AST back as source (the REPL's `.show ast`); syntax errors
     // come back as diagnostics in `outcome`.

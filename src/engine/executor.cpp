@@ -14,8 +14,26 @@
 
 namespace chipgraph::engine {
 
+// The knowledge date a statement's answers are read at, for the names they show (docs/time.md,
+// "Names over time"): its `known at`, or the later date of a `diff known at`.
+static std::optional<DayNumber> namingDate(const bind::BoundStatement& statement) {
+    auto ofQuery = [](const bind::BoundQuery& q) -> std::optional<DayNumber> {
+        if (q.diff && q.diff->knownAt) return q.diff->to.lastDay();
+        return q.knownAt;
+    };
+    if (const auto* run = std::get_if<bind::RunQuery>(&statement.node)) return ofQuery(run->query);
+    if (const auto* why = std::get_if<bind::ExplainWhy>(&statement.node))
+        return ofQuery(why->query);
+    if (const auto* claims = std::get_if<bind::ListClaims>(&statement.node))
+        return ofQuery(claims->query);
+    if (const auto* changes = std::get_if<bind::ListChanges>(&statement.node))
+        if (changes->dates.knownAt) return changes->dates.to.lastDay();
+    return std::nullopt;
+}
+
 Status Executor::execute(const bind::BoundStatement& statement) {
     LoadStats& stats = outcome_.stats;
+    schema::ShowNamesKnownAt names(catalog_, namingDate(statement));
     return std::visit(
         [&](const auto& node) -> Status {
             using T = std::decay_t<decltype(node)>;
@@ -67,12 +85,18 @@ Status Executor::declareEntity(const bind::DeclareEntity& declaration) {
     if (declaration.isNew) {
         ++outcome_.stats.entities;
         if (Status s = store_.saveEntity(entity); !s) return s;
+        if (entity.nameTerms.any())
+            if (Status s = store_.saveNameTerms(entity.id, entity.name, entity.nameTerms); !s)
+                return s;
     }
     // Aliases keep their declaration order: new ones follow those already stored.
     int position = static_cast<int>(entity.aliases.size() - declaration.aliases.size());
     for (const std::string& alias : declaration.aliases) {
         ++outcome_.stats.aliases;
+        const schema::NameTerms& terms = entity.aliasTerms[position];
         if (Status s = store_.saveAlias(entity.id, alias, position++); !s) return s;
+        if (terms.any())
+            if (Status s = store_.saveNameTerms(entity.id, alias, terms); !s) return s;
     }
     return Status::ok();
 }
@@ -199,7 +223,8 @@ Status Executor::query(const bind::BoundQuery& query, std::optional<Context> loc
     result.table = std::move(answers.value().table);
     result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, "all",
                                answerFingerprint(query, local ? local->catalog : catalog_, facts,
-                                                 local ? local->rules : rules_)};
+                                                 local ? local->rules : rules_,
+                                                 local ? nullptr : ruleOptions_.cache)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

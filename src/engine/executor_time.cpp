@@ -165,8 +165,9 @@ Status Executor::timeQuery(const bind::BoundQuery& query) {
         for (SourceId id : query.policy.ranking)
             policy += (policy.empty() ? "" : ", ") + catalog_.source(id).name;
     }
-    result.basis = AnswerBasis{query.knownAt, query.window, query.recordedAt, policy,
-                               answerFingerprint(query, catalog_, facts_, rules_)};
+    result.basis =
+        AnswerBasis{query.knownAt, query.window, query.recordedAt, policy,
+                    answerFingerprint(query, catalog_, facts_, rules_, ruleOptions_.cache)};
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }

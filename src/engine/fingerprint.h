@@ -3,6 +3,7 @@
 // stored facts the question can read and the rules it uses. Internal to src/engine.
 #include "bind/bound.h"
 #include "engine/engine.h"
+#include "eval/base_cache.h"
 #include "eval/fact_base.h"
 
 #include <string>
@@ -15,7 +16,9 @@ namespace chipgraph::engine {
 // Equal bases give equal fingerprints whatever order the facts were stored in; a fact added,
 // retracted or changed, or a rule added, changes it (the question's own `per`, `status` and
 // comparisons are not applied: a change they would filter out still changes it).
+// `cache` (the session's, when given) keeps each relation's share while its facts are unchanged.
 std::string answerFingerprint(const bind::BoundQuery& query, const schema::Catalog& catalog,
-                              const eval::FactBase& facts, const RuleSet& rules);
+                              const eval::FactBase& facts, const RuleSet& rules,
+                              eval::BaseTableCache* cache = nullptr);
 
 } // namespace chipgraph::engine

@@ -82,9 +82,9 @@ std::optional<Value> aggregateOf(bind::AggregateKind kind, int variable,
     return result;
 }
 
-// Members sorted by group (first matched first), then (binding, days); the same body match on
-// the same days kept once (the first derived). Groups are dense numbers: a counting sort
-// places them (stably), then each group, small as a rule, is sorted on its own.
+// Members sorted by group (first matched first), then (binding, days, status); the same body
+// match on the same days kept once, with its strongest status. Groups are dense numbers: a counting
+// sort places them (stably), then each group, small as a rule, is sorted on its own.
 void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<ValueId>& pool,
                  size_t width) {
     std::vector<uint32_t> start(groups + 1, 0);
@@ -100,9 +100,16 @@ void sortMembers(std::vector<Member>& members, size_t groups, const std::vector<
         const ValueId *x = &pool[a.binding], *y = &pool[b.binding];
         for (size_t i = 0; i < width; ++i) // a plain loop: bindings are a few cells
             if (x[i] != y[i]) return x[i] < y[i];
-        return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
+        if (!(a.valid == b.valid))
+            return std::pair(a.valid.from, a.valid.to) < std::pair(b.valid.from, b.valid.to);
+        return a.status < b.status; // the strongest first: the one kept
     };
-    auto same = [&](const Member& a, const Member& b) { return !less(a, b) && !less(b, a); };
+    // A match that holds with several statuses (rows of one tuple) counts once, its strongest:
+    // whichever was derived first would depend on the order of evaluation.
+    auto same = [&](const Member& a, const Member& b) {
+        return std::equal(&pool[a.binding], &pool[a.binding] + width, &pool[b.binding]) &&
+               a.valid == b.valid;
+    };
     members.clear();
     for (size_t g = 0; g < groups; ++g) {
         auto first = sorted.begin() + start[g], last = sorted.begin() + start[g + 1];

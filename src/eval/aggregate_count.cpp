@@ -64,6 +64,81 @@ static std::vector<uint32_t> distinctPerGroup(const std::vector<uint64_t>& pairs
     return counts;
 }
 
+// Whether every row of `body`'s one atom is a distinct match, so that counting rows counts
+// distinct values: the atom's arguments are distinct variables filling the whole row (no
+// qualifier column, rows of a table are unique), each a group key or the counted variable,
+// and the comparisons are `=` or `!=` between two variables (exact equality: interned ids).
+static bool rowsAreMatches(const bind::BoundRule& rule, int counted, const TupleTable& table) {
+    const bind::BoundQuery& body = rule.body;
+    if (body.atoms.size() != 1) return false;
+    const bind::BoundAtom& atom = body.atoms[0];
+    if (!atom.qualifiers.empty() || atom.provenance.any() ||
+        table.width() != static_cast<int>(atom.args.size()))
+        return false;
+    std::vector<bool> keyed(body.variables.size(), false), seen(body.variables.size(), false);
+    for (const bind::HeadArg& arg : rule.head)
+        if (!arg.aggregate && arg.term.kind == bind::BoundTerm::Kind::Variable)
+            keyed[arg.term.variable] = true;
+    for (const bind::BoundTerm& t : atom.args) {
+        if (t.kind != bind::BoundTerm::Kind::Variable || seen[t.variable]) return false;
+        if (!keyed[t.variable] && t.variable != counted) return false;
+        seen[t.variable] = true;
+    }
+    auto variable = [](const bind::BoundExpr& e) {
+        return e.isTerm && e.term.kind == bind::BoundTerm::Kind::Variable;
+    };
+    for (const bind::BoundComparison& c : body.comparisons)
+        if ((c.op != bind::CompareOp::Eq && c.op != bind::CompareOp::Ne) || c.assigns >= 0 ||
+            !variable(c.lhs) || !variable(c.rhs))
+            return false;
+    return std::find(seen.begin(), seen.end(), false) == seen.end(); // all read from the row
+}
+
+// Per group, the rows of the one atom that pass the comparisons (rowsAreMatches); empty when
+// `stop()` (polled every so many rows) said so. `ids`: the interner's size (every value in the
+// table is below it).
+template <class Stop>
+static std::vector<uint32_t> countRows(const bind::BoundRule& rule, const TupleTable& table,
+                                       HeadKey& headKey, AggregateGroups& groups, size_t ids,
+                                       Stop&& stop) {
+    const bind::BoundQuery& body = rule.body;
+    std::vector<int> columnOf(body.variables.size(), -1);
+    for (size_t c = 0; c < body.atoms[0].args.size(); ++c)
+        columnOf[body.atoms[0].args[c].variable] = static_cast<int>(c);
+    // A group key of one variable: its group found by the value's id, the hash probed once
+    // per group rather than per row.
+    int keyColumn = -1, keys = 0;
+    for (const bind::HeadArg& arg : rule.head)
+        if (!arg.aggregate) {
+            ++keys;
+            if (arg.term.kind == bind::BoundTerm::Kind::Variable)
+                keyColumn = columnOf[arg.term.variable];
+        }
+    constexpr uint32_t kUnseen = UINT32_MAX;
+    std::vector<uint32_t> groupOf(keys == 1 && keyColumn >= 0 ? ids : 0, kUnseen);
+    std::vector<uint32_t> counts;
+    std::vector<ValueId> binding(body.variables.size(), kNoValue);
+    for (RowId r = 0; r < table.size(); ++r) {
+        if ((r & 0xFFFF) == 0xFFFF && stop()) return {};
+        const ValueId* row = table.row(r);
+        bool pass = true;
+        for (const bind::BoundComparison& c : body.comparisons)
+            pass = pass && ((row[columnOf[c.lhs.term.variable]] ==
+                             row[columnOf[c.rhs.term.variable]]) == (c.op == bind::CompareOp::Eq));
+        if (!pass) continue;
+        uint32_t group = groupOf.empty() ? kUnseen : groupOf[row[keyColumn]];
+        if (group == kUnseen) {
+            for (size_t v = 0; v < binding.size(); ++v)
+                binding[v] = row[columnOf[v]];
+            group = groups.find(headKey.of(binding.data()));
+            if (!groupOf.empty()) groupOf[row[keyColumn]] = group;
+        }
+        if (group >= counts.size()) counts.resize(group + 1, 0);
+        ++counts[group];
+    }
+    return counts;
+}
+
 bool RuleEngine::countWithoutRows(const bind::BoundRule& rule, Status& status) {
     int counted = countedVariable(rule);
     Interval valid;
@@ -71,22 +146,33 @@ bool RuleEngine::countWithoutRows(const bind::BoundRule& rule, Status& status) {
     if (options_.trackProvenance || counted < 0 || aggregatesAmounts(rule, catalog_, rules_) ||
         !uniformMatches(rule.body, valid, matchStatus))
         return false;
-    auto cardinality = [&](RelationId r) { return table(r).size(); };
-    plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     HeadKey headKey(rule, interner_);
     AggregateGroups groups(rule.head.size() - 1);
-    std::vector<uint64_t> pairs;
-    BodyJoin join(*this, rule.body, plan);
-    bool completed = join.run(nullptr, [&](const Derivation& d) {
-        pairs.push_back(uint64_t{groups.find(headKey.of(d.binding.data()))} << 32 |
-                        d.binding[counted]);
-    });
-    if (!completed) {
-        status = checkLimits();
-        return true;
+    std::vector<uint32_t> counts;
+    if (rule.body.atoms.size() == 1 &&
+        rowsAreMatches(rule, counted, table(rule.body.atoms[0].relation))) {
+        Status limits = Status::ok();
+        counts = countRows(rule, table(rule.body.atoms[0].relation), headKey, groups,
+                           interner_.size(), [&] { return !(limits = checkLimits()).isOk(); });
+        if (!limits) {
+            status = limits;
+            return true;
+        }
+    } else {
+        auto cardinality = [&](RelationId r) { return this->table(r).size(); };
+        plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
+        std::vector<uint64_t> pairs;
+        BodyJoin join(*this, rule.body, plan);
+        bool completed = join.run(nullptr, [&](const Derivation& d) {
+            pairs.push_back(uint64_t{groups.find(headKey.of(d.binding.data()))} << 32 |
+                            d.binding[counted]);
+        });
+        if (!completed) {
+            status = checkLimits();
+            return true;
+        }
+        counts = distinctPerGroup(pairs, groups.size());
     }
-    std::vector<uint32_t> counts = distinctPerGroup(pairs, groups.size());
-    pairs = {};
     TupleTable& target = derivedTable(rule.relation);
     std::vector<ValueId> cells(rule.head.size());
     for (uint32_t g = 0; g < groups.size(); ++g) {

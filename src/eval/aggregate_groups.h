@@ -24,7 +24,7 @@ public:
                 keys_.insert(keys_.end(), key, key + width_);
                 return slots_[i];
             }
-            if (std::equal(key, key + width_, this->key(slots_[i]))) return slots_[i];
+            if (same(key, this->key(slots_[i]))) return slots_[i];
         }
     }
     const ValueId* key(uint32_t group) const { return keys_.data() + group * width_; }
@@ -32,6 +32,12 @@ public:
 
 private:
     static constexpr uint32_t kEmpty = UINT32_MAX;
+    // A plain loop: keys are a cell or two, where std::equal calls memcmp.
+    bool same(const ValueId* a, const ValueId* b) const {
+        for (size_t i = 0; i < width_; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
     size_t hashOf(const ValueId* key) const {
         uint64_t h = 1469598103934665603ull;
         for (size_t i = 0; i < width_; ++i)

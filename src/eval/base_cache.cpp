@@ -23,7 +23,20 @@ BaseTableCache::Loaded BaseTableCache::keep(RelationId relation, const BaseFilte
     return {entry.table.get(), entry.leftOut};
 }
 
+std::optional<BaseTableCache::Digest>
+BaseTableCache::digest(RelationId relation, const BaseFilter& filter, uint64_t version) const {
+    auto it = digests_.find({relation, filter});
+    if (it == digests_.end() || it->second.first != version) return std::nullopt;
+    return it->second.second;
+}
+
+void BaseTableCache::keepDigest(RelationId relation, const BaseFilter& filter, uint64_t version,
+                                const Digest& digest) {
+    digests_[{relation, filter}] = {version, digest};
+}
+
 void BaseTableCache::trim() {
+    if (digests_.size() > kMaxTables) digests_.clear();
     size_t rows = 0;
     for (const auto& [key, entry] : tables_)
         rows += entry.table->size();

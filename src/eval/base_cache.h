@@ -36,6 +36,17 @@ public:
     Loaded keep(RelationId relation, const BaseFilter& filter, uint64_t version,
                 std::unique_ptr<TupleTable> table, const LeftOutCounts& leftOut);
 
+    // A digest of the facts a filter lets through (the answer fingerprint's share of one
+    // relation, engine/fingerprint.h), kept the same way: used while the facts are unchanged
+    // (names of entities and sources, which it also hashes, never change once made).
+    struct Digest {
+        uint64_t sum = 0, count = 0;
+    };
+    std::optional<Digest> digest(RelationId relation, const BaseFilter& filter,
+                                 uint64_t version) const;
+    void keepDigest(RelationId relation, const BaseFilter& filter, uint64_t version,
+                    const Digest& digest);
+
     // Called before an evaluation starts (never during one: tables and ids must stay put):
     // drops everything once the cache has grown past its budget.
     void trim();
@@ -53,6 +64,7 @@ private:
     };
     Interner interner_;
     std::map<Key, Entry> tables_;
+    std::map<Key, std::pair<uint64_t, Digest>> digests_; // by key: version and digest
 };
 
 } // namespace chipgraph::eval

@@ -318,6 +318,7 @@ Status StratumRun::runInParts(RelationId relation, int column) {
     slot = std::make_unique<TupleTable>(parts.seeds->width()); // never read while parts run
     next_[relation].discard(); // the seeds are fed again, part by part
     parts.groups = groupRows(*parts.seeds, column);
+    if (Status searched; searchClosure(parts, column, searched)) return searched;
     const std::vector<size_t>& starts = parts.groups.starts;
     size_t partRows = std::max<size_t>(1, engine_.options_.partRows);
     auto takeGroups = [&](size_t& g, size_t wanted) {

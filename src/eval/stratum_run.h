@@ -98,6 +98,9 @@ private:
     Status seminaiveRounds(const std::vector<DeltaPlan>* fixed = nullptr);
     std::vector<DeltaPlan> deltaPlans();
     Status runInParts(RelationId relation, int column);
+    // Closes `parts` by one search per kept value over the base edges when the stratum and
+    // its tables allow it (closure_search.cpp): true when it did, its outcome in `status`.
+    bool searchClosure(const Parts& parts, int column, Status& status);
     // Closes the seeds `rows` of `parts` in `table`, which becomes the relation's table here.
     Status closePart(const Parts& parts, size_t first, size_t end, TupleTable& table);
     Status runPartsInParallel(Parts& parts, int threads);

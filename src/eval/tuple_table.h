@@ -117,6 +117,19 @@ public:
     // appendDistinct, it drops the hash until the next add needs it.
     void appendNew(const ValueId* cells, schema::FactStatus status, const IntervalSet& valid,
                    const RowProvenance* provenance);
+    // The same for one interval without provenance, into a table that keeps none and has no
+    // hash to drop (a closure appended row by row, eval/closure_search.cpp): inline, no copy
+    // call for a row of a few cells.
+    void appendNew(const ValueId* cells, schema::FactStatus status, const Interval& valid) {
+        if (!slots_.empty() || shared_ != kNoShared || !provenance_.empty() || !indexes_.empty())
+            return appendNew(cells, status, IntervalSet(valid), nullptr);
+        ValueId* at = cells_.extend(static_cast<size_t>(stride_));
+        for (int i = 0; i < width_; ++i)
+            at[i] = cells[i];
+        at[width_] = static_cast<ValueId>(status);
+        at[key_] = static_cast<ValueId>(valid.from), at[key_ + 1] = static_cast<ValueId>(valid.to);
+        ++rows_;
+    }
 
     // Rows whose column `column` holds `value` (an index built on first use, then maintained).
     const std::vector<RowId>& lookup(int column, ValueId value) const;

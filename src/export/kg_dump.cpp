@@ -67,18 +67,6 @@ std::string valueText(const schema::Catalog& catalog, const Value& value) {
     return "";
 }
 
-// The validity clause that denotes exactly `valid` (formatInterval's text, which reads back as
-// the same days): "" for always, ` in 2026`, ` from 2025-H2`, ` until 2025-06`, ` during A..B`.
-std::string validityClause(const Interval& valid) {
-    if (valid.isAlways()) return "";
-    std::string period = formatInterval(valid);
-    size_t range = period.find("..");
-    if (range == std::string::npos) return " in " + period;
-    if (valid.from == kMinDay) return " until " + period.substr(range + 2);
-    if (valid.to == kMaxDay) return " from " + period.substr(0, range);
-    return " during " + period;
-}
-
 std::string factStatement(const schema::Catalog& catalog, const schema::RelationInfo& relation,
                           const schema::Fact& fact) {
     std::string out;
@@ -162,6 +150,13 @@ void writeSources(std::ostream& out, const DumpInput& input) {
     }
 }
 
+// A name's own dates as its clauses: ` until 2021-10-28`, ` per wallstreetcn_2025_09`.
+std::string nameTermsText(const schema::Catalog& catalog, const schema::NameTerms& terms) {
+    std::string out = validityClause(terms.valid);
+    if (terms.source != kNoId) out += " per " + catalog.source(terms.source).name;
+    return out;
+}
+
 // Grouped by type (in the types' order), each group in the order the entities were declared.
 void writeEntities(std::ostream& out, const DumpInput& input) {
     std::map<TypeId, std::vector<const schema::EntityInfo*>> byType;
@@ -173,9 +168,11 @@ void writeEntities(std::ostream& out, const DumpInput& input) {
         std::string typeName = dumpName(input.catalog.type(type).name);
         out << "-- " << typeName << "\n"; // quoted and escaped: a comment ends at a newline
         for (const schema::EntityInfo* entity : entities) {
-            out << "entity " << dumpName(entity->name) << ": " << typeName;
+            out << "entity " << dumpName(entity->name)
+                << nameTermsText(input.catalog, entity->nameTerms) << ": " << typeName;
             for (size_t i = 0; i < entity->aliases.size(); ++i)
-                out << (i ? ", " : " aka ") << dumpName(entity->aliases[i]);
+                out << (i ? ", " : " aka ") << dumpName(entity->aliases[i])
+                    << nameTermsText(input.catalog, entity->aliasTerms[i]);
             out << ".\n";
         }
     }
@@ -221,6 +218,13 @@ void writeRules(std::ostream& out, const DumpInput& input) {
         out << rule.text << "\n";
 }
 
+void writeScenarios(std::ostream& out, const DumpInput& input) {
+    if (input.scenarios.empty()) return;
+    writeHeading(out, "scenarios");
+    for (const std::string& scenario : input.scenarios)
+        out << scenario << "\n";
+}
+
 // After the rules: a declaration may name a derived relation.
 void writeDrawings(std::ostream& out, const DumpInput& input) {
     const std::vector<schema::Drawing>& drawings = input.catalog.drawings();
@@ -234,7 +238,7 @@ const std::vector<DumpSection>& dumpSections() {
     static const std::vector<DumpSection> kSections = {
         {"types", writeTypes},       {"relations", writeRelations}, {"sources", writeSources},
         {"entities", writeEntities}, {"facts", writeFacts},         {"judgements", writeJudgements},
-        {"rules", writeRules},       {"drawings", writeDrawings},
+        {"rules", writeRules},       {"scenarios", writeScenarios}, {"drawings", writeDrawings},
     };
     return kSections;
 }

@@ -13,11 +13,14 @@
 namespace chipgraph::exporter {
 
 // What a dump writes: the catalog (types, relations, entities with aliases, sources, rules,
-// `draw` declarations) and
-// the base facts in the order they were stored.
+// `draw` declarations),
+// the base facts in the order they were stored, and the what-if scenarios as stored (their
+// canonical `scenario NAME { ... }` text). The log and watch lists are not written: a load
+// records its own log, and watches are saved by `chipgraph watch add`.
 struct DumpInput {
     const schema::Catalog& catalog;
     const std::vector<schema::Fact>& facts;
+    const std::vector<std::string>& scenarios;
 };
 
 // One section: its name and the function writing it (a heading, then its statements; nothing
@@ -39,6 +42,7 @@ void writeSources(std::ostream& out, const DumpInput& input);
 void writeEntities(std::ostream& out, const DumpInput& input);
 void writeFacts(std::ostream& out, const DumpInput& input);
 void writeRules(std::ostream& out, const DumpInput& input);
+void writeScenarios(std::ostream& out, const DumpInput& input);
 void writeDrawings(std::ostream& out, const DumpInput& input);
 
 // A section's heading comment, as graph/ files have them: "-- ---- types ----...".

@@ -45,26 +45,32 @@ ast::RelationDecl Transformer::transformRelationDecl(P::RelationDeclContext* ctx
 
 ast::EntityDecl Transformer::transformEntityDecl(P::EntityDeclContext* ctx) {
     ast::EntityDecl decl;
-    // name (',' name)* ':' type (aka name (',' name)*)?: the type is the first name after ':'.
-    std::vector<P::NameContext*> names = ctx->name();
-    size_t colon = 0;
-    for (antlr4::tree::ParseTree* child : ctx->children)
-        if (child->getText() == ":") {
-            colon = static_cast<antlr4::tree::TerminalNode*>(child)->getSymbol()->getTokenIndex();
-            break;
-        }
-    bool typeSeen = false;
-    for (P::NameContext* n : names) {
-        if (n->getStart()->getTokenIndex() < colon) {
-            decl.names.push_back(transformName(n));
-        } else if (!typeSeen) {
-            decl.type = transformName(n);
-            typeSeen = true;
-        } else {
-            decl.aliases.push_back(transformName(n));
-        }
+    // entityName (',' entityName)* ':' type (aka entityName (',' entityName)*)?
+    decl.type = transformName(ctx->name());
+    size_t typeToken = ctx->name()->getStart()->getTokenIndex();
+    for (P::EntityNameContext* n : ctx->entityName()) {
+        bool alias = n->getStart()->getTokenIndex() > typeToken;
+        (alias ? decl.aliases : decl.names).push_back(transformName(n->name()));
+        (alias ? decl.aliasTerms : decl.nameTerms).push_back(transformNameTerms(n));
     }
     return decl;
+}
+
+ast::NameTerms Transformer::transformNameTerms(P::EntityNameContext* ctx) {
+    ast::NameTerms terms;
+    for (P::NameClauseContext* c : ctx->nameClause()) {
+        bool repeated = c->validity() ? terms.validity.has_value() : terms.source.has_value();
+        if (repeated) {
+            std::string what = c->validity() ? "validity" : "source";
+            diagnostics_.push_back(makeError(Phase::Syntax, what + " is given twice", span(c),
+                                             "a name has at most one " + what));
+        }
+        if (c->validity())
+            terms.validity = transformValidity(c->validity());
+        else
+            terms.source = transformIdent(c->ident());
+    }
+    return terms;
 }
 
 ast::SourceDecl Transformer::transformSourceDecl(P::SourceDeclContext* ctx) {

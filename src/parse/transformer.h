@@ -29,6 +29,7 @@ private:
     ast::TypeDecl transformTypeDecl(P::TypeDeclContext* ctx);
     ast::RelationDecl transformRelationDecl(P::RelationDeclContext* ctx);
     ast::EntityDecl transformEntityDecl(P::EntityDeclContext* ctx);
+    ast::NameTerms transformNameTerms(P::EntityNameContext* ctx);
     ast::SourceDecl transformSourceDecl(P::SourceDeclContext* ctx);
 
     // transform_fact.cpp

@@ -65,6 +65,78 @@ int passThroughColumn(const std::vector<bind::BoundRule>& rules, const bind::Str
     return column == kept.end() ? -1 : static_cast<int>(column - kept.begin());
 }
 
+// How often each variable of `rule` occurs, in its head and body.
+static std::vector<int> variableUses(const bind::BoundRule& rule) {
+    std::vector<int> uses(rule.body.variables.size(), 0);
+    auto count = [&](const BoundTerm& t) {
+        if (t.kind == BoundTerm::Kind::Variable && t.variable >= 0) {
+            if (static_cast<size_t>(t.variable) >= uses.size()) uses.resize(t.variable + 1, 0);
+            ++uses[t.variable];
+        }
+    };
+    for (const bind::HeadArg& arg : rule.head)
+        count(arg.term);
+    for (const bind::BoundAtom& atom : rule.body.atoms)
+        for (const BoundTerm& t : atom.args)
+            count(t);
+    return uses;
+}
+
+// The step of edgeStep's recursive rule, or nullopt when `rule` is not of that shape.
+static std::optional<EdgeStep> stepOf(const bind::BoundRule& rule, size_t index, RelationId self,
+                                      int column) {
+    const bind::BoundQuery& body = rule.body;
+    if (rule.head.size() != 2 || body.atoms.size() != 2 || !body.negations.empty() ||
+        !body.comparisons.empty() || body.window || body.knownAt)
+        return std::nullopt;
+    for (const bind::BoundAtom& atom : body.atoms)
+        if (!atom.qualifiers.empty() || atom.provenance.any()) return std::nullopt;
+    size_t r = body.atoms[0].relation == self ? 0 : 1;
+    const bind::BoundAtom& premise = body.atoms[r];
+    const bind::BoundAtom& edge = body.atoms[1 - r];
+    if (premise.relation != self || edge.relation == self) return std::nullopt;
+    int other = 1 - column;
+    const BoundTerm& x = rule.head[other].term;
+    const BoundTerm& y = premise.args[other];
+    int z = rule.head[column].term.variable; // passThroughColumn: the premise's too
+    if (x.kind != BoundTerm::Kind::Variable || y.kind != BoundTerm::Kind::Variable ||
+        x.variable == y.variable || x.variable == z || y.variable == z)
+        return std::nullopt;
+    std::vector<int> uses = variableUses(rule);
+    EdgeStep step{index, edge.relation};
+    for (size_t c = 0; c < edge.args.size(); ++c) {
+        const BoundTerm& t = edge.args[c];
+        if (t.kind == BoundTerm::Kind::Wildcard) continue;
+        if (t.kind != BoundTerm::Kind::Variable) return std::nullopt;
+        if (t.variable == x.variable && step.fromColumn < 0)
+            step.fromColumn = static_cast<int>(c);
+        else if (t.variable == y.variable && step.toColumn < 0)
+            step.toColumn = static_cast<int>(c);
+        else if (uses[t.variable] != 1)
+            return std::nullopt; // joins or filters the edges
+    }
+    if (step.fromColumn < 0 || step.toColumn < 0) return std::nullopt;
+    return step;
+}
+
+std::optional<EdgeStep> edgeStep(const std::vector<bind::BoundRule>& rules,
+                                 const bind::Stratum& stratum, int column) {
+    if (column < 0 || column > 1 || stratum.relations.size() != 1) return std::nullopt;
+    RelationId self = stratum.relations.front();
+    std::optional<EdgeStep> step;
+    for (size_t index : stratum.rules) {
+        const bind::BoundRule& rule = rules[index];
+        bool recursive = false;
+        for (const bind::BoundAtom& atom : rule.body.atoms)
+            recursive = recursive || atom.relation == self;
+        if (!recursive) continue;
+        if (step) return std::nullopt; // a second recursive rule
+        step = stepOf(rule, index, self, column);
+        if (!step) return std::nullopt;
+    }
+    return step;
+}
+
 std::string describeStrata(const std::vector<bind::BoundRule>& rules,
                            const std::vector<bind::Stratum>& strata,
                            const std::vector<size_t>& needed, const schema::Catalog& catalog,

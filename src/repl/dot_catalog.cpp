@@ -118,9 +118,17 @@ DotResult dotAliases(Session& session, const DotCall& call) {
     const schema::Catalog& catalog = session.engine().catalog();
     const schema::EntityInfo* entity = catalog.findEntity(call.args[0].text);
     if (!entity) return unknown("entity", call.args[0].text, catalog.entityNamesAndAliases());
-    Table table{{"entity", "alias"}, {}};
-    for (const std::string& alias : entity->aliases)
-        table.rows.push_back({Cell::ofText(entity->name), Cell::ofText(alias)});
+    // Each alias with its dates (docs/time.md, "Names over time"): when it names the entity
+    // and the source that introduced it; empty when it has none.
+    Table table{{"entity", "alias", "valid", "per"}, {}};
+    for (size_t i = 0; i < entity->aliases.size(); ++i) {
+        const schema::NameTerms& terms = entity->aliasTerms[i];
+        std::string valid = terms.valid.isAlways() ? "" : formatInterval(terms.valid);
+        std::string per = terms.source == kNoId ? "" : catalog.source(terms.source).name;
+        table.rows.push_back({Cell::ofText(entity->name), Cell::ofText(entity->aliases[i]),
+                              valid.empty() ? Cell::null() : Cell::ofText(valid),
+                              per.empty() ? Cell::null() : Cell::ofText(per)});
+    }
     session.printTable(table);
     return {};
 }

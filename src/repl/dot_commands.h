@@ -108,6 +108,7 @@ DotResult dotBail(Session& session, const DotCall& call);
 DotResult dotShow(Session& session, const DotCall& call);
 DotResult dotAsOf(Session& session, const DotCall& call);
 DotResult dotKnownAt(Session& session, const DotCall& call);
+DotResult dotPrefer(Session& session, const DotCall& call);
 DotResult dotSave(Session& session, const DotCall& call);
 DotResult dotDump(Session& session, const DotCall& call);
 // Handlers (dot_screen.cpp): how results fit the terminal.

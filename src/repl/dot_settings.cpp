@@ -157,6 +157,7 @@ static std::string settingsText(Session& session) {
         << "maxwidth: " << s.maxWidth << "\n"
         << "    asof: " << session.asOf().value_or("off") << "\n"
         << " knownat: " << session.knownAt().value_or("off") << "\n"
+        << "  prefer: " << session.policy().value_or("off") << "\n"
         << "  output: " << session.output().describe() << "\n"
         << "database: " << session.describeDatabase() << "\n";
     return out.str();
@@ -182,10 +183,11 @@ DotResult dotShow(Session& session, const DotCall& call) {
     return {};
 }
 
-// `.asof` and `.knownat`: a date sets the session default, `off` clears it, nothing prints it.
-static DotResult dateSetting(Session& session, const DotCall& call,
-                             const std::optional<std::string>& current,
-                             Status (Session::*set)(const std::optional<std::string>&)) {
+// `.asof`, `.knownat` and `.prefer`: a value sets the session default, `off` clears it,
+// nothing prints it.
+static DotResult defaultSetting(Session& session, const DotCall& call,
+                                const std::optional<std::string>& current,
+                                Status (Session::*set)(const std::optional<std::string>&)) {
     if (call.args.empty()) {
         session.print(current.value_or("off") + "\n");
         return {};
@@ -197,11 +199,15 @@ static DotResult dateSetting(Session& session, const DotCall& call,
 }
 
 DotResult dotAsOf(Session& session, const DotCall& call) {
-    return dateSetting(session, call, session.asOf(), &Session::setAsOf);
+    return defaultSetting(session, call, session.asOf(), &Session::setAsOf);
 }
 
 DotResult dotKnownAt(Session& session, const DotCall& call) {
-    return dateSetting(session, call, session.knownAt(), &Session::setKnownAt);
+    return defaultSetting(session, call, session.knownAt(), &Session::setKnownAt);
+}
+
+DotResult dotPrefer(Session& session, const DotCall& call) {
+    return defaultSetting(session, call, session.policy(), &Session::setPolicy);
 }
 
 DotResult dotSave(Session& session, const DotCall& call) {

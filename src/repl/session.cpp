@@ -57,6 +57,11 @@ const char* severityWord(Severity severity) {
                                            : "note";
 }
 
+bool storedSomething(const engine::LoadStats& stats) {
+    return stats.factsAdded + stats.factsRetracted + stats.rules + stats.entities + stats.aliases >
+           0;
+}
+
 } // namespace
 
 Session::Session(std::unique_ptr<engine::Engine> engine, std::string database, std::ostream& out,
@@ -110,6 +115,7 @@ bool Session::runNested(std::string_view text, const std::string& name) {
     feedText(text);
     endInput();
     inputs_.pop_back();
+    if (inputs_.size() == 1) showWatchedChanges();
     return true;
 }
 
@@ -174,6 +180,31 @@ void Session::runStatement(const std::string& text, int firstLine) {
         std::snprintf(seconds, sizeof seconds, "%.3f", elapsed.count());
         output_.console() << "time: " << seconds << " s\n" << std::flush;
     }
+    if (outcome.ok() && storedSomething(outcome.stats)) stored_ = true;
+    if (inputs_.size() == 1) showWatchedChanges();
+}
+
+void Session::showWatchedChanges() {
+    if (!stored_) return;
+    stored_ = false;
+    Result<std::vector<engine::Engine::WatchInfo>> watches = engine_->watches();
+    if (!watches || watches.value().empty()) return;
+    engine::Outcome outcome = engine_->checkWatches(false);
+    if (!outcome.diagnostics.empty()) printError(outcome.renderDiagnostics());
+    if (outcome.results.empty()) return;
+    bool json =
+        settings_.mode == exporter::Format::Json || settings_.mode == exporter::Format::JsonLines;
+    if (json) {
+        emit(engine::renderResults(outcome.results, settings_.mode, false, renderOptions()));
+    } else { // as `chipgraph watch check` prints them, each under its watch
+        std::string text = "watched answers changed since their last check ('chipgraph watch "
+                           "check' records one):\n";
+        for (const engine::StatementResult& result : outcome.results)
+            text += result.statement + "\n" +
+                    engine::renderResult(result, settings_.mode, false, renderOptions());
+        emit(text);
+    }
+    output_.resultDone();
 }
 
 void Session::printResults(const engine::Outcome& outcome) {
@@ -260,6 +291,7 @@ Status Session::open(const std::string& database) {
     if (!engine) return engine.status();
     if (Status s = engine.value()->setDefaultAsOf(asOf_); !s) return s;
     if (Status s = engine.value()->setDefaultKnownAt(knownAt_); !s) return s;
+    if (Status s = engine.value()->setDefaultPolicy(policy_); !s) return s;
     engine.value()->setOptions(engine_->options()); // the session's, from the command line
     engine_ = std::move(engine.value());
     database_ = database;
@@ -279,6 +311,12 @@ Status Session::setAsOf(const std::optional<std::string>& date) {
 Status Session::setKnownAt(const std::optional<std::string>& date) {
     if (Status s = engine_->setDefaultKnownAt(date); !s) return s;
     knownAt_ = date;
+    return Status::ok();
+}
+
+Status Session::setPolicy(const std::optional<std::string>& policy) {
+    if (Status s = engine_->setDefaultPolicy(policy); !s) return s;
+    policy_ = policy;
     return Status::ok();
 }
 

@@ -79,6 +79,9 @@ public:
     const std::optional<std::string>& knownAt() const { return knownAt_; }
     Status setAsOf(const std::optional<std::string>& date);
     Status setKnownAt(const std::optional<std::string>& date);
+    // The default `prefer` policy (`.prefer`): "latest" or a ranking "S1, S2"; nullopt: all.
+    const std::optional<std::string>& policy() const { return policy_; }
+    Status setPolicy(const std::optional<std::string>& policy);
 
 private:
     struct Input {
@@ -91,6 +94,9 @@ private:
     };
 
     void runStatement(const std::string& text, int firstLine);
+    // After a typed statement or a whole `.read` that stored something: the watched questions
+    // (`chipgraph watch`) whose answers changed since their last check, without recording it.
+    void showWatchedChanges();
     void runDotLine(std::string_view line);
     void printResults(const engine::Outcome& outcome);
     void reportDiagnostics(const engine::Outcome& outcome, const std::string& text, int firstLine);
@@ -108,8 +114,9 @@ private:
     OutputSettings settings_;
     SessionOptions options_;
     std::deque<Input> inputs_; // a deque: references stay valid while `.read` nests
-    std::optional<std::string> asOf_, knownAt_;
+    std::optional<std::string> asOf_, knownAt_, policy_;
     int failures_ = 0;
+    bool stored_ = false; // a statement stored something since the watches were last shown
     bool stopped_ = false;
     std::optional<int> exitCode_;
 };

@@ -1,5 +1,7 @@
 #include "schema/catalog.h"
 
+#include "schema/names_over_time.h"
+
 #include "common/text.h"
 
 #include <algorithm>
@@ -30,6 +32,19 @@ const EntityInfo* Catalog::findEntity(std::string_view name) const {
 }
 const SourceInfo* Catalog::findSource(std::string_view name) const {
     return lookup(sourceByName_, sources_, name);
+}
+
+bool Catalog::setNameTerms(EntityId entity, std::string_view name, NameTerms terms) {
+    EntityInfo& info = entities_.at(entity);
+    int index = nameIndex(info, name);
+    if (index == kNotAName) return false;
+    (index == kEntityName ? info.nameTerms : info.aliasTerms[index]) = terms;
+    return true;
+}
+
+const std::string& Catalog::shownName(EntityId id) const {
+    const EntityInfo& info = entities_.at(id);
+    return namesKnownAt_ ? nameShownAt(*this, info, *namesKnownAt_) : info.name;
 }
 
 bool Catalog::isSubtype(TypeId type, TypeId ancestor) const {
@@ -126,15 +141,21 @@ EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
     std::string key = text::foldCase(name);
     log(Change::Kind::Entity, id, key, entityByName_);
     entityByName_.set(std::move(key), id);
-    entities_.put(EntityInfo{id, std::move(name), type, {}});
+    EntityInfo info;
+    info.id = id;
+    info.name = std::move(name);
+    info.type = type;
+    entities_.put(std::move(info));
     return id;
 }
 
-void Catalog::addAlias(EntityId entity, std::string alias) {
+void Catalog::addAlias(EntityId entity, std::string alias, NameTerms terms) {
     std::string key = text::foldCase(alias);
     log(Change::Kind::Alias, entity, key, entityByName_);
     entityByName_.set(std::move(key), entity);
-    entities_.at(entity).aliases.push_back(std::move(alias));
+    EntityInfo& info = entities_.at(entity);
+    info.aliases.push_back(std::move(alias));
+    info.aliasTerms.push_back(terms);
 }
 
 SourceId Catalog::addSource(SourceInfo source) {

@@ -70,11 +70,23 @@ struct Judgement {
     }
 };
 
+// A name's own dates (docs/time.md, "Names over time"): the valid time in which it names its
+// entity, and the source that introduced it (the name is known from the end of that source's
+// report period; kNoId: known whenever its entity is).
+struct NameTerms {
+    Interval valid = Interval::always();
+    SourceId source = kNoId;
+    bool any() const { return !valid.isAlways() || source != kNoId; }
+    bool operator==(const NameTerms&) const = default;
+};
+
 struct EntityInfo {
     EntityId id = kNoId;
     std::string name;
     TypeId type = kNoId;
     std::vector<std::string> aliases;
+    NameTerms nameTerms;               // of `name`
+    std::vector<NameTerms> aliasTerms; // one per alias, in the same order
 };
 
 // A rule as stored: its canonical text (re-bound when a database is opened).
@@ -135,7 +147,18 @@ public:
     TypeId addType(std::string name, TypeId parent, TypeId id = kNoId);
     RelationId addRelation(RelationInfo relation);
     EntityId addEntity(std::string name, TypeId type, EntityId id = kNoId);
-    void addAlias(EntityId entity, std::string alias);
+    void addAlias(EntityId entity, std::string alias, NameTerms terms = {});
+    // Sets the dates of an entity's name or alias `name` (one of them, case-insensitive): for
+    // an entity added in the same changes, or while loading (not logged: rolling back the
+    // entity's addition undoes it). Returns false when `name` is neither.
+    bool setNameTerms(EntityId entity, std::string_view name, NameTerms terms);
+
+    // Names shown in answers (docs/time.md, "Names over time"): while a statement asks
+    // `known at D`, the engine sets D and shownName() gives each entity's name known then;
+    // unset, its name. Const: it changes how answers read, not what the catalog holds.
+    void showNamesKnownAt(std::optional<DayNumber> day) const { namesKnownAt_ = day; }
+    std::optional<DayNumber> namesKnownAt() const { return namesKnownAt_; }
+    const std::string& shownName(EntityId id) const;
     SourceId addSource(SourceInfo source);
     // Adds a rule (id kNoId: the next free one); returns its id.
     int64_t addRule(RuleInfo rule);
@@ -185,8 +208,25 @@ private:
     int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
             nextRuleId_ = 1, nextJudgementId_ = 1;
     bool logging_ = false;
+    mutable std::optional<DayNumber> namesKnownAt_;
     std::vector<Change> changes_;
     int64_t savedNext_[6] = {};
+};
+
+// Scoped naming date: answers built meanwhile show names known at `day` (none: current names).
+class ShowNamesKnownAt {
+public:
+    ShowNamesKnownAt(const Catalog& catalog, std::optional<DayNumber> day)
+        : catalog_(catalog), saved_(catalog.namesKnownAt()) {
+        catalog_.showNamesKnownAt(day);
+    }
+    ~ShowNamesKnownAt() { catalog_.showNamesKnownAt(saved_); }
+    ShowNamesKnownAt(const ShowNamesKnownAt&) = delete;
+    ShowNamesKnownAt& operator=(const ShowNamesKnownAt&) = delete;
+
+private:
+    const Catalog& catalog_;
+    std::optional<DayNumber> saved_;
 };
 
 // Scoped tentative changes: begins on construction, rolls back on destruction unless

@@ -62,6 +62,7 @@ void Catalog::undo(const Change& c) {
         break;
     case Change::Kind::Alias:
         entities_.at(c.id).aliases.pop_back();
+        entities_.at(c.id).aliasTerms.pop_back();
         restoreName(entityByName_, c.nameKey, c.replaced);
         break;
     case Change::Kind::Source:

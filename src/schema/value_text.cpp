@@ -5,7 +5,7 @@ namespace chipgraph::schema {
 std::string displayValue(const Value& value, const Catalog& catalog) {
     switch (value.kind()) {
     case Value::Kind::Entity:
-        return catalog.entity(value.entityId()).name;
+        return catalog.shownName(value.entityId());
     case Value::Kind::Text:
         return value.textValue();
     case Value::Kind::Number:

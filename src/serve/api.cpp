@@ -33,6 +33,7 @@ public:
     ~Defaults() {
         (void)engine_.setDefaultAsOf(std::nullopt);
         (void)engine_.setDefaultKnownAt(std::nullopt);
+        (void)engine_.setDefaultPolicy(std::nullopt);
     }
     Defaults(const Defaults&) = delete;
     Defaults& operator=(const Defaults&) = delete;
@@ -41,6 +42,8 @@ public:
             if (Status s = engine_.setDefaultAsOf(asOf); !s) return s;
         if (std::string knownAt = param(params, "known_at"); !knownAt.empty())
             if (Status s = engine_.setDefaultKnownAt(knownAt); !s) return s;
+        if (std::string policy = param(params, "policy"); !policy.empty())
+            if (Status s = engine_.setDefaultPolicy(policy); !s) return s;
         return Status::ok();
     }
 
@@ -138,12 +141,9 @@ Reply runQuery(engine::Engine& engine, const Params& params) {
     if (!provenance.empty() && provenance != "compact" && provenance != "full")
         return errorReply(400, "unknown provenance '" + provenance + "'; choose compact or full");
     render.fullProvenance = provenance == "full";
-    std::string policy = param(params, "policy");
-    if (!policy.empty() && policy != "all")
-        return errorReply(400, "policy '" + policy + "' applies to diagrams only",
-                          "use policy 'all' (the default) for questions");
     Defaults defaults(engine);
-    if (Status s = defaults.set(params); !s) return errorReply(400, s.message());
+    if (Status s = defaults.set(params); !s)
+        return errorReply(400, s.message(), s.diagnostic({}).hint);
     engine::Outcome outcome;
     if (!allowed(engine, text, "<query>", false, outcome)) return diagnosticsReply(outcome);
     outcome = engine.runFiles({{"<query>", text, 1, engine::FileAccess::None}});

@@ -19,8 +19,9 @@ namespace chipgraph::store {
 // amounts per period. 9: the log (kLogSchemaSql): every writing unit is an entry, and retracted
 // facts are kept in `retracted`; relation keys (`key_columns`) and judgements (`deprecate`). A
 // database of another version is refused: its upgrade path is `chipgraph dump` with the version
-// that made it, then `chipgraph load` (docs/storage.md).
-constexpr int kSchemaVersion = 9;
+// that made it, then `chipgraph load` (docs/storage.md). 10: names over time (`name_terms`:
+// when a name or alias names its entity, and the source that introduced it).
+constexpr int kSchemaVersion = 10;
 
 // Everything but `entities` and `facts` (kEntitiesTableSql, kFactsTableSql); schemaSql() is
 // the whole.
@@ -75,6 +76,13 @@ CREATE TABLE aliases (
     position  INTEGER NOT NULL                   -- order of declaration
 );
 CREATE INDEX aliases_entity ON aliases(entity_id);
+CREATE TABLE name_terms (                        -- a name's own dates (docs/time.md)
+    name_key   TEXT PRIMARY KEY,                 -- case-folded entity name or alias
+    entity_id  INTEGER NOT NULL REFERENCES entities(id),
+    valid_from INTEGER NOT NULL,                 -- days since 1970-01-01; the interval's
+    valid_to   INTEGER NOT NULL,                 -- end is exclusive (as facts' validity)
+    source_id  INTEGER REFERENCES sources(id)    -- the source that introduced the name
+);
 CREATE TABLE sources (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL,

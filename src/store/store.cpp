@@ -328,6 +328,20 @@ Status Store::saveAlias(EntityId entity, const std::string& alias, int position)
     return insert.run();
 }
 
+Status Store::saveNameTerms(EntityId entity, const std::string& name,
+                            const schema::NameTerms& terms) {
+    if (terms.source != kNoId) CG_TRY(checkParent(Parent::Source, terms.source));
+    CG_PREPARE(insert, "INSERT INTO name_terms(name_key, entity_id, valid_from, valid_to, "
+                       "source_id) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, text::foldCase(name));
+    insert.bind(2, entity);
+    insert.bind(3, int64_t{terms.valid.from});
+    insert.bind(4, int64_t{terms.valid.to});
+    insert.bindOptional(5, terms.source == kNoId ? std::nullopt
+                                                 : std::optional<int64_t>(terms.source));
+    return insert.run();
+}
+
 Status Store::saveSource(const schema::SourceInfo& source) {
     CG_PREPARE(insert, "INSERT INTO sources(id, name, name_key, title, author, url, published, "
                        "published_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

@@ -65,6 +65,8 @@ public:
     // than are stored, inside a transaction, the name index is built again after them.
     Status saveEntities(const std::vector<const schema::EntityInfo*>& entities);
     Status saveAlias(EntityId entity, const std::string& alias, int position);
+    // The dates of an entity's name or alias `name` (saved only when it has some).
+    Status saveNameTerms(EntityId entity, const std::string& name, const schema::NameTerms& terms);
     Status saveSource(const schema::SourceInfo& source);
     Status saveRule(const schema::RuleInfo& rule);
     Status saveJudgement(const schema::Judgement& judgement); // store_judgements.cpp

@@ -138,6 +138,22 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
         }
         catalog.addSource(std::move(info));
     }));
+    // After the sources: a name's dates may name the source that introduced it.
+    CG_PREPARE(terms, "SELECT name_key, entity_id, valid_from, valid_to, source_id FROM "
+                      "name_terms ORDER BY entity_id, name_key");
+    CG_TRY(forEachRow(terms, [&](Statement& r) {
+        schema::NameTerms t{Interval{static_cast<DayNumber>(r.columnInt(2)),
+                                     static_cast<DayNumber>(r.columnInt(3))},
+                            r.columnIsNull(4) ? kNoId : r.columnInt(4)};
+        bool known = catalog.hasEntity(r.columnInt(1));
+        corruption.check(known, "the dates of name '" + r.columnText(0) + "'", r.columnInt(1),
+                         "entity");
+        corruption.check(t.source == kNoId || catalog.hasSource(t.source),
+                         "the dates of name '" + r.columnText(0) + "'", t.source, "source");
+        corruption.check(!known || catalog.setNameTerms(r.columnInt(1), r.columnText(0), t),
+                         "the dates of name '" + r.columnText(0) + "'", r.columnInt(1),
+                         "a name of entity");
+    }));
     CG_PREPARE(rules, "SELECT id, relation_id, text FROM rules ORDER BY id");
     CG_TRY(forEachRow(rules, [&](Statement& r) {
         corruption.check(catalog.hasRelation(r.columnInt(1)),

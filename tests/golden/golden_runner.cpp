@@ -34,6 +34,8 @@ std::string renderOutcome(const engine::Outcome& outcome, const std::string& dir
     else
         for (const engine::StatementResult& result : outcome.results)
             out += engine::renderResult(result, format, explain, options);
+    // `query warnings`: the warnings of statements that succeeded follow the answer.
+    if (directive.find("warnings") != std::string::npos) out += outcome.renderDiagnostics();
     // CSV ends lines with CRLF (RFC 4180); golden files hold plain lines.
     std::string plain;
     for (char c : out)

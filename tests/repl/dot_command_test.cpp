@@ -54,10 +54,11 @@ TEST_CASE("commands are found with or without their dot, in any case", "[dot]") 
 }
 
 TEST_CASE("the table holds every command of the issue, each with help", "[dot]") {
-    std::vector<std::string> expected = {
-        ".help",     ".quit",  ".exit", ".open",    ".read",   ".schema",  ".entities", ".aliases",
-        ".sources",  ".rules", ".mode", ".headers", ".output", ".once",    ".pager",    ".maxrows",
-        ".maxwidth", ".timer", ".bail", ".show",    ".asof",   ".knownat", ".save",     ".dump"};
+    std::vector<std::string> expected = {".help",    ".quit",     ".exit",    ".open",    ".read",
+                                         ".schema",  ".entities", ".aliases", ".sources", ".rules",
+                                         ".mode",    ".headers",  ".output",  ".once",    ".pager",
+                                         ".maxrows", ".maxwidth", ".timer",   ".bail",    ".show",
+                                         ".asof",    ".knownat",  ".prefer",  ".save",    ".dump"};
     CHECK(dotCommandNames() == expected);
     for (const DotCommand& command : dotCommands()) {
         INFO(command.name);

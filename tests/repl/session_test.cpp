@@ -242,10 +242,11 @@ TEST_CASE(".show plan and .show ast print before each answer", "[session]") {
 TEST_CASE(".show lists the settings", "[session]") {
     Repl repl;
     repl.feed(".asof 2026\n.show");
-    CHECK(repl.out.str() == "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
-                            "     ast: off\n    plan: off\n sources: compact\n   pager: on\n"
-                            " maxrows: 40\nmaxwidth: 0\n    asof: 2026\n knownat: off\n"
-                            "  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
+    CHECK(repl.out.str() ==
+          "    mode: table\n headers: on\n   timer: off\n    bail: off\n"
+          "     ast: off\n    plan: off\n sources: compact\n   pager: on\n"
+          " maxrows: 40\nmaxwidth: 0\n    asof: 2026\n knownat: off\n"
+          "  prefer: off\n  output: stdout\ndatabase: the bundled knowledge base (in memory)\n");
 }
 
 TEST_CASE(".asof and .knownat set the session's defaults", "[session]") {
@@ -261,6 +262,29 @@ TEST_CASE(".asof and .knownat set the session's defaults", "[session]") {
                                    "of range (1-12)\n    .asof 2025-13\n          ^^^^^^^\n"));
     repl.feed(".asof off\n.asof");
     CHECK(contains(repl.out.str(), "off\n"));
+}
+
+TEST_CASE(".prefer sets the policy of questions that read keyed relations", "[session]") {
+    Repl repl;
+    repl.feed(".prefer latest\n.prefer\n? shipments(Google, U) in 2026.");
+    CHECK(contains(repl.out.str(), "latest\n"));
+    CHECK(contains(repl.out.str(), "~4600000"));
+    CHECK(contains(repl.out.str(), "(1 row)")); // BofA's latest estimate alone
+    repl.out.str("");
+    repl.feed("who designs Trainium3?"); // no key: the default does not apply, and is no error
+    CHECK(contains(repl.out.str(), "(7 rows)"));
+    repl.out.str("");
+    repl.feed("? shipments(Google, U) in 2026 prefer all."); // the question's own policy wins
+    CHECK(contains(repl.out.str(), "(5 rows)"));
+    repl.out.str("");
+    repl.feed(".prefer seed2025, udn_2026_02\n? shipments(Google, U) in 2026.");
+    CHECK(contains(repl.out.str(), ">3000000"));
+    CHECK(contains(repl.out.str(), "(1 row)"));
+    repl.feed(".prefer seed2025, bofa");
+    CHECK(contains(repl.err.str(), "unknown policy or source 'bofa'"));
+    repl.out.str("");
+    repl.feed(".prefer off\n? shipments(Google, U) in 2026.");
+    CHECK(contains(repl.out.str(), "(5 rows)"));
 }
 
 TEST_CASE(".open switches databases and .save writes one", "[session]") {
@@ -291,7 +315,7 @@ TEST_CASE(".schema, .entities, .aliases and .sources list the catalog", "[sessio
     std::string out = repl.out.str();
     CHECK(contains(out, "entity,type,aliases\r\n"));
     CHECK(contains(out, "TSMC,Foundry,"));
-    CHECK(contains(out, "entity,alias\r\nGoogle,Alphabet\r\n"));
+    CHECK(contains(out, "entity,alias,valid,per\r\nGoogle,Alphabet,,\r\n"));
     CHECK(contains(out, "source,published,title,author,url\r\nseed2025,2025-06,"));
     repl.feed(".schema desings\n.entities Chips\n.aliases Gooogle");
     CHECK(contains(repl.err.str(), "unknown relation 'desings'; did you mean 'designs'?"));

@@ -191,6 +191,19 @@ try {
   await page.$eval("#results", (r) => r.scrollIntoView());
   await page.screenshot({ path: path.join(outDir, "serve-conflicts.png") });
 
+  // The claims control: latest report per key keeps BofA's ~4.6M alone; back to all claims.
+  await page.select("#policy", "latest");
+  // (rows that went away stay, struck through, as when stepping through time)
+  await page.waitForFunction(() => document.querySelectorAll("#results tbody tr:not(.removed)").length === 1,
+    { timeout: 10_000 }).catch(() => {});
+  const latest = await page.$$eval("#results tbody tr:not(.removed)", (trs) => trs.map((t) => t.textContent));
+  check(latest.length === 1 && latest[0].includes("4600000"), `latest per key keeps one estimate (${latest.length} rows)`);
+  await page.$eval("#results", (r) => r.scrollIntoView());
+  await page.screenshot({ path: path.join(outDir, "serve-policy.png") });
+  await page.select("#policy", "all");
+  await page.waitForFunction(() => document.querySelectorAll("#results tbody tr").length > 1,
+    { timeout: 10_000 }).catch(() => {});
+
   // 5. A why tree, expandable.
   await page.click("#query", { clickCount: 3 });
   await page.keyboard.type("why supplier_of(Broadcom, Meta)?");

@@ -102,6 +102,15 @@ function syncKnownSlider() {
   while (i < state.knownStops.length && lastDayKey(state.knownStops[i]) <= key) i++;
   $("knownat").value = Math.max(0, i - 1);
 }
+// The time controls as request parameters: as of, known at and the claims policy.
+function timeParams() {
+  const params = {};
+  const asOf = asOfValue(), knownAt = knownAtValue(), policy = $("policy").value;
+  if (asOf) params.as_of = asOf;
+  if (knownAt) params.known_at = knownAt;
+  if (policy !== "all") params.policy = policy;
+  return params;
+}
 function updateTimeLabels() {
   $("asof-label").textContent = asOfValue() || "any time";
   $("knownat-label").textContent = knownAtValue() || "now";
@@ -131,10 +140,7 @@ async function ask(text, opts = {}) {
   if (!text) return;
   if (!opts.quiet) addHistory(text);
   state.lastQuery = text;
-  const body = { text, format: "json" };
-  const asOf = asOfValue(), knownAt = knownAtValue();
-  if (asOf) body.as_of = asOf;
-  if (knownAt) body.known_at = knownAt;
+  const body = { text, format: "json", ...timeParams() };
   const seq = ++state.asked;
   const r = await api("/api/query", body);
   if (seq !== state.asked) return; // a later question has been asked meanwhile
@@ -380,10 +386,7 @@ function cleanSvg(text) {
 
 async function drawDiagram(params) {
   state.diagram = params;
-  const q = new URLSearchParams(params);
-  const asOf = asOfValue(), knownAt = knownAtValue();
-  if (asOf) q.set("as_of", asOf);
-  if (knownAt) q.set("known_at", knownAt);
+  const q = new URLSearchParams({ ...params, ...timeParams() });
   const r = await api("/api/diagram?" + q.toString());
   const box = $("diagram");
   $("details").replaceChildren();
@@ -447,10 +450,7 @@ async function showQueries(title, queries, extra) {
   const box = $("details");
   box.replaceChildren(el("h2", {}, title));
   if (extra) box.append(extra);
-  const body = { format: "json" };
-  const asOf = asOfValue(), knownAt = knownAtValue();
-  if (asOf) body.as_of = asOf;
-  if (knownAt) body.known_at = knownAt;
+  const body = { format: "json", ...timeParams() };
   const replies = await Promise.all(queries.map((q) => api("/api/query", { ...body, text: q.text })));
   let any = false;
   replies.forEach((r, i) => {
@@ -537,7 +537,7 @@ async function showWrite(r) {
 
 function retime(compare) {
   updateTimeLabels();
-  const time = asOfValue() + "|" + knownAtValue();
+  const time = JSON.stringify(timeParams());
   if (time === state.appliedTime) return;
   state.appliedTime = time;
   if (state.lastQuery) ask(state.lastQuery, { quiet: true, compare });
@@ -580,6 +580,7 @@ async function start() {
   $("asof").addEventListener("input", () => retime(false));
   $("knownat").addEventListener("input", () => { $("knownat-date").value = ""; retime(true); });
   $("knownat-date").addEventListener("change", () => { syncKnownSlider(); retime(true); });
+  $("policy").addEventListener("change", () => retime(true));
   $("step").addEventListener("click", step);
   $("load-form").addEventListener("submit", loadText);
   $("import-form").addEventListener("submit", importFile);

@@ -1,7 +1,7 @@
 # `dump` writes a whole database as .kg text that `load` reads back into an equal database:
 # names and texts with quotes, backslashes, Chinese, tabs and line breaks (one from a CSV field,
 # CRLF), every kind of number and validity, qualifiers of every kind, keywords as names, rules
-# naming entities, and facts imported from CSV. The dump of the reloaded database is the same.
+# naming entities, what-if scenarios, and facts imported from CSV. The dump of the reloaded database is the same.
 cat > notes.kg <<'KG'
 type Company.
 type "Design Firm" <: Company.
@@ -34,6 +34,7 @@ lineage_of("9lives", "𝔘nicode").
 rule rivals(A, B) :- designs(A, C), designs(B, C), A != B.
 rule acme_chip(C) :- designs(Acme, C).
 rule new_firm_chip(C) :- designs("新公司", C).
+scenario no_acme { retract designs(Acme, _). scale ships(Acme, U) in 2026 by 0.5. }
 KG
 printf 'chip,metric,value,unit\nTrainium,"fp8, ""dense""",1300,"TFLOPS\r\nper chip"\n"rule","HBM\\stack",~8,层\n' > specs.csv
 $CHIPGRAPH load --db first.db notes.kg
@@ -43,7 +44,8 @@ cat first.kg
 $CHIPGRAPH load --db second.db first.kg
 $CHIPGRAPH dump --db second.db | cmp - first.kg && echo "the dump of the reloaded database is the same"
 for q in '? designs(F, C) { role: R, partner: P, share: S }.' '? ships(O, U).' '? spec(C, M, V, U).' \
-         '? rivals(A, B).' '? acme_chip(C).' '? new_firm_chip(C).' '? lineage_of(A, B).' '? to(A, B).'; do
+         '? rivals(A, B).' '? acme_chip(C).' '? new_firm_chip(C).' '? lineage_of(A, B).' '? to(A, B).' \
+         '? acme_chip(C) diff under no_acme.' '? ships(O, U) under no_acme.'; do
     diff <($CHIPGRAPH query --db first.db --format json "$q" 2>&1) \
          <($CHIPGRAPH query --db second.db --format json "$q" 2>&1) > /dev/null || echo "differs: $q"
 done

@@ -100,6 +100,11 @@ TEST_CASE("declarations print back as written", "[printer]") {
     CHECK(roundTrip("entity Google: Vendor aka \"Alphabet\", \"谷歌\", GOOGL.") ==
           "entity Google: Vendor aka \"Alphabet\", \"谷歌\", GOOGL.\n");
     CHECK(roundTrip("entity A, B: Chip.") == "entity A, B: Chip.\n");
+    // Names over time: each name's dates follow it (docs/time.md, "Names over time").
+    CHECK(roundTrip("entity X1 per press: Chip aka Old per note, Facebook until 2021-10-28.") ==
+          "entity X1 per press: Chip aka Old per note, Facebook until 2021-10-28.\n");
+    CHECK(roundTrip("entity A from 2024 per s, B: Chip.") ==
+          "entity A from 2024 per s, B: Chip.\n");
     CHECK(roundTrip("source seed2025 \"海外算力ASIC:需求或提速\" by \"AI李子\" published 2025-06 "
                     "url \"https://xueqiu.com/7946831154/339168057\".") ==
           "source seed2025 \"海外算力ASIC:需求或提速\" by \"AI李子\" published 2025-06 "

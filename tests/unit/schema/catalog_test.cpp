@@ -238,6 +238,7 @@ TEST_CASE("rolled-back changes leave the catalog exactly as before", "[catalog]"
     CHECK(c.findEntity("台积电") == nullptr);
     CHECK(c.findEntity("Goog") == nullptr);
     CHECK(c.entity(f.google).aliases == std::vector<std::string>{"Alphabet", "谷歌"});
+    CHECK(c.entity(f.google).aliasTerms.size() == 2); // the dates of names, one per alias
     CHECK(c.findRelation("fabs") == nullptr);
     CHECK(c.findSource("later") == nullptr);
     CHECK(c.rules().empty());
@@ -256,4 +257,31 @@ TEST_CASE("committed changes stay", "[catalog]") {
     c.beginChanges();
     c.rollbackChanges(); // undoes nothing of the committed unit
     CHECK(c.findEntity("tsmc")->id == tsmc);
+}
+
+TEST_CASE("names known at a date: the name, else the alias with a source reported last",
+          "[catalog][names]") {
+    Fixture f;
+    auto source = [&](const char* name, const char* published) {
+        schema::SourceInfo s;
+        s.name = name;
+        s.published = PartialDate::parse(published).value();
+        return f.catalog.addSource(s);
+    };
+    SourceId note = source("note", "2025-06"), blog = source("blog", "2025-08-01"),
+             press = source("press", "2025-09-08");
+    f.catalog.setNameTerms(f.tpu, "TPU v7", {Interval::always(), press});
+    f.catalog.addAlias(f.tpu, "unnamed chip", {Interval::always(), note});
+    f.catalog.addAlias(f.tpu, "the new chip", {Interval::always(), blog});
+    auto shownAt = [&](const char* day) {
+        schema::ShowNamesKnownAt names(f.catalog, PartialDate::parse(day).value().lastDay());
+        return f.catalog.shownName(f.tpu);
+    };
+    CHECK(shownAt("2025-06-29") == "TPU v7"); // no name reported yet: its name
+    CHECK(shownAt("2025-06-30") == "unnamed chip");
+    CHECK(shownAt("2025-08-01") == "the new chip");
+    CHECK(shownAt("2025-09-07") == "the new chip");
+    CHECK(shownAt("2025-09-08") == "TPU v7");
+    CHECK(f.catalog.shownName(f.tpu) == "TPU v7"); // the guard restored "no date"
+    CHECK_FALSE(f.catalog.setNameTerms(f.tpu, "not a name", {}));
 }

@@ -50,6 +50,15 @@ std::string cliJson(const std::string& text, const std::string& knownAt = "") {
     return engine::renderResults(outcome.results, exporter::Format::Json, false);
 }
 
+// The JSON answer without the question's text, to compare a question asked with a default
+// against the same question written out.
+nlohmann::json withoutQuery(const std::string& json) {
+    nlohmann::json answers = nlohmann::json::parse(json);
+    for (auto& answer : answers)
+        answer.erase("query");
+    return answers;
+}
+
 httplib::Result postQuery(httplib::Client& c, const nlohmann::json& body) {
     return c.Post("/api/query", body.dump(), "application/json");
 }
@@ -72,6 +81,36 @@ TEST_CASE("the query API returns what chipgraph query --format json prints") {
     REQUIRE(res);
     CHECK(res->body == cliJson("who designs Trainium3?", "2025-07-01"));
     CHECK(res->body.find("Alchip") == std::string::npos);
+}
+
+TEST_CASE("policy: the default prefer of questions that read keyed relations") {
+    Running r({});
+    httplib::Client c = r.client();
+    auto res = postQuery(c, {{"text", "? shipments(Google, U) in 2026."}, {"policy", "latest"}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(withoutQuery(res->body) ==
+          withoutQuery(cliJson("? shipments(Google, U) in 2026 prefer latest.")));
+    res = postQuery(
+        c, {{"text", "? shipments(Google, U) in 2026."}, {"policy", "seed2025, udn_2026_02"}});
+    REQUIRE(res);
+    CHECK(withoutQuery(res->body) ==
+          withoutQuery(cliJson("? shipments(Google, U) in 2026 prefer seed2025, udn_2026_02.")));
+    // No key: the question answers as without a policy (the page's setting is no error).
+    res = postQuery(c, {{"text", "who designs Trainium3?"}, {"policy", "latest"}});
+    REQUIRE(res);
+    CHECK(res->body == cliJson("who designs Trainium3?"));
+    // The next request, without a policy, is not affected (engines are reused).
+    res = postQuery(c, {{"text", "? shipments(Google, U) in 2026."}});
+    REQUIRE(res);
+    CHECK(res->body == cliJson("? shipments(Google, U) in 2026."));
+    res = postQuery(c, {{"text", "who designs Trainium3?"}, {"policy", "newest"}});
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    auto body = nlohmann::json::parse(res->body);
+    CHECK(body["error"] == "unknown policy or source 'newest'");
+    CHECK(body["hint"] == "choose all, latest, or declared sources separated by commas (a "
+                          "ranking, best first)");
 }
 
 TEST_CASE("an error is a 400 with the diagnostic and its caret") {
