@@ -10,6 +10,7 @@ statement
     | relationDecl
     | entityDecl
     | sourceDecl
+    | drawDecl          // before factStmt: `draw X as owner.` could read as an infix fact
     | factStmt
     | retractStmt
     | ruleDecl
@@ -69,6 +70,13 @@ diagramClause: WHERE ident '=' name                 # whereClause
              // Last: where a query's modifier reads like a diagram clause (`diff as of`,
              // `prefer latest`), the diagram's own clause wins.
              | modifier                             # diagramModifier
+             ;
+
+// How diagrams draw this graph (docs/diagrams.md, "How a graph is drawn"): a look per type, a
+// part per relation, options as qualifiers: `draw relation designs as edge { key: chip }.`
+drawDecl     : DRAW TYPE name (',' name)* AS ident qualifiers? END          # drawTypeDecl
+             | DRAW RELATION ident (',' ident)* AS ident qualifiers? END    # drawRelationDecl
+             | DRAW name (',' name)* AS ident qualifiers? END               # drawNoSubject
              ;
 
 // ---- bulk import -------------------------------------------------------------------------
@@ -142,7 +150,7 @@ softKeyword  : AS | OF | AT | BY | KNOWN | ORDER | LIMIT | ASC | DESC | PUBLISHE
              | AKA | DO | DOES | CHAIN | WITHIN | WHERE | DIFF | TO | LAYOUT | WITH | LEGEND
              | TIMELESS | PERIOD | STATUS | REPORTED | BLAME | RECORDED | PREFER | LATEST | TITLE
              | HISTORY | CONFLICTS | DEPRECATE | BECAUSE | CHANGES | KEY | FOR | OR | DISTINCT
-             | SCENARIO | SCALE | UNDER ;
+             | SCENARIO | SCALE | UNDER | DRAW ;
 
 // ---- rules -------------------------------------------------------------------------------
 // `;` or `or` between conjunctions: one rule per branch (docs/rules.md, "Disjunction").
@@ -225,6 +233,7 @@ RECORDED  : 'recorded' ;
 EXPLAIN   : 'explain' ;
 IMPORT    : 'import' ;
 DIAGRAM   : 'diagram' ;
+DRAW      : 'draw' ;
 CHAIN     : 'chain' ;
 WITHIN    : 'within' ;
 WHERE     : 'where' ;

@@ -312,10 +312,20 @@ struct ScenarioDecl {
     std::vector<ScenarioStep> steps;
 };
 
+// `draw type T, U as LOOK { label: "..." }.` / `draw relation R as PART { key: c, role: q }.`:
+// how diagrams draw the graph (schema/drawing.h); the binder checks names, words and options.
+struct DrawDecl {
+    bool relations = false; // `draw relation`; else `draw type`
+    bool noSubject = false; // neither word written (an error the binder reports)
+    std::vector<Name> names;
+    Name as; // the look or part
+    std::vector<Qualifier> options;
+};
+
 struct Statement {
     using Node = std::variant<TypeDecl, RelationDecl, EntityDecl, SourceDecl, FactStmt, RuleDecl,
                               QueryStmt, PhraseQuery, WhyStmt, ImportStmt, DiagramStmt, BlameStmt,
-                              ClaimsStmt, DeprecateStmt, ChangesStmt, ScenarioDecl>;
+                              ClaimsStmt, DeprecateStmt, ChangesStmt, ScenarioDecl, DrawDecl>;
     Node node;
     SourceSpan span;
 };

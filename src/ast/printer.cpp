@@ -205,6 +205,12 @@ struct StatementPrinter {
         }
         return out + " }";
     }
+    std::string operator()(const DrawDecl& d) const {
+        std::string out = d.relations ? "draw relation " : "draw type ";
+        for (size_t i = 0; i < d.names.size(); ++i)
+            out += (i ? ", " : "") + name(d.names[i]);
+        return out + " as " + name(d.as) + qualifiers(d.options) + ".";
+    }
     std::string operator()(const WhyStmt& w) const {
         return "why " + print(w.atom) + modifiers(w.modifiers) + "?";
     }

@@ -54,6 +54,8 @@ void Binder::bindStatement(const ast::Statement& s) {
                 bindImportStatement(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ScenarioDecl>)
                 bindScenario(node, s.span);
+            else if constexpr (std::is_same_v<T, ast::DrawDecl>)
+                bindDraw(node, s.span);
             else if constexpr (std::is_same_v<T, ast::QueryStmt>)
                 bindQuery(node, s.span);
             else if constexpr (std::is_same_v<T, ast::ClaimsStmt>)
@@ -98,6 +100,26 @@ bool Binder::drawable(const schema::RelationInfo& relation, const SourceSpan& sp
     return false;
 }
 
+// `diagram ... under NAME`: the scenario's graph, with what it removes or changes marked as a
+// diff marks it (docs/analysis.md). The scenarios are looked up when the diagram is drawn.
+bool Binder::bindDiagramUnder(const ast::DiagramStmt& stmt, RunDiagram& out) {
+    const std::vector<ast::Name>& under = stmt.modifiers.under;
+    if (under.empty()) return true;
+    if (!stmt.query.empty() || stmt.phrase) {
+        error("a diagram of a query is not drawn under a scenario yet", under.front().span,
+              "draw relations under it, as in 'diagram where owner = Amazon under NAME'");
+        return false;
+    }
+    if (stmt.diff) {
+        error("a diagram under a scenario already marks what the scenario changes", stmt.diff->span,
+              "leave out 'diff'");
+        return false;
+    }
+    for (const ast::Name& name : under)
+        out.under.emplace_back(name.text, name.span);
+    return true;
+}
+
 void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     RunDiagram out;
     out.span = span;
@@ -122,12 +144,8 @@ void Binder::bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span) {
     }
     ok = rejectRecordedAt(stmt.modifiers, "a diagram") && ok;
     ok = rejectPolicyAndDiff(stmt.modifiers, "a diagram") && ok;
-    if (!stmt.modifiers.under.empty()) {
-        error("diagrams under a scenario are not drawn yet", stmt.modifiers.under.front().span,
-              "ask the query under it, with 'diff under' for what it changes");
-        ok = false;
-    }
     ok = bindDiagramQuery(stmt, span, out) && ok;
+    ok = bindDiagramUnder(stmt, out) && ok;
     if (stmt.diff && out.query) {
         error("a diagram of a query cannot be a diff", stmt.diff->span,
               "draw the relations instead, as in 'diagram designs diff 2025..2026'");

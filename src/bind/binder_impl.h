@@ -77,6 +77,16 @@ private:
     bool checkEntityType(const ast::Term& term, const schema::EntityInfo& entity,
                          const schema::Column& column, const schema::RelationInfo& relation);
 
+    // bind_draw.cpp — how diagrams draw the graph
+    void bindDraw(const ast::DrawDecl& decl, const SourceSpan& span);
+    bool bindDrawTypes(const ast::DrawDecl& decl, schema::Drawing& out);
+    bool bindDrawRelations(const ast::DrawDecl& decl, schema::Drawing& out);
+    bool checkOneOwner(const ast::DrawDecl& decl,
+                       const std::vector<const schema::RelationInfo*>& relations);
+    bool bindDrawOption(const ast::Qualifier& option, schema::RelationPart part,
+                        const std::vector<const schema::RelationInfo*>& relations,
+                        schema::Drawing& out);
+
     // bind_query.cpp — queries
     void bindQuery(const ast::QueryStmt& query, const SourceSpan& span);
     void bindPhrase(const ast::PhraseQuery& phrase, const SourceSpan& span);
@@ -94,6 +104,7 @@ private:
     void bindDiagram(const ast::DiagramStmt& stmt, const SourceSpan& span);
     bool bindDiagramQuery(const ast::DiagramStmt& stmt, const SourceSpan& span, RunDiagram& out);
     bool bindDiagramDiff(const ast::DiagramStmt& stmt, RunDiagram& out);
+    bool bindDiagramUnder(const ast::DiagramStmt& stmt, RunDiagram& out);
     bool drawable(const schema::RelationInfo& relation, const SourceSpan& span);
 
     // bind_body.cpp — the body of a query or rule

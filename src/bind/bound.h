@@ -229,6 +229,8 @@ struct RunDiagram {
     };
     std::optional<Diff> diff;
     bool preferLatest = false;
+    // `under NAME, ...`: what-if scenarios (checked when drawn): their graph, changes marked.
+    std::vector<std::pair<std::string, SourceSpan>> under;
     std::string path;   // "" : DOT as the answer
     std::string layout; // "" : dot
     bool legend = false, roles = false, nativeNames = false;
@@ -278,11 +280,16 @@ struct DeclareScenario {
     std::string text; // canonical source (stored in the database)
 };
 
+// `draw ...`: already in the catalog when bound; the executor stores its text.
+struct DeclareDrawing {
+    schema::Drawing drawing;
+};
+
 struct BoundStatement {
-    using Node =
-        std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
-                     RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
-                     ExplainBlame, ListClaims, DeclareJudgement, ListChanges, DeclareScenario>;
+    using Node = std::variant<DeclareType, DeclareRelation, DeclareEntity, DeclareSource, AddFact,
+                              RetractFact, RunQuery, DeclareRule, ExplainWhy, RunImport, RunDiagram,
+                              ExplainBlame, ListClaims, DeclareJudgement, ListChanges,
+                              DeclareScenario, DeclareDrawing>;
     Node node;
     SourceSpan span;
 };

@@ -89,8 +89,8 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
     cmd->add_option("--db", o.db,
                     "SQLite database to use (default: the bundled knowledge base, in memory)");
     cmd->add_option("-r,--relations", o.relations,
-                    "relations to draw, comma-separated (default: develops,designs,fabbed_on,"
-                    "made_by)")
+                    "relations to draw, comma-separated (default: those the graph's `draw` "
+                    "declarations name; in the bundled graph develops,designs,fabbed_on,made_by)")
         ->delimiter(',');
     cmd->add_option("-q,--query", o.query,
                     "draw the facts a query's answers bind to: '? designs(F, C), "
@@ -109,6 +109,10 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
         ->capture_default_str();
     cmd->add_flag("--prefer-latest", o.preferLatest,
                   "of conflicting claims keep only the most recently reported");
+    cmd->add_option("--under", o.under,
+                    "what-if scenarios stored in the database (comma-separated): their graph, "
+                    "with what they remove or change marked")
+        ->delimiter(',');
     cmd->add_option("--layout", o.layout, "layout engine: dot, neato, fdp, circo")
         ->capture_default_str();
     cmd->add_option("-f,--format", o.format,

@@ -20,6 +20,7 @@ struct DiagramOptions {
     int hops = 2;
     std::string diff, diffBy = "known";
     bool preferLatest = false;
+    std::vector<std::string> under; // what-if scenarios stored in the database
     std::string layout = "dot", format, output, title;
     bool legend = false, roles = false, nativeNames = false;
     LimitOptions limits;

@@ -93,6 +93,8 @@ DiagramStatement diagramStatement(const DiagramOptions& o) {
     if (!o.entity.empty()) s.add(" where owner = " + text::quoteString(o.entity));
     addDates(o, s);
     if (o.preferLatest) s.add(" prefer latest");
+    for (size_t i = 0; i < o.under.size(); ++i)
+        s.addUsage((i ? ", " : " under ") + word(o.under[i]));
     if (o.layout != "dot") s.addUsage(" layout " + word(o.layout));
     if (!o.title.empty()) s.add(" title " + text::quoteString(o.title));
     if (o.legend) s.add(" with legend");

@@ -104,7 +104,7 @@ DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, boo
     edge.status = e.status();
     edge.extra = e.extra;
     const schema::Fact& lead = leadFact(e, catalog);
-    int role = e.relation->qualifierIndex("role");
+    int role = e.roleIndex;
     if (role >= 0 && static_cast<size_t>(role) < lead.qualifiers.size() && lead.qualifiers[role] &&
         lead.qualifiers[role]->isText())
         edge.role = lead.qualifiers[role]->textValue();
@@ -156,16 +156,16 @@ std::string firstNativeAlias(const schema::EntityInfo& entity) {
 
 int tier(NodeKind kind) {
     switch (kind) {
-    case NodeKind::DesignFirm:
+    case NodeKind::Partner:
         return 0;
-    case NodeKind::Vendor:
-    case NodeKind::Chip:
+    case NodeKind::Owner:
+    case NodeKind::Product:
         return 2;
-    case NodeKind::ProcessNode:
+    case NodeKind::Process:
         return 3;
-    case NodeKind::MemoryMaker:
+    case NodeKind::Supplier:
         return 4;
-    case NodeKind::Foundry:
+    case NodeKind::Plant:
         return 5;
     default:
         return 1;
@@ -175,7 +175,7 @@ int tier(NodeKind kind) {
 struct NodeFacts {
     std::set<std::string> sources;
     bool before = false, after = false;
-    // The folded ownership claim (see kOwnerRelation), if any.
+    // The folded ownership claim (see foldsIntoCluster), if any.
     const DrawnEdge* owned = nullptr;
 };
 
@@ -188,7 +188,9 @@ DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
     std::string native = request.nativeNames ? firstNativeAlias(entity) : "";
     if (!native.empty()) node.label += "\n" + native;
     node.typeName = catalog.type(entity.type).name;
-    node.kind = nodeKindOf(catalog, id);
+    NodeDrawing look = nodeDrawingOf(catalog, id);
+    node.kind = look.kind;
+    node.kindLabel = look.label;
     auto owner = hints.owner.find(id);
     if (owner != hints.owner.end()) node.cluster = catalog.shownName(owner->second);
     std::string tip = node.id + " (" + node.typeName + ")";
@@ -229,9 +231,9 @@ DiagramNode makeNode(EntityId id, const NodeFacts& facts, const Hints& hints,
 
 // An ownership claim drawn as the box around the chip instead of an arrow: the owner relation's
 // edge from the chip's (sole, uncontested) owner.
-bool foldsIntoCluster(const DrawnEdge& d, const Hints& hints) {
+bool foldsIntoCluster(const DrawnEdge& d, const Vocabulary& vocabulary, const Hints& hints) {
     const EdgeGroup& e = *d.group;
-    if (e.relation->name != kOwnerRelation || !e.rivals.empty()) return false;
+    if (e.relation != vocabulary.owner || !e.rivals.empty()) return false;
     auto owner = hints.owner.find(e.to);
     return owner != hints.owner.end() && owner->second == e.from;
 }
@@ -254,9 +256,10 @@ void sortEdges(std::vector<DiagramEdge>& edges, const std::vector<size_t>& relat
 
 } // namespace
 
-Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
-                        const std::vector<EdgeGroup>& edges, const std::vector<EdgeGroup>* before,
-                        const Hints& hints, const std::vector<EntityId>& focus) {
+Diagram assembleDiagram(const GraphView& graph, const Vocabulary& vocabulary,
+                        const DiagramRequest& request, const std::vector<EdgeGroup>& edges,
+                        const std::vector<EdgeGroup>* before, const Hints& hints,
+                        const std::vector<EntityId>& focus) {
     const schema::Catalog& catalog = graph.catalog();
     std::vector<DrawnEdge> drawn;
     if (before)
@@ -268,7 +271,7 @@ Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
     std::map<EntityId, NodeFacts> nodes;
     std::vector<const DrawnEdge*> arrows;
     for (const DrawnEdge& d : drawn) {
-        bool folded = foldsIntoCluster(d, hints);
+        bool folded = foldsIntoCluster(d, vocabulary, hints);
         if (!folded) arrows.push_back(&d);
         for (EntityId end : {d.group->from, d.group->to}) {
             if (folded && end == d.group->from) continue; // the owner is the box
@@ -313,8 +316,9 @@ Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
     diagram.isDiff = before != nullptr;
     // Colours stay with their relation: a query's relations follow the default ones, so that
     // designs is drawn in the same colour in a query's diagram as in a vendor's.
-    std::vector<std::string> colourOrder =
-        request.relations.empty() || request.query ? defaultDiagramRelations() : request.relations;
+    std::vector<std::string> colourOrder = request.relations.empty() || request.query
+                                               ? vocabulary.defaultRelations
+                                               : request.relations;
     if (request.query)
         colourOrder.insert(colourOrder.end(), request.relations.begin(), request.relations.end());
     for (const std::string& name : colourOrder)
@@ -329,7 +333,7 @@ Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
     // Design firms first, then owners each followed by their chips in time order, then process
     // nodes, memory makers and foundries: dot starts from this order, and tests rely on it.
     auto sortKey = [](const DiagramNode& n) {
-        bool owner = n.kind == NodeKind::Vendor;
+        bool owner = n.kind == NodeKind::Owner;
         std::string group = owner ? n.id : n.cluster.empty() ? "\x7f" : n.cluster;
         return std::tuple(tier(n.kind), group, owner ? 0 : 1, n.timeOrder, n.id);
     };

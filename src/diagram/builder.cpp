@@ -9,22 +9,11 @@
 
 namespace chipgraph::diagram {
 
-std::vector<std::string> defaultDiagramRelations() {
-    return {"develops", "designs", "fabbed_on", "made_by"};
-}
-
-std::map<std::string, std::string> defaultConflictKeys() {
-    return {{"designs", "chip"}, {"develops", "chip"}, {"fabbed_on", "chip"}, {"made_by", "node"}};
-}
-
 namespace {
 
 Result<std::vector<const schema::RelationInfo*>> resolveRelations(const schema::Catalog& catalog,
                                                                   const DiagramRequest& request) {
     std::vector<std::string> names = request.relations;
-    if (names.empty())
-        for (const std::string& name : defaultDiagramRelations())
-            if (catalog.findRelation(name)) names.push_back(name);
     std::vector<const schema::RelationInfo*> relations;
     for (const std::string& name : names) {
         const schema::RelationInfo* relation = catalog.findRelation(name);
@@ -53,9 +42,10 @@ Result<EntityId> resolveEntity(const schema::Catalog& catalog, const std::string
 }
 
 Result<ConflictKeys> resolveConflictKeys(const DiagramRequest& request,
+                                         const Vocabulary& vocabulary,
                                          const std::vector<const schema::RelationInfo*>& drawn) {
-    std::map<std::string, std::string> names =
-        request.conflictKeys.empty() ? defaultConflictKeys() : request.conflictKeys;
+    const std::map<std::string, std::string>& names =
+        request.conflictKeys.empty() ? vocabulary.conflictKeys : request.conflictKeys;
     ConflictKeys keys;
     for (const schema::RelationInfo* relation : drawn) {
         auto named = names.find(relation->name);
@@ -79,14 +69,15 @@ struct Focus {
 };
 
 // One view: the edges of the drawn relations at (window, knownAt), policy and filters applied.
-std::vector<EdgeGroup> snapshot(const GraphView& graph, const DiagramRequest& request,
+std::vector<EdgeGroup> snapshot(const GraphView& graph, const Vocabulary& vocabulary,
+                                const DiagramRequest& request,
                                 const std::vector<const schema::RelationInfo*>& relations,
                                 const ConflictKeys& keys, const Focus& focus,
                                 std::optional<Interval> window, std::optional<DayNumber> knownAt) {
     std::vector<EdgeGroup> edges = collectEdges(graph, relations, window, knownAt);
     if (request.policy == ConflictPolicy::PreferLatest) preferLatest(edges, keys, graph.catalog());
     if (focus.entity) {
-        Hints hints = collectHints(graph, knownAt);
+        Hints hints = collectHints(graph, vocabulary, knownAt);
         keepSupplyChain(edges, *focus.entity, hints.owns[*focus.entity]);
     }
     if (focus.chain) keepChain(edges, *focus.chain, request.hops);
@@ -98,8 +89,7 @@ std::vector<EdgeGroup> snapshot(const GraphView& graph, const DiagramRequest& re
 
 std::string describeDiagramRequest(const DiagramRequest& request) {
     std::vector<std::string> parts;
-    std::vector<std::string> relations =
-        request.relations.empty() ? defaultDiagramRelations() : request.relations;
+    const std::vector<std::string>& relations = request.relations;
     std::string joined;
     for (const std::string& r : relations)
         joined += (joined.empty() ? "" : ", ") + r;
@@ -117,6 +107,12 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
     if (request.knownAt && !said(" known at "))
         parts.push_back("known at " + formatDay(*request.knownAt));
     if (request.policy == ConflictPolicy::PreferLatest) parts.push_back("prefer latest");
+    if (!request.under.empty()) {
+        std::string names;
+        for (const std::string& n : request.under)
+            names += (names.empty() ? "" : ", ") + n;
+        parts.push_back("under " + names);
+    }
     if (request.diff) {
         const DiagramDiff& d = *request.diff;
         std::string to = d.to ? d.to->toString() : "now";
@@ -132,7 +128,8 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
 namespace {
 
 // A diagram of a query: its edges, with the same policy, `where` filter and conflicts.
-Result<Diagram> buildQueryDiagram(const GraphView& graph, DiagramRequest request) {
+Result<Diagram> buildQueryDiagram(const GraphView& graph, const Vocabulary& vocabulary,
+                                  DiagramRequest request) {
     if (!request.relations.empty() || request.chainOf || request.diff)
         return Status::error("a diagram of a query cannot also name relations, a chain or a diff");
     const bind::BoundQuery& query = *request.query;
@@ -145,10 +142,10 @@ Result<Diagram> buildQueryDiagram(const GraphView& graph, DiagramRequest request
     QueryDrawing& d = drawing.value();
     for (const schema::RelationInfo* relation : d.relations)
         request.relations.push_back(relation->name);
-    Result<ConflictKeys> keys = resolveConflictKeys(request, d.relations);
+    Result<ConflictKeys> keys = resolveConflictKeys(request, vocabulary, d.relations);
     if (!keys) return keys.status();
     std::vector<EntityId> focus = d.nodes;
-    Hints hints = collectHints(graph, request.knownAt);
+    Hints hints = collectHints(graph, vocabulary, request.knownAt);
     hints.notes = std::move(d.notes);
     if (request.policy == ConflictPolicy::PreferLatest)
         preferLatest(d.edges, keys.value(), graph.catalog());
@@ -159,17 +156,22 @@ Result<Diagram> buildQueryDiagram(const GraphView& graph, DiagramRequest request
         focus.push_back(id.value());
     }
     markConflicts(d.edges, keys.value());
-    return assembleDiagram(graph, request, d.edges, nullptr, hints, focus);
+    return assembleDiagram(graph, vocabulary, request, d.edges, nullptr, hints, focus);
 }
 
 } // namespace
 
-Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& request) {
-    if (request.query) return buildQueryDiagram(graph, request);
+Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& asked,
+                             const GraphView* baseline) {
+    Vocabulary vocabulary = readVocabulary(graph.catalog());
+    if (asked.query) return buildQueryDiagram(graph, vocabulary, asked);
+    // A request naming no relation draws the declared ones (and says so in its title).
+    DiagramRequest request = asked;
+    if (request.relations.empty()) request.relations = vocabulary.defaultRelations;
     const schema::Catalog& catalog = graph.catalog();
     Result<std::vector<const schema::RelationInfo*>> relations = resolveRelations(catalog, request);
     if (!relations) return relations.status();
-    Result<ConflictKeys> keys = resolveConflictKeys(request, relations.value());
+    Result<ConflictKeys> keys = resolveConflictKeys(request, vocabulary, relations.value());
     if (!keys) return keys.status();
     Focus focus;
     std::vector<EntityId> focusIds;
@@ -198,14 +200,18 @@ Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& reque
             window = Interval::of(*d.to);
         }
     }
-    std::vector<EdgeGroup> edges =
-        snapshot(graph, request, relations.value(), keys.value(), focus, window, knownAt);
+    std::vector<EdgeGroup> edges = snapshot(graph, vocabulary, request, relations.value(),
+                                            keys.value(), focus, window, knownAt);
     std::optional<std::vector<EdgeGroup>> before;
-    if (request.diff)
-        before = snapshot(graph, request, relations.value(), keys.value(), focus, windowBefore,
-                          knownBefore);
-    Hints hints = collectHints(graph, knownAt);
-    return assembleDiagram(graph, request, edges, before ? &*before : nullptr, hints, focusIds);
+    if (baseline)
+        before = snapshot(*baseline, vocabulary, request, relations.value(), keys.value(), focus,
+                          window, knownAt);
+    else if (request.diff)
+        before = snapshot(graph, vocabulary, request, relations.value(), keys.value(), focus,
+                          windowBefore, knownBefore);
+    Hints hints = collectHints(graph, vocabulary, knownAt);
+    return assembleDiagram(graph, vocabulary, request, edges, before ? &*before : nullptr, hints,
+                           focusIds);
 }
 
 } // namespace chipgraph::diagram

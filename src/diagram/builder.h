@@ -37,6 +37,8 @@
 // - Diff: two snapshots (by default what was known at FROM and at TO, or the facts valid at
 //   FROM and at TO) with the same relations and filters; an edge only in the second is added,
 //   only in the first removed, in both with another status or validity changed.
+// - Under a scenario: the scenario's graph and the baseline's, same relations, dates and
+//   filters, compared as a diff compares its two snapshots.
 // - Owners, generation order and dates come from develops, successor_of/variant_of and the
 //   dated events (announced, generally_available, in_service, mass_production, in_design),
 //   known at the request's date, whether or not those relations are drawn.
@@ -60,7 +62,7 @@ struct DiagramDiff {
 };
 
 struct DiagramRequest {
-    std::vector<std::string> relations; // names or aliases; empty: defaultDiagramRelations()
+    std::vector<std::string> relations; // names or aliases; empty: the declared ones (vocabulary.h)
     std::optional<Interval> window;     // `as of` / `during`
     std::optional<DayNumber> knownAt;   // only facts whose source was published by then
     std::optional<std::string> entity;  // the supply chain of this entity
@@ -73,22 +75,23 @@ struct DiagramRequest {
     ConflictPolicy policy = ConflictPolicy::ShowAll;
     std::optional<DiagramDiff> diff;
     bool nativeNames = false; // add each entity's first non-Latin alias ("博通") under its name
-    std::string title;        // "" for one made from the request
-    // relation -> key column, for conflicts and `prefer latest`; empty: defaultConflictKeys().
+    // The what-if scenarios the graph is seen under (for the title; buildDiagram's `baseline`
+    // is the graph without them).
+    std::vector<std::string> under;
+    std::string title; // "" for one made from the request
+    // relation -> key column, for conflicts and `prefer latest`; empty: the declared keys.
     std::map<std::string, std::string> conflictKeys;
 };
-
-// The relations drawn when a request names none (those the catalog has): develops, designs,
-// fabbed_on, made_by.
-std::vector<std::string> defaultDiagramRelations();
-// designs -> chip, develops -> chip, fabbed_on -> chip, made_by -> node.
-std::map<std::string, std::string> defaultConflictKeys();
 
 // Builds the diagram. Errors (one message, lowercase, with a suggestion where one fits): an
 // unknown relation or entity, a relation with fewer than two entity columns, hops below 1, a
 // diff by validity without its second date, an unknown conflict key column, a query with no
 // answers or combined with relations, a chain or a diff.
-Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& request);
+// With `baseline` (the graph without the request's scenarios, `under`), every edge of either is
+// compared as a diff compares two snapshots: what the scenarios remove is marked removed, what
+// they change changed, the rest unchanged.
+Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& request,
+                             const GraphView* baseline = nullptr);
 
 // The title made from a request: "designs, develops · supply chain of Amazon · as of 2026".
 std::string describeDiagramRequest(const DiagramRequest& request);

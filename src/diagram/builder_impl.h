@@ -3,6 +3,7 @@
 // the filters and conflict marking over them (diagram_edges.cpp), and the owner, date and
 // generation hints that place nodes (diagram_order.cpp).
 #include "diagram/builder.h"
+#include "diagram/vocabulary.h"
 
 #include <string>
 #include <string_view>
@@ -11,10 +12,6 @@
 #include <vector>
 
 namespace chipgraph::diagram {
-
-// The relation that makes a chip's owner: its edges are drawn as the owner's box around the chip
-// (the chip's border showing the claim's status) rather than as arrows.
-inline constexpr const char* kOwnerRelation = "develops";
 
 // The facts of one relation between the same two entities (and the same other values).
 struct EdgeGroup {
@@ -27,6 +24,7 @@ struct EdgeGroup {
     std::string extra;               // the other columns' values: "gw: 10"
     std::vector<schema::Fact> facts; // in load order
     std::vector<EntityId> rivals;    // the other ends of the edges it conflicts with
+    int roleIndex = -1;              // the relation's role qualifier (vocabulary.h), or -1
     // Identity across snapshots (diffs).
     std::string key() const;
     schema::FactStatus status() const; // the strongest of its facts'
@@ -69,7 +67,7 @@ inline constexpr unsigned kFrontEnd = 1, kBackEnd = 2;
 unsigned roleParts(std::string_view role);
 // Whether two claims' roles overlap (share a part), so that the claims can contradict.
 bool rolesMayCoincide(unsigned a, unsigned b);
-// A fact's `role` qualifier text ("" when it has none); `roleIndex` from qualifierIndex("role").
+// A fact's role qualifier text ("" when it has none); `roleIndex` from Vocabulary::roleIndex.
 std::string_view roleOf(const schema::Fact& fact, int roleIndex);
 
 // The edges that a query's answers bind to (diagram_query.cpp): for each answer and each
@@ -101,7 +99,8 @@ struct Hints {
     // Extra tooltip lines per entity (the facts of a query's atoms that are not edges).
     std::unordered_map<EntityId, std::vector<std::string>> notes;
 };
-Hints collectHints(const GraphView& graph, std::optional<DayNumber> knownAt);
+Hints collectHints(const GraphView& graph, const Vocabulary& vocabulary,
+                   std::optional<DayNumber> knownAt);
 
 // Position of each entity in time: generations before their successors and variants, then by
 // date (an undated generation right after its predecessor), then by name.
@@ -112,12 +111,10 @@ std::unordered_map<EntityId, int> timeOrder(const Hints& hints,
 // The model: nodes for the edges' ends and the focus entities, edges in a stable order, with
 // tooltips, clusters and time order. With `before` (a diff), edges are marked added, removed,
 // changed or unchanged between `before` and `edges`.
-Diagram assembleDiagram(const GraphView& graph, const DiagramRequest& request,
-                        const std::vector<EdgeGroup>& edges, const std::vector<EdgeGroup>* before,
-                        const Hints& hints, const std::vector<EntityId>& focus);
-
-// The drawing kind of an entity's type (Vendor, Chip, ... by subtype; Other when none fits).
-NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity);
+Diagram assembleDiagram(const GraphView& graph, const Vocabulary& vocabulary,
+                        const DiagramRequest& request, const std::vector<EdgeGroup>& edges,
+                        const std::vector<EdgeGroup>* before, const Hints& hints,
+                        const std::vector<EntityId>& focus);
 
 // Validity as an edge label: "" for always, "2026", "2025–", "2026–2027", "–2025-06".
 std::string validityLabel(const Interval& interval);

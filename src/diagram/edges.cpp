@@ -34,11 +34,10 @@ std::set<SourceId> sourcesOf(const EdgeGroup& edge) {
 // the same (diagram_roles.cpp): a front-end and a back-end partner share a chip without
 // contradicting each other.
 bool claimsCollide(const EdgeGroup& x, const EdgeGroup& y) {
-    int xRole = x.relation->qualifierIndex("role"), yRole = y.relation->qualifierIndex("role");
     for (const schema::Fact& fx : x.facts)
         for (const schema::Fact& fy : y.facts)
-            if (fx.valid.overlaps(fy.valid) &&
-                rolesMayCoincide(roleParts(roleOf(fx, xRole)), roleParts(roleOf(fy, yRole))))
+            if (fx.valid.overlaps(fy.valid) && rolesMayCoincide(roleParts(roleOf(fx, x.roleIndex)),
+                                                                roleParts(roleOf(fy, y.roleIndex))))
                 return true;
     return false;
 }
@@ -91,12 +90,14 @@ void groupFacts(std::vector<schema::Fact> facts, size_t relationIndex,
                 std::vector<EdgeGroup>& edges) {
     const schema::Catalog& catalog = graph.catalog();
     bool timeless = graph.isTimeless(relation.id);
+    int roleIndex = readVocabulary(catalog).roleIndex(relation);
     std::map<std::string, size_t> byKey;
     for (schema::Fact& fact : facts) {
         EdgeGroup edge;
         edge.relationIndex = relationIndex;
         edge.relation = &relation;
         edge.timeless = timeless;
+        edge.roleIndex = roleIndex;
         for (size_t c = 0; c < relation.columns.size() && c < fact.args.size(); ++c) {
             const Value& v = fact.args[c];
             bool entityColumn = relation.columns[c].kind == schema::ColumnKind::Entity;

@@ -3,6 +3,7 @@
 // (builder.h) makes from a graph's facts and that export/diagram.h renders with Graphviz. It
 // knows nothing of how it is drawn (shapes, colours: export/diagram_style.h) nor of where its
 // facts come from (graph_view.h).
+#include "schema/drawing.h"
 #include "schema/fact.h"
 
 #include <optional>
@@ -11,18 +12,8 @@
 
 namespace chipgraph::diagram {
 
-// What a node stands for; decides its shape and colours.
-enum class NodeKind {
-    Vendor,
-    Chip,
-    DesignFirm,
-    Foundry,
-    ProcessNode,
-    MemoryMaker,
-    Lab,
-    Company,
-    Other
-};
+// What a node looks like (its shape and colours), as its type's `draw` declaration says.
+using NodeKind = schema::TypeLook;
 
 // Where an element stands in a diff diagram (None outside diffs).
 enum class Change { None, Added, Removed, Changed, Unchanged };
@@ -30,11 +21,12 @@ enum class Change { None, Added, Removed, Changed, Unchanged };
 struct DiagramNode {
     std::string id;       // unique; the DOT node name (the entity's canonical name)
     std::string label;    // text in the box; any Unicode ("\n" breaks the line)
-    std::string typeName; // the entity's type as declared ("Vendor"), for the tooltip
-    NodeKind kind = NodeKind::Other;
-    std::string cluster; // id of the owner whose box this node is drawn in; "" for none
-    int timeOrder = 0;   // within a cluster, nodes run left to right by ascending timeOrder
-    // Status of the claim that puts the node in its cluster (its owner's `develops`), drawn as
+    std::string typeName; // the entity's type as declared, for the tooltip
+    NodeKind kind = NodeKind::Plain;
+    std::string kindLabel; // the legend's word for its kind ("design firm"); "" for the look's name
+    std::string cluster;   // id of the owner whose box this node is drawn in; "" for none
+    int timeOrder = 0;     // within a cluster, nodes run left to right by ascending timeOrder
+    // Status of the claim that puts the node in its cluster (its owner relation's), drawn as
     // the border's line style like an edge's; nullopt for a plain border.
     std::optional<schema::FactStatus> ownerStatus;
     std::string tooltip; // SVG tooltip: type, aliases, dates and sources

@@ -3,23 +3,17 @@
 #include "diagram/builder_impl.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 
 namespace chipgraph::diagram {
 
 namespace {
 
-// (later, earlier): the second column's entity comes first in time.
-constexpr std::array<const char*, 2> kGenerationRelations{"successor_of", "variant_of"};
-constexpr std::array<const char*, 5> kEventRelations{"announced", "generally_available",
-                                                     "in_service", "mass_production", "in_design"};
-
-void collectOwners(const GraphView& graph, std::optional<DayNumber> knownAt, Hints& hints) {
-    const schema::RelationInfo* develops = graph.catalog().findRelation(kOwnerRelation);
-    if (!develops || develops->columns.size() < 2) return;
+void collectOwners(const GraphView& graph, const schema::RelationInfo* ownerRelation,
+                   std::optional<DayNumber> knownAt, Hints& hints) {
+    if (!ownerRelation || ownerRelation->columns.size() < 2) return;
     std::unordered_map<EntityId, schema::FactStatus> ownerStatus;
-    for (const schema::Fact& f : graph.factsOf(develops->id, std::nullopt, knownAt)) {
+    for (const schema::Fact& f : graph.factsOf(ownerRelation->id, std::nullopt, knownAt)) {
         if (!f.args[0].isEntity() || !f.args[1].isEntity()) continue;
         EntityId owner = f.args[0].entityId(), chip = f.args[1].entityId();
         std::vector<EntityId>& owned = hints.owns[owner];
@@ -33,11 +27,10 @@ void collectOwners(const GraphView& graph, std::optional<DayNumber> knownAt, Hin
     }
 }
 
-void collectEvents(const GraphView& graph, std::optional<DayNumber> knownAt, Hints& hints) {
+void collectEvents(const GraphView& graph, const Vocabulary& vocabulary,
+                   std::optional<DayNumber> knownAt, Hints& hints) {
     const schema::Catalog& catalog = graph.catalog();
-    for (const char* name : kEventRelations) {
-        const schema::RelationInfo* relation = catalog.findRelation(name);
-        if (!relation) continue;
+    for (const schema::RelationInfo* relation : vocabulary.events) {
         for (const schema::Fact& f : graph.factsOf(relation->id, std::nullopt, knownAt)) {
             if (f.args.empty() || !f.args[0].isEntity() || f.valid.from == kMinDay) continue;
             DatedEvent& event = hints.firstEvent[f.args[0].entityId()];
@@ -51,13 +44,13 @@ void collectEvents(const GraphView& graph, std::optional<DayNumber> knownAt, Hin
 
 } // namespace
 
-Hints collectHints(const GraphView& graph, std::optional<DayNumber> knownAt) {
+Hints collectHints(const GraphView& graph, const Vocabulary& vocabulary,
+                   std::optional<DayNumber> knownAt) {
     Hints hints;
-    collectOwners(graph, knownAt, hints);
-    collectEvents(graph, knownAt, hints);
-    for (const char* name : kGenerationRelations) {
-        const schema::RelationInfo* relation = graph.catalog().findRelation(name);
-        if (!relation) continue;
+    collectOwners(graph, vocabulary.owner, knownAt, hints);
+    collectEvents(graph, vocabulary, knownAt, hints);
+    // (later, earlier): the second column's entity comes first in time.
+    for (const schema::RelationInfo* relation : vocabulary.successors) {
         for (const schema::Fact& f : graph.factsOf(relation->id, std::nullopt, knownAt))
             if (f.args.size() >= 2 && f.args[0].isEntity() && f.args[1].isEntity())
                 hints.before.emplace_back(f.args[1].entityId(), f.args[0].entityId());
@@ -112,25 +105,6 @@ std::unordered_map<EntityId, int> timeOrder(const Hints& hints,
     for (EntityId e : rest)
         order[e] = position++;
     return order;
-}
-
-NodeKind nodeKindOf(const schema::Catalog& catalog, EntityId entity) {
-    static const std::array<std::pair<const char*, NodeKind>, 8> kKinds{{
-        {"Vendor", NodeKind::Vendor},
-        {"DesignFirm", NodeKind::DesignFirm},
-        {"Foundry", NodeKind::Foundry},
-        {"MemoryMaker", NodeKind::MemoryMaker},
-        {"Lab", NodeKind::Lab},
-        {"Chip", NodeKind::Chip},
-        {"ProcessNode", NodeKind::ProcessNode},
-        {"Company", NodeKind::Company},
-    }};
-    TypeId type = catalog.entity(entity).type;
-    for (const auto& [name, kind] : kKinds) {
-        const schema::TypeInfo* info = catalog.findType(name);
-        if (info && catalog.isSubtype(type, info->id)) return kind;
-    }
-    return NodeKind::Other;
 }
 
 } // namespace chipgraph::diagram

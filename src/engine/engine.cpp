@@ -90,6 +90,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     if (Status s = engine->rebindScenarios(); !s) return s;
+    if (Status s = engine->rebindDrawings(engine->catalog_); !s) return s;
     return engine;
 }
 
@@ -109,6 +110,20 @@ Status Engine::rebindScenarios() {
                              : nullptr;
         if (!scenario) return Status::error("stored scenario no longer binds: " + text);
         scenarios_[text::foldCase(scenario->name)] = std::move(*scenario);
+    }
+    return Status::ok();
+}
+
+// Stored `draw` declarations are kept as text; binding them again puts them in the catalog.
+Status Engine::rebindDrawings(schema::Catalog& catalog) {
+    Result<std::vector<std::string>> texts = store_->loadDrawings();
+    if (!texts) return texts.status();
+    for (const std::string& text : texts.value()) {
+        auto name = std::make_shared<const std::string>("<stored draw declaration>");
+        parse::ParseResult parsed = parse::parseProgram(text, name);
+        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, catalog, {})
+                                             : bind::BindResult{{}, parsed.diagnostics};
+        if (!bound.ok()) return Status::error("stored draw declaration no longer binds: " + text);
     }
     return Status::ok();
 }
@@ -239,6 +254,7 @@ Status Engine::reloadAll() {
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
     if (Status s = rebindRules(); !s) return s;
+    if (Status s = rebindDrawings(catalog_); !s) return s;
     return rebindScenarios();
 }
 
@@ -391,7 +407,10 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
             style.layout = exporter::parseLayoutEngine(request.layout).value();
         style.legend = request.legend;
         style.roles = request.roles;
-        Result<diagram::Diagram> diagram = buildDiagram(*this, build);
+        Result<diagram::Diagram> diagram =
+            request.under.empty()
+                ? buildDiagram(*this, build)
+                : buildDiagramUnder(*this, *facts_, scenarios_, request.under, build);
         Status status = diagram.status();
         if (status && request.path.empty()) {
             Result<std::string> dot =
@@ -412,7 +431,7 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
                 text->drawn =
                     std::make_shared<const DrawnDiagram>(DrawnDiagram{diagram.value(), style});
         if (!status && !diagram) { // nothing to draw: point at the statement
-            outcome.diagnostics.push_back(makeError(Phase::Eval, status.message(), request.span));
+            outcome.diagnostics.push_back(status.diagnostic(request.span));
             outcome.results[index].answer = TextAnswer{};
         } else if (!status) {
             outcome.diagnostics.push_back(makeError(Phase::Io, status.message(), request.pathSpan));
@@ -422,9 +441,11 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
 }
 
 std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Interval> window,
-                                          std::optional<DayNumber> knownAt) const {
+                                          std::optional<DayNumber> knownAt,
+                                          const eval::FactBase* facts) const {
+    const eval::FactBase& base = facts ? *facts : *facts_;
     if (catalog_.relation(relation).derived) {
-        eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata,
+        eval::RuleEngine rules(catalog_, base, rules_.rules, rules_.strata,
                                ruleOptions(window, knownAt));
         if (!rules.evaluate({relation})) return {};
         std::vector<schema::Fact> derived;
@@ -435,7 +456,7 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
     std::vector<schema::Fact> out;
     const eval::ClaimFilter claims{window, knownAt};
     const schema::RelationInfo& info = catalog_.relation(relation);
-    for (const schema::Fact& f : facts_->relation(relation).facts())
+    for (const schema::Fact& f : base.relation(relation).facts())
         if (claims.check(catalog_, info, f.valid, f.source) == eval::LeftOut::None)
             out.push_back(f);
     return out;

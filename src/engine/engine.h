@@ -169,9 +169,11 @@ public:
     size_t factCount() const;
 
     // The facts of a relation whose validity overlaps `window` and whose source was published
-    // by `knownAt` (when given), in load order. Used to draw diagrams.
+    // by `knownAt` (when given), in load order. Used to draw diagrams. From `facts` when given
+    // (a scenario's copy), else the engine's.
     std::vector<schema::Fact> factsOf(RelationId relation, std::optional<Interval> window = {},
-                                      std::optional<DayNumber> knownAt = {}) const;
+                                      std::optional<DayNumber> knownAt = {},
+                                      const eval::FactBase* facts = nullptr) const;
 
     // The values of a bound query's variables, one vector per answer, in the order the query
     // prints its answers (`order by` and `limit` apply). Derived relations are evaluated with
@@ -288,6 +290,7 @@ private:
                                       std::optional<DayNumber> knownAt) const;
     Status rebindRules();
     Status rebindScenarios();
+    Status rebindDrawings(schema::Catalog& catalog);
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
                       Outcome& outcome);
 

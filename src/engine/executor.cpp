@@ -72,6 +72,8 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::DeclareScenario>) {
                 scenarios_[text::foldCase(node.name)] = node;
                 return store_.saveScenario(text::foldCase(node.name), node.text);
+            } else if constexpr (std::is_same_v<T, bind::DeclareDrawing>) {
+                return store_.saveDrawing(node.drawing.text);
             } else {
                 return runQuery(node);
             }

@@ -41,9 +41,10 @@ Agraph_t* placeHeader(Agraph_t* root, const Diagram& diagram, const DiagramStyle
     return frame;
 }
 
-// dot lays the kinds out in ranks, left to right: design firms first, chips in their owners'
-// boxes, then process nodes, then foundries last; newrank lets these constraints hold across
-// the owners' clusters. Owners drawn as nodes head their boxes and stay out of the ranks.
+// dot lays the looks out in ranks, left to right: partners (design firms) first, products
+// (chips) in their owners' boxes, then processes (process nodes), then plants (foundries) last;
+// newrank lets these constraints hold across the owners' clusters. Owners drawn as nodes head their
+// boxes and stay out of the ranks.
 void rankKinds(Agraph_t* root, Agraph_t* frame, const Diagram& diagram,
                const std::vector<Agnode_t*>& nodes, const std::set<std::string>& owners) {
     struct Rank {
@@ -52,9 +53,9 @@ void rankKinds(Agraph_t* root, Agraph_t* frame, const Diagram& diagram,
         const char* rank;
     };
     bool any = false;
-    for (Rank r : {Rank{NodeKind::DesignFirm, "rank_design_firms", "min"},
-                   Rank{NodeKind::ProcessNode, "rank_process_nodes", "same"},
-                   Rank{NodeKind::Foundry, "rank_foundries", "max"}}) {
+    for (Rank r : {Rank{NodeKind::Partner, "rank_design_firms", "min"},
+                   Rank{NodeKind::Process, "rank_process_nodes", "same"},
+                   Rank{NodeKind::Plant, "rank_foundries", "max"}}) {
         Agraph_t* group = nullptr;
         for (size_t i = 0; i < diagram.nodes.size(); ++i) {
             const DiagramNode& n = diagram.nodes[i];

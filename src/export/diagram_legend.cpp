@@ -19,14 +19,14 @@ std::string lineEntry(const char* color, const char* lineStyleName, const std::s
            "</TD>";
 }
 
-std::string kindEntry(NodeKind kind) {
+std::string kindEntry(NodeKind kind, const std::string& label) {
     const NodeLook& look = nodeLook(kind);
     std::string rounded =
         std::string(look.style).find("rounded") != std::string::npos ? " STYLE=\"rounded\"" : "";
     return std::string("<TD><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"0\"") + rounded +
            " BGCOLOR=\"" + look.fill + "\" COLOR=\"" + look.border +
            "\"><TR><TD WIDTH=\"26\" HEIGHT=\"10\"></TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">" +
-           escapeHtml(nodeKindName(kind)) + "</TD>";
+           escapeHtml(label) + "</TD>";
 }
 
 // A row of entries as its own table, so that rows need not line up column by column.
@@ -71,14 +71,23 @@ std::string colourEntries(const Diagram& diagram) {
     return entries;
 }
 
+// The legend's word for what owners' boxes hold: the kind of the first node in a box ("chip"),
+// or "item" when it has none.
+std::string ownedWord(const Diagram& diagram) {
+    for (const DiagramNode& n : diagram.nodes)
+        if (!n.cluster.empty() && !n.kindLabel.empty()) return n.kindLabel;
+    return "item";
+}
+
 std::string notes(const Diagram& diagram) {
     std::vector<std::string> parts;
+    std::string owned = ownedWord(diagram);
     if (std::any_of(diagram.nodes.begin(), diagram.nodes.end(),
                     [](const DiagramNode& n) { return !n.cluster.empty(); }))
-        parts.push_back("box: an owner's chips, oldest on the left");
+        parts.push_back("box: an owner's " + owned + "s, oldest on the left");
     if (std::any_of(diagram.nodes.begin(), diagram.nodes.end(),
                     [](const DiagramNode& n) { return n.ownerStatus.has_value(); }))
-        parts.push_back("chip border: status of its owner's claim");
+        parts.push_back(owned + " border: status of its owner's claim");
     parts.push_back("labels: when it holds (2025– = from 2025)");
     parts.push_back("hover for sources and dates (SVG)");
     std::string text;
@@ -91,12 +100,13 @@ std::string notes(const Diagram& diagram) {
 } // namespace
 
 std::string legendLabel(const Diagram& diagram, bool withFooter) {
-    std::set<NodeKind> kinds;
+    // One entry per look and word, in the looks' order.
+    std::set<std::pair<NodeKind, std::string>> kinds;
     for (const DiagramNode& n : diagram.nodes)
-        kinds.insert(n.kind);
+        kinds.emplace(n.kind, n.kindLabel.empty() ? nodeKindName(n.kind) : n.kindLabel);
     std::string kindCells;
-    for (NodeKind kind : kinds)
-        kindCells += kindEntry(kind);
+    for (const auto& [kind, label] : kinds)
+        kindCells += kindEntry(kind, label);
     std::string rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">" +
                        escapeHtml(diagram.title) + "</FONT></TD></TR>";
     for (const std::string* line : {&diagram.subtitle, withFooter ? &diagram.footer : nullptr})

@@ -18,7 +18,8 @@ struct NodeLook {
 
 // How a node of this kind is drawn.
 const NodeLook& nodeLook(NodeKind kind);
-// The kind's name in the legend ("design firm").
+// The legend's word for a node whose kind has no label of its own: the look's name ("partner"),
+// "other" for plain.
 const char* nodeKindName(NodeKind kind);
 
 // Line style for a status: solid (actual, reported), dashed (expected, forecast), dotted

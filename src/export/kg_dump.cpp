@@ -18,7 +18,7 @@ bool isKeyword(std::string_view word) {
         "legend",  "create",   "relation", "entity", "source",   "aka",   "by",      "published",
         "url",     "retract",  "per",      "status", "reported", "in",    "during",  "from",
         "until",   "as",       "of",       "known",  "at",       "order", "limit",   "asc",
-        "desc",    "who",      "what",     "which",  "does",     "do"};
+        "desc",    "who",      "what",     "which",  "does",     "do",    "draw"};
     return std::any_of(std::begin(kKeywords), std::end(kKeywords),
                        [&](const char* keyword) { return word == keyword; });
 }
@@ -225,11 +225,20 @@ void writeScenarios(std::ostream& out, const DumpInput& input) {
         out << scenario << "\n";
 }
 
+// After the rules: a declaration may name a derived relation.
+void writeDrawings(std::ostream& out, const DumpInput& input) {
+    const std::vector<schema::Drawing>& drawings = input.catalog.drawings();
+    if (drawings.empty()) return;
+    writeHeading(out, "how diagrams draw the graph");
+    for (const schema::Drawing& drawing : drawings)
+        out << drawing.text << "\n";
+}
+
 const std::vector<DumpSection>& dumpSections() {
     static const std::vector<DumpSection> kSections = {
         {"types", writeTypes},       {"relations", writeRelations}, {"sources", writeSources},
         {"entities", writeEntities}, {"facts", writeFacts},         {"judgements", writeJudgements},
-        {"rules", writeRules},       {"scenarios", writeScenarios},
+        {"rules", writeRules},       {"scenarios", writeScenarios}, {"drawings", writeDrawings},
     };
     return kSections;
 }

@@ -12,7 +12,8 @@
 
 namespace chipgraph::exporter {
 
-// What a dump writes: the catalog (types, relations, entities with aliases, sources, rules),
+// What a dump writes: the catalog (types, relations, entities with aliases, sources, rules,
+// `draw` declarations),
 // the base facts in the order they were stored, and the what-if scenarios as stored (their
 // canonical `scenario NAME { ... }` text). The log and watch lists are not written: a load
 // records its own log, and watches are saved by `chipgraph watch add`.
@@ -42,6 +43,7 @@ void writeEntities(std::ostream& out, const DumpInput& input);
 void writeFacts(std::ostream& out, const DumpInput& input);
 void writeRules(std::ostream& out, const DumpInput& input);
 void writeScenarios(std::ostream& out, const DumpInput& input);
+void writeDrawings(std::ostream& out, const DumpInput& input);
 
 // A section's heading comment, as graph/ files have them: "-- ---- types ----...".
 void writeHeading(std::ostream& out, std::string_view title);

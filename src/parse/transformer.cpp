@@ -53,6 +53,8 @@ ast::Statement Transformer::transformStatement(P::StatementContext* ctx) {
         out.node = transformChanges(c);
     else if (auto* c = ctx->scenarioDecl())
         out.node = transformScenario(c);
+    else if (auto* c = ctx->drawDecl())
+        out.node = transformDraw(c);
     else if (auto* c = ctx->importStmt())
         out.node =
             ast::ImportStmt{transformIdent(c->ident()), unquote(c->STRING()->getText()),

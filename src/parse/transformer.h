@@ -49,6 +49,7 @@ private:
 
     // transform_scenario.cpp
     ast::ScenarioDecl transformScenario(P::ScenarioDeclContext* ctx);
+    ast::DrawDecl transformDraw(P::DrawDeclContext* ctx);
 
     // transform_query.cpp
     ast::QueryStmt transformQuery(P::QueryStmtContext* ctx);

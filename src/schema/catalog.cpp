@@ -168,6 +168,13 @@ SourceId Catalog::addSource(SourceInfo source) {
     return id;
 }
 
+void Catalog::addDrawing(Drawing drawing) {
+    for (const Drawing& d : drawings_)
+        if (d.text == drawing.text) return;
+    log(Change::Kind::Drawing, kNoId, {}, {});
+    drawings_.push_back(std::move(drawing));
+}
+
 int64_t Catalog::addJudgement(Judgement judgement) {
     judgement.id = claim(judgement.id, nextJudgementId_);
     log(Change::Kind::Judgement, judgement.id, {}, {});

@@ -7,6 +7,7 @@
 #include "common/partial_date.h"
 #include "common/value.h"
 #include "schema/dense_table.h"
+#include "schema/drawing.h"
 #include "schema/fact.h"
 #include "schema/name_index.h"
 
@@ -168,6 +169,11 @@ public:
     // Adds a judgement (id kNoId: the next free one); returns its id.
     int64_t addJudgement(Judgement judgement);
     const std::vector<Judgement>& judgements() const { return judgements_; }
+    // Adds a `draw` declaration (schema/drawing.h); one with the same text as a declaration
+    // already held is not added again (loading a file twice repeats nothing).
+    void addDrawing(Drawing drawing);
+    // In declaration order; for the same type or relation a later declaration wins.
+    const std::vector<Drawing>& drawings() const { return drawings_; }
 
     // Tentative changes. After beginChanges(), every mutation is logged (cost proportional to
     // the change, not to the catalog) until commitChanges() keeps them or rollbackChanges()
@@ -180,7 +186,7 @@ public:
 private:
     // One logged mutation: what was added, and the name-map entry it replaced (if any).
     struct Change {
-        enum class Kind { Type, Relation, Entity, Alias, Source, Rule, Judgement } kind;
+        enum class Kind { Type, Relation, Entity, Alias, Source, Rule, Judgement, Drawing } kind;
         int64_t id = kNoId;
         std::string nameKey;
         int64_t replaced = kNoId; // the id `nameKey` mapped to before, kNoId: none
@@ -194,6 +200,7 @@ private:
     std::unordered_map<SourceId, SourceInfo> sources_;
     std::vector<RuleInfo> rules_;
     std::vector<Judgement> judgements_;
+    std::vector<Drawing> drawings_;
     NameIndex typeByName_;
     NameIndex relationByName_;
     NameIndex entityByName_; // names and aliases

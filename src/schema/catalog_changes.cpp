@@ -75,6 +75,9 @@ void Catalog::undo(const Change& c) {
     case Change::Kind::Judgement:
         judgements_.pop_back();
         break;
+    case Change::Kind::Drawing:
+        drawings_.pop_back();
+        break;
     }
 }
 

@@ -74,6 +74,10 @@ public:
     // and every stored scenario's text (store_scenarios.cpp).
     Status saveScenario(const std::string& key, const std::string& text);
     Result<std::vector<std::string>> loadScenarios();
+    // A `draw` declaration's canonical text (unless already stored), and every stored one in
+    // declaration order (store_drawings.cpp).
+    Status saveDrawing(const std::string& text);
+    Result<std::vector<std::string>> loadDrawings();
     // Returns true when the fact was new, false when an identical fact was already stored.
     Result<bool> saveFact(const schema::Fact& fact);
 

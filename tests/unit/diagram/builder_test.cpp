@@ -55,6 +55,17 @@ Annapurna designs Trainium3 per press { role: "front-end" }.
 Broadcom designs "TPU v7" per note.
 fabbed_on(Trainium3, N3) per press.
 made_by(N3, TSMC) per note.
+draw type Vendor as owner.
+draw type Chip as product.
+draw type DesignFirm as partner.
+draw type Foundry as plant.
+draw type ProcessNode as process.
+draw relation develops as owner { key: chip }.
+draw relation designs as edge { key: chip, role: role }.
+draw relation fabbed_on as edge { key: chip }.
+draw relation made_by as edge { key: node }.
+draw relation successor_of as successor.
+draw relation announced as event.
 )";
 
 std::unique_ptr<Engine> world() {
@@ -96,7 +107,7 @@ TEST_CASE("owners become boxes: develops edges fold into the chip", "[diagram_bu
     const diagram::DiagramNode* t3 = findNode(d, "Trainium3");
     REQUIRE(t3);
     CHECK(t3->cluster == "Amazon");
-    CHECK(t3->kind == diagram::NodeKind::Chip);
+    CHECK(t3->kind == diagram::NodeKind::Product);
     CHECK(t3->ownerStatus == schema::FactStatus::Actual); // the strongest of its two claims
     CHECK_THAT(t3->tooltip, Contains("Amazon develops Trainium3"));
     CHECK_THAT(t3->tooltip, Contains("- expected · 2025– · note (2025-06)"));

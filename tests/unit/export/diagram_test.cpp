@@ -23,6 +23,10 @@ DiagramNode node(std::string id, NodeKind kind, std::string cluster = "", int or
     n.id = id;
     n.label = id;
     n.kind = kind;
+    // The legend's words, as graph/05_diagrams.kg gives them.
+    n.kindLabel = kind == NodeKind::Partner   ? "design firm"
+                  : kind == NodeKind::Product ? "chip"
+                                              : "";
     n.cluster = std::move(cluster);
     n.timeOrder = order;
     n.tooltip = id + " (tooltip)";
@@ -45,9 +49,9 @@ DiagramEdge edge(std::string from, std::string to, std::string relation,
 Diagram sample() {
     Diagram d;
     d.title = "supply chain of Amazon";
-    d.nodes = {node("博通", NodeKind::DesignFirm), node("Alchip", NodeKind::DesignFirm),
-               node("Trainium3", NodeKind::Chip, "Amazon", 2),
-               node("Trainium2", NodeKind::Chip, "Amazon", 1), node("N3", NodeKind::ProcessNode)};
+    d.nodes = {node("博通", NodeKind::Partner), node("Alchip", NodeKind::Partner),
+               node("Trainium3", NodeKind::Product, "Amazon", 2),
+               node("Trainium2", NodeKind::Product, "Amazon", 1), node("N3", NodeKind::Process)};
     d.nodes[2].ownerStatus = schema::FactStatus::Expected;
     d.edges = {edge("博通", "Trainium3", "designs", schema::FactStatus::Rumored),
                edge("Alchip", "Trainium3", "designs", schema::FactStatus::Reported),
