@@ -222,6 +222,17 @@ bool Binder::bindDiagramDiff(const ast::DiagramStmt& stmt, RunDiagram& out) {
               "as in 'diff as of 2025..2026'");
         return false;
     }
+    // As for a query's diff (bindDiffRange): the earlier date first, or the drawing would
+    // call removed what was added.
+    if (to &&
+        (to->lastDay() < from->lastDay() || (stmt.diffAsOf && to->firstDay() < from->firstDay()))) {
+        error("the diff's dates are reversed: " + stmt.diff->to->text + " is before " +
+                  stmt.diff->from.text,
+              stmt.diff->span,
+              "write the earlier date first: 'diff " + std::string(stmt.diffAsOf ? "as of " : "") +
+                  stmt.diff->to->text + ".." + stmt.diff->from.text + "'");
+        return false;
+    }
     out.diff = RunDiagram::Diff{*from, to, stmt.diffAsOf};
     return true;
 }

@@ -3,7 +3,6 @@
 #include "cli/diagram_command.h"
 
 #include "cli/commands.h"
-#include "cli/diagram_statement.h"
 #include "engine/diagram_view.h"
 #include "engine/engine.h"
 #include "engine/open_database.h"
@@ -28,9 +27,10 @@ int usageError(const std::string& message) {
 // Checks that need no statement: how the answer is written, and options that cannot go
 // together; an error is a usage error.
 Status checkOptions(const DiagramOptions& o) {
-    if (o.diffBy != "known" && o.diffBy != "valid")
-        return Status::error("unknown --diff-by '" + o.diffBy + "'; choose known or valid");
-    if (!o.query.empty() && (!o.relations.empty() || !o.chain.empty() || !o.diff.empty()))
+    if (o.clauses.diffBy != "known" && o.clauses.diffBy != "valid")
+        return Status::error("unknown --diff-by '" + o.clauses.diffBy + "'; choose known or valid");
+    if (!o.clauses.query.empty() &&
+        (!o.clauses.relations.empty() || !o.clauses.chain.empty() || !o.clauses.diff.empty()))
         return Status::error("--query draws its own relations; it cannot be combined with "
                              "--relations, --chain or --diff");
     return Status::ok();
@@ -44,7 +44,7 @@ Result<exporter::DiagramFormat> chooseFormat(const DiagramOptions& o) {
 
 // Exit code for a statement that failed: 2 when every error is in a clause made from a
 // date, diff, hops or layout option (a usage error, as a bad format is), else 1.
-int failureCode(const engine::Outcome& outcome, const DiagramStatement& statement) {
+int failureCode(const engine::Outcome& outcome, const engine::DiagramStatement& statement) {
     for (const Diagnostic& d : outcome.diagnostics) {
         if (d.severity != Severity::Error) continue;
         bool usage = false;
@@ -56,29 +56,15 @@ int failureCode(const engine::Outcome& outcome, const DiagramStatement& statemen
     return kUsage;
 }
 
-// Runs the statement (no file it could name is opened) and returns its drawing, or prints
-// the diagnostics and sets `code`.
-std::shared_ptr<const engine::DrawnDiagram> draw(engine::Engine& engine,
-                                                 const DiagramStatement& statement, int& code) {
-    const std::string name = "<diagram>";
+// Runs the statement and returns its drawing, or prints the diagnostics and sets `code`.
+std::shared_ptr<const engine::DrawnDiagram>
+draw(engine::Engine& engine, const engine::DiagramStatement& statement, int& code) {
     engine::Outcome outcome;
-    std::vector<engine::Engine::StatementEffect> effects =
-        engine.effectsOf(statement.text, name, outcome);
-    if (outcome.ok() && effects.size() != 1) {
-        SourceSpan span = effects.empty() ? SourceSpan{} : effects[1].span;
-        outcome.diagnostics.push_back(
-            makeError(Phase::Bind, "expected one query, as in '? designs(F, C).'", span));
-    }
-    if (outcome.ok())
-        outcome = engine.runFiles({{name, statement.text, 1, engine::FileAccess::None}});
+    std::shared_ptr<const engine::DrawnDiagram> drawn =
+        engine::drawStatement(engine, statement, outcome);
     std::cerr << outcome.renderDiagnostics();
-    const engine::TextAnswer* answer =
-        outcome.results.size() == 1 ? outcome.results[0].asText() : nullptr;
-    if (!outcome.ok() || !answer || !answer->drawn) {
-        code = outcome.ok() ? kFailed : failureCode(outcome, statement);
-        return nullptr;
-    }
-    return answer->drawn;
+    if (!drawn) code = outcome.ok() ? kFailed : failureCode(outcome, statement);
+    return drawn;
 }
 
 } // namespace
@@ -88,41 +74,44 @@ CLI::App* addDiagramCommand(CLI::App& app, DiagramOptions& o) {
         app.add_subcommand("diagram", "draw a supply-chain diagram (DOT, SVG, PNG, PDF)");
     cmd->add_option("--db", o.db,
                     "SQLite database to use (default: the bundled knowledge base, in memory)");
-    cmd->add_option("-r,--relations", o.relations,
+    cmd->add_option("-r,--relations", o.clauses.relations,
                     "relations to draw, comma-separated (default: those the graph's `draw` "
                     "declarations name; in the bundled graph develops,designs,fabbed_on,made_by)")
         ->delimiter(',');
-    cmd->add_option("-q,--query", o.query,
+    cmd->add_option("-q,--query", o.clauses.query,
                     "draw the facts a query's answers bind to: '? designs(F, C), "
                     "develops(Amazon, C).'");
-    cmd->add_option("--as-of", o.asOf, "only facts valid in this period (2026, 2025-H2..2026)");
-    cmd->add_option("--known-at", o.knownAt, "only facts reported by this date (2025-06-30)");
-    cmd->add_option("-e,--entity", o.entity,
+    cmd->add_option("--as-of", o.clauses.asOf,
+                    "only facts valid in this period (2026, 2025-H2..2026)");
+    cmd->add_option("--known-at", o.clauses.knownAt,
+                    "only facts reported by this date (2025-06-30)");
+    cmd->add_option("-e,--entity", o.clauses.entity,
                     "the supply chain of one entity: it, the chips it develops, their partners "
                     "and what lies downstream");
-    cmd->add_option("--chain", o.chain, "everything within --hops edges of this entity");
-    cmd->add_option("--hops", o.hops, "how far --chain reaches")->capture_default_str();
-    cmd->add_option("--diff", o.diff,
+    cmd->add_option("--chain", o.clauses.chain, "everything within --hops edges of this entity");
+    cmd->add_option("--hops", o.clauses.hops, "how far --chain reaches")->capture_default_str();
+    cmd->add_option("--diff", o.clauses.diff,
                     "what changed between two dates: FROM..TO, or FROM.. for up to now");
-    cmd->add_option("--diff-by", o.diffBy,
+    cmd->add_option("--diff-by", o.clauses.diffBy,
                     "known: what was known at each date; valid: what held at each date")
         ->capture_default_str();
-    cmd->add_flag("--prefer-latest", o.preferLatest,
+    cmd->add_flag("--prefer-latest", o.clauses.preferLatest,
                   "of conflicting claims keep only the most recently reported");
-    cmd->add_option("--under", o.under,
+    cmd->add_option("--under", o.clauses.under,
                     "what-if scenarios stored in the database (comma-separated): their graph, "
                     "with what they remove or change marked")
         ->delimiter(',');
-    cmd->add_option("--layout", o.layout, "layout engine: dot, neato, fdp, circo")
+    cmd->add_option("--layout", o.clauses.layout, "layout engine: dot, neato, fdp, circo")
         ->capture_default_str();
     cmd->add_option("-f,--format", o.format,
                     "dot, svg, png or pdf (default: from the file extension, else dot)");
     cmd->add_option("-o,--output", o.output, "file to write (default: stdout)");
-    cmd->add_flag("--legend", o.legend, "draw the legend into the diagram");
-    cmd->add_flag("--roles", o.roles, "add each design partner's role to its edge label");
-    cmd->add_flag("--native-names", o.nativeNames,
+    cmd->add_flag("--legend", o.clauses.legend, "draw the legend into the diagram");
+    cmd->add_flag("--roles", o.clauses.roles, "add each design partner's role to its edge label");
+    cmd->add_flag("--native-names", o.clauses.nativeNames,
                   "show each entity's first non-Latin alias (e.g. 博通) under its name");
-    cmd->add_option("--title", o.title, "title drawn on top (default: made from the options)");
+    cmd->add_option("--title", o.clauses.title,
+                    "title drawn on top (default: made from the options)");
     addLimitOptions(*cmd, o.limits);
     cmd->footer(
         "Examples:\n"
@@ -153,10 +142,10 @@ int runDiagram(const DiagramOptions& o) {
     engine.value()->setOptions(engineOptions(o.limits));
     int code = kOk;
     std::shared_ptr<const engine::DrawnDiagram> drawn =
-        draw(*engine.value(), diagramStatement(o), code);
+        draw(*engine.value(), engine::diagramStatement(o.clauses), code);
     if (!drawn) return code;
     const diagram::Diagram& diagram = drawn->model;
-    if (diagram.edges.empty() && !o.query.empty())
+    if (diagram.edges.empty() && !o.clauses.query.empty())
         std::cerr << "note: the answers bind no relation with two entity columns; nodes only\n";
     else if (diagram.edges.empty())
         std::cerr << "warning: no facts to draw\n";

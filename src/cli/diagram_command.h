@@ -1,6 +1,7 @@
 #pragma once
 // `chipgraph diagram`: draws a supply-chain diagram of the knowledge base (docs/diagrams.md).
 #include "cli/limit_options.h"
+#include "engine/diagram_statement.h"
 
 #include <string>
 #include <vector>
@@ -13,16 +14,8 @@ namespace chipgraph::cli {
 
 struct DiagramOptions {
     std::string db; // empty: the bundled graph in memory
-    std::vector<std::string> relations;
-    std::string query; // `? body modifiers.`: draw what its answers bind to
-    std::string asOf, knownAt;
-    std::string entity, chain;
-    int hops = 2;
-    std::string diff, diffBy = "known";
-    bool preferLatest = false;
-    std::vector<std::string> under; // what-if scenarios stored in the database
-    std::string layout = "dot", format, output, title;
-    bool legend = false, roles = false, nativeNames = false;
+    engine::DiagramClauses clauses;
+    std::string format, output;
     LimitOptions limits;
 };
 

@@ -1,5 +1,7 @@
 #include "serve/api.h"
 
+#include "common/text.h"
+#include "engine/diagram_statement.h"
 #include "engine/diagram_view.h"
 #include "engine/render.h"
 #include "export/diagram.h"
@@ -269,115 +271,58 @@ Reply catalog(const engine::Engine& engine) {
 
 namespace {
 
-Result<PartialDate> parseDate(const std::string& text, const char* name) {
-    Result<PartialDate> date = PartialDate::parse(text);
-    if (!date)
-        return Status::error("invalid date '" + text + "' for " + name + ": " +
-                             date.status().message());
-    return date;
-}
-
-// "P" or "P..Q".
-Result<Interval> parseWindow(const std::string& text) {
-    size_t dots = text.find("..");
-    if (dots == std::string::npos) {
-        Result<PartialDate> date = parseDate(text, "as_of");
-        if (!date) return date.status();
-        return Interval::of(date.value());
-    }
-    Result<PartialDate> from = parseDate(text.substr(0, dots), "as_of");
-    if (!from) return from.status();
-    Result<PartialDate> to = parseDate(text.substr(dots + 2), "as_of");
-    if (!to) return to.status();
-    return Interval::between(from.value(), to.value());
-}
-
-std::vector<std::string> splitComma(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
-
-// The request's parameters as a DiagramRequest; `outcome` gets a query's diagnostics.
-Result<diagram::DiagramRequest> diagramRequest(const engine::Engine& engine, const Params& p,
-                                               engine::Outcome& outcome) {
-    diagram::DiagramRequest request;
-    request.relations = splitComma(param(p, "relations"));
-    if (std::string asOf = param(p, "as_of"); !asOf.empty()) {
-        Result<Interval> window = parseWindow(asOf);
-        if (!window) return window.status();
-        request.window = window.value();
-    }
-    if (std::string knownAt = param(p, "known_at"); !knownAt.empty()) {
-        Result<PartialDate> date = parseDate(knownAt, "known_at");
-        if (!date) return date.status();
-        request.knownAt = date.value().lastDay();
-    }
-    if (std::string entity = param(p, "entity"); !entity.empty()) request.entity = entity;
-    if (std::string chain = param(p, "chain"); !chain.empty()) request.chainOf = chain;
+// The request's parameters as the clauses of a `diagram` statement. `as_of`, `known_at` and
+// `policy` are not clauses: they are the session defaults (Defaults) that any question or
+// diagram without its own takes, as for /api/query; `prefer latest` is added for a diagram of
+// relations, whose conflicts have their own drawing.
+Result<engine::DiagramClauses> diagramClauses(const Params& p) {
+    engine::DiagramClauses clauses;
+    clauses.relations = text::splitList(param(p, "relations"), ',');
+    clauses.query = param(p, "query");
+    clauses.entity = param(p, "entity");
+    clauses.chain = param(p, "chain");
     if (std::string hops = param(p, "hops"); !hops.empty()) {
-        request.hops = std::atoi(hops.c_str());
-        if (request.hops < 1 || request.hops > 10)
+        clauses.hops = std::atoi(hops.c_str());
+        if (clauses.hops < 1 || clauses.hops > 10)
             return Status::error("hops must be between 1 and 10");
+    }
+    clauses.diff = param(p, "diff");
+    if (std::string by = param(p, "diff_by"); !by.empty()) {
+        if (by != "known" && by != "valid")
+            return Status::error("unknown diff_by '" + by + "'; choose known or valid");
+        clauses.diffBy = by;
     }
     std::string policy = param(p, "policy");
     if (policy == "latest")
-        request.policy = diagram::ConflictPolicy::PreferLatest;
-    else if (!policy.empty() && policy != "all")
-        return Status::error("unknown policy '" + policy + "'; choose all or latest");
-    if (std::string diff = param(p, "diff"); !diff.empty()) {
-        size_t dots = diff.find("..");
-        if (dots == std::string::npos) return Status::error("diff takes FROM..TO or FROM..");
-        Result<PartialDate> from = parseDate(diff.substr(0, dots), "diff");
-        if (!from) return from.status();
-        diagram::DiagramDiff d{from.value(), std::nullopt, diagram::DiffAxis::KnownAt};
-        if (dots + 2 < diff.size()) {
-            Result<PartialDate> to = parseDate(diff.substr(dots + 2), "diff");
-            if (!to) return to.status();
-            d.to = to.value();
-        }
-        request.diff = d;
-    }
-    request.nativeNames = param(p, "native_names") == "1";
-    if (std::string text = param(p, "query"); !text.empty()) {
-        std::optional<bind::BoundQuery> query = engine.bindQueryText(text, "<query>", outcome);
-        if (!query) return Status::reported();
-        if (!query->window) query->window = request.window;
-        if (!query->knownAt) query->knownAt = request.knownAt;
-        while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n'))
-            text.pop_back();
-        request.queryText = text;
-        request.query = std::move(query);
-    }
-    return request;
+        clauses.preferLatest = clauses.query.empty();
+    else if (!policy.empty() && policy != "all" && clauses.query.empty())
+        return Status::error("a diagram of relations takes policy 'all' or 'latest', not '" +
+                             policy + "'");
+    clauses.under = text::splitList(param(p, "under"), ',');
+    if (std::string layout = param(p, "layout"); !layout.empty()) clauses.layout = layout;
+    clauses.title = param(p, "title");
+    clauses.legend = param(p, "legend") == "1";
+    clauses.roles = param(p, "roles") == "1";
+    clauses.nativeNames = param(p, "native_names") == "1";
+    return clauses;
 }
 
 } // namespace
 
-Reply diagram(const engine::Engine& engine, const Params& params) {
+Reply diagram(engine::Engine& engine, const Params& params) {
+    Result<engine::DiagramClauses> clauses = diagramClauses(params);
+    if (!clauses) return errorReply(400, clauses.status().message());
+    Defaults defaults(engine);
+    if (Status s = defaults.set(params); !s)
+        return errorReply(400, s.message(), s.diagnostic({}).hint);
     engine::Outcome outcome;
-    Result<diagram::DiagramRequest> request = diagramRequest(engine, params, outcome);
-    if (!outcome.ok()) return diagnosticsReply(outcome);
-    if (!request) return errorReply(400, request.status().message());
-    Result<diagram::Diagram> built = engine::buildDiagram(engine, request.value());
-    if (!built) return errorReply(400, built.status().message());
-    exporter::DiagramStyle style;
-    style.legend = param(params, "legend") == "1";
-    style.roles = param(params, "roles") == "1";
-    std::string layout = param(params, "layout");
-    if (!layout.empty()) {
-        Result<exporter::LayoutEngine> engineName = exporter::parseLayoutEngine(layout);
-        if (!engineName) return errorReply(400, engineName.status().message());
-        style.layout = engineName.value();
-    }
+    std::shared_ptr<const engine::DrawnDiagram> drawn =
+        engine::drawStatement(engine, engine::diagramStatement(clauses.value()), outcome);
+    if (!drawn)
+        return outcome.ok() ? errorReply(500, "the statement drew nothing")
+                            : diagnosticsReply(outcome);
     Result<std::string> svg =
-        exporter::renderDiagram(built.value(), style, exporter::DiagramFormat::Svg);
+        exporter::renderDiagram(drawn->model, drawn->style, exporter::DiagramFormat::Svg);
     if (!svg) return errorReply(500, svg.status().message());
     return {200, "image/svg+xml", svg.value()};
 }

@@ -44,8 +44,10 @@ Reply runQuery(engine::Engine& engine, const Params& params);
 Reply catalog(const engine::Engine& engine);
 
 // GET /api/diagram?entity=|chain=&hops=|query=|relations=a,b&as_of=&known_at=&policy=latest&
-// legend=1&diff=FROM..TO: the engine's diagram as SVG (as `chipgraph diagram -f svg`).
-Reply diagram(const engine::Engine& engine, const Params& params);
+// legend=1&diff=FROM..TO&under=a,b...: the engine's diagram as SVG (as `chipgraph diagram -f
+// svg`), from one `diagram` statement made of the parameters (engine/diagram_statement.h), so
+// its errors are the parser's and binder's, with carets.
+Reply diagram(engine::Engine& engine, const Params& params);
 
 // POST /api/load {text}: loads .kg statements (all or nothing, as `chipgraph load`); the reply
 // counts what was added. Only with --allow-writes; files named by statements are refused.

@@ -1,8 +1,10 @@
 // `chipgraph serve` in process: a Server on an ephemeral loopback port, asked over HTTP with
 // httplib's client. The JSON of /api/query must be exactly what `chipgraph query --format json`
 // prints (engine::renderResults on an engine with the bundled graph, as the CLI does).
+#include "engine/diagram_statement.h"
 #include "engine/engine.h"
 #include "engine/render.h"
+#include "export/diagram.h"
 #include "serve/server.h"
 
 #include <catch2/catch.hpp>
@@ -204,6 +206,51 @@ TEST_CASE("diagrams drawn at once by several workers") {
     for (std::thread& t : clients)
         t.join();
     CHECK(ok == 9);
+}
+
+TEST_CASE("a diagram is one diagram statement: the CLI's drawing, the binder's errors") {
+    Running r({});
+    httplib::Client c = r.client();
+    // The same drawing as `diagram where owner = "Amazon" as of 2026 with legend.` in the CLI.
+    auto engine = engine::Engine::open(":memory:");
+    REQUIRE(engine.isOk());
+    REQUIRE(engine.value()->loadBundledGraph().ok());
+    engine::Outcome outcome;
+    auto drawn = engine::drawStatement(
+        *engine.value(), {"diagram where owner = \"Amazon\" as of 2026 with legend.", {}}, outcome);
+    REQUIRE(drawn);
+    auto svg = exporter::renderDiagram(drawn->model, drawn->style, exporter::DiagramFormat::Svg);
+    REQUIRE(svg.isOk());
+    auto res = c.Get("/api/diagram?entity=Amazon&as_of=2026&legend=1");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == svg.value());
+    // A query's own window wins over the page's as_of, as for /api/query.
+    res = c.Get(
+        "/api/diagram?query=" +
+        httplib::detail::encode_query_param("? designs(F, C), develops(Amazon, C) as of 2025.") +
+        "&as_of=2027");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    // Errors come from the parser and binder, pointing into the statement.
+    res = c.Get("/api/diagram?entity=Amazonn");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    auto body = nlohmann::json::parse(res->body);
+    CHECK(body["error"] == "unknown entity 'Amazonn'");
+    CHECK(body["hint"] == "did you mean 'Amazon'?");
+    CHECK(body["diagnostics"][0]["file"] == "<diagram>");
+    res = c.Get("/api/diagram?relations=designs&under=no_such");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    CHECK(nlohmann::json::parse(res->body)["error"].get<std::string>().find("no_such") !=
+          std::string::npos);
+    res = c.Get("/api/diagram?relations=designs&diff=2025..2024");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    res = c.Get("/api/diagram?relations=designs&policy=seed2025");
+    REQUIRE(res);
+    CHECK(res->status == 400);
 }
 
 TEST_CASE("limits: request size, catalog, diagram, pages") {

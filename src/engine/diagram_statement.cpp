@@ -1,10 +1,10 @@
-#include "cli/diagram_statement.h"
+#include "engine/diagram_statement.h"
 
 #include "common/text.h"
 
 #include <cctype>
 
-namespace chipgraph::cli {
+namespace chipgraph::engine {
 
 namespace {
 
@@ -50,7 +50,7 @@ std::string queryText(std::string text) {
     return text;
 }
 
-void addTarget(const DiagramOptions& o, StatementText& s) {
+void addTarget(const DiagramClauses& o, StatementText& s) {
     s.add("diagram");
     if (!o.query.empty()) {
         s.add(" " + queryText(o.query));
@@ -64,7 +64,7 @@ void addTarget(const DiagramOptions& o, StatementText& s) {
     }
 }
 
-void addDates(const DiagramOptions& o, StatementText& s) {
+void addDates(const DiagramClauses& o, StatementText& s) {
     if (!o.asOf.empty()) {
         size_t dots = o.asOf.find("..");
         if (dots == std::string::npos)
@@ -87,7 +87,7 @@ void addDates(const DiagramOptions& o, StatementText& s) {
 
 } // namespace
 
-DiagramStatement diagramStatement(const DiagramOptions& o) {
+DiagramStatement diagramStatement(const DiagramClauses& o) {
     StatementText s;
     addTarget(o, s);
     if (!o.entity.empty()) s.add(" where owner = " + text::quoteString(o.entity));
@@ -103,4 +103,19 @@ DiagramStatement diagramStatement(const DiagramOptions& o) {
     return s.finish();
 }
 
-} // namespace chipgraph::cli
+std::shared_ptr<const DrawnDiagram> drawStatement(Engine& engine, const DiagramStatement& statement,
+                                                  Outcome& outcome) {
+    const std::string name = "<diagram>";
+    std::vector<Engine::StatementEffect> effects = engine.effectsOf(statement.text, name, outcome);
+    if (outcome.ok() && (effects.size() != 1 || effects[0].namesFile)) {
+        SourceSpan span = effects.size() > 1 ? effects[1].span : SourceSpan{};
+        outcome.diagnostics.push_back(
+            makeError(Phase::Bind, "expected one query, as in '? designs(F, C).'", span));
+    }
+    if (outcome.ok()) outcome = engine.runFiles({{name, statement.text, 1, FileAccess::None}});
+    const TextAnswer* answer = outcome.results.size() == 1 ? outcome.results[0].asText() : nullptr;
+    if (!outcome.ok() || !answer) return nullptr;
+    return answer->drawn;
+}
+
+} // namespace chipgraph::engine
