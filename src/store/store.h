@@ -159,6 +159,9 @@ private:
     Status initialise(bool readOnly);
     Status versionMismatch(const std::string& storedVersion); // the error for another version
     Status loadJudgements(schema::Catalog& catalog);          // store_judgements.cpp
+    // The values of the `meta` rows whose key starts with `prefix`, by key (store_scenarios.cpp):
+    // scenarios and draw declarations are kept there as text.
+    Result<std::vector<std::string>> metaValues(const std::string& prefix);
     // store_checks.cpp: that the rows a fact or an entity names are stored.
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);

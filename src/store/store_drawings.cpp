@@ -18,16 +18,7 @@ Status Store::saveDrawing(const std::string& text) {
 }
 
 Result<std::vector<std::string>> Store::loadDrawings() {
-    CG_PREPARE(select, "SELECT value FROM meta WHERE key LIKE 'draw:%' ORDER BY key");
-    std::vector<std::string> texts;
-    for (;;) {
-        Result<bool> row = select.step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        texts.push_back(select.columnText(0));
-    }
-    select.reset();
-    return texts;
+    return metaValues("draw:");
 }
 
 } // namespace chipgraph::store

@@ -14,7 +14,13 @@ Status Store::saveScenario(const std::string& key, const std::string& text) {
 }
 
 Result<std::vector<std::string>> Store::loadScenarios() {
-    CG_PREPARE(select, "SELECT value FROM meta WHERE key LIKE 'scenario:%' ORDER BY key");
+    return metaValues("scenario:");
+}
+
+Result<std::vector<std::string>> Store::metaValues(const std::string& prefix) {
+    // substr rather than LIKE: a prefix is matched as written ('_' and '%' are no wildcards).
+    CG_PREPARE(select, "SELECT value FROM meta WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
+    select.bind(1, prefix);
     std::vector<std::string> texts;
     for (;;) {
         Result<bool> row = select.step();
