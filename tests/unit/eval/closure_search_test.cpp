@@ -4,6 +4,7 @@
 // days or statuses: the search must step aside), answers equal the naive fixpoint's.
 #include "engine/engine_testing.h"
 #include "engine/render.h"
+#include "support/answer_csv.h"
 
 #include <catch2/catch.hpp>
 
@@ -52,13 +53,6 @@ const char* const kPrograms[] = {
 };
 constexpr int kProgramCount = static_cast<int>(std::size(kPrograms));
 
-std::string answer(engine::Engine& engine, const std::string& question) {
-    engine::Outcome outcome = engine.run(question);
-    REQUIRE(outcome.ok());
-    REQUIRE(outcome.results.size() == 1);
-    return engine::renderResult(outcome.results[0], exporter::Format::Csv, false);
-}
-
 } // namespace
 
 TEST_CASE("a closure by search agrees with the naive fixpoint", "[eval][rules][property]") {
@@ -77,9 +71,9 @@ TEST_CASE("a closure by search agrees with the naive fixpoint", "[eval][rules][p
              {"? r(A, B).", "? n(A, K).", "? total(T).", "? r(A, B) as of 2022.", "? r(n0, B)."}) {
             INFO(question);
             engine::EngineTesting::setStrategy(engine, {.naive = true});
-            std::string naive = answer(engine, question);
+            std::string naive = testing::answerCsv(engine, question);
             engine::EngineTesting::setStrategy(engine, {});
-            CHECK(answer(engine, question) == naive);
+            CHECK(testing::answerCsv(engine, question) == naive);
         }
     }
 }

@@ -6,6 +6,7 @@
 #include "engine/engine_testing.h"
 #include "engine/render.h"
 #include "eval/rule_engine.h"
+#include "support/answer_csv.h"
 
 #include <catch2/catch.hpp>
 
@@ -69,13 +70,6 @@ const char* const kPrograms[] = {
     "rule r(A, C) :- e(A, B), r(B, C), A != n2.\n",
 };
 constexpr int kProgramCount = static_cast<int>(std::size(kPrograms));
-
-std::string answer(engine::Engine& engine, const std::string& question) {
-    engine::Outcome outcome = engine.run(question);
-    REQUIRE(outcome.ok());
-    REQUIRE(outcome.results.size() == 1);
-    return engine::renderResult(outcome.results[0], exporter::Format::Csv, false);
-}
 
 // Distinct (A, B, status) among CSV answers "A,B,valid,status,...": the derived tuples.
 size_t distinctTuples(const std::string& csv) {
@@ -156,15 +150,15 @@ TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random progra
                                      "? r(A, B) known at 2024-12-31.", "? r(n0, B)."}) {
             INFO(question);
             setStrategy(*engine, {.naive = true});
-            std::string naive = answer(*engine, question);
+            std::string naive = testing::answerCsv(*engine, question);
             setStrategy(*engine, {});
-            CHECK(answer(*engine, question) == naive);
+            CHECK(testing::answerCsv(*engine, question) == naive);
             // Linear closures in parts of a few facts, on one thread and on three.
             setStrategy(*engine, {.partRows = 3});
             for (int threads : {1, 3}) {
                 INFO("parts of 3 facts, " << threads << " threads");
                 setThreads(*engine, threads);
-                CHECK(answer(*engine, question) == naive);
+                CHECK(testing::answerCsv(*engine, question) == naive);
             }
             setStrategy(*engine, {});
             setThreads(*engine, 0);
@@ -178,7 +172,7 @@ TEST_CASE("semi-naive evaluation agrees with the naive fixpoint on random progra
         // `materialize` (no provenance: batched, prefetched inserts) derives the same tuples.
         auto materialized = engine->materialize("r");
         REQUIRE(materialized.isOk());
-        size_t tuples = distinctTuples(answer(*engine, "? r(A, B)."));
+        size_t tuples = distinctTuples(testing::answerCsv(*engine, "? r(A, B)."));
         CHECK(materialized.value().facts == tuples);
         setStrategy(*engine, {.partRows = 3});
         setThreads(*engine, 2);
@@ -216,9 +210,9 @@ TEST_CASE("demand-driven evaluation agrees with full evaluation on random progra
               std::string::npos);
         for (const std::string& question : questions) {
             setStrategy(*engine, {});
-            std::string demand = answer(*engine, question);
+            std::string demand = testing::answerCsv(*engine, question);
             setStrategy(*engine, {.demand = false});
-            std::string full = answer(*engine, question);
+            std::string full = testing::answerCsv(*engine, question);
             INFO(question);
             CHECK(demand == full);
         }
@@ -235,11 +229,11 @@ TEST_CASE("a recursive rule's answers match a hand-computed closure", "[eval][ru
                       "rule r(X, Y) :- e(X, Y).\nrule r(X, Z) :- e(X, Y), r(Y, Z).\n")
                 .ok());
     // a reaches d only while a->b and b->c both hold: 2021..2022.
-    CHECK(answer(*engine.value(), "? r(a, d).") == "valid,status,source,reported\r\n"
-                                                   "2021..2022,actual,,\r\n");
+    CHECK(testing::answerCsv(*engine.value(), "? r(a, d).") == "valid,status,source,reported\r\n"
+                                                               "2021..2022,actual,,\r\n");
     // The cycle through d->a holds only in 2030, when a->b does not: a never reaches itself.
-    CHECK(answer(*engine.value(), "? r(a, a).") == "valid,status,source,reported\r\n");
-    CHECK(answer(*engine.value(), "? r(d, d).") == "valid,status,source,reported\r\n");
+    CHECK(testing::answerCsv(*engine.value(), "? r(a, a).") == "valid,status,source,reported\r\n");
+    CHECK(testing::answerCsv(*engine.value(), "? r(d, d).") == "valid,status,source,reported\r\n");
 }
 
 TEST_CASE("demand-driven evaluation with arithmetic binding a head variable", "[eval][rules]") {
@@ -254,13 +248,14 @@ TEST_CASE("demand-driven evaluation with arithmetic binding a head variable", "[
     for (const char* question :
          {"? step(4).", "? step(9).", "? twice(3, Y).", "? twice(X, 8).", "? twice(3, 7)."}) {
         setStrategy(*engine.value(), {});
-        std::string demand = answer(*engine.value(), question);
+        std::string demand = testing::answerCsv(*engine.value(), question);
         setStrategy(*engine.value(), {.demand = false});
-        std::string full = answer(*engine.value(), question);
+        std::string full = testing::answerCsv(*engine.value(), question);
         INFO(question);
         CHECK(demand == full);
     }
     setStrategy(*engine.value(), {});
-    CHECK(answer(*engine.value(), "? twice(X, 8).") == "X,valid,status,source,reported\r\n"
-                                                       "4,2020..2024,actual,,\r\n");
+    CHECK(testing::answerCsv(*engine.value(), "? twice(X, 8).") ==
+          "X,valid,status,source,reported\r\n"
+          "4,2020..2024,actual,,\r\n");
 }
