@@ -1,5 +1,7 @@
 #include "engine/answer_diff.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -17,19 +19,9 @@ std::string joinCells(const Row& row, size_t from, size_t to) {
     return out;
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    for (size_t start = 0; start < text.size();) {
-        size_t comma = text.find(", ", start);
-        items.push_back(text.substr(start, comma == std::string::npos ? comma : comma - start));
-        start = comma == std::string::npos ? text.size() : comma + 2;
-    }
-    return items;
-}
-
 // Sources gained and lost: "+udn_2026_02, -seed2025".
 std::string sourceChange(const std::string& was, const std::string& now) {
-    std::vector<std::string> before = splitList(was), after = splitList(now);
+    std::vector<std::string> before = text::splitList(was, ','), after = text::splitList(now, ',');
     std::string out;
     for (const std::string& s : after)
         if (std::find(before.begin(), before.end(), s) == before.end())

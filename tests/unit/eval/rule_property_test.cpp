@@ -7,6 +7,7 @@
 #include "engine/render.h"
 #include "eval/rule_engine.h"
 #include "support/answer_csv.h"
+#include "support/rule_rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -116,25 +117,7 @@ std::vector<std::string> derivedRows(const engine::Engine& engine, const std::st
     options.naive = naive;
     options.partRows = partRows;
     options.threads = threads;
-    const engine::RuleSet& set = engine.rules();
-    eval::RuleEngine rules(engine.catalog(), engine::EngineTesting::facts(engine), set.rules,
-                           set.strata, options);
-    RelationId id = engine.catalog().findRelation(relation)->id;
-    REQUIRE(rules.evaluate({id}).isOk());
-    const eval::TupleTable& table = rules.table(id);
-    std::vector<std::string> rows;
-    for (eval::RowId r = 0; r < table.size(); ++r) {
-        std::ostringstream row;
-        for (int c = 0; c < table.width(); ++c)
-            row << table.row(r)[c] << ",";
-        row << static_cast<int>(table.status(r));
-        eval::IntervalSet days = table.validity(r);
-        for (const Interval& part : days.parts())
-            row << " [" << part.from << "," << part.to << ")";
-        rows.push_back(row.str());
-    }
-    std::sort(rows.begin(), rows.end());
-    return rows;
+    return testing::evaluatedRows(engine, relation, options);
 }
 
 } // namespace

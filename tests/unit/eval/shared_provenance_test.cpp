@@ -5,6 +5,7 @@
 // the one per-derivation tracking gives.
 #include "engine/engine_testing.h"
 #include "eval/rule_engine.h"
+#include "support/rule_rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -55,30 +56,7 @@ std::vector<std::string> rowsOf(const engine::Engine& engine, const std::string&
                                 bool share) {
     eval::RuleEvalOptions options;
     options.shareProvenance = share;
-    const engine::RuleSet& set = engine.rules();
-    eval::RuleEngine rules(engine.catalog(), engine::EngineTesting::facts(engine), set.rules,
-                           set.strata, options);
-    RelationId id = engine.catalog().findRelation(relation)->id;
-    REQUIRE(rules.evaluate({id}).isOk());
-    const eval::TupleTable& table = rules.table(id);
-    std::vector<std::string> rows;
-    for (eval::RowId r = 0; r < table.size(); ++r) {
-        std::ostringstream row;
-        for (int c = 0; c < table.width(); ++c)
-            row << rules.interner().value(table.row(r)[c]).key() << ",";
-        row << static_cast<int>(table.status(r));
-        eval::IntervalSet days = table.validity(r);
-        for (const Interval& part : days.parts())
-            row << " [" << part.from << "," << part.to << ")";
-        const eval::RowProvenance* p = table.provenance(r);
-        REQUIRE(p);
-        for (SourceId s : p->sources)
-            row << " s" << s;
-        if (p->reported) row << " known " << p->reported->firstDay();
-        rows.push_back(row.str());
-    }
-    std::sort(rows.begin(), rows.end());
-    return rows;
+    return testing::evaluatedRows(engine, relation, options);
 }
 
 } // namespace
