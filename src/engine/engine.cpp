@@ -241,6 +241,17 @@ static bool writes(const bind::BoundStatement& s) {
            !std::holds_alternative<bind::ListChanges>(s.node);
 }
 
+// A unit that imports CSV files writes in bulk (store::Store::beginBulk); one that also
+// retracts does not (the store checks the references of what it writes, not of retractions).
+static bool importsInBulk(const std::vector<bind::BoundStatement>& statements) {
+    auto is = [&](auto kind) {
+        return std::any_of(statements.begin(), statements.end(), [](const auto& s) {
+            return std::holds_alternative<decltype(kind)>(s.node);
+        });
+    };
+    return is(bind::RunImport{}) && !is(bind::RetractFact{});
+}
+
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     std::optional<store::Transaction> transaction;
     return runUnit(files, transaction);
@@ -311,7 +322,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         return outcome;
     }
     if (anyWrite && !transaction) {
-        transaction.emplace(*store_);
+        transaction.emplace(*store_, importsInBulk(statements) ? store::Transaction::Kind::Bulk
+                                                               : store::Transaction::Kind::Normal);
         if (!transaction->status()) {
             outcome.diagnostics.push_back(
                 makeError(Phase::Store, transaction->status().message(), {}));

@@ -38,11 +38,12 @@ public:
     // until the next begin: what the caller loaded may be stale (ids, entities).
     Status begin();
     bool changedByOthers() const { return changedByOthers_; }
-    // Begins a transaction for bulk writes (an import): SQLite's foreign key checks, a
-    // parent-table lookup per row and reference (about a fifth of an import's time), are off
-    // until commit() or rollback(). The fact and entity writers check the types, relations,
-    // sources and entities they name themselves, once per id; writes of other tables should
-    // not be made in such a transaction.
+    // Begins a transaction for bulk writes (a unit that imports): SQLite's foreign key checks,
+    // a parent-table lookup per row and reference, are off until commit() or rollback(), and
+    // the page cache is large enough to keep the written pages until the commit. The fact and
+    // entity writers check the types, relations, sources and entities they name themselves,
+    // once per id; commit() checks the keys of the other catalog tables (declarations the
+    // unit made) with PRAGMA foreign_key_check. Retracting should not be done in one.
     Status beginBulk();
     Status commit();
     void rollback();
@@ -158,7 +159,9 @@ private:
                                                  bool immutable);
     Status initialise(bool readOnly);
     Status versionMismatch(const std::string& storedVersion); // the error for another version
-    Status loadJudgements(schema::Catalog& catalog);          // store_judgements.cpp
+    void endBulk();            // after a bulk transaction: keys on, the usual page cache
+    Status checkForeignKeys(); // the tables a bulk unit writes besides facts and entities
+    Status loadJudgements(schema::Catalog& catalog); // store_judgements.cpp
     // The values of the `meta` rows whose key starts with `prefix`, by key (store_scenarios.cpp):
     // scenarios and draw declarations are kept there as text.
     Result<std::vector<std::string>> metaValues(const std::string& prefix);
