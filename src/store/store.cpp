@@ -204,6 +204,7 @@ Status Store::checkForeignKeys() {
 // for data that is stored.
 Status Store::commit() {
     if (bulk_) CG_TRY(checkForeignKeys());
+    CG_TRY(advanceSnapshot());
     CG_TRY(db_->exec("COMMIT"));
     endBulk();
     return Status::ok();

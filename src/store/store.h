@@ -54,6 +54,15 @@ public:
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
+    // Lazy loading (store_snapshot.cpp). markSnapshot() records the state of the database that
+    // a catalog just loaded describes: call it inside the transaction that loaded it.
+    // loadRelationFacts() replaces `out` with the stored facts of `relation` in that state, in
+    // the order they were stored, whatever other processes committed since (the log tells
+    // which facts they added and retracted); this store's own commits since move the state
+    // on (the caller keeps what it wrote in memory). Outside a transaction it reads in one.
+    Status markSnapshot();
+    Status loadRelationFacts(const schema::Catalog& catalog, RelationId relation,
+                             std::vector<schema::Fact>& out);
     // Whether stored rule texts quote every entity (databases made since schema version 8);
     // older ones name entities bare, and their rules are bound as written (bind::NameMode).
     Result<bool> rulesQuoteEntities();
@@ -159,6 +168,14 @@ private:
                                                  bool immutable);
     Status initialise(bool readOnly);
     Status versionMismatch(const std::string& storedVersion); // the error for another version
+    Status readRelationFacts(const schema::Catalog& catalog, RelationId relation,
+                             std::vector<schema::Fact>& out);
+    Status advanceSnapshot(); // at a commit of this store's (store_snapshot.cpp)
+    struct Snapshot {
+        int64_t version = -1;  // PRAGMA data_version then
+        int64_t lastEntry = 0; // the last log entry then
+    };
+    Snapshot snapshot_;
     void endBulk();            // after a bulk transaction: keys on, the usual page cache
     Status checkForeignKeys(); // the tables a bulk unit writes besides facts and entities
     Status loadJudgements(schema::Catalog& catalog); // store_judgements.cpp
