@@ -52,7 +52,7 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::AddFact>) {
                 return addFact(node.fact);
             } else if constexpr (std::is_same_v<T, bind::RetractFact>) {
-                return retract(node);
+                return retract(node, statement.span);
             } else if constexpr (std::is_same_v<T, bind::DeclareRule>) {
                 return declareRule(node);
             } else if constexpr (std::is_same_v<T, bind::ExplainWhy>) {
@@ -114,7 +114,7 @@ Status Executor::addFact(const schema::Fact& fact) {
     return Status::ok();
 }
 
-Status Executor::retract(const bind::RetractFact& r) {
+Status Executor::retract(const bind::RetractFact& r, const SourceSpan& span) {
     std::vector<schema::Fact> doomed;
     for (const schema::Fact& f : facts_.relation(r.pattern.relation).facts()) {
         if (f.args != r.pattern.args) continue;
@@ -122,6 +122,16 @@ Status Executor::retract(const bind::RetractFact& r) {
         if (r.matchSource && f.source != r.pattern.source) continue;
         if (r.matchStatus && f.status != r.pattern.status) continue;
         doomed.push_back(f);
+    }
+    if (doomed.empty()) {
+        // Not an error (retracting what is gone already is idempotent), but never silent: a
+        // mistyped clause would otherwise leave the claim in every answer.
+        Diagnostic warning =
+            makeError(Phase::Eval, "nothing to retract: no stored claim matches", span,
+                      "a clause given (valid, status, per) must equal the "
+                      "claim's; '? ATOM.' lists the claims stored");
+        warning.severity = Severity::Warning;
+        outcome_.diagnostics.push_back(std::move(warning));
     }
     for (const schema::Fact& f : doomed) {
         if (Status s = store_.retractFact(f, logEntry_); !s) return s;

@@ -40,7 +40,7 @@ public:
 private:
     Status declareEntity(const bind::DeclareEntity& declaration);
     Status addFact(const schema::Fact& fact);
-    Status retract(const bind::RetractFact& retract);
+    Status retract(const bind::RetractFact& retract, const SourceSpan& span);
     Status runQuery(const bind::RunQuery& run);
     // What a question reads when not the engine's catalog and rules: a query's own rules (a
     // head), or the rules recorded at a past day (`recorded at`).
