@@ -70,7 +70,8 @@ private:
     Result<Table> diffAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
                              const Context* context);
     Status listClaims(const bind::ListClaims& request);
-    Result<Table> derivedHistory(const bind::BoundQuery& query);
+    Result<Table> derivedHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                 const Context* context);
     Status listChanges(const bind::ListChanges& request);
     Status judge(const bind::DeclareJudgement& judgement);
     Status why(const bind::BoundQuery& query);

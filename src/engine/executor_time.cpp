@@ -1,6 +1,7 @@
 // Questions about time and disagreement (docs/time.md): policies and the `conflict` column of
 // answers over keyed relations, diffs between two dates, history, conflicts and changes.
 #include "engine/answer_diff.h"
+#include "engine/change_log.h"
 #include "engine/claim_history.h"
 #include "engine/executor.h"
 #include "eval/claim_filter.h"
@@ -188,23 +189,36 @@ Result<Table> Executor::diffAnswer(const bind::BoundQuery& query, const eval::Fa
 }
 
 Status Executor::listClaims(const bind::ListClaims& request) {
-    const schema::RelationInfo& relation = catalog_.relation(request.query.atoms[0].relation);
+    const bind::BoundQuery& query = request.query;
+    const schema::RelationInfo& relation = catalog_.relation(query.atoms[0].relation);
+    // `recorded at`: the claims (and rules) as the database stood then.
+    RecordedState state;
+    if (query.recordedAt)
+        if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
+            return s;
+    const eval::FactBase& facts = query.recordedAt ? state.facts : facts_;
     TableAnswer result;
-    if (!request.history)
-        result.table = claimConflicts(request.query, facts_, catalog_);
-    else if (!relation.derived)
-        result.table = claimHistory(request.query, facts_, catalog_);
-    else if (Result<Table> table = derivedHistory(request.query); table)
+    if (!request.history) {
+        result.table = claimConflicts(query, facts, catalog_);
+    } else if (!relation.derived) {
+        Result<std::vector<schema::Fact>> retracted =
+            retractedClaims(store_, catalog_, relation.id, query.recordedAt);
+        if (!retracted) return retracted.status();
+        result.table = claimHistory(query, facts, retracted.value(), catalog_);
+    } else {
+        Context recorded{catalog_, state.rules, true};
+        Result<Table> table = derivedHistory(query, facts, query.recordedAt ? &recorded : nullptr);
+        if (!table) return table.status();
         result.table = std::move(table.value());
-    else
-        return table.status();
+    }
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 
 // The history of a derived fact is the history of its support: the answer as known at each
 // report date, and what each date changed (new rows, new sources, another validity or status).
-Result<Table> Executor::derivedHistory(const bind::BoundQuery& query) {
+Result<Table> Executor::derivedHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                       const Context* context) {
     std::set<DayNumber> days;
     for (const schema::SourceInfo* s : catalog_.sources())
         if (s->published && (!query.knownAt || s->published->lastDay() <= *query.knownAt))
@@ -214,7 +228,7 @@ Result<Table> Executor::derivedHistory(const bind::BoundQuery& query) {
     for (DayNumber day : days) {
         bind::BoundQuery at = query;
         at.knownAt = day;
-        Result<eval::QueryAnswers> answers = answer(at, facts_, false);
+        Result<eval::QueryAnswers> answers = answer(at, facts, false, nullptr, context);
         if (!answers) return answers.status();
         Table& now = answers.value().table;
         Table diff = diffAnswers(previous, now, width);
