@@ -181,6 +181,12 @@ std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
         std::string inside = joinTokens(tokens, offending->getTokenIndex() + 1, close);
         return "names and texts are quoted with double quotes: \"" + inside + "\"";
     }
+    // `why designs(A, B).`: a why question ends with '?' like any question.
+    if (offending->getType() == ChipGraphParser::END &&
+        tokens->get(statementStart(tokens, offending))->getType() == ChipGraphParser::WHY)
+        return "a 'why' question ends with '?': " +
+               joinTokens(tokens, statementStart(tokens, offending), offending->getTokenIndex()) +
+               "?";
     return misplacedModifier(tokens, offending);
 }
 
