@@ -4,6 +4,7 @@
 #include "bind/bound.h"
 #include "engine/engine.h"
 #include "engine/scenario.h"
+#include "eval/claim_keys.h"
 #include "eval/fact_base.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
@@ -69,6 +70,12 @@ private:
                                const Context* context, std::string* plan);
     Result<Table> diffAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
                              const Context* context);
+    // derived_marks.cpp: per row of `table` (the answer over `used`), the strongest mark of the
+    // keyed claims upstream of its derived atoms that it rests on; nullopt when the query reads
+    // no derived relation over a keyed one.
+    Result<std::optional<std::vector<eval::ClaimGroups::Mark>>>
+    derivedMarks(const bind::BoundQuery& query, const Table& table, const eval::FactBase& used,
+                 const eval::FactBase& all, const Context* context);
     Status listClaims(const bind::ListClaims& request);
     Result<Table> derivedHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
                                  const Context* context);

@@ -103,11 +103,13 @@ const char* markText(eval::ClaimGroups::Mark mark) {
 }
 
 // Adds the `conflict` column (before the detail columns): per row, the strongest mark of the
-// keyed claims it may rest on (deprecated, yes, resolved; empty when none). `used` are the
+// keyed claims it may rest on (deprecated, yes, resolved; empty when none), starting from
+// `derived` (the marks of the rows' derived premises, derived_marks.cpp). `used` are the
 // facts the answer read (a policy's), `all` the engine's.
 void markConflicts(const bind::BoundQuery& query, const std::vector<bind::BoundAtom>& atoms,
                    eval::QueryAnswers& answers, const eval::FactBase& used,
-                   const eval::FactBase& all, const schema::Catalog& catalog) {
+                   const eval::FactBase& all, const schema::Catalog& catalog,
+                   const std::vector<eval::ClaimGroups::Mark>& derived) {
     std::vector<std::pair<const bind::BoundAtom*, eval::ClaimGroups>> keyed;
     for (const bind::BoundAtom& atom : atoms) {
         const schema::RelationInfo& relation = catalog.relation(atom.relation);
@@ -118,7 +120,7 @@ void markConflicts(const bind::BoundQuery& query, const std::vector<bind::BoundA
     size_t at = table.columns.size() - table.detailColumns;
     table.columns.insert(table.columns.begin() + at, "conflict");
     for (size_t r = 0; r < table.rows.size(); ++r) {
-        auto strongest = eval::ClaimGroups::Mark::None;
+        auto strongest = derived[r];
         for (const auto& [atom, groups] : keyed)
             for (const schema::Fact* f :
                  supportOf(*atom, answers.bindings[r], used, catalog, query))
@@ -162,7 +164,13 @@ Result<Table> Executor::policyAnswer(const bind::BoundQuery& query, const eval::
         keyedAtoms(query, context ? context->rules : rules_, catalog);
     Result<eval::QueryAnswers> answers = answer(query, used, !keyed.empty(), plan, context);
     if (!answers) return answers.status();
-    if (!keyed.empty()) markConflicts(query, keyed, answers.value(), used, facts, catalog);
+    Result<std::optional<std::vector<eval::ClaimGroups::Mark>>> derived =
+        derivedMarks(query, answers.value().table, used, facts, context);
+    if (!derived) return derived.status();
+    if (!keyed.empty() || derived.value())
+        markConflicts(query, keyed, answers.value(), used, facts, catalog,
+                      derived.value().value_or(std::vector<eval::ClaimGroups::Mark>(
+                          answers.value().table.rows.size(), eval::ClaimGroups::Mark::None)));
     return std::move(answers.value().table);
 }
 
