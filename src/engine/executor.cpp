@@ -347,11 +347,20 @@ Status Executor::diagram(const bind::RunDiagram& request) {
 }
 
 Status Executor::why(const bind::BoundQuery& query) {
+    // `recorded at`: the facts and rules as the database stood then.
+    RecordedState state;
+    if (query.recordedAt)
+        if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
+            return s;
+    const eval::FactBase& stored = query.recordedAt ? state.facts : facts_;
+    const RuleSet& rules = query.recordedAt ? state.rules : rules_;
     std::string note;
-    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, facts_, note);
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, stored, note);
     if (!changed) return changed.status();
-    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
-    eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));
+    const eval::FactBase& facts = changed.value() ? *changed.value() : stored;
+    eval::RuleEvalOptions options = ruleOptions(query);
+    if (query.recordedAt) options.cache = nullptr; // kept tables hold the current facts
+    eval::RuleEngine engine(catalog_, facts, rules.rules, rules.strata, options);
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
     outcome_.results.push_back({"", WhyAnswer{std::move(trees.value())}});
