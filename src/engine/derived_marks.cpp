@@ -73,20 +73,21 @@ Result<std::optional<std::vector<Mark>>> Executor::derivedMarks(const bind::Boun
     size_t width = table.columns.size() - table.detailColumns;
     // Strongest first, so that a row keeps the strongest mark whose claims it rests on.
     for (Mark kind : {Mark::Deprecated, Mark::Conflict, Mark::Resolved}) {
-        eval::FactBase without = used;
-        bool any = false;
+        std::vector<std::pair<RelationId, std::vector<schema::Fact>>> kept;
         for (const auto& [relation, claims] : groups) {
-            std::vector<schema::Fact> kept;
+            std::vector<schema::Fact> left;
             for (const schema::Fact& f : used.relation(relation).facts())
-                if (claims.mark(f) != kind) kept.push_back(f);
-            if (kept.size() == used.relation(relation).size()) continue;
-            without.replace(relation, kept);
-            any = true;
+                if (claims.mark(f) != kind) left.push_back(f);
+            if (left.size() < used.relation(relation).size())
+                kept.emplace_back(relation, std::move(left));
         }
-        if (!any) continue;
+        if (kept.empty()) continue; // no claim of this mark: no row rests on one
+        eval::FactBase without = used;
+        for (const auto& [relation, left] : kept)
+            without.replace(relation, left);
         Result<eval::QueryAnswers> rest = answer(unlimited, without, false, nullptr, context);
         if (!rest) return rest.status();
-        std::multiset<std::string> remaining;
+        std::set<std::string> remaining;
         for (const std::vector<Cell>& row : rest.value().table.rows)
             remaining.insert(rowText(row, width));
         for (size_t r = 0; r < table.rows.size(); ++r)
