@@ -9,8 +9,8 @@
 #include "engine/change_log.h"
 #include "engine/diagram_view.h"
 #include "engine/executor.h"
-#include "engine/file_access.h"
 #include "engine/import.h"
+#include "engine/question_cache.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
@@ -73,7 +73,8 @@ static bool changedAnything(const LoadStats& stats) {
 
 Engine::Engine(std::unique_ptr<store::Store> store)
     : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
-      baseCache_(std::make_unique<eval::BaseTableCache>()), logAuthor_(osUserName()) {}
+      baseCache_(std::make_unique<eval::BaseTableCache>()),
+      questions_(std::make_unique<QuestionCache>()), logAuthor_(osUserName()) {}
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
@@ -288,30 +289,14 @@ Status Engine::reloadAll() {
 Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                         std::optional<store::Transaction>& transaction) {
     Outcome outcome;
-    std::vector<ast::Program> programs;
-    for (const SourceFile& file : files) {
+    for (const SourceFile& file : files)
         outcome.sources[file.name] = file.text;
-        auto name = std::make_shared<const std::string>(file.name);
-        parse::ParseResult parsed = parse::parseProgram(file.text, name, file.firstLine);
-        for (Diagnostic& d : parsed.diagnostics)
-            outcome.diagnostics.push_back(std::move(d));
-        programs.push_back(std::move(parsed.program));
-    }
-    if (!outcome.ok()) return outcome;
-
-    // Bind against the live catalog: a unit that fails undoes what it added (no copy, so a
-    // read-only unit costs nothing proportional to the catalog).
     schema::PendingChanges pending(catalog_);
-    std::vector<bind::BoundStatement> statements;
-    for (const ast::Program& program : programs) {
-        bind::BindResult bound = bind::bindProgram(program, catalog_, defaults_);
-        for (Diagnostic& d : bound.diagnostics)
-            outcome.diagnostics.push_back(std::move(d));
-        for (bind::BoundStatement& s : bound.statements)
-            statements.push_back(std::move(s));
-    }
-    resolveStatementPaths(statements, files, options_.overwriteFiles, outcome.diagnostics);
+    std::shared_ptr<const BoundUnit> unit =
+        bindUnit(files, catalog_, defaults_, defaultsGeneration_, options_.overwriteFiles,
+                 *questions_, outcome);
     if (!outcome.ok()) return outcome;
+    const std::vector<bind::BoundStatement>& statements = unit->statements;
 
     // New rules join the rules in force; together they must stratify.
     std::optional<RuleSet> extended;
@@ -502,25 +487,33 @@ static Result<PartialDate> parseSessionDate(const std::string& text) {
     return date;
 }
 
+// Keeps `value` as the new default; a change keys the question cache anew (serve sets every
+// default before each request, mostly to what it was).
+template <class T> void Engine::changeDefault(T& field, T value) {
+    if (field == value) return;
+    field = std::move(value);
+    ++defaultsGeneration_;
+}
+
 Status Engine::setDefaultAsOf(const std::optional<std::string>& date) {
-    if (!date) {
-        defaults_.window.reset();
-        return Status::ok();
+    std::optional<Interval> window;
+    if (date) {
+        Result<PartialDate> parsed = parseSessionDate(*date);
+        if (!parsed) return parsed.status();
+        window = Interval::of(parsed.value());
     }
-    Result<PartialDate> parsed = parseSessionDate(*date);
-    if (!parsed) return parsed.status();
-    defaults_.window = Interval::of(parsed.value());
+    changeDefault(defaults_.window, window);
     return Status::ok();
 }
 
 Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
-    if (!date) {
-        defaults_.knownAt.reset();
-        return Status::ok();
+    std::optional<DayNumber> knownAt;
+    if (date) {
+        Result<PartialDate> parsed = parseSessionDate(*date);
+        if (!parsed) return parsed.status();
+        knownAt = parsed.value().lastDay();
     }
-    Result<PartialDate> parsed = parseSessionDate(*date);
-    if (!parsed) return parsed.status();
-    defaults_.knownAt = parsed.value().lastDay();
+    changeDefault(defaults_.knownAt, knownAt);
     return Status::ok();
 }
 
@@ -541,7 +534,8 @@ Status Engine::setDefaultPolicy(const std::optional<std::string>& policy) {
             parsed.ranking.push_back(source->id);
         }
     }
-    defaults_.policy = std::move(parsed);
+    changeDefault(defaults_.policy.kind, parsed.kind);
+    changeDefault(defaults_.policy.ranking, std::move(parsed.ranking));
     return Status::ok();
 }
 
