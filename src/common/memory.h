@@ -6,7 +6,8 @@
 
 namespace chipgraph {
 
-// Bytes of the process resident in memory now (Linux: /proc/self/statm); 0 when unknown.
+// Bytes of the process resident in memory now (Linux: /proc/self/statm), as read at most a
+// millisecond ago; 0 when unknown.
 size_t residentMemoryBytes();
 
 // Bytes of physical memory of the machine; 0 when unknown.

@@ -9,8 +9,8 @@
 #include "engine/change_log.h"
 #include "engine/diagram_view.h"
 #include "engine/executor.h"
-#include "engine/file_access.h"
 #include "engine/import.h"
+#include "engine/question_cache.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
 #include "eval/rule_engine.h"
@@ -73,7 +73,8 @@ static bool changedAnything(const LoadStats& stats) {
 
 Engine::Engine(std::unique_ptr<store::Store> store)
     : store_(std::move(store)), facts_(std::make_unique<eval::FactBase>()),
-      baseCache_(std::make_unique<eval::BaseTableCache>()), logAuthor_(osUserName()) {}
+      baseCache_(std::make_unique<eval::BaseTableCache>()),
+      questions_(std::make_unique<QuestionCache>()), logAuthor_(osUserName()) {}
 Engine::~Engine() = default;
 
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
@@ -82,11 +83,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
     engine->readOnly_ = readOnly;
     engine->inMemory_ = path == ":memory:";
-    // One snapshot: a writer committing in between must not pair this catalog with its facts.
+    // The catalog now, the facts on their first use (docs/storage.md, "Opening"), from the
+    // state of the database this catalog describes (the snapshot marked in its transaction).
     if (Status s = engine->store_->beginRead(); !s) return s;
     Status loaded = engine->store_->loadCatalog(engine->catalog_);
-    if (loaded) loaded = engine->reloadFacts();
+    if (loaded) loaded = engine->store_->markSnapshot();
     engine->store_->endRead();
+    if (loaded) loaded = engine->reloadFacts();
     if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     if (Status s = engine->rebindScenarios(); !s) return s;
@@ -157,11 +160,23 @@ Status Engine::rebindRules() {
     return Status::ok();
 }
 
+// Every stored relation is loaded on its first use (by the store, as of the snapshot marked
+// when the catalog was loaded).
 Status Engine::reloadFacts() {
     facts_ = std::make_unique<eval::FactBase>();
-    // Stored facts are distinct (their key is the table's): no identity check per fact.
-    return store_->loadFacts(catalog_,
-                             [&](schema::Fact fact) { facts_->addDistinct(std::move(fact)); });
+    std::vector<RelationId> stored;
+    for (const schema::RelationInfo* relation : catalog_.relations())
+        if (!relation->derived) stored.push_back(relation->id);
+    facts_->setLoader(
+        [this](RelationId relation, std::vector<schema::Fact>& out) {
+            Status loaded = store_->loadRelationFacts(catalog_, relation, out);
+            if (loaded) return loaded;
+            return Status::error(Phase::Store, "reading the facts of '" +
+                                                   catalog_.relation(relation).name +
+                                                   "': " + loaded.message());
+        },
+        stored);
+    return Status::ok();
 }
 
 size_t Engine::factCount() const {
@@ -221,6 +236,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
                                  request.path};
     status = store_->openLogEntry(entry);
     if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    if (status) status = facts_->loadError();
     if (status) status = store_->closeLogEntry(entry, changedAnything(result.outcome.stats));
     if (status) status = transaction.commit();
     if (!status) {
@@ -241,6 +257,17 @@ static bool writes(const bind::BoundStatement& s) {
            !std::holds_alternative<bind::ListChanges>(s.node);
 }
 
+// A unit that imports CSV files writes in bulk (store::Store::beginBulk); one that also
+// retracts does not (the store checks the references of what it writes, not of retractions).
+static bool importsInBulk(const std::vector<bind::BoundStatement>& statements) {
+    auto is = [&](auto kind) {
+        return std::any_of(statements.begin(), statements.end(), [](const auto& s) {
+            return std::holds_alternative<decltype(kind)>(s.node);
+        });
+    };
+    return is(bind::RunImport{}) && !is(bind::RetractFact{});
+}
+
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     std::optional<store::Transaction> transaction;
     return runUnit(files, transaction);
@@ -252,6 +279,7 @@ Status Engine::reloadAll() {
     catalog_ = schema::Catalog{};
     baseCache_ = std::make_unique<eval::BaseTableCache>();
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
+    if (Status s = store_->markSnapshot(); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
     if (Status s = rebindRules(); !s) return s;
     if (Status s = rebindDrawings(catalog_); !s) return s;
@@ -261,30 +289,14 @@ Status Engine::reloadAll() {
 Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                         std::optional<store::Transaction>& transaction) {
     Outcome outcome;
-    std::vector<ast::Program> programs;
-    for (const SourceFile& file : files) {
+    for (const SourceFile& file : files)
         outcome.sources[file.name] = file.text;
-        auto name = std::make_shared<const std::string>(file.name);
-        parse::ParseResult parsed = parse::parseProgram(file.text, name, file.firstLine);
-        for (Diagnostic& d : parsed.diagnostics)
-            outcome.diagnostics.push_back(std::move(d));
-        programs.push_back(std::move(parsed.program));
-    }
-    if (!outcome.ok()) return outcome;
-
-    // Bind against the live catalog: a unit that fails undoes what it added (no copy, so a
-    // read-only unit costs nothing proportional to the catalog).
     schema::PendingChanges pending(catalog_);
-    std::vector<bind::BoundStatement> statements;
-    for (const ast::Program& program : programs) {
-        bind::BindResult bound = bind::bindProgram(program, catalog_, defaults_);
-        for (Diagnostic& d : bound.diagnostics)
-            outcome.diagnostics.push_back(std::move(d));
-        for (bind::BoundStatement& s : bound.statements)
-            statements.push_back(std::move(s));
-    }
-    resolveStatementPaths(statements, files, options_.overwriteFiles, outcome.diagnostics);
+    std::shared_ptr<const BoundUnit> unit =
+        bindUnit(files, catalog_, defaults_, defaultsGeneration_, options_.overwriteFiles,
+                 *questions_, outcome);
     if (!outcome.ok()) return outcome;
+    const std::vector<bind::BoundStatement>& statements = unit->statements;
 
     // New rules join the rules in force; together they must stratify.
     std::optional<RuleSet> extended;
@@ -311,7 +323,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         return outcome;
     }
     if (anyWrite && !transaction) {
-        transaction.emplace(*store_);
+        transaction.emplace(*store_, importsInBulk(statements) ? store::Transaction::Kind::Bulk
+                                                               : store::Transaction::Kind::Normal);
         if (!transaction->status()) {
             outcome.diagnostics.push_back(
                 makeError(Phase::Store, transaction->status().message(), {}));
@@ -358,6 +371,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                 outcome.results.back().statement = spanText(file->text, file->firstLine, s.span);
         }
     }
+    // A relation whose facts failed to load was read as empty: no answer or write stands.
+    if (status) status = facts_->loadError();
     if (status && anyWrite) {
         entry.action = logAction(statements, outcome.stats);
         status = store_->closeLogEntry(entry, changedAnything(outcome.stats));
@@ -376,6 +391,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     if (extended) rules_ = std::move(*extended);
     scenarios_ = std::move(scenarios);
     drawDiagrams(executor.diagrams(), outcome);
+    if (Status s = facts_->loadError(); !s) {
+        outcome.results.clear();
+        outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
+    }
     return outcome;
 }
 
@@ -468,25 +487,33 @@ static Result<PartialDate> parseSessionDate(const std::string& text) {
     return date;
 }
 
+// Keeps `value` as the new default; a change keys the question cache anew (serve sets every
+// default before each request, mostly to what it was).
+template <class T> void Engine::changeDefault(T& field, T value) {
+    if (field == value) return;
+    field = std::move(value);
+    ++defaultsGeneration_;
+}
+
 Status Engine::setDefaultAsOf(const std::optional<std::string>& date) {
-    if (!date) {
-        defaults_.window.reset();
-        return Status::ok();
+    std::optional<Interval> window;
+    if (date) {
+        Result<PartialDate> parsed = parseSessionDate(*date);
+        if (!parsed) return parsed.status();
+        window = Interval::of(parsed.value());
     }
-    Result<PartialDate> parsed = parseSessionDate(*date);
-    if (!parsed) return parsed.status();
-    defaults_.window = Interval::of(parsed.value());
+    changeDefault(defaults_.window, window);
     return Status::ok();
 }
 
 Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
-    if (!date) {
-        defaults_.knownAt.reset();
-        return Status::ok();
+    std::optional<DayNumber> knownAt;
+    if (date) {
+        Result<PartialDate> parsed = parseSessionDate(*date);
+        if (!parsed) return parsed.status();
+        knownAt = parsed.value().lastDay();
     }
-    Result<PartialDate> parsed = parseSessionDate(*date);
-    if (!parsed) return parsed.status();
-    defaults_.knownAt = parsed.value().lastDay();
+    changeDefault(defaults_.knownAt, knownAt);
     return Status::ok();
 }
 
@@ -507,7 +534,8 @@ Status Engine::setDefaultPolicy(const std::optional<std::string>& policy) {
             parsed.ranking.push_back(source->id);
         }
     }
-    defaults_.policy = std::move(parsed);
+    changeDefault(defaults_.policy.kind, parsed.kind);
+    changeDefault(defaults_.policy.ranking, std::move(parsed.ranking));
     return Status::ok();
 }
 
@@ -569,6 +597,7 @@ Result<Engine::Materialized> Engine::materialize(const std::string& name,
     cancel_.store(false);
     eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
     if (Status s = rules.evaluate({relation->id}); !s) return s;
+    if (Status s = facts_->loadError(); !s) return s;
     return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
                         rules.derivedMemoryBytes()};
 }

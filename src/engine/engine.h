@@ -33,6 +33,8 @@ struct RuleEvalOptions;
 
 namespace chipgraph::engine {
 
+class QuestionCache;
+
 // Which files the statements of a source may read and write (docs/limits.md, "Files").
 enum class FileAccess {
     Any,        // any path; relative ones from the current folder (the REPL, tests)
@@ -178,7 +180,8 @@ public:
     // The values of a bound query's variables, one vector per answer, in the order the query
     // prints its answers (`order by` and `limit` apply). Derived relations are evaluated with
     // the query's window and `known at`. Diagrams of a query draw from these.
-    Result<std::vector<std::vector<Value>>> answerBindings(const bind::BoundQuery& query) const;
+    Result<std::vector<std::vector<Value>>>
+    answerBindings(const bind::BoundQuery& query, const eval::FactBase* facts = nullptr) const;
 
     // Parses and binds one query given as text (`? body modifiers.` or a phrase question, as
     // `chipgraph diagram --query` takes it) against the catalog, with the session defaults.
@@ -289,6 +292,7 @@ private:
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
                                       std::optional<DayNumber> knownAt) const;
     Status rebindRules();
+    template <class T> void changeDefault(T& field, T value);
     Status rebindScenarios();
     Status rebindDrawings(schema::Catalog& catalog);
     void drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>& diagrams,
@@ -310,6 +314,10 @@ private:
     // Loaded base tables, kept while their facts are unchanged (filled by const queries too:
     // diagrams, factsOf).
     std::unique_ptr<eval::BaseTableCache> baseCache_;
+    // Questions parsed and bound in this session (question_cache.h), and what keys them
+    // besides the catalog: a count of the changes to defaults_.
+    std::unique_ptr<QuestionCache> questions_;
+    uint64_t defaultsGeneration_ = 0;
     std::atomic<bool> cancel_{false};
     std::string logAuthor_;
     std::optional<std::string> logTime_;

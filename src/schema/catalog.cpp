@@ -39,6 +39,7 @@ bool Catalog::setNameTerms(EntityId entity, std::string_view name, NameTerms ter
     int index = nameIndex(info, name);
     if (index == kNotAName) return false;
     (index == kEntityName ? info.nameTerms : info.aliasTerms[index]) = terms;
+    changed();
     return true;
 }
 

@@ -165,7 +165,10 @@ public:
     const std::vector<RuleInfo>& rules() const { return rules_; }
     // Forgets the rules (not their relations): used to re-bind stored rule texts. Not allowed
     // while changes are pending.
-    void clearRules() { rules_.clear(); }
+    void clearRules() {
+        rules_.clear();
+        changed();
+    }
     // Adds a judgement (id kNoId: the next free one); returns its id.
     int64_t addJudgement(Judgement judgement);
     const std::vector<Judgement>& judgements() const { return judgements_; }
@@ -183,7 +186,15 @@ public:
     void rollbackChanges();
     bool changesPending() const { return logging_; }
 
+    // Changes whenever the catalog's contents may have (any mutation, a rollback); unique
+    // across every Catalog of the process, so a cache keyed by it (engine/question_cache.h)
+    // never confuses two catalogs or a catalog before and after a reload. Copies share it.
+    uint64_t generation() const { return generation_; }
+
 private:
+    static uint64_t nextGeneration();
+    void changed() { generation_ = nextGeneration(); }
+
     // One logged mutation: what was added, and the name-map entry it replaced (if any).
     struct Change {
         enum class Kind { Type, Relation, Entity, Alias, Source, Rule, Judgement, Drawing } kind;
@@ -211,6 +222,7 @@ private:
     mutable std::optional<DayNumber> namesKnownAt_;
     std::vector<Change> changes_;
     int64_t savedNext_[6] = {};
+    uint64_t generation_ = nextGeneration();
 };
 
 // Scoped naming date: answers built meanwhile show names known at `day` (none: current names).

@@ -3,6 +3,7 @@
 #include "schema/catalog.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace chipgraph::schema {
 
@@ -20,6 +21,7 @@ void Catalog::commitChanges() {
 }
 
 void Catalog::rollbackChanges() {
+    changed();
     for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
         undo(*it);
     changes_.clear();
@@ -32,7 +34,14 @@ void Catalog::rollbackChanges() {
     nextJudgementId_ = savedNext_[5];
 }
 
+uint64_t Catalog::nextGeneration() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+}
+
+// Every mutation passes here, logged or not.
 void Catalog::log(Change::Kind kind, int64_t id, std::string nameKey, const NameIndex& byName) {
+    changed();
     if (!logging_) return;
     int64_t replaced = byName.find(nameKey);
     changes_.push_back({kind, id, std::move(nameKey), replaced});
