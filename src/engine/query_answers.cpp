@@ -19,8 +19,8 @@ Engine::answerBindings(const bind::BoundQuery& query) const {
     eval::RuleEvalOptions options = ruleOptions(query.window, query.knownAt);
     options.cancel = &cancel_;
     PreparedQuery prepared;
-    if (Status s =
-            prepareQuery(query, catalog_, *facts_, rules_, options, strategy_.demand, prepared);
+    if (Status s = prepareQuery(query, catalog_, *facts_, boundRules(), options, strategy_.demand,
+                                prepared);
         !s)
         return s;
     Result<eval::QueryAnswers> answers =
