@@ -32,7 +32,6 @@ void Binder::bindWhy(const ast::WhyStmt& stmt, const SourceSpan& span) {
     bool ok = atom.has_value();
     if (atom) query.atoms.push_back(std::move(*atom));
     ok = rejectProvenance(stmt.modifiers.provenance, "a 'why' question") && ok;
-    ok = rejectRecordedAt(stmt.modifiers, "a 'why' question") && ok;
     if (rejectPolicyAndDiff(stmt.modifiers, "a 'why' question"))
         ok = bindModifiers(stmt.modifiers, query) && ok;
     else

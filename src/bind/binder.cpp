@@ -105,11 +105,6 @@ bool Binder::drawable(const schema::RelationInfo& relation, const SourceSpan& sp
 bool Binder::bindDiagramUnder(const ast::DiagramStmt& stmt, RunDiagram& out) {
     const std::vector<ast::Name>& under = stmt.modifiers.under;
     if (under.empty()) return true;
-    if (!stmt.query.empty() || stmt.phrase) {
-        error("a diagram of a query is not drawn under a scenario yet", under.front().span,
-              "draw relations under it, as in 'diagram where owner = Amazon under NAME'");
-        return false;
-    }
     if (stmt.diff) {
         error("a diagram under a scenario already marks what the scenario changes", stmt.diff->span,
               "leave out 'diff'");

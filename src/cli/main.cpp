@@ -53,6 +53,24 @@ void addCommonOptions(CLI::App& command, chipgraph::cli::CommonOptions& options)
     addFileOptions(command, options.allowFiles, options.force);
 }
 
+// The options before a subcommand are the interactive session's: `chipgraph --db F query ...`
+// would otherwise answer from the bundled graph, not F, and exit 0.
+int rejectSessionOptions(const CLI::App& app, const CLI::App& sub) {
+    for (const CLI::Option* option : app.get_options())
+        if (option->count() > 0) {
+            std::string name = option->get_name(), command = sub.get_name();
+            std::string fix = sub.get_option_no_throw(name)
+                                  ? "put it after the command: chipgraph " + command + " " + name
+                                  : "'" + command + "' takes no " + name + " (see chipgraph " +
+                                        command + " --help)";
+            std::fprintf(stderr,
+                         "error: %s before '%s' is an option of the interactive session; %s\n",
+                         name.c_str(), command.c_str(), fix.c_str());
+            return 2;
+        }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +205,8 @@ int main(int argc, char** argv) {
         return app.exit(error) == 0 ? 0 : 2;
     }
 
+    if (CLI::App* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands()[0])
+        if (int code = rejectSessionOptions(app, *sub)) return code;
     if (query->parsed()) return runQuery(queryOptions, queryText);
     if (run->parsed()) return runScripts(runOptions, scripts);
     if (init->parsed()) return runInit(initPath, initLimits, initAuthor);

@@ -1,5 +1,6 @@
 // Turns edge groups into the export model: node and edge labels, tooltips (sources and dates),
 // owner clusters, time order, diff marks, and a stable order of nodes and edges.
+#include "common/row_diff.h"
 #include "diagram/builder_impl.h"
 
 #include <algorithm>
@@ -62,8 +63,10 @@ std::string edgeTooltip(const DrawnEdge& drawn, const schema::Catalog& catalog) 
             rivals += (rivals.empty() ? "" : ", ") + catalog.shownName(r);
         tip += "\nconflicts with: " + rivals;
     }
-    for (const schema::Fact& f : e.facts)
-        tip += "\n" + factLine(f, *e.relation, e.timeless, catalog);
+    for (const schema::Fact& f : e.facts) {
+        tip += '\n'; // (one `+=` per part: g++ 12 warns falsely on "\n" + std::string&&)
+        tip += factLine(f, *e.relation, e.timeless, catalog);
+    }
     return tip;
 }
 
@@ -116,35 +119,42 @@ DiagramEdge makeEdge(const DrawnEdge& drawn, const schema::Catalog& catalog, boo
     return edge;
 }
 
-// Compares the two snapshots of a diff: every edge of either, marked.
+// An edge as a row that common/row_diff.h compares: its identity, then what a diff reports
+// as changed (its status and the span of its validity).
+Row edgeRow(const EdgeGroup& e) {
+    std::string valid = validityLabel(e.hull());
+    return {Cell::ofText(e.key()), Cell::ofText(schema::statusName(e.status())),
+            Cell::ofText(valid.empty() ? "always" : valid)};
+}
+
+// Compares the two snapshots of a diff with the rule answers' diffs use (common/row_diff.h):
+// every edge of either, marked; a changed edge's note says what each changed cell was and is
+// ("expected → actual, 2026 → 2026–2027").
 std::vector<DrawnEdge> compare(const std::vector<EdgeGroup>& after,
                                const std::vector<EdgeGroup>& before) {
-    std::map<std::string, const EdgeGroup*> old;
+    std::vector<Row> afterRows, beforeRows;
+    for (const EdgeGroup& e : after)
+        afterRows.push_back(edgeRow(e));
     for (const EdgeGroup& e : before)
-        old.emplace(e.key(), &e);
+        beforeRows.push_back(edgeRow(e));
     std::vector<DrawnEdge> drawn;
-    std::set<std::string> seen;
-    for (const EdgeGroup& e : after) {
-        seen.insert(e.key());
-        auto was = old.find(e.key());
-        if (was == old.end()) {
-            drawn.push_back({&e, Change::Added, ""});
+    for (const EdgeGroup& e : after)
+        drawn.push_back({&e, Change::Unchanged, ""});
+    for (const RowChange& c : diffRows(beforeRows, afterRows, 1, 3)) {
+        if (c.kind == RowChange::Kind::Removed) {
+            drawn.push_back({&before[c.before], Change::Removed, ""});
             continue;
         }
-        std::vector<std::string> notes;
-        if (was->second->status() != e.status())
-            notes.push_back(std::string(schema::statusName(was->second->status())) + " → " +
-                            schema::statusName(e.status()));
-        std::string a = validityLabel(was->second->hull()), b = validityLabel(e.hull());
-        if (a != b)
-            notes.push_back((a.empty() ? "always" : a) + " → " + (b.empty() ? "always" : b));
-        std::string note;
-        for (const std::string& n : notes)
-            note += (note.empty() ? "" : ", ") + n;
-        drawn.push_back({&e, note.empty() ? Change::Unchanged : Change::Changed, note});
+        DrawnEdge& d = drawn[c.after];
+        if (c.kind == RowChange::Kind::Added) {
+            d.change = Change::Added;
+            continue;
+        }
+        d.change = Change::Changed;
+        const Row &was = beforeRows[c.before], &now = afterRows[c.after];
+        for (size_t i : changedCells(was, now, 1, 3))
+            d.changeNote += (d.changeNote.empty() ? "" : ", ") + was[i].text + " → " + now[i].text;
     }
-    for (const EdgeGroup& e : before)
-        if (!seen.count(e.key())) drawn.push_back({&e, Change::Removed, ""});
     return drawn;
 }
 

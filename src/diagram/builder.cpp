@@ -127,9 +127,23 @@ std::string describeDiagramRequest(const DiagramRequest& request) {
 
 namespace {
 
-// A diagram of a query: its edges, with the same policy, `where` filter and conflicts.
+// A query's edges as drawn: with the request's policy, `where` filter and conflicts.
+Status shapeQueryEdges(const GraphView& graph, const DiagramRequest& request,
+                       const ConflictKeys& keys, Hints& hints, std::vector<EdgeGroup>& edges) {
+    if (request.policy == ConflictPolicy::PreferLatest) preferLatest(edges, keys, graph.catalog());
+    if (request.entity) {
+        Result<EntityId> id = resolveEntity(graph.catalog(), *request.entity);
+        if (!id) return id.status();
+        keepSupplyChain(edges, id.value(), hints.owns[id.value()]);
+    }
+    markConflicts(edges, keys);
+    return Status::ok();
+}
+
+// A diagram of a query: its edges, with the same policy, `where` filter and conflicts. With a
+// baseline (under a scenario), the baseline's answers' edges are the `before` of a diff.
 Result<Diagram> buildQueryDiagram(const GraphView& graph, const Vocabulary& vocabulary,
-                                  DiagramRequest request) {
+                                  DiagramRequest request, const GraphView* baseline) {
     if (!request.relations.empty() || request.chainOf || request.diff)
         return Status::error("a diagram of a query cannot also name relations, a chain or a diff");
     const bind::BoundQuery& query = *request.query;
@@ -137,26 +151,42 @@ Result<Diagram> buildQueryDiagram(const GraphView& graph, const Vocabulary& voca
     request.knownAt = query.knownAt;
     Result<QueryDrawing> drawing = drawQuery(graph, query);
     if (!drawing) return drawing.status();
-    if (drawing.value().answers == 0)
+    std::optional<QueryDrawing> before;
+    if (baseline) {
+        Result<QueryDrawing> drawn = drawQuery(*baseline, query);
+        if (!drawn) return drawn.status();
+        before = std::move(drawn.value());
+    }
+    if (drawing.value().answers == 0 && (!before || before->answers == 0))
         return Status::error("the query has no answers: nothing to draw");
     QueryDrawing& d = drawing.value();
-    for (const schema::RelationInfo* relation : d.relations)
+    std::vector<const schema::RelationInfo*> relations = d.relations;
+    if (before)
+        for (const schema::RelationInfo* r : before->relations)
+            if (std::find(relations.begin(), relations.end(), r) == relations.end())
+                relations.push_back(r);
+    for (const schema::RelationInfo* relation : relations)
         request.relations.push_back(relation->name);
-    Result<ConflictKeys> keys = resolveConflictKeys(request, vocabulary, d.relations);
+    Result<ConflictKeys> keys = resolveConflictKeys(request, vocabulary, relations);
     if (!keys) return keys.status();
-    std::vector<EntityId> focus = d.nodes;
+    std::set<EntityId> focus(d.nodes.begin(), d.nodes.end());
     Hints hints = collectHints(graph, vocabulary, request.knownAt);
     hints.notes = std::move(d.notes);
-    if (request.policy == ConflictPolicy::PreferLatest)
-        preferLatest(d.edges, keys.value(), graph.catalog());
-    if (request.entity) {
-        Result<EntityId> id = resolveEntity(graph.catalog(), *request.entity);
-        if (!id) return id.status();
-        keepSupplyChain(d.edges, id.value(), hints.owns[id.value()]);
-        focus.push_back(id.value());
+    if (Status s = shapeQueryEdges(graph, request, keys.value(), hints, d.edges); !s) return s;
+    if (before) {
+        // The baseline's edges sort by the merged relation list; its nodes' notes show too.
+        for (EdgeGroup& e : before->edges)
+            e.relationIndex = static_cast<size_t>(
+                std::find(relations.begin(), relations.end(), e.relation) - relations.begin());
+        for (auto& [id, lines] : before->notes)
+            hints.notes.emplace(id, std::move(lines));
+        focus.insert(before->nodes.begin(), before->nodes.end());
+        if (Status s = shapeQueryEdges(graph, request, keys.value(), hints, before->edges); !s)
+            return s;
     }
-    markConflicts(d.edges, keys.value());
-    return assembleDiagram(graph, vocabulary, request, d.edges, nullptr, hints, focus);
+    if (request.entity) focus.insert(resolveEntity(graph.catalog(), *request.entity).value());
+    return assembleDiagram(graph, vocabulary, request, d.edges, before ? &before->edges : nullptr,
+                           hints, std::vector<EntityId>(focus.begin(), focus.end()));
 }
 
 } // namespace
@@ -164,7 +194,7 @@ Result<Diagram> buildQueryDiagram(const GraphView& graph, const Vocabulary& voca
 Result<Diagram> buildDiagram(const GraphView& graph, const DiagramRequest& asked,
                              const GraphView* baseline) {
     Vocabulary vocabulary = readVocabulary(graph.catalog());
-    if (asked.query) return buildQueryDiagram(graph, vocabulary, asked);
+    if (asked.query) return buildQueryDiagram(graph, vocabulary, asked, baseline);
     // A request naming no relation draws the declared ones (and says so in its title).
     DiagramRequest request = asked;
     if (request.relations.empty()) request.relations = vocabulary.defaultRelations;

@@ -1,23 +1,14 @@
 #include "engine/answer_diff.h"
 
+#include "common/row_diff.h"
 #include "common/text.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace chipgraph::engine {
 
 namespace {
-
-using Row = std::vector<Cell>;
-
-std::string joinCells(const Row& row, size_t from, size_t to) {
-    std::string out;
-    for (size_t i = from; i < to; ++i)
-        out += row[i].text + '\x1f';
-    return out;
-}
 
 // Sources gained and lost: "+udn_2026_02, -seed2025".
 std::string sourceChange(const std::string& was, const std::string& now) {
@@ -37,8 +28,7 @@ std::string sourceChange(const std::string& was, const std::string& now) {
 std::string wasText(const Row& was, const Row& now, const std::vector<std::string>& columns,
                     size_t keyColumns) {
     std::string out;
-    for (size_t i = keyColumns; i < was.size(); ++i) {
-        if (was[i].text == now[i].text) continue;
+    for (size_t i : changedCells(was, now, keyColumns, was.size())) {
         std::string text = columns[i] == "source" ? sourceChange(was[i].text, now[i].text)
                            : was[i].kind == Cell::Kind::Null ? "-"
                                                              : was[i].text;
@@ -69,34 +59,18 @@ Table diffAnswers(const Table& before, const Table& after, size_t keyColumns) {
     out.columns.assign(after.columns.begin(), after.columns.begin() + width);
     out.columns.push_back("change");
     out.columns.push_back("was");
-    // Per key, the rows found in one answer only, in their answer's order.
-    std::map<std::string, std::pair<std::vector<Row>, std::vector<Row>>> only;
-    std::multiset<std::string> afterRows, beforeRows;
-    for (const Row& r : after.rows)
-        afterRows.insert(joinCells(r, 0, width));
-    for (const Row& r : before.rows)
-        beforeRows.insert(joinCells(r, 0, width));
-    for (const Row& r : before.rows)
-        if (!afterRows.count(joinCells(r, 0, width)))
-            only[joinCells(r, 0, keyColumns)].first.emplace_back(r.begin(), r.begin() + width);
-    for (const Row& r : after.rows)
-        if (!beforeRows.count(joinCells(r, 0, width)))
-            only[joinCells(r, 0, keyColumns)].second.emplace_back(r.begin(), r.begin() + width);
-    auto emit = [&](Row row, const char* change, const std::string& was) {
-        row.push_back(Cell::ofText(change));
+    auto shown = [&](const Row& r) { return Row(r.begin(), r.begin() + width); };
+    for (const RowChange& c : diffRows(before.rows, after.rows, keyColumns, width)) {
+        Row row =
+            shown(c.kind == RowChange::Kind::Removed ? before.rows[c.before] : after.rows[c.after]);
+        std::string was = c.kind == RowChange::Kind::Changed
+                              ? wasText(shown(before.rows[c.before]), row, out.columns, keyColumns)
+                              : "";
+        row.push_back(Cell::ofText(c.kind == RowChange::Kind::Added     ? "added"
+                                   : c.kind == RowChange::Kind::Removed ? "removed"
+                                                                        : "changed"));
         row.push_back(was.empty() ? Cell::null() : Cell::ofText(was));
         out.rows.push_back(std::move(row));
-    };
-    for (auto& [key, rows] : only) {
-        std::vector<Row>& gone = rows.first;
-        std::vector<Row>& fresh = rows.second;
-        size_t paired = std::min(gone.size(), fresh.size());
-        for (size_t i = 0; i < paired; ++i)
-            emit(fresh[i], "changed", wasText(gone[i], fresh[i], out.columns, keyColumns));
-        for (size_t i = paired; i < fresh.size(); ++i)
-            emit(fresh[i], "added", "");
-        for (size_t i = paired; i < gone.size(); ++i)
-            emit(gone[i], "removed", "");
     }
     std::stable_sort(out.rows.begin(), out.rows.end(),
                      [&](const Row& a, const Row& b) { return keyLess(a, b, keyColumns); });

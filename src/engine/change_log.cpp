@@ -63,6 +63,25 @@ Status loadRecordedState(store::Store& store, const schema::Catalog& catalog,
     return Status::ok();
 }
 
+Result<std::vector<schema::Fact>> retractedClaims(store::Store& store,
+                                                  const schema::Catalog& catalog,
+                                                  RelationId relation,
+                                                  std::optional<DayNumber> recordedAt) {
+    store::Store::Recorded by{INT64_MAX, INT64_MAX, INT64_MAX};
+    if (recordedAt) {
+        Result<store::Store::Recorded> recorded = store.recordedBy(formatDay(*recordedAt));
+        if (!recorded) return recorded.status();
+        by = recorded.value();
+    }
+    Result<std::vector<store::Store::FactRecord>> records = store.factRecords(catalog, relation);
+    if (!records) return records.status();
+    std::vector<schema::Fact> out;
+    for (store::Store::FactRecord& r : records.value())
+        if (r.retractedBy != 0 && r.retractedBy <= by.lastEntry && r.id < by.factEnd)
+            out.push_back(std::move(r.fact));
+    return out;
+}
+
 namespace {
 
 // Whether `fact` matches the atom: its constants, repeated variables and qualifiers.

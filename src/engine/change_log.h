@@ -31,6 +31,13 @@ struct RecordedState {
 Status loadRecordedState(store::Store& store, const schema::Catalog& catalog,
                          const RuleSet& current, DayNumber day, RecordedState& out);
 
+// The claims of `relation` retracted by now, or by the end of `recordedAt`'s day (claims
+// stored then and retracted since are not: the state of that day holds them).
+Result<std::vector<schema::Fact>> retractedClaims(store::Store& store,
+                                                  const schema::Catalog& catalog,
+                                                  RelationId relation,
+                                                  std::optional<DayNumber> recordedAt);
+
 // `blame atom.`: per claim matching the atom (its one atom), the entry that added it and, if
 // retracted, the one that retracted it, oldest first.
 Result<Table> blameTable(store::Store& store, const schema::Catalog& catalog,

@@ -65,18 +65,28 @@ std::string signedNumber(double v) {
 // The claims a history or conflicts list reads: matching, seen by the window and `known at`,
 // oldest report first (claims without a report date last; one day's deprecated claims first,
 // so the last claim of a key is the one `prefer latest` keeps).
+void sortByReport(std::vector<const schema::Fact*>& facts, const schema::Catalog& catalog) {
+    auto order = [&](const schema::Fact* f) {
+        return std::make_tuple(eval::knownFrom(catalog, *f).value_or(kMaxDay),
+                               eval::deprecation(catalog, *f) ? 0 : 1);
+    };
+    std::stable_sort(facts.begin(), facts.end(), [&](const schema::Fact* a, const schema::Fact* b) {
+        return order(a) < order(b);
+    });
+}
+
 struct Claims {
     std::vector<const schema::Fact*> facts;
     eval::LeftOutCounts leftOut;
 };
 
-Claims matchingClaims(const bind::BoundQuery& query, const eval::FactBase& facts,
+Claims matchingClaims(const bind::BoundQuery& query, const std::vector<schema::Fact>& candidates,
                       const schema::Catalog& catalog) {
     const bind::BoundAtom& atom = query.atoms.front();
     const schema::RelationInfo& relation = catalog.relation(atom.relation);
     eval::ClaimFilter filter{query.window, query.knownAt};
     Claims out;
-    for (const schema::Fact& fact : facts.relation(atom.relation).facts()) {
+    for (const schema::Fact& fact : candidates) {
         if (!matches(atom, fact)) continue;
         eval::LeftOut why = filter.check(catalog, relation, fact.valid, fact.source);
         if (why != eval::LeftOut::None) {
@@ -85,13 +95,7 @@ Claims matchingClaims(const bind::BoundQuery& query, const eval::FactBase& facts
         }
         out.facts.push_back(&fact);
     }
-    auto order = [&](const schema::Fact* f) {
-        return std::make_tuple(eval::knownFrom(catalog, *f).value_or(kMaxDay),
-                               eval::deprecation(catalog, *f) ? 0 : 1);
-    };
-    std::stable_sort(
-        out.facts.begin(), out.facts.end(),
-        [&](const schema::Fact* a, const schema::Fact* b) { return order(a) < order(b); });
+    sortByReport(out.facts, catalog);
     return out;
 }
 
@@ -160,9 +164,13 @@ std::string groupOf(const schema::RelationInfo& relation, const schema::Fact& fa
 } // namespace
 
 Table claimHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
-                   const schema::Catalog& catalog) {
+                   const std::vector<schema::Fact>& retracted, const schema::Catalog& catalog) {
     const schema::RelationInfo& relation = catalog.relation(query.atoms.front().relation);
-    Claims claims = matchingClaims(query, facts, catalog);
+    Claims claims = matchingClaims(query, facts.relation(relation.id).facts(), catalog);
+    std::vector<const schema::Fact*> taken = matchingClaims(query, retracted, catalog).facts;
+    std::set<const schema::Fact*> isRetracted(taken.begin(), taken.end());
+    claims.facts.insert(claims.facts.end(), taken.begin(), taken.end());
+    sortByReport(claims.facts, catalog);
     int amount = amountColumn(relation);
     Table table;
     table.columns = claimColumns(relation);
@@ -174,11 +182,18 @@ Table claimHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
     // The latest actual of each key: a forecast's error is measured against it.
     std::map<std::string, const schema::Fact*> actual;
     for (const schema::Fact* f : claims.facts)
-        if (f->status == schema::FactStatus::Actual) actual[groupOf(relation, *f)] = f;
+        if (f->status == schema::FactStatus::Actual && !isRetracted.count(f))
+            actual[groupOf(relation, *f)] = f;
     std::map<std::string, std::vector<const schema::Fact*>> earlier;
     for (const schema::Fact* f : claims.facts) {
-        std::vector<const schema::Fact*>& before = earlier[groupOf(relation, *f)];
         std::vector<Cell> row = claimRow(relation, *f, catalog, f->source);
+        if (isRetracted.count(f)) {
+            row.push_back(Cell::ofText("retracted"));
+            row.resize(table.columns.size());
+            table.rows.push_back(std::move(row));
+            continue;
+        }
+        std::vector<const schema::Fact*>& before = earlier[groupOf(relation, *f)];
         row.push_back(Cell::ofText(changeOf(relation, *f, before)));
         if (amount >= 0) {
             double value = f->args[amount].numberValue().sortKey();
@@ -210,7 +225,8 @@ Table claimHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
 Table claimConflicts(const bind::BoundQuery& query, const eval::FactBase& facts,
                      const schema::Catalog& catalog) {
     const schema::RelationInfo& relation = catalog.relation(query.atoms.front().relation);
-    Claims claims = matchingClaims(query, facts, catalog);
+    Claims claims =
+        matchingClaims(query, facts.relation(query.atoms.front().relation).facts(), catalog);
     std::map<std::string, std::vector<const schema::Fact*>> groups;
     std::vector<std::string> order;
     for (const schema::Fact* f : claims.facts)

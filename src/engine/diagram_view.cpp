@@ -13,7 +13,7 @@ std::vector<schema::Fact> DiagramView::factsOf(RelationId relation, std::optiona
 
 Result<std::vector<std::vector<Value>>>
 DiagramView::answerBindings(const bind::BoundQuery& query) const {
-    return engine_.answerBindings(query);
+    return engine_.answerBindings(query, facts_);
 }
 
 bool DiagramView::isTimeless(RelationId relation) const {

@@ -85,11 +85,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readO
     std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
     engine->readOnly_ = readOnly;
     engine->inMemory_ = path == ":memory:";
-    // One snapshot: a writer committing in between must not pair this catalog with its facts.
+    // The catalog now, the facts on their first use (docs/storage.md, "Opening"), from the
+    // state of the database this catalog describes (the snapshot marked in its transaction).
     if (Status s = engine->store_->beginRead(); !s) return s;
     Status loaded = engine->store_->loadCatalog(engine->catalog_);
-    if (loaded) loaded = engine->reloadFacts();
+    if (loaded) loaded = engine->store_->markSnapshot();
     engine->store_->endRead();
+    if (loaded) loaded = engine->reloadFacts();
     if (!loaded) return loaded;
     if (Status s = engine->rebindRules(); !s) return s;
     if (Status s = engine->rebindScenarios(); !s) return s;
@@ -185,11 +187,23 @@ static bool readsOnlyStatedFacts(const bind::BoundStatement& s, const schema::Ca
     return true;
 }
 
+// Every stored relation is loaded on its first use (by the store, as of the snapshot marked
+// when the catalog was loaded).
 Status Engine::reloadFacts() {
     facts_ = std::make_unique<eval::FactBase>();
-    // Stored facts are distinct (their key is the table's): no identity check per fact.
-    return store_->loadFacts(catalog_,
-                             [&](schema::Fact fact) { facts_->addDistinct(std::move(fact)); });
+    std::vector<RelationId> stored;
+    for (const schema::RelationInfo* relation : catalog_.relations())
+        if (!relation->derived) stored.push_back(relation->id);
+    facts_->setLoader(
+        [this](RelationId relation, std::vector<schema::Fact>& out) {
+            Status loaded = store_->loadRelationFacts(catalog_, relation, out);
+            if (loaded) return loaded;
+            return Status::error(Phase::Store, "reading the facts of '" +
+                                                   catalog_.relation(relation).name +
+                                                   "': " + loaded.message());
+        },
+        stored);
+    return Status::ok();
 }
 
 size_t Engine::factCount() const {
@@ -249,6 +263,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
                                  request.path};
     status = store_->openLogEntry(entry);
     if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
+    if (status) status = facts_->loadError();
     if (status) status = store_->closeLogEntry(entry, changedAnything(result.outcome.stats));
     if (status) status = transaction.commit();
     if (!status) {
@@ -269,6 +284,17 @@ static bool writes(const bind::BoundStatement& s) {
            !std::holds_alternative<bind::ListChanges>(s.node);
 }
 
+// A unit that imports CSV files writes in bulk (store::Store::beginBulk); one that also
+// retracts does not (the store checks the references of what it writes, not of retractions).
+static bool importsInBulk(const std::vector<bind::BoundStatement>& statements) {
+    auto is = [&](auto kind) {
+        return std::any_of(statements.begin(), statements.end(), [](const auto& s) {
+            return std::holds_alternative<decltype(kind)>(s.node);
+        });
+    };
+    return is(bind::RunImport{}) && !is(bind::RetractFact{});
+}
+
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     std::optional<store::Transaction> transaction;
     return runUnit(files, transaction);
@@ -280,6 +306,7 @@ Status Engine::reloadAll(bool deferRules) {
     catalog_ = schema::Catalog{};
     baseCache_ = std::make_unique<eval::BaseTableCache>();
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
+    if (Status s = store_->markSnapshot(); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
     if (deferRules) {
         rules_ = {};
@@ -341,7 +368,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         return outcome;
     }
     if (anyWrite && !transaction) {
-        transaction.emplace(*store_);
+        transaction.emplace(*store_, importsInBulk(statements) ? store::Transaction::Kind::Bulk
+                                                               : store::Transaction::Kind::Normal);
         if (!transaction->status()) {
             outcome.diagnostics.push_back(
                 makeError(Phase::Store, transaction->status().message(), {}));
@@ -388,6 +416,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                 outcome.results.back().statement = spanText(file->text, file->firstLine, s.span);
         }
     }
+    // A relation whose facts failed to load was read as empty: no answer or write stands.
+    if (status) status = facts_->loadError();
     if (status && anyWrite) {
         entry.action = logAction(statements, outcome.stats);
         status = store_->closeLogEntry(entry, changedAnything(outcome.stats));
@@ -406,6 +436,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     if (extended) rules_ = std::move(*extended);
     scenarios_ = std::move(scenarios);
     drawDiagrams(executor.diagrams(), outcome);
+    if (Status s = facts_->loadError(); !s) {
+        outcome.results.clear();
+        outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
+    }
     return outcome;
 }
 
@@ -610,6 +644,7 @@ Result<Engine::Materialized> Engine::materialize(const std::string& name,
     const RuleSet& inForce = boundRules();
     eval::RuleEngine rules(catalog_, *facts_, inForce.rules, inForce.strata, options);
     if (Status s = rules.evaluate({relation->id}); !s) return s;
+    if (Status s = facts_->loadError(); !s) return s;
     return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
                         rules.derivedMemoryBytes()};
 }

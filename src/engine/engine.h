@@ -180,7 +180,8 @@ public:
     // The values of a bound query's variables, one vector per answer, in the order the query
     // prints its answers (`order by` and `limit` apply). Derived relations are evaluated with
     // the query's window and `known at`. Diagrams of a query draw from these.
-    Result<std::vector<std::vector<Value>>> answerBindings(const bind::BoundQuery& query) const;
+    Result<std::vector<std::vector<Value>>>
+    answerBindings(const bind::BoundQuery& query, const eval::FactBase* facts = nullptr) const;
 
     // Parses and binds one query given as text (`? body modifiers.` or a phrase question, as
     // `chipgraph diagram --query` takes it) against the catalog, with the session defaults.

@@ -52,7 +52,7 @@ Status Executor::execute(const bind::BoundStatement& statement) {
             } else if constexpr (std::is_same_v<T, bind::AddFact>) {
                 return addFact(node.fact);
             } else if constexpr (std::is_same_v<T, bind::RetractFact>) {
-                return retract(node);
+                return retract(node, statement.span);
             } else if constexpr (std::is_same_v<T, bind::DeclareRule>) {
                 return declareRule(node);
             } else if constexpr (std::is_same_v<T, bind::ExplainWhy>) {
@@ -114,7 +114,7 @@ Status Executor::addFact(const schema::Fact& fact) {
     return Status::ok();
 }
 
-Status Executor::retract(const bind::RetractFact& r) {
+Status Executor::retract(const bind::RetractFact& r, const SourceSpan& span) {
     std::vector<schema::Fact> doomed;
     for (const schema::Fact& f : facts_.relation(r.pattern.relation).facts()) {
         if (f.args != r.pattern.args) continue;
@@ -122,6 +122,16 @@ Status Executor::retract(const bind::RetractFact& r) {
         if (r.matchSource && f.source != r.pattern.source) continue;
         if (r.matchStatus && f.status != r.pattern.status) continue;
         doomed.push_back(f);
+    }
+    if (doomed.empty()) {
+        // Not an error (retracting what is gone already is idempotent), but never silent: a
+        // mistyped clause would otherwise leave the claim in every answer.
+        Diagnostic warning =
+            makeError(Phase::Eval, "nothing to retract: no stored claim matches", span,
+                      "a clause given (valid, status, per) must equal the "
+                      "claim's; '? ATOM.' lists the claims stored");
+        warning.severity = Severity::Warning;
+        outcome_.diagnostics.push_back(std::move(warning));
     }
     for (const schema::Fact& f : doomed) {
         if (Status s = store_.retractFact(f, logEntry_); !s) return s;
@@ -337,11 +347,20 @@ Status Executor::diagram(const bind::RunDiagram& request) {
 }
 
 Status Executor::why(const bind::BoundQuery& query) {
+    // `recorded at`: the facts and rules as the database stood then.
+    RecordedState state;
+    if (query.recordedAt)
+        if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
+            return s;
+    const eval::FactBase& stored = query.recordedAt ? state.facts : facts_;
+    const RuleSet& rules = query.recordedAt ? state.rules : rules_;
     std::string note;
-    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, facts_, note);
+    Result<std::unique_ptr<eval::FactBase>> changed = scenarioFacts(query, stored, note);
     if (!changed) return changed.status();
-    const eval::FactBase& facts = changed.value() ? *changed.value() : facts_;
-    eval::RuleEngine engine(catalog_, facts, rules_.rules, rules_.strata, ruleOptions(query));
+    const eval::FactBase& facts = changed.value() ? *changed.value() : stored;
+    eval::RuleEvalOptions options = ruleOptions(query);
+    if (query.recordedAt) options.cache = nullptr; // kept tables hold the current facts
+    eval::RuleEngine engine(catalog_, facts, rules.rules, rules.strata, options);
     Result<std::vector<DerivationNode>> trees = eval::explainWhy(engine, query, catalog_);
     if (!trees) return trees.status();
     outcome_.results.push_back({"", WhyAnswer{std::move(trees.value())}});

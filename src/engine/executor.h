@@ -4,6 +4,7 @@
 #include "bind/bound.h"
 #include "engine/engine.h"
 #include "engine/scenario.h"
+#include "eval/claim_keys.h"
 #include "eval/fact_base.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
@@ -40,7 +41,7 @@ public:
 private:
     Status declareEntity(const bind::DeclareEntity& declaration);
     Status addFact(const schema::Fact& fact);
-    Status retract(const bind::RetractFact& retract);
+    Status retract(const bind::RetractFact& retract, const SourceSpan& span);
     Status runQuery(const bind::RunQuery& run);
     // What a question reads when not the engine's catalog and rules: a query's own rules (a
     // head), or the rules recorded at a past day (`recorded at`).
@@ -69,8 +70,15 @@ private:
                                const Context* context, std::string* plan);
     Result<Table> diffAnswer(const bind::BoundQuery& query, const eval::FactBase& facts,
                              const Context* context);
+    // derived_marks.cpp: per row of `table` (the answer over `used`), the strongest mark of the
+    // keyed claims upstream of its derived atoms that it rests on; nullopt when the query reads
+    // no derived relation over a keyed one.
+    Result<std::optional<std::vector<eval::ClaimGroups::Mark>>>
+    derivedMarks(const bind::BoundQuery& query, const Table& table, const eval::FactBase& used,
+                 const eval::FactBase& all, const Context* context);
     Status listClaims(const bind::ListClaims& request);
-    Result<Table> derivedHistory(const bind::BoundQuery& query);
+    Result<Table> derivedHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                 const Context* context);
     Status listChanges(const bind::ListChanges& request);
     Status judge(const bind::DeclareJudgement& judgement);
     Status why(const bind::BoundQuery& query);

@@ -1,6 +1,7 @@
 // Questions about time and disagreement (docs/time.md): policies and the `conflict` column of
 // answers over keyed relations, diffs between two dates, history, conflicts and changes.
 #include "engine/answer_diff.h"
+#include "engine/change_log.h"
 #include "engine/claim_history.h"
 #include "engine/executor.h"
 #include "eval/claim_filter.h"
@@ -102,11 +103,13 @@ const char* markText(eval::ClaimGroups::Mark mark) {
 }
 
 // Adds the `conflict` column (before the detail columns): per row, the strongest mark of the
-// keyed claims it may rest on (deprecated, yes, resolved; empty when none). `used` are the
+// keyed claims it may rest on (deprecated, yes, resolved; empty when none), starting from
+// `derived` (the marks of the rows' derived premises, derived_marks.cpp). `used` are the
 // facts the answer read (a policy's), `all` the engine's.
 void markConflicts(const bind::BoundQuery& query, const std::vector<bind::BoundAtom>& atoms,
                    eval::QueryAnswers& answers, const eval::FactBase& used,
-                   const eval::FactBase& all, const schema::Catalog& catalog) {
+                   const eval::FactBase& all, const schema::Catalog& catalog,
+                   const std::vector<eval::ClaimGroups::Mark>& derived) {
     std::vector<std::pair<const bind::BoundAtom*, eval::ClaimGroups>> keyed;
     for (const bind::BoundAtom& atom : atoms) {
         const schema::RelationInfo& relation = catalog.relation(atom.relation);
@@ -117,7 +120,7 @@ void markConflicts(const bind::BoundQuery& query, const std::vector<bind::BoundA
     size_t at = table.columns.size() - table.detailColumns;
     table.columns.insert(table.columns.begin() + at, "conflict");
     for (size_t r = 0; r < table.rows.size(); ++r) {
-        auto strongest = eval::ClaimGroups::Mark::None;
+        auto strongest = derived[r];
         for (const auto& [atom, groups] : keyed)
             for (const schema::Fact* f :
                  supportOf(*atom, answers.bindings[r], used, catalog, query))
@@ -161,7 +164,13 @@ Result<Table> Executor::policyAnswer(const bind::BoundQuery& query, const eval::
         keyedAtoms(query, context ? context->rules : rules_, catalog);
     Result<eval::QueryAnswers> answers = answer(query, used, !keyed.empty(), plan, context);
     if (!answers) return answers.status();
-    if (!keyed.empty()) markConflicts(query, keyed, answers.value(), used, facts, catalog);
+    Result<std::optional<std::vector<eval::ClaimGroups::Mark>>> derived =
+        derivedMarks(query, answers.value().table, used, facts, context);
+    if (!derived) return derived.status();
+    if (!keyed.empty() || derived.value())
+        markConflicts(query, keyed, answers.value(), used, facts, catalog,
+                      derived.value().value_or(std::vector<eval::ClaimGroups::Mark>(
+                          answers.value().table.rows.size(), eval::ClaimGroups::Mark::None)));
     return std::move(answers.value().table);
 }
 
@@ -188,23 +197,36 @@ Result<Table> Executor::diffAnswer(const bind::BoundQuery& query, const eval::Fa
 }
 
 Status Executor::listClaims(const bind::ListClaims& request) {
-    const schema::RelationInfo& relation = catalog_.relation(request.query.atoms[0].relation);
+    const bind::BoundQuery& query = request.query;
+    const schema::RelationInfo& relation = catalog_.relation(query.atoms[0].relation);
+    // `recorded at`: the claims (and rules) as the database stood then.
+    RecordedState state;
+    if (query.recordedAt)
+        if (Status s = loadRecordedState(store_, catalog_, rules_, *query.recordedAt, state); !s)
+            return s;
+    const eval::FactBase& facts = query.recordedAt ? state.facts : facts_;
     TableAnswer result;
-    if (!request.history)
-        result.table = claimConflicts(request.query, facts_, catalog_);
-    else if (!relation.derived)
-        result.table = claimHistory(request.query, facts_, catalog_);
-    else if (Result<Table> table = derivedHistory(request.query); table)
+    if (!request.history) {
+        result.table = claimConflicts(query, facts, catalog_);
+    } else if (!relation.derived) {
+        Result<std::vector<schema::Fact>> retracted =
+            retractedClaims(store_, catalog_, relation.id, query.recordedAt);
+        if (!retracted) return retracted.status();
+        result.table = claimHistory(query, facts, retracted.value(), catalog_);
+    } else {
+        Context recorded{catalog_, state.rules, true};
+        Result<Table> table = derivedHistory(query, facts, query.recordedAt ? &recorded : nullptr);
+        if (!table) return table.status();
         result.table = std::move(table.value());
-    else
-        return table.status();
+    }
     outcome_.results.push_back({"", std::move(result)});
     return Status::ok();
 }
 
 // The history of a derived fact is the history of its support: the answer as known at each
 // report date, and what each date changed (new rows, new sources, another validity or status).
-Result<Table> Executor::derivedHistory(const bind::BoundQuery& query) {
+Result<Table> Executor::derivedHistory(const bind::BoundQuery& query, const eval::FactBase& facts,
+                                       const Context* context) {
     std::set<DayNumber> days;
     for (const schema::SourceInfo* s : catalog_.sources())
         if (s->published && (!query.knownAt || s->published->lastDay() <= *query.knownAt))
@@ -214,7 +236,7 @@ Result<Table> Executor::derivedHistory(const bind::BoundQuery& query) {
     for (DayNumber day : days) {
         bind::BoundQuery at = query;
         at.knownAt = day;
-        Result<eval::QueryAnswers> answers = answer(at, facts_, false);
+        Result<eval::QueryAnswers> answers = answer(at, facts, false, nullptr, context);
         if (!answers) return answers.status();
         Table& now = answers.value().table;
         Table diff = diffAnswers(previous, now, width);

@@ -14,18 +14,19 @@
 
 namespace chipgraph::engine {
 
-Result<std::vector<std::vector<Value>>>
-Engine::answerBindings(const bind::BoundQuery& query) const {
+Result<std::vector<std::vector<Value>>> Engine::answerBindings(const bind::BoundQuery& query,
+                                                               const eval::FactBase* facts) const {
     eval::RuleEvalOptions options = ruleOptions(query.window, query.knownAt);
     options.cancel = &cancel_;
     PreparedQuery prepared;
-    if (Status s = prepareQuery(query, catalog_, *facts_, boundRules(), options, strategy_.demand,
-                                prepared);
+    if (Status s = prepareQuery(query, catalog_, facts ? *facts : *facts_, boundRules(), options,
+                                strategy_.demand, prepared);
         !s)
         return s;
     Result<eval::QueryAnswers> answers =
         eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog_, prepared.limits);
     if (!answers) return answers.status();
+    if (Status s = facts_->loadError(); !s) return s;
     return std::move(answers.value().bindings);
 }
 

@@ -112,7 +112,7 @@ void RelationFacts::rehash() const {
 }
 
 bool FactBase::add(schema::Fact fact) {
-    RelationFacts& r = relations_[fact.relation];
+    RelationFacts& r = mutableRelation(fact.relation);
     uint32_t hash = slotHash(fact);
     if (r.find(fact, hash) >= 0) return false;
     r.insertSlot(hash, static_cast<uint32_t>(r.facts_.size()));
@@ -123,7 +123,7 @@ bool FactBase::add(schema::Fact fact) {
 }
 
 void FactBase::addDistinct(schema::Fact fact) {
-    RelationFacts& r = relations_[fact.relation];
+    RelationFacts& r = mutableRelation(fact.relation);
     r.facts_.push_back(std::move(fact));
     r.indexes_.clear();
     r.hashed_ = false;
@@ -131,7 +131,7 @@ void FactBase::addDistinct(schema::Fact fact) {
 }
 
 void FactBase::adoptDistinct(RelationId id, std::vector<schema::Fact> facts) {
-    RelationFacts& r = relations_[id];
+    RelationFacts& r = mutableRelation(id);
     if (r.facts_.empty())
         r.facts_ = std::move(facts);
     else // not the intended use, but kept correct: appended as addDistinct would
@@ -147,12 +147,13 @@ bool FactBase::contains(const schema::Fact& fact) const {
 }
 
 void FactBase::reserve(RelationId id, size_t more) {
-    RelationFacts& r = relations_[id];
+    RelationFacts& r = mutableRelation(id);
     r.facts_.reserve(r.facts_.size() + more);
     r.reserve(r.facts_.size() + more);
 }
 
 bool FactBase::remove(const schema::Fact& fact) {
+    ensureLoaded(fact.relation);
     auto it = relations_.find(fact.relation);
     if (it == relations_.end()) return false;
     RelationFacts& r = it->second;
@@ -167,17 +168,20 @@ bool FactBase::remove(const schema::Fact& fact) {
 }
 
 void FactBase::replace(RelationId id, const std::vector<schema::Fact>& facts) {
+    ensureLoaded(id); // (not needed for the result, but keeps the map's entries as they were)
     relations_.erase(id);
     for (const schema::Fact& fact : facts)
         add(fact);
 }
 
 const RelationFacts& FactBase::relation(RelationId id) const {
+    ensureLoaded(id);
     auto it = relations_.find(id);
     return it == relations_.end() ? empty_ : it->second;
 }
 
 size_t FactBase::totalSize() const {
+    loadAll();
     size_t n = 0;
     for (const auto& [id, r] : relations_)
         n += r.size();

@@ -3,11 +3,16 @@
 // their identities (so adding a fact twice is a no-op; hashed from the fact's fields, never a
 // key string; open addressing over a flat array, no node per fact) and hash indexes on argument
 // positions, built on first use and dropped when the relation changes.
+#include "common/status.h"
 #include "common/value.h"
 #include "schema/fact.h"
 
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace chipgraph::eval {
@@ -58,8 +63,29 @@ private:
 size_t identityHash(const schema::Fact& fact);
 bool sameIdentity(const schema::Fact& a, const schema::Fact& b);
 
+// Replaces `facts` with the stored facts of a relation, in the order they were stored.
+using FactLoader = std::function<Status(RelationId, std::vector<schema::Fact>&)>;
+
 class FactBase {
 public:
+    FactBase();
+    // A copy holds the relations loaded so far; the others it loads itself, through the same
+    // loader, on their first use.
+    FactBase(const FactBase& other);
+    FactBase& operator=(const FactBase& other);
+    FactBase(FactBase&&) noexcept;
+    FactBase& operator=(FactBase&&) noexcept;
+    ~FactBase();
+
+    // Lazy loading: the relations `stored` (which have no facts here yet) get theirs from
+    // `load` when first read or changed, by any method below (relation() may be called from
+    // several threads). A load that fails leaves its relation empty and keeps its error for
+    // loadError(), which every copy shares.
+    void setLoader(FactLoader load, const std::vector<RelationId>& stored);
+    // The first error a load gave (ok: none), for the caller to report instead of answers
+    // computed without the relation's facts.
+    Status loadError() const;
+
     // Adds the fact; false if an identical fact is already present.
     bool add(schema::Fact fact);
     // Adds a fact the caller knows is not present (rule evaluation's output: distinct tuples,
@@ -86,8 +112,17 @@ public:
     bool has(RelationId id) const { return relations_.count(id) != 0; }
 
 private:
+    struct Lazy;
+    // Loads relation `id` if it is still to be loaded; the map does not change shape (the
+    // entries of relations to load exist from setLoader on), so readers of other relations
+    // are safe meanwhile.
+    void ensureLoaded(RelationId id) const;
+    void loadAll() const;
+    RelationFacts& mutableRelation(RelationId id); // loaded first
+
     std::unordered_map<RelationId, RelationFacts> relations_;
     RelationFacts empty_;
+    std::unique_ptr<Lazy> lazy_; // null: every relation is here
 };
 
 } // namespace chipgraph::eval

@@ -35,7 +35,9 @@ std::string displayToken(const antlr4::dfa::Vocabulary& vocabulary, size_t type)
 
 std::string tokenText(antlr4::Token* token) {
     if (!token || token->getType() == antlr4::Token::EOF) return "end of input";
-    return "'" + token->getText() + "'";
+    std::string quoted = "'"; // (appended: g++ 12 warns falsely on "'" + std::string&&)
+    quoted += token->getText();
+    return quoted + "'";
 }
 
 bool endsStatement(antlr4::Token* token) {
@@ -162,6 +164,35 @@ std::string misplacedModifier(antlr4::TokenStream* tokens, antlr4::Token* offend
            fixed;
 }
 
+// `? sum(U) by V : shipments(V, U).`: a head names the groups as variables, SQL's GROUP BY
+// as `? V, sum(U): shipments(V, U).`
+std::string groupByHead(antlr4::TokenStream* tokens, antlr4::Token* offending) {
+    if (text::foldCase(offending->getText()) != "by") return "";
+    size_t start = statementStart(tokens, offending), by = offending->getTokenIndex();
+    if (tokens->get(start)->getText() != "?") return "";
+    size_t colon = by;
+    while (colon < tokens->size() && tokens->get(colon)->getText() != ":" &&
+           tokens->get(colon)->getType() != antlr4::Token::EOF &&
+           !endsStatement(tokens->get(colon)))
+        ++colon;
+    if (colon >= tokens->size() || tokens->get(colon)->getText() != ":") return "";
+    return "a question's head names its groups as variables: ? " +
+           joinTokens(tokens, by + 1, colon) + ", " + joinTokens(tokens, start + 1, by) + ": " +
+           joinTokens(tokens, colon + 1, statementEnd(tokens, colon));
+}
+
+// `diff 2025-06 .. 2026-06.`: what changed over the whole graph is `changes`.
+std::string diffStatement(antlr4::TokenStream* tokens, antlr4::Token* offending) {
+    size_t start = statementStart(tokens, offending);
+    if (text::foldCase(tokens->get(start)->getText()) != "diff" ||
+        offending->getTokenIndex() != start + 1)
+        return "";
+    size_t end = statementEnd(tokens, start);
+    return "what changed between two dates is 'changes known at D1 .. D2.' (a query's changes: "
+           "'? QUERY diff known at D1 .. D2.'): changes known at " +
+           joinTokens(tokens, start + 1, end);
+}
+
 // The fix for a mistake new users make, or "" when the offending token is not one.
 std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
     antlr4::TokenStream* tokens = parser->getTokenStream();
@@ -181,6 +212,14 @@ std::string teachingHint(antlr4::Parser* parser, antlr4::Token* offending) {
         std::string inside = joinTokens(tokens, offending->getTokenIndex() + 1, close);
         return "names and texts are quoted with double quotes: \"" + inside + "\"";
     }
+    // `why designs(A, B).`: a why question ends with '?' like any question.
+    if (offending->getType() == ChipGraphParser::END &&
+        tokens->get(statementStart(tokens, offending))->getType() == ChipGraphParser::WHY)
+        return "a 'why' question ends with '?': " +
+               joinTokens(tokens, statementStart(tokens, offending), offending->getTokenIndex()) +
+               "?";
+    if (std::string hint = groupByHead(tokens, offending); !hint.empty()) return hint;
+    if (std::string hint = diffStatement(tokens, offending); !hint.empty()) return hint;
     return misplacedModifier(tokens, offending);
 }
 

@@ -18,8 +18,20 @@ namespace chipgraph::repl {
 
 namespace {
 
-constexpr const char* kPrompt = "chipgraph> ";
-constexpr const char* kContinuation = "      ...> ";
+// The prompt names the session's defaults, so that no question is read under a date or a
+// policy set long ago and forgotten: "chipgraph as of 2027 prefer latest> ".
+std::string promptOf(const Session& session) {
+    std::string prompt = "chipgraph";
+    if (session.asOf()) prompt += " as of " + *session.asOf();
+    if (session.knownAt()) prompt += " known at " + *session.knownAt();
+    if (session.policy()) prompt += " prefer " + *session.policy();
+    return prompt + "> ";
+}
+
+// "      ...> " under "chipgraph> ": the continuation ends where the prompt does.
+std::string continuationOf(const std::string& prompt) {
+    return std::string(prompt.size() > 5 ? prompt.size() - 5 : 0, ' ') + "...> ";
+}
 
 // Opens the engine and applies the starting format; nullptr after printing the error.
 std::unique_ptr<Session> startSession(const ReplOptions& options, SessionOptions sessionOptions,
@@ -79,8 +91,9 @@ int runInteractive(const ReplOptions& options) {
     std::string line;
     std::string statement; // the lines typed for the unfinished statement: one history entry
     while (!session->stopped()) {
+        std::string prompt = promptOf(*session);
         LineEditor::Event event =
-            editor->readLine(session->pending() ? kContinuation : kPrompt, line);
+            editor->readLine(session->pending() ? continuationOf(prompt) : prompt, line);
         if (event == LineEditor::Event::EndOfInput) {
             std::cout << "\n";
             break;

@@ -197,6 +197,11 @@ void appendFactKey(std::string& out, const schema::Fact& fact) {
     out.resize(static_cast<size_t>(p - out.data()));
 }
 
+std::string relationKeyPrefix(RelationId relation) {
+    char bytes[kMaxVarint];
+    return std::string(bytes, static_cast<size_t>(putSigned(bytes, relation) - bytes));
+}
+
 std::string encodeFactKey(const schema::Fact& fact) {
     std::string out;
     appendFactKey(out, fact);

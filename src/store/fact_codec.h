@@ -18,6 +18,9 @@ std::string encodeFactKey(const schema::Fact& fact);
 // Appends the same bytes to `out`.
 void appendFactKey(std::string& out, const schema::Fact& fact);
 
+// The bytes every key of `relation`'s facts starts with (and no other key does).
+std::string relationKeyPrefix(RelationId relation);
+
 // Reads the values of `key` into `fact.args` and `fact.qualifiers`, which must already have
 // the sizes of the relation `fact.relation`. Returns false when the bytes are malformed or
 // name another relation.

@@ -49,6 +49,8 @@ Status Store::initialise(bool readOnly) {
     // WAL lets readers proceed during a load; in-memory databases simply ignore it. Setting it
     // writes the file: a reader takes the mode the writers left.
     if (!readOnly) CG_TRY(db_->exec("PRAGMA journal_mode = WAL"));
+    // Statement journals and the sorts of CREATE INDEX stay in memory, not in temporary files.
+    CG_TRY(db_->exec("PRAGMA temp_store = MEMORY"));
     CG_PREPARE(tables, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
     Result<bool> row = tables.step();
     if (!row) return Status::error("not a chipgraph database (" + row.status().message() + ")");
@@ -152,25 +154,59 @@ Result<int64_t> Store::dataVersion() {
     return value;
 }
 
+// Page cache of a bulk transaction, in KiB (SQLite's default is 2000): the pages an import
+// writes stay in memory until the commit instead of being spilled to the WAL and read back.
+// SQLite takes the memory only as pages are used; endBulk() gives it back.
+constexpr const char* kBulkCacheSql = "PRAGMA cache_size = -262144";
+constexpr const char* kDefaultCacheSql = "PRAGMA cache_size = -2000";
+
 // The pragma is a no-op inside a transaction: it is set before BEGIN and reset after the end.
 Status Store::beginBulk() {
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status begun = begin();
-    if (begun)
+    if (begun) {
         bulk_ = true;
-    else
+        begun = db_->exec(kBulkCacheSql);
+        if (!begun) rollback();
+    } else {
         (void)db_->exec("PRAGMA foreign_keys = ON");
+    }
     return begun;
 }
 
+void Store::endBulk() {
+    if (!bulk_) return;
+    (void)db_->exec("PRAGMA foreign_keys = ON");
+    (void)db_->exec(kDefaultCacheSql);
+    bulk_ = false;
+}
+
+// The tables other than `facts` and `entities` (whose references the writers check) that
+// a bulk unit may also write, declaring what its imports use: checked as the keys would have
+// been, before the commit.
+Status Store::checkForeignKeys() {
+    for (const char* table :
+         {"relation_columns", "rules", "aliases", "name_terms", "judgements", "types"}) {
+        CG_PREPARE(check, std::string("PRAGMA foreign_key_check(") + table + ")");
+        Result<bool> row = check.step();
+        check.reset();
+        if (!row) return row.status();
+        if (row.value())
+            return Status::error(std::string("database error: a row of '") + table +
+                                 "' names a row that is not stored");
+    }
+    return Status::ok();
+}
+
 // A failed COMMIT leaves the transaction open (the caller rolls back), so the keys stay off.
-// After a successful one the commit is reported as such whatever the pragma says (outside a
-// transaction it only sets a flag): a caller told otherwise would undo its in-memory state
+// After a successful one the commit is reported as such whatever the pragmas say (outside a
+// transaction they only set flags): a caller told otherwise would undo its in-memory state
 // for data that is stored.
 Status Store::commit() {
+    if (bulk_) CG_TRY(checkForeignKeys());
+    CG_TRY(advanceSnapshot());
     CG_TRY(db_->exec("COMMIT"));
-    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
-    bulk_ = false;
+    endBulk();
     return Status::ok();
 }
 
@@ -180,8 +216,7 @@ void Store::rollback() {
     storedEntities_.clear();
     storedParents_.clear();
     std::fill(std::begin(lastParent_), std::end(lastParent_), kNoId);
-    if (bulk_) (void)db_->exec("PRAGMA foreign_keys = ON");
-    bulk_ = false;
+    endBulk();
 }
 
 Status Store::saveType(const schema::TypeInfo& type) {

@@ -38,11 +38,12 @@ public:
     // until the next begin: what the caller loaded may be stale (ids, entities).
     Status begin();
     bool changedByOthers() const { return changedByOthers_; }
-    // Begins a transaction for bulk writes (an import): SQLite's foreign key checks, a
-    // parent-table lookup per row and reference (about a fifth of an import's time), are off
-    // until commit() or rollback(). The fact and entity writers check the types, relations,
-    // sources and entities they name themselves, once per id; writes of other tables should
-    // not be made in such a transaction.
+    // Begins a transaction for bulk writes (a unit that imports): SQLite's foreign key checks,
+    // a parent-table lookup per row and reference, are off until commit() or rollback(), and
+    // the page cache is large enough to keep the written pages until the commit. The fact and
+    // entity writers check the types, relations, sources and entities they name themselves,
+    // once per id; commit() checks the keys of the other catalog tables (declarations the
+    // unit made) with PRAGMA foreign_key_check. Retracting should not be done in one.
     Status beginBulk();
     Status commit();
     void rollback();
@@ -53,6 +54,15 @@ public:
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
+    // Lazy loading (store_snapshot.cpp). markSnapshot() records the state of the database that
+    // a catalog just loaded describes: call it inside the transaction that loaded it.
+    // loadRelationFacts() replaces `out` with the stored facts of `relation` in that state, in
+    // the order they were stored, whatever other processes committed since (the log tells
+    // which facts they added and retracted); this store's own commits since move the state
+    // on (the caller keeps what it wrote in memory). Outside a transaction it reads in one.
+    Status markSnapshot();
+    Status loadRelationFacts(const schema::Catalog& catalog, RelationId relation,
+                             std::vector<schema::Fact>& out);
     // Whether stored rule texts quote every entity (databases made since schema version 8);
     // older ones name entities bare, and their rules are bound as written (bind::NameMode).
     Result<bool> rulesQuoteEntities();
@@ -158,7 +168,17 @@ private:
                                                  bool immutable);
     Status initialise(bool readOnly);
     Status versionMismatch(const std::string& storedVersion); // the error for another version
-    Status loadJudgements(schema::Catalog& catalog);          // store_judgements.cpp
+    Status readRelationFacts(const schema::Catalog& catalog, RelationId relation,
+                             std::vector<schema::Fact>& out);
+    Status advanceSnapshot(); // at a commit of this store's (store_snapshot.cpp)
+    struct Snapshot {
+        int64_t version = -1;  // PRAGMA data_version then
+        int64_t lastEntry = 0; // the last log entry then
+    };
+    Snapshot snapshot_;
+    void endBulk();            // after a bulk transaction: keys on, the usual page cache
+    Status checkForeignKeys(); // the tables a bulk unit writes besides facts and entities
+    Status loadJudgements(schema::Catalog& catalog); // store_judgements.cpp
     // The values of the `meta` rows whose key starts with `prefix`, by key (store_scenarios.cpp):
     // scenarios and draw declarations are kept there as text.
     Result<std::vector<std::string>> metaValues(const std::string& prefix);

@@ -155,3 +155,21 @@ TEST_CASE("NO_COLOR and --no-color turn colours off", "[pty]") {
         quit(*repl);
     }
 }
+
+TEST_CASE("the prompt names the session's defaults, and loses them when they are cleared",
+          "[pty]") {
+    TempHome home;
+    auto repl = startRepl(home);
+    type(*repl, ".asof 2027\r");
+    INFO(repl->output());
+    CHECK(repl->expect("chipgraph as of 2027> "));
+    type(*repl, ".prefer latest\r");
+    CHECK(repl->expect("chipgraph as of 2027 prefer latest> "));
+    type(*repl, "? designs(F, C),\r");
+    CHECK(repl->expect("                             ...> "));
+    type(*repl, "develops(Amazon, C).\r");
+    type(*repl, ".asof off\r");
+    type(*repl, ".prefer off\r");
+    CHECK(repl->expect("chipgraph prefer latest> "));
+    quit(*repl); // at "chipgraph> " again
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Replays the session transcript of a Markdown file: the ```text block after the line
-# "<!-- transcript -->". Lines starting with "chipgraph> " or "      ...> " are typed; every
+# "<!-- transcript -->". Lines after a prompt ("chipgraph> ", one naming the session's defaults
+# such as "chipgraph as of 2027> ", or a continuation "      ...> ") are typed; every
 # other line is what chipgraph printed (stdout and stderr, in order). The typed lines are piped
 # into the binary, which must print exactly the rest.
 #   replay_transcript.sh CHIPGRAPH FILE.md
@@ -13,8 +14,9 @@ if [ -z "$transcript" ]; then
     echo "FAILED: no transcript in $doc"
     exit 1
 fi
-input=$(printf '%s\n' "$transcript" | sed -n -e 's/^chipgraph> //p' -e 's/^      \.\.\.> //p')
-expected=$(printf '%s\n' "$transcript" | grep -v -e '^chipgraph> ' -e '^      \.\.\.> ')
+prompt='^(chipgraph( [^>]*)?> | *\.\.\.> )'
+input=$(printf '%s\n' "$transcript" | sed -n -E "s/$prompt//p")
+expected=$(printf '%s\n' "$transcript" | grep -v -E "$prompt")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # CSV ends its lines with CRLF; the transcript holds plain lines.

@@ -16,9 +16,12 @@ text = open(doc).read()
 m = re.search(r'(<!-- transcript -->\n(?:.*\n)*?```text\n)((?:.*\n)*?)(```)', text)
 head, body, tail = m.group(1), m.group(2), m.group(3)
 lines = body.splitlines()
-typed = [(i, l) for i, l in enumerate(lines) if l.startswith('chipgraph> ') or l.startswith('      ...> ')]
-expected = [l for l in lines if not (l.startswith('chipgraph> ') or l.startswith('      ...> '))]
-inp = ''.join(re.sub(r'^(chipgraph> |      \.\.\.> )', '', l) + '\n' for _, l in typed)
+# A typed line follows a prompt: "chipgraph> ", one naming the session's defaults
+# ("chipgraph as of 2027> "), or a continuation ("      ...> ").
+PROMPT = re.compile(r'^(chipgraph(?: [^>]*)?> | *\.\.\.> )')
+typed = [(i, l) for i, l in enumerate(lines) if PROMPT.match(l)]
+expected = [l for l in lines if not PROMPT.match(l)]
+inp = ''.join(PROMPT.sub('', l) + '\n' for _, l in typed)
 with tempfile.TemporaryDirectory() as d:
     out = subprocess.run([binary], input=inp.encode(), cwd=d, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout.decode()
 actual = out.replace('\r', '').splitlines()
@@ -33,7 +36,7 @@ for tag, i1, i2, j1, j2 in sm.get_opcodes():
 result, anchors = [], []
 pos = 0
 for i, l in enumerate(lines):
-    if l.startswith('chipgraph> ') or l.startswith('      ...> '):
+    if PROMPT.match(l):
         anchors.append((amap.get(pos, len(actual)), l))
     else:
         pos += 1
