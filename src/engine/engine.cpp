@@ -387,7 +387,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         }
     }
     cancel_.store(false);
-    Scenarios scenarios = scenarios_;
+    // A unit's scenario declarations are kept only if it succeeds: a writing unit declares
+    // into a copy; one that only asks reads the session's (no copy per question).
+    Scenarios declared = anyWrite ? scenarios_ : Scenarios{};
+    Scenarios& scenarios = anyWrite ? declared : scenarios_;
     Executor executor(*store_, catalog_, *facts_, rules, scenarios, outcome, &cancel_);
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     executor.setFingerprints(options_.fingerprints);
@@ -434,7 +437,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     }
     pending.commit();
     if (extended) rules_ = std::move(*extended);
-    scenarios_ = std::move(scenarios);
+    if (anyWrite) scenarios_ = std::move(declared);
     drawDiagrams(executor.diagrams(), outcome);
     if (Status s = facts_->loadError(); !s) {
         outcome.results.clear();
