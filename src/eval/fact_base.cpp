@@ -8,15 +8,72 @@
 
 namespace chipgraph::eval {
 
-const std::vector<uint32_t>& RelationFacts::lookup(int position, const Value& value) const {
-    static const std::vector<uint32_t> kNone;
-    auto [it, created] = indexes_.try_emplace(position);
-    PositionIndex& index = it->second;
-    if (created)
-        for (uint32_t i = 0; i < facts_.size(); ++i)
-            index[facts_[i].args[position]].push_back(i);
-    auto found = index.find(value);
-    return found == index.end() ? kNone : found->second;
+// The low bits choose the slot: mixed so that they depend on every bit of the value's hash.
+static uint32_t valueSlotHash(const Value& value) {
+    uint64_t h = value.hash();
+    h = (h ^ (h >> 32)) * 0x9E3779B97F4A7C15ull;
+    return static_cast<uint32_t>(h ^ (h >> 29));
+}
+
+size_t PositionIndex::slotOf(const std::vector<schema::Fact>& facts, int position,
+                             const Value& value, uint32_t hash) const {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.group == kEmpty) return i;
+        // A group's first member stands for its value.
+        if (slot.hash == hash && facts[members_[groupStart_[slot.group]]].args[position] == value)
+            return i;
+    }
+}
+
+// Two passes: each fact's group (a new group per new value), then the members by group. The
+// groups' first members are placed in the first pass, so lookups during it can compare.
+PositionIndex::PositionIndex(const std::vector<schema::Fact>& facts, int position) {
+    size_t size = 16;
+    while (size < 2 * facts.size())
+        size *= 2;
+    slots_.resize(size);
+    std::vector<uint32_t> groupOf(facts.size());
+    std::vector<uint32_t> firstOf; // group -> its first fact
+    members_.resize(facts.size());
+    groupStart_.clear();
+    for (uint32_t i = 0; i < facts.size(); ++i) {
+        const Value& value = facts[i].args[position];
+        uint32_t hash = valueSlotHash(value);
+        Slot& slot = slots_[slotOf(facts, position, value, hash)];
+        if (slot.group == kEmpty) {
+            slot = {hash, static_cast<uint32_t>(firstOf.size())};
+            // Until the second pass, a group's start is its own number and its member there the
+            // first fact (members_ is as long as the facts, and groups are at most as many).
+            groupStart_.push_back(slot.group);
+            members_[slot.group] = i;
+            firstOf.push_back(i);
+        }
+        groupOf[i] = slot.group;
+    }
+    std::vector<uint32_t> counts(firstOf.size() + 1, 0);
+    for (uint32_t group : groupOf)
+        ++counts[group + 1];
+    for (size_t g = 1; g < counts.size(); ++g)
+        counts[g] += counts[g - 1];
+    groupStart_ = counts; // prefix sums: the starts, and the end of the last
+    for (uint32_t i = 0; i < facts.size(); ++i)
+        members_[counts[groupOf[i]]++] = i;
+}
+
+std::span<const uint32_t> PositionIndex::find(const std::vector<schema::Fact>& facts, int position,
+                                              const Value& value) const {
+    const Slot& slot = slots_[slotOf(facts, position, value, valueSlotHash(value))];
+    if (slot.group == kEmpty) return {};
+    return {members_.data() + groupStart_[slot.group],
+            members_.data() + groupStart_[slot.group + 1]};
+}
+
+std::span<const uint32_t> RelationFacts::lookup(int position, const Value& value) const {
+    auto it = indexes_.find(position);
+    if (it == indexes_.end()) it = indexes_.try_emplace(position, facts_, position).first;
+    return it->second.find(facts_, position, value);
 }
 
 uint64_t RelationFacts::nextVersion() {

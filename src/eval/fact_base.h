@@ -11,13 +11,35 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace chipgraph::eval {
 
-using PositionIndex = std::unordered_map<Value, std::vector<uint32_t>, ValueHash>;
+// The facts of one relation grouped by their value at one argument position: flat arrays (no
+// node or vector per value, which made the first question over a large relation spend most
+// of its time allocating), built on first use.
+class PositionIndex {
+public:
+    PositionIndex(const std::vector<schema::Fact>& facts, int position);
+    // Indices (in the relation's facts) of the facts whose argument equals `value`, in order.
+    std::span<const uint32_t> find(const std::vector<schema::Fact>& facts, int position,
+                                   const Value& value) const;
+
+private:
+    struct Slot {
+        uint32_t hash = 0;
+        uint32_t group = kEmpty; // kEmpty: a free slot
+    };
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    size_t slotOf(const std::vector<schema::Fact>& facts, int position, const Value& value,
+                  uint32_t hash) const; // the value's slot, or the free one it would take
+    std::vector<Slot> slots_;           // power-of-two size, linear probing
+    std::vector<uint32_t> groupStart_;  // group g: members_[groupStart_[g], groupStart_[g + 1])
+    std::vector<uint32_t> members_;     // fact indices, by group
+};
 
 class RelationFacts {
 public:
@@ -27,7 +49,7 @@ public:
     // cache keyed by it (eval/base_cache.h) never confuses two relations or two reloads.
     uint64_t version() const { return version_; }
     // Fact indices whose argument at `position` equals `value` (built lazily).
-    const std::vector<uint32_t>& lookup(int position, const Value& value) const;
+    std::span<const uint32_t> lookup(int position, const Value& value) const;
 
 private:
     friend class FactBase;

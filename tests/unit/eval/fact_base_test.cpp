@@ -15,6 +15,10 @@ schema::Fact fact(RelationId relation, EntityId a, EntityId b) {
     return f;
 }
 
+std::vector<uint32_t> indices(std::span<const uint32_t> found) {
+    return {found.begin(), found.end()};
+}
+
 } // namespace
 
 TEST_CASE("adding a fact twice keeps one", "[fact_base][error]") {
@@ -57,10 +61,33 @@ TEST_CASE("lookup finds the facts with a value at a position", "[fact_base]") {
     base.add(fact(1, 11, 20));
     base.add(fact(1, 10, 21));
     const eval::RelationFacts& r = base.relation(1);
-    CHECK(r.lookup(0, Value::entity(10)) == std::vector<uint32_t>{0, 2});
-    CHECK(r.lookup(1, Value::entity(20)) == std::vector<uint32_t>{0, 1});
+    CHECK(indices(r.lookup(0, Value::entity(10))) == std::vector<uint32_t>{0, 2});
+    CHECK(indices(r.lookup(1, Value::entity(20))) == std::vector<uint32_t>{0, 1});
     CHECK(r.lookup(0, Value::entity(99)).empty());
     CHECK(r.lookup(0, Value::text("10")).empty());
+}
+
+TEST_CASE("lookup groups many values, each in fact order, numbers by value", "[fact_base]") {
+    eval::FactBase base;
+    // 3000 facts over 1000 first values (each three times, far apart), so that the index
+    // grows past its first size and values share home slots.
+    for (EntityId i = 0; i < 3000; ++i)
+        base.add(fact(1, i % 1000, i));
+    const eval::RelationFacts& r = base.relation(1);
+    for (EntityId v : {0, 1, 499, 999})
+        CHECK(indices(r.lookup(0, Value::entity(v))) ==
+              std::vector<uint32_t>{static_cast<uint32_t>(v), static_cast<uint32_t>(v + 1000),
+                                    static_cast<uint32_t>(v + 2000)});
+    CHECK(r.lookup(0, Value::entity(1000)).empty());
+    // Numbers are found by value, as `==` compares them: -0 is 0.
+    schema::Fact zero, negativeZero;
+    zero.relation = negativeZero.relation = 2;
+    zero.args = {Value::number(Number::exact(0.0)), Value::entity(1)};
+    negativeZero.args = {Value::number(Number::exact(-0.0)), Value::entity(2)};
+    base.add(zero);
+    base.add(negativeZero);
+    CHECK(indices(base.relation(2).lookup(0, Value::number(Number::exact(0.0)))) ==
+          std::vector<uint32_t>{0, 1});
 }
 
 TEST_CASE("indexes see facts added after they were built", "[fact_base]") {
@@ -79,7 +106,7 @@ TEST_CASE("removing a fact drops it from the facts and the indexes", "[fact_base
     CHECK(base.remove(fact(1, 10, 20)));
     CHECK(base.size(1) == 1);
     CHECK(base.relation(1).lookup(0, Value::entity(10)).empty());
-    CHECK(base.relation(1).lookup(0, Value::entity(11)) == std::vector<uint32_t>{0});
+    CHECK(indices(base.relation(1).lookup(0, Value::entity(11))) == std::vector<uint32_t>{0});
     // Once removed, it can be added again.
     CHECK(base.add(fact(1, 10, 20)));
 }
