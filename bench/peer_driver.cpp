@@ -4,6 +4,9 @@
 //
 //   chipgraph_peer SCHEMA.kg    with BENCH_DATA, BENCH_WORK, BENCH_REPS, BENCH_LOAD_REPS,
 //                               BENCH_BUDGET_S set as peer-bench's README describes
+//
+// For profiling one query: BENCH_LOAD_REPS=0 reuses the database an earlier run left in
+// BENCH_WORK (no Q6), and BENCH_ONLY=Q5 (a list: Q1,Q5) asks only those queries.
 #include "bench_util.h"
 #include "engine/engine.h"
 
@@ -25,6 +28,7 @@ struct Settings {
     std::string data, work, schema;
     int reps = 5, loadReps = 1;
     double budgetMs = 10000;
+    std::string only; // BENCH_ONLY: the queries to ask (empty: all)
 };
 
 // What peer-bench compares for one query: a count and (where it names one) a check value.
@@ -161,6 +165,10 @@ std::string loadStatements(const Settings& s) {
 
 std::string load(const Settings& s) {
     std::string db = s.work + "/chipgraph.db";
+    if (s.loadReps == 0) {
+        if (!fs::exists(db)) fail("BENCH_LOAD_REPS=0 but there is no " + db + " to reuse");
+        return db;
+    }
     std::string text = loadStatements(s);
     std::vector<double> ms = timed(s.loadReps, 1e300, [&] {
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
@@ -176,6 +184,7 @@ std::string load(const Settings& s) {
 
 void query(const Settings& s, cg::engine::Engine& engine, const std::string& q,
            const std::string& text, const std::function<Answer(const cg::Table&)>& read) {
+    if (!s.only.empty() && ("," + s.only + ",").find("," + q + ",") == std::string::npos) return;
     cg::Table result;
     std::vector<double> ms = timed(s.reps, s.budgetMs, [&] { result = ask(engine, text); });
     emitResult(q, ms, read(result));
@@ -196,6 +205,7 @@ int main(int argc, char** argv) {
     s.reps = std::atoi(env("BENCH_REPS", "5").c_str());
     s.loadReps = std::atoi(env("BENCH_LOAD_REPS", "1").c_str());
     s.budgetMs = std::atof(env("BENCH_BUDGET_S", "10").c_str()) * 1000;
+    s.only = env("BENCH_ONLY", "");
     std::map<std::string, std::string> p = readParams(s.data + "/params.csv");
     emit("{\"info\": {\"engine\": \"chipgraph (in-process, provenance on)\", \"store\": "
          "\"disk\", \"threads\": \"default (one per core)\"}}");

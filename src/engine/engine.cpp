@@ -19,6 +19,8 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 namespace chipgraph::engine {
 
@@ -132,7 +134,8 @@ Status Engine::rebindDrawings(schema::Catalog& catalog) {
 }
 
 // Stored rules are kept as text; bind them again (in their order) against the catalog.
-Status Engine::rebindRules() {
+Status Engine::rebindRules() const {
+    rulesDeferred_ = false;
     schema::Catalog scratch = catalog_;
     scratch.clearRules();
     rules_ = {};
@@ -158,6 +161,30 @@ Status Engine::rebindRules() {
     if (!strata.ok()) return Status::error("the stored rules do not stratify");
     rules_.strata = std::move(strata.strata);
     return Status::ok();
+}
+
+const RuleSet& Engine::boundRules() const {
+    if (rulesDeferred_) {
+        // Deferred only for the bundled snapshot, whose rules this binary bound when it made it.
+        Status bound = rebindRules();
+        if (!bound) {
+            std::fprintf(stderr, "chipgraph: the bundled rules do not bind: %s\n",
+                         bound.message().c_str());
+            std::abort();
+        }
+    }
+    return rules_;
+}
+
+// Whether a statement reads stated facts only: a question without rules of its own, `recorded
+// at` or a derived relation needs no rule in force.
+static bool readsOnlyStatedFacts(const bind::BoundStatement& s, const schema::Catalog& catalog) {
+    const auto* run = std::get_if<bind::RunQuery>(&s.node);
+    if (!run || !run->localRules.empty() || run->query.recordedAt) return false;
+    for (const auto* atoms : {&run->query.atoms, &run->query.negations})
+        for (const bind::BoundAtom& atom : *atoms)
+            if (catalog.relation(atom.relation).derived) return false;
+    return true;
 }
 
 // Every stored relation is loaded on its first use (by the store, as of the snapshot marked
@@ -275,13 +302,18 @@ Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
 
 // Another process wrote the database since it was loaded: load it again (the caller holds the
 // write lock, so it cannot change meanwhile).
-Status Engine::reloadAll() {
+Status Engine::reloadAll(bool deferRules) {
     catalog_ = schema::Catalog{};
     baseCache_ = std::make_unique<eval::BaseTableCache>();
     if (Status s = store_->loadCatalog(catalog_); !s) return s;
     if (Status s = store_->markSnapshot(); !s) return s;
     if (Status s = reloadFacts(); !s) return s;
-    if (Status s = rebindRules(); !s) return s;
+    if (deferRules) {
+        rules_ = {};
+        rulesDeferred_ = true;
+    } else if (Status s = rebindRules(); !s) {
+        return s;
+    }
     if (Status s = rebindDrawings(catalog_); !s) return s;
     return rebindScenarios();
 }
@@ -297,6 +329,19 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
                  *questions_, outcome);
     if (!outcome.ok()) return outcome;
     const std::vector<bind::BoundStatement>& statements = unit->statements;
+    if (rulesDeferred_ && !std::all_of(statements.begin(), statements.end(), [&](const auto& s) {
+            return readsOnlyStatedFacts(s, catalog_);
+        })) {
+        // Stored rules are bound against the catalog without this unit's changes: undo them,
+        // bind the rules, then bind the unit again.
+        pending.rollback();
+        if (Status s = rebindRules(); !s) {
+            rulesDeferred_ = true;
+            outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
+            return outcome;
+        }
+        return runUnit(files, transaction);
+    }
 
     // New rules join the rules in force; together they must stratify.
     std::optional<RuleSet> extended;
@@ -342,7 +387,10 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         }
     }
     cancel_.store(false);
-    Scenarios scenarios = scenarios_;
+    // A unit's scenario declarations are kept only if it succeeds: a writing unit declares
+    // into a copy; one that only asks reads the session's (no copy per question).
+    Scenarios declared = anyWrite ? scenarios_ : Scenarios{};
+    Scenarios& scenarios = anyWrite ? declared : scenarios_;
     Executor executor(*store_, catalog_, *facts_, rules, scenarios, outcome, &cancel_);
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     executor.setFingerprints(options_.fingerprints);
@@ -389,7 +437,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     }
     pending.commit();
     if (extended) rules_ = std::move(*extended);
-    scenarios_ = std::move(scenarios);
+    if (anyWrite) scenarios_ = std::move(declared);
     drawDiagrams(executor.diagrams(), outcome);
     if (Status s = facts_->loadError(); !s) {
         outcome.results.clear();
@@ -464,7 +512,8 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
                                           const eval::FactBase* facts) const {
     const eval::FactBase& base = facts ? *facts : *facts_;
     if (catalog_.relation(relation).derived) {
-        eval::RuleEngine rules(catalog_, base, rules_.rules, rules_.strata,
+        const RuleSet& inForce = boundRules();
+        eval::RuleEngine rules(catalog_, base, inForce.rules, inForce.strata,
                                ruleOptions(window, knownAt));
         if (!rules.evaluate({relation})) return {};
         std::vector<schema::Fact> derived;
@@ -595,7 +644,8 @@ Result<Engine::Materialized> Engine::materialize(const std::string& name,
     options.cache = nullptr; // from scratch: benchmarks time the whole evaluation
     options.cancel = &cancel_;
     cancel_.store(false);
-    eval::RuleEngine rules(catalog_, *facts_, rules_.rules, rules_.strata, options);
+    const RuleSet& inForce = boundRules();
+    eval::RuleEngine rules(catalog_, *facts_, inForce.rules, inForce.strata, options);
     if (Status s = rules.evaluate({relation->id}); !s) return s;
     if (Status s = facts_->loadError(); !s) return s;
     return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
@@ -630,7 +680,7 @@ Outcome Engine::loadBundledGraph() {
         Outcome outcome;
         Status s = store_->restoreImage(image);
         if (s) s = store_->restampLog(logTime_ ? *logTime_ : logTimeNow(), logAuthor_);
-        if (s) s = reloadAll();
+        if (s) s = reloadAll(true);
         if (!s) outcome.diagnostics.push_back(makeError(Phase::Io, s.message(), {}));
         return outcome;
     }

@@ -246,7 +246,8 @@ public:
     // statement being run fails with "interrupted" and changes nothing.
     void interrupt() { cancel_.store(true); }
 
-    const RuleSet& rules() const { return rules_; }
+    // The rules in force (bound now if a restored snapshot left them for later).
+    const RuleSet& rules() const { return boundRules(); }
 
     struct ImportRequest {
         std::string relation;
@@ -286,12 +287,16 @@ private:
     // a writing unit opens it otherwise.
     Outcome runUnit(const std::vector<SourceFile>& files,
                     std::optional<store::Transaction>& transaction);
-    Status reloadAll();
+    // `deferRules`: the stored rules are known to bind (the bundled snapshot, made by this
+    // binary): bind them when a statement first needs them (boundRules).
+    Status reloadAll(bool deferRules = false);
     // Rule evaluation as this engine is set up (limits, naive, the kept base tables) for
     // premises filtered by `window` / `knownAt`.
     eval::RuleEvalOptions ruleOptions(std::optional<Interval> window,
                                       std::optional<DayNumber> knownAt) const;
-    Status rebindRules();
+    Status rebindRules() const;
+    // rules_, bound first if reloadAll deferred them.
+    const RuleSet& boundRules() const;
     template <class T> void changeDefault(T& field, T value);
     Status rebindScenarios();
     Status rebindDrawings(schema::Catalog& catalog);
@@ -304,7 +309,11 @@ private:
     schema::Catalog catalog_;
     std::unique_ptr<eval::FactBase> facts_;
     bind::QueryDefaults defaults_;
-    RuleSet rules_;
+    // The rules in force; left unbound after restoring the bundled snapshot until a statement
+    // reads a derived relation (rulesDeferred_): a question on stated facts needs none, and
+    // parsing the stored rules is most of `chipgraph query`'s own time (issue 15 item 7).
+    mutable RuleSet rules_;
+    mutable bool rulesDeferred_ = false;
     // What-if scenarios declared in this session, by folded name (docs/analysis.md).
     std::map<std::string, bind::DeclareScenario> scenarios_;
     EngineOptions options_;

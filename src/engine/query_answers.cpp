@@ -19,7 +19,7 @@ Result<std::vector<std::vector<Value>>> Engine::answerBindings(const bind::Bound
     eval::RuleEvalOptions options = ruleOptions(query.window, query.knownAt);
     options.cancel = &cancel_;
     PreparedQuery prepared;
-    if (Status s = prepareQuery(query, catalog_, facts ? *facts : *facts_, rules_, options,
+    if (Status s = prepareQuery(query, catalog_, facts ? *facts : *facts_, boundRules(), options,
                                 strategy_.demand, prepared);
         !s)
         return s;

@@ -402,6 +402,7 @@ private:
 
 Status RuleEngine::evaluateAggregate(const bind::BoundRule& rule) {
     if (Status counted = Status::ok(); countWithoutRows(rule, counted)) return counted;
+    if (Status summed = Status::ok(); sumWithoutRows(rule, summed)) return summed;
     auto cardinality = [&](RelationId r) { return table(r).size(); };
     plan::QueryPlan plan = plan::planQuery(rule.body, cardinality);
     const size_t width = rule.body.variables.size();

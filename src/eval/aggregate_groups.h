@@ -13,19 +13,26 @@ namespace chipgraph::eval {
 
 class AggregateGroups {
 public:
-    explicit AggregateGroups(size_t width) : width_(width) {}
+    explicit AggregateGroups(size_t width) : width_(width), stride_(width + 1) {}
     // The number of the group with `key` (width_ values), added if new.
     uint32_t find(const ValueId* key) {
-        if ((size() + 1) * 2 > slots_.size()) grow();
-        size_t hash = hashOf(key), mask = slots_.size() - 1;
-        for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            if (slots_[i] == kEmpty) {
-                slots_[i] = static_cast<uint32_t>(count_++);
+        if ((size() + 1) * 2 > capacity_) grow();
+        size_t mask = capacity_ - 1;
+        for (size_t i = hashOf(key) & mask;; i = (i + 1) & mask) {
+            uint32_t* slot = &slots_[i * stride_];
+            if (slot[0] == kEmpty) {
+                slot[0] = static_cast<uint32_t>(count_++);
+                std::copy(key, key + width_, slot + 1);
                 keys_.insert(keys_.end(), key, key + width_);
-                return slots_[i];
+                return slot[0];
             }
-            if (same(key, this->key(slots_[i]))) return slots_[i];
+            if (same(key, slot + 1)) return slot[0];
         }
+    }
+    // Brings the slot where find(key) starts into the cache: a caller with many keys at hand
+    // prefetches them all first, so that their cache misses overlap instead of queueing.
+    void prefetch(const ValueId* key) const {
+        if (capacity_ > 0) __builtin_prefetch(&slots_[(hashOf(key) & (capacity_ - 1)) * stride_]);
     }
     const ValueId* key(uint32_t group) const { return keys_.data() + group * width_; }
     size_t size() const { return count_; }
@@ -45,18 +52,23 @@ private:
         return static_cast<size_t>(h ^ (h >> 29));
     }
     void grow() {
-        slots_.assign(std::max<size_t>(64, 2 * slots_.size()), kEmpty);
-        size_t mask = slots_.size() - 1;
+        capacity_ = std::max<size_t>(64, 2 * capacity_);
+        slots_.assign(capacity_ * stride_, kEmpty);
+        size_t mask = capacity_ - 1;
         for (uint32_t g = 0; g < size(); ++g) {
             size_t i = hashOf(key(g)) & mask;
-            while (slots_[i] != kEmpty)
+            while (slots_[i * stride_] != kEmpty)
                 i = (i + 1) & mask;
-            slots_[i] = g;
+            slots_[i * stride_] = g;
+            std::copy(key(g), key(g) + width_, &slots_[i * stride_ + 1]);
         }
     }
     size_t width_;
-    size_t count_ = 0;
-    std::vector<ValueId> keys_;
+    size_t stride_; // a slot: the group's number, then its key
+    size_t count_ = 0, capacity_ = 0;
+    std::vector<ValueId> keys_; // by group
+    // Open addressing, each slot holding its key: a lookup touches one place in memory, not
+    // a slot and then the key it names (on a large table, two cache misses).
     std::vector<uint32_t> slots_;
 };
 

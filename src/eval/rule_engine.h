@@ -95,6 +95,9 @@ private:
     // same status, without provenance (aggregate_count.cpp): true when it applied, its outcome
     // in `status`; false (nothing done) when the rule is not of that kind.
     bool countWithoutRows(const bind::BoundRule& rule, Status& status);
+    // The same for a `sum` of whole numbers whose matches are distinct bindings
+    // (aggregate_sum.cpp): each group's total added up as its matches arrive.
+    bool sumWithoutRows(const bind::BoundRule& rule, Status& status);
     // Whether every match of `body` holds on `valid` with `status`: each atom's rows all hold
     // on one interval with one status (the intersection not empty), and nothing is negated.
     bool uniformMatches(const bind::BoundQuery& body, Interval& valid, schema::FactStatus& status);

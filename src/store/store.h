@@ -109,6 +109,10 @@ public:
     // Dates every log entry `at`, by `author`: a database restored from the snapshot made at
     // build time is recorded as loaded now, as loading the files would have recorded it.
     Status restampLog(const std::string& at, const std::string& author);
+    // The log as this store's state knows it: when another process has written since the
+    // snapshot (markSnapshot), its entries are not seen, so that what the log says agrees with
+    // the catalog and the facts loaded (a fact naming an entity created since is not read as
+    // a corrupt one). logEntries, recordedBy and factRecords read that far.
     // Every entry, oldest first.
     Result<std::vector<LogEntry>> logEntries();
     // Moves a stored fact to `retracted`, naming the entry that retracts it; nothing is lost.
@@ -171,6 +175,12 @@ private:
     Status readRelationFacts(const schema::Catalog& catalog, RelationId relation,
                              std::vector<schema::Fact>& out);
     Status advanceSnapshot(); // at a commit of this store's (store_snapshot.cpp)
+    // The last log entry the state includes: every one unless another process wrote since
+    // the snapshot; and the first fact id after it.
+    struct LogLimit {
+        int64_t lastEntry = INT64_MAX, factEnd = INT64_MAX;
+    };
+    Result<LogLimit> logLimit();
     struct Snapshot {
         int64_t version = -1;  // PRAGMA data_version then
         int64_t lastEntry = 0; // the last log entry then

@@ -58,8 +58,11 @@ Status Store::closeLogEntry(const LogEntry& entry, bool changed) {
 }
 
 Result<std::vector<Store::LogEntry>> Store::logEntries() {
+    Result<LogLimit> limit = logLimit();
+    if (!limit) return limit.status();
     CG_PREPARE(rows, "SELECT id, at, author, action, what, first_fact, first_rule FROM log "
-                     "ORDER BY id");
+                     "WHERE id <= ? ORDER BY id");
+    rows.bind(1, limit.value().lastEntry);
     std::vector<LogEntry> entries;
     for (;;) {
         Result<bool> row = rows.step();
@@ -89,8 +92,12 @@ Status Store::retractFact(const schema::Fact& fact, int64_t entry) {
 Result<Store::Recorded> Store::recordedBy(const std::string& day) {
     Recorded recorded;
     // ISO times sort as text; every time of `day` starts with it.
-    CG_PREPARE(last, "SELECT coalesce(max(id), 0) FROM log WHERE substr(at, 1, 10) <= ?");
+    Result<LogLimit> limit = logLimit();
+    if (!limit) return limit.status();
+    CG_PREPARE(last, "SELECT coalesce(max(id), 0) FROM log WHERE substr(at, 1, 10) <= ?1 AND "
+                     "id <= ?2");
     last.bind(1, day);
+    last.bind(2, limit.value().lastEntry);
     recorded.lastEntry = singleInt(last);
     // The facts and rules recorded after: those from the next entry's first ids on. Facts
     // stored before the log began (an upgraded database) count as recorded before any entry.
@@ -123,11 +130,17 @@ Status Store::loadFactsRecorded(const schema::Catalog& catalog, const Recorded& 
 
 Result<std::vector<Store::FactRecord>> Store::factRecords(const schema::Catalog& catalog,
                                                           RelationId relation) {
+    Result<LogLimit> limit = logLimit();
+    if (!limit) return limit.status();
+    // A retraction after the limit is not seen: the fact is still stored then.
     CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key, "
-                     "0 FROM facts WHERE relation_id = ?1 UNION ALL "
+                     "0 FROM facts WHERE relation_id = ?1 AND id < ?2 UNION ALL "
                      "SELECT id, relation_id, valid_from, valid_to, source_id, status, fact_key, "
-                     "retracted_by FROM retracted WHERE relation_id = ?1");
+                     "CASE WHEN retracted_by > ?3 THEN 0 ELSE retracted_by END FROM retracted "
+                     "WHERE relation_id = ?1 AND id < ?2");
     rows.bind(1, static_cast<int64_t>(relation));
+    rows.bind(2, limit.value().factEnd);
+    rows.bind(3, limit.value().lastEntry);
     std::vector<schema::Fact> facts;
     std::vector<int64_t> ids;
     std::vector<int64_t> retractedBy;

@@ -53,6 +53,19 @@ Status Store::advanceSnapshot() {
     return Status::ok();
 }
 
+Result<Store::LogLimit> Store::logLimit() {
+    LogLimit limit;
+    Result<int64_t> version = dataVersion();
+    if (!version) return version.status();
+    if (snapshot_.version < 0 || version.value() == snapshot_.version) return limit;
+    limit.lastEntry = snapshot_.lastEntry;
+    CG_PREPARE(next, "SELECT coalesce(min(first_fact), 9223372036854775807) FROM log "
+                     "WHERE id > ?");
+    next.bind(1, snapshot_.lastEntry);
+    limit.factEnd = singleInt(next);
+    return limit;
+}
+
 Status Store::loadRelationFacts(const schema::Catalog& catalog, RelationId relation,
                                 std::vector<schema::Fact>& out) {
     bool ownRead = !db_->inTransaction();

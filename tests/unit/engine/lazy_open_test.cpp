@@ -120,3 +120,26 @@ TEST_CASE("a session's own writes and failed units keep lazy relations right", "
     CHECK(firsts(*fresh, "? designs(X, C).") ==
           std::vector<std::string>{"Alchip", "Amazon", "Marvell"});
 }
+
+TEST_CASE("blame, history and recorded at read the log as far as the session's state",
+          "[engine][lazy]") {
+    TempDatabase db;
+    runOk(*openEngine(db.path), kGraph);
+    std::unique_ptr<Engine> reader = openEngine(db.path);
+    {
+        // Another process retracts a claim and adds one naming an entity the reader's catalog
+        // does not have: read as they are, they would look like a corrupt fact.
+        std::unique_ptr<Engine> writer = openEngine(db.path);
+        runOk(*writer, "retract Alchip designs Trainium3.");
+        runOk(*writer, "entity Broadcom: Company.\nBroadcom designs Trainium3.");
+    }
+    CHECK(firsts(*reader, "blame designs(_, Trainium3).") == std::vector<std::string>{"Alchip"});
+    CHECK(firsts(*reader, "history designs(_, Trainium3).") == std::vector<std::string>{"Alchip"});
+    CHECK(firsts(*reader, "? designs(X, Trainium3) recorded at 2999-12-31.") ==
+          std::vector<std::string>{"Alchip"});
+    runOk(*reader, "why designs(Alchip, Trainium3) recorded at 2999-12-31?");
+    // Once it writes it sees the log as it is: the retraction and the new claim.
+    runOk(*reader, "Amazon develops Trainium2.");
+    CHECK(firsts(*reader, "blame designs(_, Trainium3).") ==
+          std::vector<std::string>{"Alchip", "Alchip", "Broadcom"});
+}
