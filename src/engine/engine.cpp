@@ -207,7 +207,8 @@ Status Engine::reloadFacts() {
 }
 
 size_t Engine::factCount() const {
-    return facts_->totalSize();
+    Result<int64_t> stored = store_->storedFactCount();
+    return stored ? static_cast<size_t>(stored.value()) : facts_->totalSize();
 }
 
 Outcome Engine::run(std::string_view text, const std::string& name, int firstLine) {

@@ -168,6 +168,8 @@ public:
     void setLogTime(std::optional<std::string> time) { logTime_ = std::move(time); }
 
     const schema::Catalog& catalog() const { return catalog_; }
+    // The stored facts, counted by the store: no relation is loaded for it (the shell's
+    // greeting must not undo lazy opening).
     size_t factCount() const;
 
     // The facts of a relation whose validity overlaps `window` and whose source was published

@@ -115,6 +115,8 @@ public:
     // a corrupt one). logEntries, recordedBy and factRecords read that far.
     // Every entry, oldest first.
     Result<std::vector<LogEntry>> logEntries();
+    // How many facts are stored (retracted ones not counted).
+    Result<int64_t> storedFactCount();
     // Moves a stored fact to `retracted`, naming the entry that retracts it; nothing is lost.
     Status retractFact(const schema::Fact& fact, int64_t entry);
     // What was recorded by the end of `day` (YYYY-MM-DD): the last entry by then (0: none)

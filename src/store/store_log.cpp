@@ -76,6 +76,11 @@ Result<std::vector<Store::LogEntry>> Store::logEntries() {
     return entries;
 }
 
+Result<int64_t> Store::storedFactCount() {
+    CG_PREPARE(count, "SELECT count(*) FROM facts");
+    return singleInt(count);
+}
+
 Status Store::retractFact(const schema::Fact& fact, int64_t entry) {
     std::string key = encodeFactKey(fact);
     CG_PREPARE(keep, "INSERT INTO retracted(fact_key, id, relation_id, valid_from, valid_to, "
