@@ -58,6 +58,13 @@ Result<bool> Statement::step() {
     return databaseError(db_, rc, "");
 }
 
+int64_t Statement::singleInt() {
+    Result<bool> row = step();
+    int64_t value = row && row.value() ? columnInt(0) : 0;
+    reset();
+    return value;
+}
+
 Status Statement::run() {
     for (;;) {
         Result<bool> row = step();

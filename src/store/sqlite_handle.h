@@ -36,6 +36,9 @@ public:
     Result<bool> step();
     // Steps until done (for INSERT/UPDATE/DELETE).
     Status run();
+    // The first column of the first row as an integer, then reset: a count, a max(id) (0 when
+    // there is no row, or stepping failed).
+    int64_t singleInt();
 
     int64_t columnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
     double columnDouble(int column) const { return sqlite3_column_double(stmt_, column); }

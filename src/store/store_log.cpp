@@ -8,25 +8,14 @@
 
 namespace chipgraph::store {
 
-namespace {
-
-int64_t singleInt(Statement& query) {
-    Result<bool> row = query.step();
-    int64_t value = row && row.value() ? query.columnInt(0) : 0;
-    query.reset();
-    return value;
-}
-
-} // namespace
-
 Status Store::openLogEntry(LogEntry& entry) {
     Result<int64_t> firstFact = takeFactIds(0);
     if (!firstFact) return firstFact.status();
     entry.firstFact = firstFact.value();
     CG_PREPARE(rules, "SELECT coalesce(max(id), 0) + 1 FROM rules");
-    entry.firstRule = singleInt(rules);
+    entry.firstRule = rules.singleInt();
     CG_PREPARE(next, "SELECT coalesce(max(id), 0) + 1 FROM log");
-    entry.id = singleInt(next);
+    entry.id = next.singleInt();
     CG_PREPARE(insert, "INSERT INTO log(id, at, author, action, what, first_fact, first_rule) "
                        "VALUES (?, ?, ?, 'load', ?, ?, ?)");
     insert.bind(1, entry.id);
@@ -78,7 +67,7 @@ Result<std::vector<Store::LogEntry>> Store::logEntries() {
 
 Result<int64_t> Store::storedFactCount() {
     CG_PREPARE(count, "SELECT count(*) FROM facts");
-    return singleInt(count);
+    return count.singleInt();
 }
 
 Status Store::retractFact(const schema::Fact& fact, int64_t entry) {
@@ -103,7 +92,7 @@ Result<Store::Recorded> Store::recordedBy(const std::string& day) {
                      "id <= ?2");
     last.bind(1, day);
     last.bind(2, limit.value().lastEntry);
-    recorded.lastEntry = singleInt(last);
+    recorded.lastEntry = last.singleInt();
     // The facts and rules recorded after: those from the next entry's first ids on. Facts
     // stored before the log began (an upgraded database) count as recorded before any entry.
     CG_PREPARE(next, "SELECT coalesce(min(first_fact), 9223372036854775807), "

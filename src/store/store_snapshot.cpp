@@ -12,13 +12,6 @@ namespace chipgraph::store {
 
 namespace {
 
-int64_t singleInt(Statement& query) {
-    Result<bool> row = query.step();
-    int64_t value = row && row.value() ? query.columnInt(0) : 0;
-    query.reset();
-    return value;
-}
-
 // The keys of a relation's facts all start with these bytes (fact_codec.h), and only they:
 // they are the keys from `first` up to, not including, `end`.
 struct KeyRange {
@@ -39,7 +32,7 @@ Status Store::markSnapshot() {
     Result<int64_t> version = dataVersion();
     if (!version) return version.status();
     CG_PREPARE(last, "SELECT coalesce(max(id), 0) FROM log");
-    snapshot_ = {version.value(), singleInt(last)};
+    snapshot_ = {version.value(), last.singleInt()};
     return Status::ok();
 }
 
@@ -49,7 +42,7 @@ Status Store::markSnapshot() {
 Status Store::advanceSnapshot() {
     if (snapshot_.version != knownVersion_) return Status::ok();
     CG_PREPARE(last, "SELECT coalesce(max(id), 0) FROM log");
-    snapshot_.lastEntry = singleInt(last);
+    snapshot_.lastEntry = last.singleInt();
     return Status::ok();
 }
 
@@ -62,7 +55,7 @@ Result<Store::LogLimit> Store::logLimit() {
     CG_PREPARE(next, "SELECT coalesce(min(first_fact), 9223372036854775807) FROM log "
                      "WHERE id > ?");
     next.bind(1, snapshot_.lastEntry);
-    limit.factEnd = singleInt(next);
+    limit.factEnd = next.singleInt();
     return limit;
 }
 
@@ -80,7 +73,7 @@ Status Store::readRelationFacts(const schema::Catalog& catalog, RelationId relat
     // The read starts the transaction's snapshot; data_version then tells whether another
     // process committed since the catalog was loaded.
     CG_PREPARE(start, "SELECT 1 FROM meta LIMIT 1");
-    (void)singleInt(start);
+    (void)start.singleInt();
     Result<int64_t> version = dataVersion();
     if (!version) return version.status();
     KeyRange range = keyRange(relation);
@@ -98,7 +91,7 @@ Status Store::readRelationFacts(const schema::Catalog& catalog, RelationId relat
         CG_PREPARE(next, "SELECT coalesce(min(first_fact), 9223372036854775807) FROM log "
                          "WHERE id > ?");
         next.bind(1, snapshot_.lastEntry);
-        int64_t factEnd = singleInt(next);
+        int64_t factEnd = next.singleInt();
         CG_PREPARE(rows, "SELECT id, relation_id, valid_from, valid_to, source_id, status, "
                          "fact_key FROM facts WHERE fact_key >= ?1 AND fact_key < ?2 AND "
                          "id < ?3 UNION ALL "
