@@ -30,19 +30,6 @@ bool RuleEngine::uniformMatches(const bind::BoundQuery& body, Interval& valid,
     return !valid.empty();
 }
 
-// The counted variable's index, if `rule` is a plain count that countWithoutRows can take.
-static int countedVariable(const bind::BoundRule& rule) {
-    int counted = -1, aggregates = 0;
-    for (const bind::HeadArg& arg : rule.head)
-        if (arg.aggregate) {
-            ++aggregates;
-            if (*arg.aggregate == bind::AggregateKind::Count &&
-                arg.term.kind == bind::BoundTerm::Kind::Variable)
-                counted = arg.term.variable;
-        }
-    return aggregates == 1 ? counted : -1;
-}
-
 // The number of distinct values in each group: `pairs` (group << 32 | value) placed by group
 // (a counting sort: groups are dense), then each group's values sorted on their own.
 static std::vector<uint32_t> distinctPerGroup(const std::vector<uint64_t>& pairs, size_t groups) {
@@ -140,7 +127,7 @@ static std::vector<uint32_t> countRows(const bind::BoundRule& rule, const TupleT
 }
 
 bool RuleEngine::countWithoutRows(const bind::BoundRule& rule, Status& status) {
-    int counted = countedVariable(rule);
+    int counted = aggregatedVariable(rule, bind::AggregateKind::Count);
     Interval valid;
     schema::FactStatus matchStatus;
     if (options_.trackProvenance || counted < 0 || aggregatesAmounts(rule, catalog_, rules_) ||

@@ -109,4 +109,17 @@ private:
     std::vector<ValueId> key_;
 };
 
+// The variable's index when `rule`'s one aggregate is `kind` of a variable (`count(C)`,
+// `sum(U)`), else -1: the rules the fast paths without rows may take.
+inline int aggregatedVariable(const bind::BoundRule& rule, bind::AggregateKind kind) {
+    int variable = -1, aggregates = 0;
+    for (const bind::HeadArg& arg : rule.head)
+        if (arg.aggregate) {
+            ++aggregates;
+            if (*arg.aggregate == kind && arg.term.kind == bind::BoundTerm::Kind::Variable)
+                variable = arg.term.variable;
+        }
+    return aggregates == 1 ? variable : -1;
+}
+
 } // namespace chipgraph::eval

@@ -18,19 +18,6 @@
 namespace chipgraph::eval {
 namespace {
 
-// The summed variable's index, if `rule`'s one aggregate is a sum of a variable; else -1.
-int summedVariable(const bind::BoundRule& rule) {
-    int summed = -1, aggregates = 0;
-    for (const bind::HeadArg& arg : rule.head)
-        if (arg.aggregate) {
-            ++aggregates;
-            if (*arg.aggregate == bind::AggregateKind::Sum &&
-                arg.term.kind == bind::BoundTerm::Kind::Variable)
-                summed = arg.term.variable;
-        }
-    return aggregates == 1 ? summed : -1;
-}
-
 // Whether a match's binding determines its rows: every atom reads every cell of its table
 // (a variable or a constant in each, no qualifier, no provenance filter). Then distinct
 // matches (rows of unique tables, all of one status) have distinct bindings, and the general
@@ -131,7 +118,7 @@ size_t appendRows(const bind::BoundRule& rule, const AggregateGroups& groups,
 } // namespace
 
 bool RuleEngine::sumWithoutRows(const bind::BoundRule& rule, Status& status) {
-    int summed = summedVariable(rule);
+    int summed = aggregatedVariable(rule, bind::AggregateKind::Sum);
     Interval valid;
     schema::FactStatus matchStatus;
     auto tableOf = [&](RelationId r) -> const TupleTable& { return table(r); };
