@@ -76,11 +76,11 @@ public:
     // Adds the batch to `totals`; false as ExactTotals::add says.
     bool addTo(AggregateGroups& groups, ExactTotals& totals, const Interner& interner) {
         for (size_t m = 0; m < values_.size(); ++m) {
-            groups.prefetch(&keys_[m * width_]);
+            groups.prefetch(keys_.data() + m * width_); // (a head of the sum alone: no key)
             __builtin_prefetch(&interner.value(values_[m]));
         }
         for (size_t m = 0; m < values_.size(); ++m)
-            if (!totals.add(groups.find(&keys_[m * width_]),
+            if (!totals.add(groups.find(keys_.data() + m * width_),
                             interner.value(values_[m]).numberValue()))
                 return false;
         return true;
