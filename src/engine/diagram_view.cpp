@@ -1,6 +1,5 @@
 #include "engine/diagram_view.h"
 
-#include "common/text.h"
 #include "eval/claim_filter.h"
 #include "eval/fact_base.h"
 
@@ -29,23 +28,12 @@ Result<diagram::Diagram>
 buildDiagramUnder(const Engine& engine, const eval::FactBase& facts, const Scenarios& scenarios,
                   const std::vector<std::pair<std::string, SourceSpan>>& under,
                   diagram::DiagramRequest request) {
-    std::vector<const bind::DeclareScenario*> chosen;
-    std::vector<std::string> known;
-    for (const auto& [key, scenario] : scenarios)
-        known.push_back(scenario.name);
-    for (const auto& [name, span] : under) {
-        auto it = scenarios.find(text::foldCase(name));
-        if (it == scenarios.end()) {
-            std::string hint = text::didYouMean(name, known);
-            return Status::error(
-                Phase::Bind, "unknown scenario '" + name + "'", span,
-                hint.empty() ? "declare it first: scenario " + name + " { retract ... }" : hint);
-        }
-        chosen.push_back(&it->second);
-        request.under.push_back(it->second.name);
-    }
+    Result<std::vector<const bind::DeclareScenario*>> chosen = chooseScenarios(scenarios, under);
+    if (!chosen) return chosen.status();
+    for (const bind::DeclareScenario* scenario : chosen.value())
+        request.under.push_back(scenario->name);
     eval::FactBase changed(facts);
-    applyScenarios(chosen, changed);
+    applyScenarios(chosen.value(), changed);
     DiagramView baseline(engine);
     return diagram::buildDiagram(DiagramView(engine, &changed), request, &baseline);
 }

@@ -294,23 +294,12 @@ Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::Boun
                                                                 const eval::FactBase& base,
                                                                 std::string& note) {
     if (query.under.empty()) return std::unique_ptr<eval::FactBase>();
-    std::vector<const bind::DeclareScenario*> chosen;
-    std::vector<std::string> known;
-    for (const auto& [key, scenario] : scenarios_)
-        known.push_back(scenario.name);
-    for (const auto& [name, span] : query.under) {
-        auto it = scenarios_.find(text::foldCase(name));
-        if (it == scenarios_.end()) {
-            std::string hint = text::didYouMean(name, known);
-            return Status::error(
-                Phase::Bind, "unknown scenario '" + name + "'", span,
-                hint.empty() ? "declare it first: scenario " + name + " { retract ... }" : hint);
-        }
-        chosen.push_back(&it->second);
-    }
+    Result<std::vector<const bind::DeclareScenario*>> chosen =
+        chooseScenarios(scenarios_, query.under);
+    if (!chosen) return chosen.status();
     auto facts = std::make_unique<eval::FactBase>(base);
-    ScenarioEffect effect = applyScenarios(chosen, *facts);
-    note = scenarioNote(chosen, effect);
+    ScenarioEffect effect = applyScenarios(chosen.value(), *facts);
+    note = scenarioNote(chosen.value(), effect);
     return facts;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/scenario.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <set>
 
@@ -36,6 +38,27 @@ static void applyPattern(const bind::ScenarioStep& step, eval::FactBase& facts,
         ++effect.scaled;
     }
     if (changed) facts.replace(step.fact.relation, kept);
+}
+
+Result<std::vector<const bind::DeclareScenario*>>
+chooseScenarios(const Scenarios& scenarios,
+                const std::vector<std::pair<std::string, SourceSpan>>& under) {
+    std::vector<const bind::DeclareScenario*> chosen;
+    for (const auto& [name, span] : under) {
+        auto it = scenarios.find(text::foldCase(name));
+        if (it != scenarios.end()) {
+            chosen.push_back(&it->second);
+            continue;
+        }
+        std::vector<std::string> known;
+        for (const auto& [key, scenario] : scenarios)
+            known.push_back(scenario.name);
+        std::string hint = text::didYouMean(name, known);
+        return Status::error(
+            Phase::Bind, "unknown scenario '" + name + "'", span,
+            hint.empty() ? "declare it first: scenario " + name + " { retract ... }" : hint);
+    }
+    return chosen;
 }
 
 ScenarioEffect applyScenarios(const std::vector<const bind::DeclareScenario*>& scenarios,

@@ -18,6 +18,12 @@ struct ScenarioEffect {
     size_t added = 0, retracted = 0, scaled = 0;
 };
 
+// The scenarios named by `under` (as written, with their spans), in order; an unknown name is
+// an error at it, with the nearest known name or how to declare one.
+Result<std::vector<const bind::DeclareScenario*>>
+chooseScenarios(const Scenarios& scenarios,
+                const std::vector<std::pair<std::string, SourceSpan>>& under);
+
 // Applies the scenarios' steps, in order, to `facts` (a copy of the baseline's): adds, removes
 // and scales facts. Returns how many facts each kind of step changed.
 ScenarioEffect applyScenarios(const std::vector<const bind::DeclareScenario*>& scenarios,
