@@ -162,6 +162,7 @@ constexpr const char* kDefaultCacheSql = "PRAGMA cache_size = -2000";
 
 // The pragma is a no-op inside a transaction: it is set before BEGIN and reset after the end.
 Status Store::beginBulk() {
+    useRollbackJournalIfNew();
     CG_TRY(db_->exec("PRAGMA foreign_keys = OFF"));
     Status begun = begin();
     if (begun) {
@@ -170,6 +171,7 @@ Status Store::beginBulk() {
         if (!begun) rollback();
     } else {
         (void)db_->exec("PRAGMA foreign_keys = ON");
+        restoreWal();
     }
     return begun;
 }
@@ -178,6 +180,7 @@ void Store::endBulk() {
     if (!bulk_) return;
     (void)db_->exec("PRAGMA foreign_keys = ON");
     (void)db_->exec(kDefaultCacheSql);
+    restoreWal();
     bulk_ = false;
 }
 

@@ -43,7 +43,9 @@ public:
     // the page cache is large enough to keep the written pages until the commit. The fact and
     // entity writers check the types, relations, sources and entities they name themselves,
     // once per id; commit() checks the keys of the other catalog tables (declarations the
-    // unit made) with PRAGMA foreign_key_check. Retracting should not be done in one.
+    // unit made) with PRAGMA foreign_key_check. Retracting should not be done in one. On a
+    // database on disk with no entities and no facts that no other connection has open, the
+    // transaction writes with a rollback journal, and WAL is set again after it.
     Status beginBulk();
     Status commit();
     void rollback();
@@ -215,6 +217,11 @@ private:
     std::set<std::pair<Parent, int64_t>> storedParents_; // found by checkParent, likewise
     int64_t lastParent_[3] = {kNoId, kNoId, kNoId};      // by Parent
     bool bulk_ = false; // in a beginBulk() transaction: foreign keys are off
+    // store_journal.cpp: a bulk transaction into a new database writes with a rollback
+    // journal; WAL is set again when it ends.
+    bool rollbackJournal_ = false;
+    void useRollbackJournalIfNew();
+    void restoreWal();
     // PRAGMA data_version when last looked: it changes when another connection commits.
     int64_t knownVersion_ = 0;
     bool changedByOthers_ = false;
