@@ -4,9 +4,12 @@
 #include "common/text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <optional>
+#include <span>
 
 namespace chipgraph::bind {
 namespace {
@@ -69,8 +72,8 @@ public:
 
     // Binds one row into `fact` (default-constructed); on a problem returns its message (and
     // the column it is in).
-    std::optional<std::string> bindRow(const std::vector<std::string_view>& fields,
-                                       schema::Fact& fact, std::string& column) {
+    std::optional<std::string> bindRow(std::span<const std::string_view> fields, schema::Fact& fact,
+                                       std::string& column) {
         if (fields.size() != mappings_.size())
             return "it has " + std::to_string(fields.size()) + " fields, the header " +
                    std::to_string(mappings_.size());
@@ -98,7 +101,26 @@ public:
         return std::nullopt;
     }
 
+    // Brings the entities that a batch of rows names into the cache before the rows are bound
+    // (binding one row at a time waited for a cache miss or two per name): all the names'
+    // index slots first, then the entities they name.
+    void prefetch(std::span<const std::string_view> fields, std::span<const size_t> rowEnds) {
+        for (auto step : {&schema::Catalog::prefetchEntityName, &schema::Catalog::prefetchEntity})
+            for (size_t row = 0, start = 0; row < rowEnds.size(); start = rowEnds[row++]) {
+                if (rowEnds[row] - start != mappings_.size()) continue; // reported when bound
+                for (size_t f = 0; f < mappings_.size(); ++f)
+                    if (namesEntity(mappings_[f])) (catalog_.*step)(fields[start + f]);
+            }
+    }
+
 private:
+    bool namesEntity(const Mapping& m) const {
+        const std::vector<schema::Column>& columns =
+            m.target == Target::Argument ? relation_.columns : relation_.qualifiers;
+        return (m.target == Target::Argument || m.target == Target::Qualifier) &&
+               columns[m.index].kind == schema::ColumnKind::Entity;
+    }
+
     static std::string join(const std::vector<std::string>& names) {
         std::string out;
         for (size_t i = 0; i < names.size(); ++i)
@@ -238,7 +260,7 @@ private:
     std::optional<std::vector<std::string>> suggestions_; // computed on the first miss
 };
 
-std::string csvJoin(const std::vector<std::string_view>& fields) {
+std::string csvJoin(std::span<const std::string_view> fields) {
     std::string out;
     for (size_t i = 0; i < fields.size(); ++i) {
         std::string_view f = fields[i];
@@ -258,6 +280,60 @@ size_t countLines(std::string_view text) {
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p)
         ++lines;
     return lines;
+}
+
+// Rows read ahead of binding them, so that the entities they name can be prefetched.
+struct RowBatch {
+    static constexpr size_t kRows = 32;
+    std::string_view csv;
+    std::vector<std::string_view> fields; // the rows' fields, one row after another
+    std::vector<size_t> rowEnds;          // where each row's fields end in `fields`
+    std::vector<int> lines;               // the line each row starts on
+    std::deque<std::string> quoted;       // fields with quotes (the reader reuses its copy)
+
+    // Reads up to kRows rows; false when the file (or a CSV error) ended the reading.
+    bool read(CsvReader& reader, std::vector<std::string_view>& row) {
+        fields.clear();
+        rowEnds.clear();
+        lines.clear();
+        quoted.clear();
+        while (rowEnds.size() < kRows) {
+            if (!reader.next(row)) return false;
+            for (std::string_view field : row)
+                fields.push_back(inText(field) ? field
+                                               : std::string_view(quoted.emplace_back(field)));
+            rowEnds.push_back(fields.size());
+            lines.push_back(reader.line());
+        }
+        return true;
+    }
+    bool inText(std::string_view field) const {
+        auto at = reinterpret_cast<uintptr_t>(field.data());
+        auto start = reinterpret_cast<uintptr_t>(csv.data());
+        return at >= start && at + field.size() <= start + csv.size();
+    }
+    std::span<const std::string_view> row(size_t index, size_t start) const {
+        return std::span(fields).subspan(start, rowEnds[index] - start);
+    }
+};
+
+// Binds one row into a new fact of `result`, or records its error.
+void bindOneRow(RowBinder& binder, std::span<const std::string_view> fields, int line,
+                const std::shared_ptr<const std::string>& file,
+                const std::function<void(size_t)>& progress, ImportResult& result) {
+    ++result.rows;
+    if (progress && result.rows % 100000 == 0) progress(result.rows);
+    // Bound in place: no move of the fact into the vector, no reset of the moved-from one.
+    schema::Fact& fact = result.facts.emplace_back();
+    std::string column;
+    if (auto problem = binder.bindRow(fields, fact, column)) {
+        result.facts.pop_back();
+        SourceSpan span{file, line, 1, line, 2};
+        std::string where = "row " + std::to_string(result.rows) +
+                            (column.empty() ? "" : ", column '" + column + "'");
+        result.rowErrors.push_back(makeError(Phase::Bind, where + ": " + *problem, span));
+        result.badRows.push_back(csvJoin(fields));
+    }
 }
 
 } // namespace
@@ -302,21 +378,13 @@ ImportResult bindImport(std::string_view csv, const std::string& fileName,
     // At most a fact per line: one allocation instead of a copy of every fact per doubling.
     result.facts.reserve(countLines(csv));
     auto file = std::make_shared<const std::string>(fileName);
-    std::string column;
-    while (reader.next(fields)) {
-        ++result.rows;
-        if (progress && result.rows % 100000 == 0) progress(result.rows);
-        // Bound in place: no move of the fact into the vector, no reset of the moved-from one.
-        schema::Fact& fact = result.facts.emplace_back();
-        if (auto problem = binder.bindRow(fields, fact, column)) {
-            result.facts.pop_back();
-            SourceSpan span{file, reader.line(), 1, reader.line(), 2};
-            std::string where = "row " + std::to_string(result.rows) +
-                                (column.empty() ? "" : ", column '" + column + "'");
-            result.rowErrors.push_back(makeError(Phase::Bind, where + ": " + *problem, span));
-            result.badRows.push_back(csvJoin(fields));
-            column.clear();
-        }
+    RowBatch batch;
+    batch.csv = csv;
+    for (bool more = true; more;) {
+        more = batch.read(reader, fields);
+        binder.prefetch(batch.fields, batch.rowEnds);
+        for (size_t row = 0, start = 0; row < batch.rowEnds.size(); start = batch.rowEnds[row++])
+            bindOneRow(binder, batch.row(row, start), batch.lines[row], file, progress, result);
     }
     if (!reader.error().empty()) result.status = Status::error(reader.error());
     return result;

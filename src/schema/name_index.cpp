@@ -59,6 +59,10 @@ int64_t NameIndex::find(std::string_view name) const {
     return slot.hash == 0 ? kNoId : slot.id;
 }
 
+void NameIndex::prefetch(std::string_view name) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hashFolded(name) & (slots_.size() - 1)]);
+}
+
 void NameIndex::storeKey(Slot& slot, std::string_view key) {
     slot.length = static_cast<uint32_t>(key.size());
     if (key.size() <= kInline) {
