@@ -407,6 +407,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     }
     for (const bind::BoundStatement& s : statements) {
         if (!status) break;
+        executor.setNextStatement(&s + 1 < statements.data() + statements.size() ? &s + 1
+                                                                                 : nullptr);
         size_t answered = outcome.results.size();
         if (!(status = executor.execute(s))) {
             failed = s.span;

@@ -304,12 +304,11 @@ Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::Boun
 }
 
 Status Executor::import(const bind::RunImport& request) {
-    Result<std::string> text = readTextFile(request.path);
-    if (!text) return Status::error(Phase::Io, text.status().message(), request.pathSpan);
-    // The file's lines and fields are not shown in errors: a statement may come from text
-    // that its reader did not write (docs/limits.md, "Files").
-    bind::ImportOptions options{request.relation, request.createType, false};
-    bind::ImportResult bound = bind::bindImport(text.value(), request.path, options, catalog_);
+    std::optional<BoundFile> file = ahead_.take(request);
+    if (!file) file = readAndBind(request, catalog_);
+    if (!file->readError)
+        return Status::error(Phase::Io, file->readError.message(), request.pathSpan);
+    bind::ImportResult& bound = file->bound;
     if (!bound.status)
         return Status::error(Phase::Bind, request.path + ": " + bound.status.message(),
                              request.pathSpan);
@@ -318,7 +317,13 @@ Status Executor::import(const bind::RunImport& request) {
             outcome_.diagnostics.push_back(std::move(d));
         return Status::reported();
     }
-    return applyImport(bound, catalog_, store_, facts_, outcome_.stats);
+    // The catalog holds this file's entities now; the next file is bound while this one is
+    // stored, which reads the catalog only.
+    const auto* next = next_ ? std::get_if<bind::RunImport>(&next_->node) : nullptr;
+    if (next && ImportAhead::worthIt(*next, ruleOptions_.threads)) ahead_.start(*next, catalog_);
+    Status stored = applyImport(bound, catalog_, store_, facts_, outcome_.stats);
+    if (!stored) ahead_.wait(); // the unit stops here, and its catalog changes are undone
+    return stored;
 }
 
 // The format and layout are checked now, so a bad one stops the unit; the drawing waits for

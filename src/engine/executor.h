@@ -3,6 +3,7 @@
 // and to the in-memory facts, queries are planned and evaluated. Internal to src/engine.
 #include "bind/bound.h"
 #include "engine/engine.h"
+#include "engine/import_ahead.h"
 #include "engine/scenario.h"
 #include "eval/claim_keys.h"
 #include "eval/fact_base.h"
@@ -34,6 +35,10 @@ public:
 
     // Whether answers' bases get a fingerprint (EngineOptions::fingerprints).
     void setFingerprints(bool on) { fingerprints_ = on; }
+
+    // The statement the unit runs after the one executed next (nullptr: none): an import
+    // binds the file of an import that follows it while it is stored (import_ahead.h).
+    void setNextStatement(const bind::BoundStatement* next) { next_ = next; }
 
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
@@ -109,6 +114,8 @@ private:
     bool demand_ = true;
     int64_t logEntry_ = 0;
     bool fingerprints_ = true;
+    const bind::BoundStatement* next_ = nullptr;
+    ImportAhead ahead_; // last: a file bound ahead is waited for before the rest goes
 };
 
 } // namespace chipgraph::engine

@@ -1,0 +1,61 @@
+#include "engine/import_ahead.h"
+
+#include "engine/import.h"
+
+#include <filesystem>
+#include <system_error>
+#include <thread>
+
+namespace chipgraph::engine {
+
+BoundFile readAndBind(const bind::RunImport& request, schema::Catalog& catalog) {
+    BoundFile file;
+    Result<std::string> text = readTextFile(request.path);
+    if (!text) {
+        file.readError = text.status();
+        return file;
+    }
+    // The file's lines and fields are not shown in errors: a statement may come from text
+    // that its reader did not write (docs/limits.md, "Files").
+    bind::ImportOptions options{request.relation, request.createType, false};
+    file.bound = bind::bindImport(text.value(), request.path, options, catalog);
+    return file;
+}
+
+// Below this size a file binds in a few milliseconds: not worth a thread.
+constexpr std::uintmax_t kMinBytesAhead = 256 << 10;
+
+bool ImportAhead::worthIt(const bind::RunImport& next, int threads) {
+    if (!next.createType.empty() || threads == 1) return false;
+    if (threads == 0 && std::thread::hardware_concurrency() < 2) return false;
+    std::error_code error;
+    std::uintmax_t bytes = std::filesystem::file_size(next.path, error);
+    return !error && bytes >= kMinBytesAhead;
+}
+
+void ImportAhead::start(const bind::RunImport& next, schema::Catalog& catalog) {
+    wait();
+    try {
+        bound_ = std::async(std::launch::async,
+                            [&next, &catalog] { return readAndBind(next, catalog); });
+        next_ = &next;
+    } catch (const std::system_error&) { // no thread to be had: the file is bound when reached
+    }
+}
+
+std::optional<BoundFile> ImportAhead::take(const bind::RunImport& request) {
+    if (next_ != &request || !bound_.valid()) {
+        wait();
+        return std::nullopt;
+    }
+    next_ = nullptr;
+    return bound_.get();
+}
+
+void ImportAhead::wait() {
+    if (bound_.valid()) bound_.wait();
+    bound_ = {};
+    next_ = nullptr;
+}
+
+} // namespace chipgraph::engine
