@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace chipgraph::store {
@@ -185,6 +186,18 @@ struct IndexKeys {
     }
 };
 
+// True when the first facts (a sample) already show few distinct values at `position`: the
+// position is not worth sorting (the count after the sort decides for the others).
+static bool fewValues(const IndexKeys& keys, int position) {
+    constexpr size_t kSample = 64 * kFewValues;
+    if (keys.size() < 2 * kSample) return false;
+    std::unordered_set<std::string_view> values;
+    std::string_view value;
+    for (size_t i = 0; i < kSample; ++i)
+        if (argumentBytes(keys[i], static_cast<size_t>(position), value)) values.insert(value);
+    return values.size() * kFewValues < kSample;
+}
+
 // The argument positions after the first that an index may serve: entity and text columns
 // (a number's bytes are not its identity: 0 and -0 are equal numbers).
 static Result<std::vector<int>> indexablePositions(Connection& db, RelationId relation) {
@@ -256,6 +269,7 @@ Status Store::saveIndexState(RelationId relation, int position, int64_t facts) {
 
 // False when the position has too few distinct values to be worth an index.
 Result<bool> Store::writeIndex(RelationId relation, int position, const IndexKeys& keys) {
+    if (fewValues(keys, position)) return false;
     std::vector<Entry> entries(keys.size());
     for (size_t i = 0; i < keys.size(); ++i) {
         if (!argumentBytes(keys[i], static_cast<size_t>(position), entries[i].value) ||
