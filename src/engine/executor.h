@@ -13,6 +13,8 @@
 
 namespace chipgraph::engine {
 
+class PageCache;
+
 class Executor {
 public:
     // `scenarios`: the session's what-if scenarios, to which the unit's declarations are added
@@ -35,6 +37,8 @@ public:
 
     // Whether answers' bases get a fingerprint (EngineOptions::fingerprints).
     void setFingerprints(bool on) { fingerprints_ = on; }
+    // The session's lookups on disk (paged_lookups.h; null: questions read relations whole).
+    void setPageCache(PageCache* pages) { pages_ = pages; }
 
     // The statement the unit runs after the one executed next (nullptr: none): an import
     // binds the file of an import that follows it while it is stored (import_ahead.h).
@@ -114,6 +118,7 @@ private:
     bool demand_ = true;
     int64_t logEntry_ = 0;
     bool fingerprints_ = true;
+    PageCache* pages_ = nullptr;
     const bind::BoundStatement* next_ = nullptr;
     ImportAhead ahead_; // last: a file bound ahead is waited for before the rest goes
 };

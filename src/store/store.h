@@ -7,6 +7,7 @@
 #include "schema/fact.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -19,6 +20,7 @@ namespace chipgraph::store {
 class Connection;
 class Statement;
 struct FactRow;
+struct IndexKeys; // fact_index.cpp
 
 class Store {
 public:
@@ -53,6 +55,7 @@ public:
     // processes commit meanwhile (loading the catalog and the facts takes many statements).
     Status beginRead();
     void endRead();
+    bool inTransaction() const;
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
@@ -65,6 +68,26 @@ public:
     Status markSnapshot();
     Status loadRelationFacts(const schema::Catalog& catalog, RelationId relation,
                              std::vector<schema::Fact>& out);
+    // Point lookups on disk (fact_index.cpp; docs/storage.md, "Indexes"): each commit that
+    // wrote a relation's facts builds its indexes again when it wrote at least an eighth of
+    // them (else they are dropped, and the relation is read whole), for relations of at least
+    // kMinIndexedFacts facts. Reads are as of the state the catalog describes: use them only
+    // while atSnapshot() says that is what the database holds (inside one read transaction).
+    static constexpr int64_t kMinIndexedFacts = 4096;
+    Result<bool> atSnapshot();
+    // What the indexes of `relation` serve now: its fact count and the argument positions a
+    // lookup can use (0, the facts' own order, among them); empty positions when they are not
+    // current.
+    struct IndexedRelation {
+        int64_t facts = 0;
+        std::vector<int> positions;
+    };
+    Result<IndexedRelation> indexedRelation(RelationId relation);
+    // Appends to `out` the facts of `relation` whose argument at `position` (one that
+    // indexedRelation lists) equals `value`, in the order they were stored.
+    Status lookupFacts(const schema::Catalog& catalog, RelationId relation, int position,
+                       const Value& value, std::vector<schema::Fact>& out);
+
     // Whether stored rule texts quote every entity (databases made since schema version 8);
     // older ones name entities bare, and their rules are bound as written (bind::NameMode).
     Result<bool> rulesQuoteEntities();
@@ -200,6 +223,17 @@ private:
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);
     Status checkReferences(const schema::Fact& fact);
+    // fact_index.cpp: the facts this transaction wrote, by relation, and the indexes built
+    // again (or dropped) from them before its commit.
+    std::map<RelationId, int64_t> writtenFacts_;
+    void noteWritten(RelationId relation, int64_t count) { writtenFacts_[relation] += count; }
+    Status refreshIndexes();
+    Status buildIndexes(RelationId relation);
+    Status saveIndexState(RelationId relation, int position, int64_t facts);
+    Result<bool> writeIndex(RelationId relation, int position, const IndexKeys& keys);
+    Status readByFirstArgument(const schema::Catalog& catalog, RelationId relation,
+                               std::string_view firstArgument, std::vector<schema::Fact>& facts,
+                               std::vector<int64_t>& ids);
     void bindFact(Statement& insert, int firstParameter, const FactRow& row, std::string_view keys);
     Result<int64_t> takeFactIds(size_t count); // the first of `count` new fact ids
     Status insertEntities(const std::vector<const schema::EntityInfo*>& entities);

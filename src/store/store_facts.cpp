@@ -60,7 +60,9 @@ Result<bool> Store::saveFact(const schema::Fact& fact) {
     bindFact(insert, 1, factRow(fact, id.value(), keyBuffer_, 0), keyBuffer_);
     Status status = insert.run();
     if (!status) return status;
-    return db_->changes() != 0;
+    if (db_->changes() == 0) return false;
+    noteWritten(fact.relation, 1);
+    return true;
 }
 
 // Rows per INSERT of appendFacts: 64 x 7 parameters, well under SQLite's limit of 999.
@@ -94,6 +96,11 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
         appendFactKey(keys, facts[i]);
         rows.push_back(
             factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first), keys, start));
+    }
+    for (size_t i = first, run = first; i < facts.size(); i = run) { // runs of one relation
+        while (run < facts.size() && facts[run].relation == facts[i].relation)
+            ++run;
+        noteWritten(facts[i].relation, static_cast<int64_t>(run - i));
     }
     sortByKey(rows, keys);
     std::vector<bool> isRepeat = markRepeats(rows, keys, firstId.value());
