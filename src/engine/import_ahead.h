@@ -27,7 +27,8 @@ class ImportAhead {
 public:
     ~ImportAhead() { wait(); }
     // Whether binding `next` ahead pays: it creates no entities, its file is large enough
-    // for the work to outweigh a thread, and `threads` (EngineOptions: 0 = choose) allows two.
+    // for the work to outweigh a thread, and `threads` (EngineOptions) is 2 or more, or 0
+    // (choose) with a second core free now (common/cores.h).
     static bool worthIt(const bind::RunImport& next, int threads);
     // Starts reading and binding `next` on another thread. Until take() or wait() returns,
     // the caller must not change `catalog`.

@@ -1,5 +1,7 @@
 #include "eval/stratum_run.h"
 
+#include "common/cores.h"
+
 #include "eval/body_join_pairs.h"
 #include "eval/partition.h"
 #include "plan/plan.h"
@@ -53,16 +55,6 @@ void combine(const std::vector<const RowProvenance*>& premises, RowProvenance& o
 }
 
 } // namespace
-
-// One per core that is free now (at least one): on a machine busy with other work, threads
-// beyond the free cores only wait for one another, and two were slower than one (issue 15).
-// The load average counts this thread, running.
-static int freeCores() {
-    int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-    double load = 0;
-    if (getloadavg(&load, 1) != 1) return cores;
-    return std::clamp(cores - static_cast<int>(std::lround(load)) + 1, 1, cores);
-}
 
 StratumRun::StratumRun(RuleEngine& engine, const bind::Stratum& stratum, bool shared)
     : engine_(engine), stratum_(stratum), shared_(shared),
