@@ -200,3 +200,25 @@ TEST_CASE("a keyed relation is never read by lookups", "[engine][paged]") {
     CHECK(rows(*reader, "? owner(i5, F).").size() == 1);
     CHECK_FALSE(pending(*reader, "owner"));
 }
+
+TEST_CASE("an import of an eighth of a relation builds its indexes again from the stored facts",
+          "[engine][paged]") {
+    TempFolder folder;
+    load(folder);
+    {
+        std::ofstream more(folder.file("more.csv"));
+        more << "firm,chip\n";
+        for (int i = 1; i <= 1300; ++i) // designs holds 10 000: 1 300 is more than an eighth
+            more << "i" << i << ",i" << (i * 7) % kItems + 1 << "\n";
+    }
+    runOk(*openEngine(folder.db()), "import designs from \"" + folder.file("more.csv") + "\".");
+    std::unique_ptr<Engine> whole = openEngine(folder.db(), true);
+    std::unique_ptr<Engine> paged = openEngine(folder.db());
+    for (const char* question : {R"(? designs(F, i71), named(F, N, _).)", R"(? designs(i10, C).)",
+                                 R"(? named(C, "n50", _), designs(F, C).)"}) {
+        INFO(question);
+        CHECK(rows(*paged, question) == rows(*whole, question));
+    }
+    CHECK(rows(*paged, R"(? designs(F, i71).)").size() == 3);
+    CHECK(pending(*paged, "designs"));
+}
