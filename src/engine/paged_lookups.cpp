@@ -109,6 +109,9 @@ void PagedLookups::keepPlanned(const bind::BoundQuery& query, plan::QueryPlan& p
             relations_.erase(std::remove(relations_.begin(), relations_.end(), r),
                              relations_.end());
     }
+    for (plan::JoinStep& step : plan.steps) // for `explain`
+        step.onDisk = std::find(relations_.begin(), relations_.end(),
+                                query.atoms[step.atom].relation) != relations_.end();
 }
 
 } // namespace chipgraph::engine

@@ -142,6 +142,12 @@ TEST_CASE("questions that look facts up read them on disk, with the answers of w
     CHECK(EngineTesting::factsReadByLookups(*paged) > 0);
     CHECK(EngineTesting::factsReadByLookups(*paged) < 40);
     CHECK_FALSE(pending(*whole, "named"));
+    // `explain` says which lookups read the disk.
+    Outcome explained = paged->run(R"(explain ? named(C, "n10", _), designs(F, C).)");
+    REQUIRE(explained.ok());
+    CHECK(explained.results.at(0).asTable()->plan ==
+          "1. lookup named(C, \"n10\", _) on name (on disk)\n2. lookup designs(F, C) on chip "
+          "(on disk)\n");
 }
 
 TEST_CASE("reads no index serves take the relation whole", "[engine][paged]") {
