@@ -157,11 +157,37 @@ Status Store::lookupFacts(const schema::Catalog& catalog, RelationId relation, i
     return Status::ok();
 }
 
+Result<bool> Store::untouchedAndEmpty(RelationId relation) {
+    if (writtenFacts_.count(relation)) return false;
+    std::string from = relationKeyPrefix(relation), to = prefixEnd(from);
+    CG_PREPARE(any, "SELECT 1 FROM facts WHERE fact_key >= ?1 AND fact_key < ?2 LIMIT 1");
+    any.bindTextStatic(1, from);
+    any.bindTextStatic(2, to);
+    Result<bool> row = any.step();
+    any.reset();
+    if (!row) return row.status();
+    return !row.value();
+}
+
+void Store::keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
+                          std::string_view keys) {
+    IndexKeys& kept = freshKeys_[relation];
+    kept.offsets.reserve(rows.size() + 1);
+    for (const FactRow& row : rows) {
+        kept.bytes += keys.substr(row.keyStart, row.keyLength);
+        kept.offsets.push_back(kept.bytes.size());
+    }
+}
+
 // Before the commit: each relation written gets its indexes built again when the
 // transaction wrote at least an eighth of what they last covered, else loses them.
 Status Store::refreshIndexes() {
     std::map<RelationId, int64_t> written;
     written.swap(writtenFacts_);
+    struct ClearFresh {
+        std::map<RelationId, IndexKeys>& keys;
+        ~ClearFresh() { keys.clear(); }
+    } clearFresh{freshKeys_};
     for (const auto& [relation, count] : written) {
         Result<IndexedRelation> before = indexedRelation(relation);
         if (!before) return before.status();
@@ -175,16 +201,6 @@ Status Store::refreshIndexes() {
     }
     return Status::ok();
 }
-
-// The relation's keys, one after the other in `bytes`, each from offsets[i] to offsets[i + 1].
-struct IndexKeys {
-    std::string bytes;
-    std::vector<size_t> offsets{0};
-    size_t size() const { return offsets.size() - 1; }
-    std::string_view operator[](size_t i) const {
-        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
-    }
-};
 
 // True when the first facts (a sample) already show few distinct values at `position`: the
 // position is not worth sorting (the count after the sort decides for the others).
@@ -227,7 +243,10 @@ Status Store::buildIndexes(RelationId relation) {
     std::string from = relationKeyPrefix(relation), to = prefixEnd(from);
     IndexKeys keys;
     int64_t facts = 0;
-    if (positions.value().empty()) { // nothing but the count to write
+    if (auto fresh = freshKeys_.find(relation); fresh != freshKeys_.end()) {
+        keys = std::move(fresh->second); // what one import wrote into an empty relation
+        facts = static_cast<int64_t>(keys.size());
+    } else if (positions.value().empty()) { // nothing but the count to write
         CG_PREPARE(count, "SELECT count(*) FROM facts WHERE fact_key >= ?1 AND fact_key < ?2");
         count.bindTextStatic(1, from);
         count.bindTextStatic(2, to);

@@ -221,6 +221,7 @@ Status Store::commit() {
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
     writtenFacts_.clear();
+    freshKeys_.clear();
     nextFactId_ = kUnknownFactId; // ids taken by the rolled-back writes may be free again
     storedEntities_.clear();
     storedParents_.clear();

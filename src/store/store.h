@@ -20,7 +20,16 @@ namespace chipgraph::store {
 class Connection;
 class Statement;
 struct FactRow;
-struct IndexKeys; // fact_index.cpp
+// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
+// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
+struct IndexKeys {
+    std::string bytes;
+    std::vector<size_t> offsets{0};
+    size_t size() const { return offsets.size() - 1; }
+    std::string_view operator[](size_t i) const {
+        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
+    }
+};
 
 class Store {
 public:
@@ -226,7 +235,17 @@ private:
     // fact_index.cpp: the facts this transaction wrote, by relation, and the indexes built
     // again (or dropped) from them before its commit.
     std::map<RelationId, int64_t> writtenFacts_;
-    void noteWritten(RelationId relation, int64_t count) { writtenFacts_[relation] += count; }
+    // The keys of a relation that had no facts when this transaction first wrote it, and one
+    // appendFacts wrote them all: its indexes are built from them, not from a scan.
+    std::map<RelationId, IndexKeys> freshKeys_;
+    void noteWritten(RelationId relation, int64_t count) {
+        writtenFacts_[relation] += count;
+        freshKeys_.erase(relation);
+    }
+    // Whether `relation` has no stored facts and this transaction has not written it yet.
+    Result<bool> untouchedAndEmpty(RelationId relation);
+    void keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
+                       std::string_view keys);
     Status refreshIndexes();
     Status buildIndexes(RelationId relation);
     Status saveIndexState(RelationId relation, int position, int64_t facts);
