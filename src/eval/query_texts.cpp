@@ -27,7 +27,7 @@ const IntervalTexts::Date& IntervalTexts::of(const PartialDate& date) {
 
 const DisplayTexts::Texts& DisplayTexts::ofEntity(const Value& v, const schema::Catalog& catalog) {
     EntityId id = v.entityId();
-    if (id > 0 && id < kDenseEntities) {
+    if (id > 0 && id < denseLimit_) {
         DenseEntity& entity = dense(id);
         if (entity.texts >= kWanted) {
             entity.texts = static_cast<uint32_t>(entityTexts_.size());
@@ -50,8 +50,10 @@ uint32_t DisplayTexts::entitySlot(const Value& v, const schema::Catalog& catalog
 }
 
 void DisplayTexts::nameEntities(const std::vector<Value>& values, const schema::Catalog& catalog) {
+    // At most 32 bytes of array per value (8 per entry): small tables keep to the hash.
+    denseLimit_ = std::min<EntityId>(kDenseEntities, 4 * static_cast<EntityId>(values.size()));
     for (const Value& v : values)
-        if (v.isEntity() && v.entityId() > 0 && v.entityId() < kDenseEntities) {
+        if (v.isEntity() && v.entityId() > 0 && v.entityId() < denseLimit_) {
             uint32_t& texts = dense(v.entityId()).texts;
             if (texts == kNoTexts) texts = kWanted;
         }

@@ -115,15 +115,17 @@ private:
     void growSlots();
     // Entities by id: ids are the store's row ids, dense from 1, so an array indexed by id
     // finds one in a single read (a table of 100 000 answers reads one per entity cell, in no
-    // order: a hash probe there is two cache misses). Larger ids go to entities_.
+    // order: a hash probe there is two cache misses). Ids from denseLimit_ on go to entities_:
+    // a table of a few answers would otherwise clear an array as long as the largest id.
     static constexpr EntityId kDenseEntities = EntityId{1} << 22;
+    EntityId denseLimit_ = 0; // set by nameEntities() from the number of values
     static constexpr uint32_t kNoTexts = UINT32_MAX, kWanted = UINT32_MAX - 1;
     struct DenseEntity {
         uint32_t texts = kNoTexts; // in entityTexts_; kWanted: to be built by nameEntities()
         uint32_t slot = 0;
     };
     std::vector<DenseEntity> denseEntities_;
-    // The entry of `id` (0 < id < kDenseEntities), the array grown to hold it.
+    // The entry of `id` (0 < id < denseLimit_), the array grown to hold it.
     DenseEntity& dense(EntityId id) {
         if (static_cast<size_t>(id) >= denseEntities_.size())
             denseEntities_.resize(std::max<size_t>(id + 1, 2 * denseEntities_.size()));
