@@ -212,6 +212,11 @@ int main(int argc, char** argv) {
 
     std::string db = load(s);
     auto engine = openEngine(db); // a fresh session, as a user's next command
+    // As `chipgraph query` answers with a table: no fingerprint (it hashes every fact asked
+    // about, so a point lookup would read whole relations).
+    cg::engine::EngineOptions options = engine->options();
+    options.fingerprints = false;
+    engine->setOptions(options);
     std::string chip = p["q1_chip"], vendor = p["q2_vendor"], year = p["q3_year"];
     query(s, *engine, "Q1", "? named(C, \"" + chip + "\", _), designs(F, C), named(F, Name, _).",
           [](const cg::Table& t) {

@@ -67,13 +67,27 @@ Status deriveForQuery(const bind::BoundQuery& query, const schema::Catalog& cata
 
 Status prepareQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
                     const eval::FactBase& base, const RuleSet& rules,
-                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out) {
+                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out,
+                    const std::function<PagedLookups*()>& paged) {
     out.limits =
         eval::queryLimitsFromNow(options.cancel, options.timeLimit, options.maxMemoryBytes);
     if (Status s = deriveForQuery(query, catalog, base, rules, options, demand, out.derived); !s)
         return s;
-    const eval::FactView& view = out.view.emplace(out.derived.view(base));
-    out.plan = plan::planQuery(query, [&](RelationId id) { return view.size(id); });
+    eval::FactView& view = out.view.emplace(out.derived.view(base));
+    PagedLookups* lookups = paged ? paged() : nullptr;
+    plan::PlanOptions planning;
+    if (lookups) {
+        view.setPaged(&lookups->facts(), lookups->relations());
+        planning.indexed = [lookups](RelationId r, int position) {
+            return lookups->indexed(r, position);
+        };
+    }
+    out.plan = plan::planQuery(
+        query, [&](RelationId id) { return view.size(id); }, planning);
+    if (lookups) {
+        lookups->keepPlanned(query, out.plan);
+        view.setPaged(&lookups->facts(), lookups->relations());
+    }
     out.planText = out.derived.plan;
     if (!out.planText.empty()) out.planText += "query:\n";
     out.planText += plan::describePlan(query, out.plan, catalog);

@@ -5,12 +5,14 @@
 #include "bind/bound.h"
 #include "common/status.h"
 #include "engine/engine.h"
+#include "engine/paged_lookups.h"
 #include "eval/fact_view.h"
 #include "eval/query_eval.h"
 #include "eval/rule_engine.h"
 #include "plan/demand.h"
 #include "plan/plan.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,8 +67,11 @@ struct PreparedQuery {
 
 // Derives what `query` reads and plans it; the limits (options' cancel flag, time limit and
 // memory guard) count from now. Errors: the rules hit a limit, or were interrupted.
+// `paged`, when given, is asked once the derived facts are there (the rules have read the base
+// relations they need) which relations the query reads by lookups on disk.
 Status prepareQuery(const bind::BoundQuery& query, const schema::Catalog& catalog,
                     const eval::FactBase& base, const RuleSet& rules,
-                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out);
+                    const eval::RuleEvalOptions& options, bool demand, PreparedQuery& out,
+                    const std::function<PagedLookups*()>& paged = {});
 
 } // namespace chipgraph::engine

@@ -8,8 +8,10 @@
 #include "engine/bundled_graph.h"
 #include "engine/change_log.h"
 #include "engine/diagram_view.h"
+#include "engine/engine_testing.h"
 #include "engine/executor.h"
 #include "engine/import.h"
+#include "engine/paged_lookups.h"
 #include "engine/question_cache.h"
 #include "eval/base_cache.h"
 #include "eval/fact_base.h"
@@ -189,8 +191,13 @@ static bool readsOnlyStatedFacts(const bind::BoundStatement& s, const schema::Ca
 
 // Every stored relation is loaded on its first use (by the store, as of the snapshot marked
 // when the catalog was loaded).
+size_t EngineTesting::factsReadByLookups(const Engine& engine) {
+    return engine.pages_->facts().factsRead();
+}
+
 Status Engine::reloadFacts() {
     facts_ = std::make_unique<eval::FactBase>();
+    pages_ = std::make_unique<PageCache>(*store_, catalog_);
     std::vector<RelationId> stored;
     for (const schema::RelationInfo* relation : catalog_.relations())
         if (!relation->derived) stored.push_back(relation->id);
@@ -395,6 +402,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     Executor executor(*store_, catalog_, *facts_, rules, scenarios, outcome, &cancel_);
     executor.setRuleOptions(ruleOptions({}, {}), strategy_.demand);
     executor.setFingerprints(options_.fingerprints);
+    if (anyWrite) pages_->clear(); // what it writes, lookups read differently
+    executor.setPageCache(pages_.get());
     Status status = Status::ok();
     SourceSpan failed;
     store::Store::LogEntry entry;

@@ -34,6 +34,7 @@ struct RuleEvalOptions;
 namespace chipgraph::engine {
 
 class QuestionCache;
+class PageCache;
 
 // Which files the statements of a source may read and write (docs/limits.md, "Files").
 enum class FileAccess {
@@ -310,6 +311,9 @@ private:
     std::unique_ptr<store::Store> store_;
     schema::Catalog catalog_;
     std::unique_ptr<eval::FactBase> facts_;
+    // Facts read by lookups on disk while facts_ has not read their relations (made anew
+    // with facts_, dropped by every write).
+    std::unique_ptr<PageCache> pages_;
     bind::QueryDefaults defaults_;
     // The rules in force; left unbound after restoring the bundled snapshot until a statement
     // reads a derived relation (rulesDeferred_): a question on stated facts needs none, and

@@ -16,6 +16,8 @@ struct EngineTesting {
     static const eval::FactBase& facts(const Engine& engine) { return *engine.facts_; }
     // How many units came from the session's question cache (question_cache.h).
     static uint64_t questionsReused(const Engine& engine) { return engine.questions_->hits(); }
+    // How many facts the session's lookups on disk hold (paged_lookups.h).
+    static size_t factsReadByLookups(const Engine& engine); // engine.cpp
 };
 
 } // namespace chipgraph::engine

@@ -194,19 +194,29 @@ Result<eval::QueryAnswers> Executor::answer(const bind::BoundQuery& query,
     const RuleSet& rules = context ? context->rules : rules_;
     eval::RuleEvalOptions options = ruleOptions(query);
     if (context && context->recorded) options.cache = nullptr; // kept tables: current facts'
+    // A fingerprint reads every fact of the relations asked about: then they are read whole.
+    std::optional<PagedLookups> lookups;
+    auto paged = [&]() -> PagedLookups* {
+        return fingerprints_ || !pages_ ? nullptr
+                                        : &lookups.emplace(*pages_, query, catalog, facts);
+    };
     PreparedQuery prepared;
-    if (Status s = prepareQuery(query, catalog, facts, rules, options, demand_, prepared); !s)
+    if (Status s = prepareQuery(query, catalog, facts, rules, options, demand_, prepared, paged);
+        !s)
         return s;
     if (planText) *planText = std::move(prepared.planText);
+    auto lookupError = [&] { return lookups ? lookups->error() : Status::ok(); };
     if (withBindings) {
         Result<eval::QueryAnswers> answers =
             eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog,
                                        prepared.limits, prepared.premisesLeftOut());
+        if (Status s = lookupError(); !s) return s;
         if (answers) markUndated(query, catalog, rules, answers.value().table);
         return answers;
     }
     Result<Table> table = eval::evaluateQuery(query, prepared.plan, *prepared.view, catalog,
                                               prepared.limits, prepared.premisesLeftOut());
+    if (Status s = lookupError(); !s) return s;
     if (!table) return table.status();
     eval::QueryAnswers out{std::move(table.value()), {}};
     markUndated(query, catalog, rules, out.table);

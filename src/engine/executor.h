@@ -12,6 +12,8 @@
 
 namespace chipgraph::engine {
 
+class PageCache;
+
 class Executor {
 public:
     // `scenarios`: the session's what-if scenarios, to which the unit's declarations are added
@@ -34,6 +36,8 @@ public:
 
     // Whether answers' bases get a fingerprint (EngineOptions::fingerprints).
     void setFingerprints(bool on) { fingerprints_ = on; }
+    // The session's lookups on disk (paged_lookups.h; null: questions read relations whole).
+    void setPageCache(PageCache* pages) { pages_ = pages; }
 
     // Executes one statement; a store failure becomes an error Status.
     Status execute(const bind::BoundStatement& statement);
@@ -109,6 +113,7 @@ private:
     bool demand_ = true;
     int64_t logEntry_ = 0;
     bool fingerprints_ = true;
+    PageCache* pages_ = nullptr;
 };
 
 } // namespace chipgraph::engine

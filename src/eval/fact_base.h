@@ -132,6 +132,8 @@ public:
     size_t totalSize() const;
 
     bool has(RelationId id) const { return relations_.count(id) != 0; }
+    // True when the relation's stored facts have not been read yet (lazy loading).
+    bool isPending(RelationId id) const;
 
 private:
     struct Lazy;

@@ -80,6 +80,12 @@ void FactBase::ensureLoaded(RelationId id) const {
     lazy_->pendingCount.store(lazy_->pending.size(), std::memory_order_release);
 }
 
+bool FactBase::isPending(RelationId id) const {
+    if (!lazy_ || lazy_->pendingCount.load(std::memory_order_acquire) == 0) return false;
+    std::lock_guard<std::mutex> lock(lazy_->mutex);
+    return lazy_->pending.count(id) != 0;
+}
+
 void FactBase::loadAll() const {
     if (!lazy_) return;
     std::vector<RelationId> ids;

@@ -5,9 +5,11 @@
 // 100 000 derived facts would otherwise spend most of its time building and freeing them.
 #include "eval/fact_base.h"
 #include "eval/interner.h"
+#include "eval/paged_facts.h"
 #include "eval/tuple_table.h"
 
 #include <map>
+#include <vector>
 
 namespace chipgraph::eval {
 
@@ -42,19 +44,33 @@ public:
         auto it = tables_.find(id);
         return it == tables_.end() ? nullptr : &it->second;
     }
+    // Reads `relations` by lookups from `paged` (which must outlive the view); lookups at
+    // positions it does not serve, and scans, read them whole as any other.
+    void setPaged(const PagedFacts* paged, std::vector<RelationId> relations) {
+        paged_ = paged;
+        pagedRelations_ = std::move(relations);
+    }
+    const PagedFacts* paged(RelationId id) const {
+        for (RelationId r : pagedRelations_)
+            if (r == id) return paged_;
+        return nullptr;
+    }
     const RelationFacts& relation(RelationId id) const {
         return derived_ && derived_->has(id) ? derived_->relation(id) : base_.relation(id);
     }
     // How many facts the relation has, wherever they are kept.
     size_t size(RelationId id) const {
-        const DerivedTable* t = table(id);
-        return t ? t->factCount() : relation(id).size();
+        if (const DerivedTable* t = table(id)) return t->factCount();
+        if (const PagedFacts* p = paged(id)) return p->size(id);
+        return relation(id).size();
     }
 
 private:
     const FactBase& base_;
     const FactBase* derived_;
     std::map<RelationId, DerivedTable> tables_;
+    const PagedFacts* paged_ = nullptr;
+    std::vector<RelationId> pagedRelations_;
 };
 
 } // namespace chipgraph::eval

@@ -90,6 +90,13 @@ void forEachFact(const FactView& view, RelationId relation, int position, const 
             onParts(r);
         return;
     }
+    // A relation served by lookups, at a position it serves (any other read takes it whole).
+    if (const PagedFacts* paged = view.paged(relation);
+        paged && key && paged->servesLookup(relation, position)) {
+        for (const schema::Fact* fact : paged->lookup(relation, position, *key))
+            f(FactRow{*fact});
+        return;
+    }
     const RelationFacts& facts = view.relation(relation);
     if (!key) {
         for (const schema::Fact& fact : facts.facts())

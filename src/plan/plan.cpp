@@ -38,6 +38,7 @@ public:
         for (size_t v = 0; v < options.boundBefore.size() && v < bound_.size(); ++v)
             bound_[v] = options.boundBefore[v];
         first_ = options.firstAtom;
+        indexed_ = options.indexed;
     }
 
     QueryPlan run() {
@@ -52,15 +53,24 @@ public:
 private:
     int chooseNext() const {
         int best = -1;
+        bool bestUsable = false;
         size_t bestBound = 0, bestSize = 0;
         for (size_t i = 0; i < query_.atoms.size(); ++i) {
             if (used_[i]) continue;
+            const bind::BoundAtom& atom = query_.atoms[i];
             size_t bound = 0;
-            for (const BoundTerm& t : query_.atoms[i].args)
-                bound += isBound(t, bound_);
-            size_t size = cardinality_(query_.atoms[i].relation);
-            if (best < 0 || bound > bestBound || (bound == bestBound && size < bestSize)) {
+            bool usable = false; // some bound argument is indexed
+            for (size_t p = 0; p < atom.args.size(); ++p) {
+                if (!isBound(atom.args[p], bound_)) continue;
+                ++bound;
+                usable = usable || !indexed_ || indexed_(atom.relation, static_cast<int>(p));
+            }
+            size_t size = cardinality_(atom.relation);
+            if (best < 0 || usable > bestUsable ||
+                (usable == bestUsable &&
+                 (bound > bestBound || (bound == bestBound && size < bestSize)))) {
                 best = static_cast<int>(i);
+                bestUsable = usable;
                 bestBound = bound;
                 bestSize = size;
             }
@@ -129,6 +139,7 @@ private:
     const std::function<size_t(RelationId)>& cardinality_;
     std::vector<bool> used_, compared_, negated_, bound_;
     int first_ = -1;
+    std::function<bool(RelationId, int)> indexed_;
 };
 
 std::string termText(const BoundTerm& term, const bind::BoundQuery& query,

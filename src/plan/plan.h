@@ -27,10 +27,14 @@ struct QueryPlan {
 struct PlanOptions {
     int firstAtom = -1;            // semi-naive: the delta atom goes first
     std::vector<bool> boundBefore; // variables bound before the join (e.g. by `why`)
+    // Whether a lookup of `relation` at argument `position` is served by an index (unset: every
+    // one is). A relation read by lookups on disk has indexes on some positions only.
+    std::function<bool(RelationId relation, int position)> indexed;
 };
 
-// Orders the atoms greedily: at each step the atom with the most bound arguments, ties broken
-// by the smaller relation (`cardinality`), then by position in the body.
+// Orders the atoms greedily: at each step an atom that can be looked up by a bound argument
+// (an indexed one) before any that cannot, then the atom with the most bound arguments, ties
+// broken by the smaller relation (`cardinality`), then by position in the body.
 QueryPlan planQuery(const bind::BoundQuery& query,
                     const std::function<size_t(RelationId)>& cardinality,
                     const PlanOptions& options = {});

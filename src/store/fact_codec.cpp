@@ -1,5 +1,6 @@
 #include "store/fact_codec.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <utility>
@@ -138,6 +139,34 @@ struct Reader {
         if (!ok) return std::nullopt;
         return Value::text(std::move(text));
     }
+    // Steps over one value (an absent one included) without building it.
+    void skipValue() {
+        if (in.empty()) {
+            ok = false;
+            return;
+        }
+        auto tag = static_cast<unsigned char>(in.front());
+        in.remove_prefix(1);
+        if (tag == kAbsent) return;
+        if (tag == kEntity) {
+            (void)varint();
+        } else if (tag == kText) {
+            uint64_t size = varint();
+            for (uint64_t i = 0; ok && i < size; ++i) {
+                if (in.empty())
+                    ok = false;
+                else if (in.front() == static_cast<char>(kEscape))
+                    in.remove_prefix(std::min<size_t>(2, in.size()));
+                else
+                    in.remove_prefix(1);
+            }
+        } else if (tag >= kNumber && tag <= kNumber + static_cast<int>(NumberKind::Range)) {
+            (void)varint();
+            (void)varint();
+        } else {
+            ok = false;
+        }
+    }
     // An absent value (qualifiers only) is std::nullopt.
     std::optional<Value> value() {
         if (in.empty()) {
@@ -212,6 +241,32 @@ bool decodeFactValues(std::string_view key, schema::Fact& fact) {
     Reader reader{key};
     if (reader.signedVarint() != fact.relation || !reader.ok) return false;
     return readFactValues(reader, fact);
+}
+
+std::string encodeValue(const Value& value) {
+    std::string out(maxValueSize(value), '\0');
+    out.resize(static_cast<size_t>(putValue(out.data(), value) - out.data()));
+    return out;
+}
+
+bool argumentBytes(std::string_view key, size_t position, std::string_view& out) {
+    Reader reader{key};
+    (void)reader.signedVarint(); // the relation
+    for (size_t i = 0; i < position && reader.ok; ++i)
+        reader.skipValue();
+    const char* start = reader.in.data();
+    reader.skipValue();
+    if (!reader.ok) return false;
+    out = std::string_view(start, static_cast<size_t>(reader.in.data() - start));
+    return true;
+}
+
+std::string prefixEnd(std::string_view prefix) {
+    std::string end(prefix);
+    while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF)
+        end.pop_back();
+    if (!end.empty()) end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+    return end;
 }
 
 } // namespace chipgraph::store

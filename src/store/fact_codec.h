@@ -26,4 +26,15 @@ std::string relationKeyPrefix(RelationId relation);
 // name another relation.
 bool decodeFactValues(std::string_view key, schema::Fact& fact);
 
+// The bytes `value` is written as inside a key: self-delimiting (no value's bytes are the
+// start of another's), so keys whose argument equals `value` are those continuing the bytes
+// before it with these.
+std::string encodeValue(const Value& value);
+// The bytes of argument `position` inside `key` (as encodeValue writes it); false when the key
+// is malformed.
+bool argumentBytes(std::string_view key, size_t position, std::string_view& out);
+// The least string greater than every string that starts with `prefix` ("" when there is
+// none: `prefix` is all 0xFF bytes): the end of a range of keys.
+std::string prefixEnd(std::string_view prefix);
+
 } // namespace chipgraph::store

@@ -20,8 +20,10 @@ namespace chipgraph::store {
 // facts are kept in `retracted`; relation keys (`key_columns`) and judgements (`deprecate`). A
 // database of another version is refused: its upgrade path is `chipgraph dump` with the version
 // that made it, then `chipgraph load` (docs/storage.md). 10: names over time (`name_terms`:
-// when a name or alias names its entity, and the source that introduced it).
-constexpr int kSchemaVersion = 10;
+// when a name or alias names its entity, and the source that introduced it). 11: on-disk
+// indexes for point lookups (`fact_index`, `fact_index_state`: kFactIndexSchemaSql), so that a
+// question that looks a few facts up reads those rather than whole relations.
+constexpr int kSchemaVersion = 11;
 
 // Everything but `entities` and `facts` (kEntitiesTableSql, kFactsTableSql); schemaSql() is
 // the whole.
@@ -159,10 +161,32 @@ inline constexpr const char* kFactsTableSql = R"SQL(CREATE TABLE facts (
 ) WITHOUT ROWID;
 )SQL";
 
+// Point lookups on disk (fact_index.cpp; docs/storage.md, "Indexes"). A relation's facts are one
+// stretch of `facts` in the order of their first argument; for another argument position,
+// `fact_index` holds sorted runs of entries (that argument's bytes, then the first argument's,
+// both as in fact_key) in chunks, each row keyed by its first entry. `fact_index_state` says
+// which are current: position 0's row holds the relation's fact count, and every write of the
+// relation's facts removes its rows (and its chunks) until the commit builds them again.
+inline constexpr const char* kFactIndexSchemaSql = R"SQL(
+CREATE TABLE fact_index (
+    relation_id INTEGER NOT NULL,
+    position    INTEGER NOT NULL,                -- the argument position (1 or more)
+    first_entry TEXT NOT NULL,                   -- the chunk's first entry
+    entries     BLOB NOT NULL,                   -- entries, each after its length (a varint)
+    PRIMARY KEY (relation_id, position, first_entry)
+) WITHOUT ROWID;
+CREATE TABLE fact_index_state (
+    relation_id INTEGER NOT NULL,
+    position    INTEGER NOT NULL,                -- 0: the relation (facts in key order)
+    facts       INTEGER NOT NULL,                -- the relation's fact count when built
+    PRIMARY KEY (relation_id, position)
+) WITHOUT ROWID;
+)SQL";
+
 // The whole schema of a new database.
 inline std::string schemaSql() {
     return std::string(kCatalogSchemaSql) + kEntitiesTableSql + kCreateEntityNameIndexSql +
-           kFactsTableSql + kLogSchemaSql;
+           kFactsTableSql + kLogSchemaSql + kFactIndexSchemaSql;
 }
 
 } // namespace chipgraph::store

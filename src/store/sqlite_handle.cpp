@@ -25,6 +25,9 @@ void Statement::bindStatic(int index, const char* value) {
 void Statement::bindTextStatic(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
+void Statement::bindBlobStatic(int index, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+}
 void Statement::bindNull(int index) {
     sqlite3_bind_null(stmt_, index);
 }

@@ -29,6 +29,7 @@ public:
     // Text that outlives the statement's next reset (a string literal): not copied.
     void bindStatic(int index, const char* value);
     // Text that stays valid until the statement has run: not copied.
+    void bindBlobStatic(int index, std::string_view bytes); // not copied, as bindTextStatic
     void bindTextStatic(int index, std::string_view text);
     void bindNull(int index);
     void bindOptional(int index, std::optional<int64_t> value);

@@ -145,6 +145,10 @@ void Store::endRead() {
     (void)db_->exec("COMMIT");
 }
 
+bool Store::inTransaction() const {
+    return db_->inTransaction();
+}
+
 Result<int64_t> Store::dataVersion() {
     CG_PREPARE(version, "PRAGMA data_version");
     Result<bool> row = version.step();
@@ -204,6 +208,7 @@ Status Store::checkForeignKeys() {
 // for data that is stored.
 Status Store::commit() {
     if (bulk_) CG_TRY(checkForeignKeys());
+    CG_TRY(refreshIndexes());
     CG_TRY(advanceSnapshot());
     CG_TRY(db_->exec("COMMIT"));
     endBulk();
@@ -212,6 +217,8 @@ Status Store::commit() {
 
 void Store::rollback() {
     (void)db_->exec("ROLLBACK");
+    writtenFacts_.clear();
+    freshKeys_.clear();
     nextFactId_ = kUnknownFactId; // ids taken by the rolled-back writes may be free again
     storedEntities_.clear();
     storedParents_.clear();

@@ -7,6 +7,7 @@
 #include "schema/fact.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -19,6 +20,16 @@ namespace chipgraph::store {
 class Connection;
 class Statement;
 struct FactRow;
+// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
+// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
+struct IndexKeys {
+    std::string bytes;
+    std::vector<size_t> offsets{0};
+    size_t size() const { return offsets.size() - 1; }
+    std::string_view operator[](size_t i) const {
+        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
+    }
+};
 
 class Store {
 public:
@@ -51,6 +62,7 @@ public:
     // processes commit meanwhile (loading the catalog and the facts takes many statements).
     Status beginRead();
     void endRead();
+    bool inTransaction() const;
 
     // Loads everything into the catalog (which should be empty) / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
@@ -63,6 +75,26 @@ public:
     Status markSnapshot();
     Status loadRelationFacts(const schema::Catalog& catalog, RelationId relation,
                              std::vector<schema::Fact>& out);
+    // Point lookups on disk (fact_index.cpp; docs/storage.md, "Indexes"): each commit that
+    // wrote a relation's facts builds its indexes again when it wrote at least an eighth of
+    // them (else they are dropped, and the relation is read whole), for relations of at least
+    // kMinIndexedFacts facts. Reads are as of the state the catalog describes: use them only
+    // while atSnapshot() says that is what the database holds (inside one read transaction).
+    static constexpr int64_t kMinIndexedFacts = 4096;
+    Result<bool> atSnapshot();
+    // What the indexes of `relation` serve now: its fact count and the argument positions a
+    // lookup can use (0, the facts' own order, among them); empty positions when they are not
+    // current.
+    struct IndexedRelation {
+        int64_t facts = 0;
+        std::vector<int> positions;
+    };
+    Result<IndexedRelation> indexedRelation(RelationId relation);
+    // Appends to `out` the facts of `relation` whose argument at `position` (one that
+    // indexedRelation lists) equals `value`, in the order they were stored.
+    Status lookupFacts(const schema::Catalog& catalog, RelationId relation, int position,
+                       const Value& value, std::vector<schema::Fact>& out);
+
     // Whether stored rule texts quote every entity (databases made since schema version 8);
     // older ones name entities bare, and their rules are bound as written (bind::NameMode).
     Result<bool> rulesQuoteEntities();
@@ -198,6 +230,27 @@ private:
     enum class Parent { Type, Relation, Source };
     Status checkParent(Parent parent, int64_t id);
     Status checkReferences(const schema::Fact& fact);
+    // fact_index.cpp: the facts this transaction wrote, by relation, and the indexes built
+    // again (or dropped) from them before its commit.
+    std::map<RelationId, int64_t> writtenFacts_;
+    // The keys of a relation that had no facts when this transaction first wrote it, and one
+    // appendFacts wrote them all: its indexes are built from them, not from a scan.
+    std::map<RelationId, IndexKeys> freshKeys_;
+    void noteWritten(RelationId relation, int64_t count) {
+        writtenFacts_[relation] += count;
+        freshKeys_.erase(relation);
+    }
+    // Whether `relation` has no stored facts and this transaction has not written it yet.
+    Result<bool> untouchedAndEmpty(RelationId relation);
+    void keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
+                       std::string_view keys);
+    Status refreshIndexes();
+    Status buildIndexes(RelationId relation);
+    Status saveIndexState(RelationId relation, int position, int64_t facts);
+    Result<bool> writeIndex(RelationId relation, int position, const IndexKeys& keys);
+    Status readByFirstArgument(const schema::Catalog& catalog, RelationId relation,
+                               std::string_view firstArgument, std::vector<schema::Fact>& facts,
+                               std::vector<int64_t>& ids);
     void bindFact(Statement& insert, int firstParameter, const FactRow& row, std::string_view keys);
     Result<int64_t> takeFactIds(size_t count); // the first of `count` new fact ids
     Status insertEntities(const std::vector<const schema::EntityInfo*>& entities);

@@ -60,7 +60,9 @@ Result<bool> Store::saveFact(const schema::Fact& fact) {
     bindFact(insert, 1, factRow(fact, id.value(), keyBuffer_, 0), keyBuffer_);
     Status status = insert.run();
     if (!status) return status;
-    return db_->changes() != 0;
+    if (db_->changes() == 0) return false;
+    noteWritten(fact.relation, 1);
+    return true;
 }
 
 // Rows per INSERT of appendFacts: 64 x 7 parameters, well under SQLite's limit of 999.
@@ -95,12 +97,28 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
         rows.push_back(
             factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first), keys, start));
     }
+    // Facts of one relation new to the transaction and the database: their keys are all
+    // its keys, kept for its indexes (fact_index.cpp).
+    bool fresh = false;
+    if (first < facts.size() &&
+        std::all_of(facts.begin() + static_cast<std::ptrdiff_t>(first), facts.end(),
+                    [&](const schema::Fact& f) { return f.relation == facts[first].relation; })) {
+        Result<bool> empty = untouchedAndEmpty(facts[first].relation);
+        if (!empty) return empty.status();
+        fresh = empty.value();
+    }
+    for (size_t i = first, run = first; i < facts.size(); i = run) { // runs of one relation
+        while (run < facts.size() && facts[run].relation == facts[i].relation)
+            ++run;
+        noteWritten(facts[i].relation, static_cast<int64_t>(run - i));
+    }
     sortByKey(rows, keys);
     std::vector<bool> isRepeat = markRepeats(rows, keys, firstId.value());
     auto repeat = [&](const FactRow& row) {
         return isRepeat[static_cast<size_t>(row.id - firstId.value())];
     };
     rows.erase(std::remove_if(rows.begin(), rows.end(), repeat), rows.end());
+    if (fresh) keepFreshKeys(facts[first].relation, rows, keys);
     for (size_t done = 0; done < rows.size();) {
         size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
         // By address: the statement cache need not hash the long SQL text per batch.

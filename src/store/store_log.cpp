@@ -80,6 +80,7 @@ Status Store::retractFact(const schema::Fact& fact, int64_t entry) {
     CG_TRY(keep.run());
     CG_PREPARE(remove, "DELETE FROM facts WHERE fact_key = ?");
     remove.bindTextStatic(1, key);
+    noteWritten(fact.relation, 1);
     return remove.run();
 }
 

@@ -169,3 +169,29 @@ TEST_CASE("a relation's keys sort together", "[store][codec]") {
             CHECK(finished.count(keys[i].second) == 0);
         }
 }
+
+TEST_CASE("an argument's bytes inside a key are its value's encoding, and self-delimiting",
+          "[store][codec]") {
+    schema::Fact f = sample();
+    f.args[1] = Value::text(std::string("x\0y\x01z\xff", 6)); // escaped bytes, and 0xFF
+    std::string key = store::encodeFactKey(f);
+    for (size_t p = 0; p < f.args.size(); ++p) {
+        std::string_view bytes;
+        REQUIRE(store::argumentBytes(key, p, bytes));
+        CHECK(bytes == store::encodeValue(f.args[p]));
+    }
+    std::string_view past;
+    CHECK_FALSE(store::argumentBytes(key.substr(0, key.size() / 3), 3, past));
+    // A text's bytes never start another's: "n1" is not a prefix of "n10" once encoded.
+    std::string n1 = store::encodeValue(Value::text("n1"));
+    std::string n10 = store::encodeValue(Value::text("n10"));
+    CHECK(n10.compare(0, n1.size(), n1) != 0);
+}
+
+TEST_CASE("the end of a prefix range is the least string past every continuation",
+          "[store][codec]") {
+    CHECK(store::prefixEnd("ab") == "ac");
+    CHECK(store::prefixEnd(std::string("a\xff\xff", 3)) == "b");
+    CHECK(store::prefixEnd(std::string("\xff", 1)).empty());
+    CHECK(store::prefixEnd("").empty());
+}
