@@ -36,8 +36,8 @@ std::vector<RelationId> PageCache::choose(const bind::BoundQuery& query,
                                           const schema::Catalog& catalog,
                                           const eval::FactBase& base) {
     std::vector<RelationId> chosen;
-    if (store_.inTransaction()) return chosen;
-    bool checked = false;
+    if (store_.inTransaction() || stale_) return chosen;
+    if (facts_.factsRead() > kMaxFactsRead) facts_.clear();
     for (const bind::BoundAtom& atom : query.atoms) {
         RelationId r = atom.relation;
         if (r == bind::kQueryHeadRelation || !catalog.hasRelation(r) ||
@@ -47,12 +47,6 @@ std::vector<RelationId> PageCache::choose(const bind::BoundQuery& query,
         if (info.derived || info.keyed() || !base.isPending(r) || judged(r, catalog) ||
             negated(r, query))
             continue;
-        if (!checked) { // once per question, and only for one that may read by lookups
-            Result<bool> current = store_.atSnapshot();
-            if (!current || !current.value()) return {};
-            if (facts_.factsRead() > kMaxFactsRead) facts_.clear();
-            checked = true;
-        }
         const eval::PagedFacts::Served* served = facts_.described(r);
         if (!served) {
             Result<store::Store::IndexedRelation> indexed = store_.indexedRelation(r);
@@ -67,8 +61,12 @@ std::vector<RelationId> PageCache::choose(const bind::BoundQuery& query,
     return chosen;
 }
 
-// The first lookup of a question that is not in the cache begins a read transaction, so that
-// all its lookups read one state, and checks that it is still the session's.
+// What the cache holds was read in the session's state, so a question that finds every fact
+// there reads nothing. The first lookup of a question that is not in the cache begins a read
+// transaction, so that all its lookups read one state, and checks that it is still the
+// session's: if another process has written since, the indexes describe a later state, and
+// the lookups of this question are answered from the relation as it stood (the log's account,
+// as lazy loading reads it), later questions reading their relations whole.
 Status PageCache::load(RelationId relation, int position, const Value& value,
                        std::vector<schema::Fact>& out) {
     if (!reading_) {
@@ -76,16 +74,24 @@ Status PageCache::load(RelationId relation, int position, const Value& value,
         reading_ = true;
         Result<bool> current = store_.atSnapshot();
         if (!current) return current.status();
-        if (!current.value())
-            return Status::error("another process changed the database while this question "
-                                 "was answered; ask it again");
+        stale_ = !current.value();
     }
-    return store_.lookupFacts(catalog_, relation, position, value, out);
+    if (!stale_) return store_.lookupFacts(catalog_, relation, position, value, out);
+    auto whole = asOfSnapshot_.find(relation);
+    if (whole == asOfSnapshot_.end()) {
+        std::vector<schema::Fact> facts;
+        if (Status s = store_.loadRelationFacts(catalog_, relation, facts); !s) return s;
+        whole = asOfSnapshot_.emplace(relation, std::move(facts)).first;
+    }
+    for (const schema::Fact& fact : whole->second)
+        if (fact.args[static_cast<size_t>(position)] == value) out.push_back(fact);
+    return Status::ok();
 }
 
 void PageCache::endQuestion() {
     if (reading_) store_.endRead();
     reading_ = false;
+    asOfSnapshot_.clear();
 }
 
 bool PagedLookups::indexed(RelationId relation, int position) const {
@@ -109,6 +115,9 @@ void PagedLookups::keepPlanned(const bind::BoundQuery& query, plan::QueryPlan& p
             relations_.erase(std::remove(relations_.begin(), relations_.end(), r),
                              relations_.end());
     }
+    for (plan::JoinStep& step : plan.steps) // for `explain`
+        step.onDisk = std::find(relations_.begin(), relations_.end(),
+                                query.atoms[step.atom].relation) != relations_.end();
 }
 
 } // namespace chipgraph::engine

@@ -8,6 +8,7 @@
 #include "plan/plan.h"
 #include "store/store.h"
 
+#include <map>
 #include <vector>
 
 namespace chipgraph::engine {
@@ -20,7 +21,10 @@ public:
     PageCache(const PageCache&) = delete;
     PageCache& operator=(const PageCache&) = delete;
 
-    void clear() { facts_.clear(); }
+    void clear() {
+        facts_.clear();
+        stale_ = false;
+    }
     const eval::PagedFacts& facts() const { return facts_; }
 
 private:
@@ -29,7 +33,7 @@ private:
     // read yet, without a key or a judgement (whose claims are weighed together), not negated,
     // whose indexes are current, and not already read by lookups in large part (those are
     // better read whole). None inside a transaction of the store's (its writes are in memory
-    // too) or when another process has written since the session's snapshot.
+    // too) or once another process has written since the session's snapshot.
     std::vector<RelationId> choose(const bind::BoundQuery& query, const schema::Catalog& catalog,
                                    const eval::FactBase& base);
     Status load(RelationId relation, int position, const Value& value,
@@ -40,6 +44,10 @@ private:
     const schema::Catalog& catalog_;
     eval::PagedFacts facts_;
     bool reading_ = false; // a read transaction begun by a lookup, ended with the question
+    bool stale_ = false;   // another process has written since the snapshot
+    // Relations read whole as of the snapshot, for the lookups of a question that found the
+    // database changed.
+    std::map<RelationId, std::vector<schema::Fact>> asOfSnapshot_;
 };
 
 // One question's use of the cache: chooses its relations, and ends the read transaction its

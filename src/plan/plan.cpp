@@ -246,6 +246,7 @@ std::string describePlan(const bind::BoundQuery& query, const QueryPlan& plan,
             out += " on " +
                    (label ? label->columns[step.lookupPosition]
                           : catalog.relation(atom.relation).columns[step.lookupPosition].name);
+            if (step.onDisk) out += " (on disk)";
         }
         for (int c : step.comparisons) {
             const bind::BoundComparison& cmp = query.comparisons[c];

@@ -18,6 +18,7 @@ struct JoinStep {
     int lookupPosition = -1;         // the bound position used to probe an index; -1: scan
     std::vector<int> comparisons;    // checked (or assigned) right after this step, in order
     std::vector<int> negations;      // checked right after this step (all their vars bound)
+    bool onDisk = false;             // the lookup reads the store's index (engine: paged lookups)
 };
 
 struct QueryPlan {
