@@ -39,7 +39,7 @@ public:
               const schema::Catalog& catalog, const QueryLimits& limits)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), limits_(limits),
           binding_(query.variables.size(), nullptr), assigned_(query.variables.size()),
-          provenance_(catalog), distinct_(derivationsAreDistinct()) {}
+          provenance_(catalog), distinct_(answersAreDistinctRows(query, plan, facts)) {}
 
     // Why the evaluation stopped early, if it did.
     const Status& stopped() const { return stopped_; }
@@ -296,27 +296,6 @@ private:
         out_.answers.push_back(answer);
     }
 
-    // Whether no two derivations can give the same answer, so that emit() need not look for
-    // one to merge into: one atom over a derived table (its rows are unique by values and
-    // status, each row's validity parts disjoint) whose arguments are distinct variables, with
-    // nothing that binds, drops or splits a column (a wildcard, a constant, a qualifier,
-    // `per`, a comparison, a negation). An aggregate's half a million groups
-    // then skip a hash probe (a cache miss) and the hashing of their values each.
-    bool derivationsAreDistinct() const {
-        if (plan_.steps.size() != 1 || query_.atoms.size() != 1 || !query_.comparisons.empty() ||
-            !query_.negations.empty())
-            return false;
-        const bind::BoundAtom& atom = query_.atoms[0];
-        if (!facts_.table(atom.relation) || !atom.qualifiers.empty() || atom.provenance.any())
-            return false;
-        std::vector<bool> seen(query_.variables.size(), false);
-        for (const BoundTerm& term : atom.args) {
-            if (term.kind != BoundTerm::Kind::Variable || seen[term.variable]) return false;
-            seen[term.variable] = true;
-        }
-        return true;
-    }
-
     // Adds this derivation's premises' sources to the per-atom sets at `offset`: premise i
     // is the fact that plan step i matched, for the atom that step joins.
     void uniteAtomSources(uint32_t offset) {
@@ -394,7 +373,7 @@ private:
         uint32_t answer = kNoAnswer;
     };
     std::vector<Slot> slots_;
-    const bool distinct_; // derivationsAreDistinct(): emit() appends without looking
+    const bool distinct_; // answersAreDistinctRows(): emit() appends without looking
 };
 
 // The answers, with their variables' values when `withBindings`.
