@@ -102,7 +102,8 @@ void forEachFact(const FactView& view, RelationId relation, int position, const 
                 if (r + kAhead < table.size()) {
                     const ValueId* cells = table.row(r + kAhead);
                     for (int c = 0; c < table.width(); ++c)
-                        __builtin_prefetch(&interner.value(cells[c]));
+                        if (cells[c] < interner.size()) // not kNoValue
+                            __builtin_prefetch(&interner.value(cells[c]));
                 }
                 onParts(r);
             }
