@@ -128,7 +128,8 @@ private:
     // The entry of `id` (0 < id < denseLimit_), the array grown to hold it.
     DenseEntity& dense(EntityId id) {
         if (static_cast<size_t>(id) >= denseEntities_.size())
-            denseEntities_.resize(std::max<size_t>(id + 1, 2 * denseEntities_.size()));
+            denseEntities_.resize(
+                std::min<size_t>(denseLimit_, std::max<size_t>(id + 1, 2 * denseEntities_.size())));
         return denseEntities_[id];
     }
     std::deque<Texts> entityTexts_;
