@@ -39,7 +39,7 @@ public:
               const schema::Catalog& catalog, const QueryLimits& limits)
         : query_(query), plan_(plan), facts_(facts), catalog_(catalog), limits_(limits),
           binding_(query.variables.size(), nullptr), assigned_(query.variables.size()),
-          provenance_(catalog) {}
+          provenance_(catalog), distinct_(answersAreDistinctRows(query, plan, facts)) {}
 
     // Why the evaluation stopped early, if it did.
     const Status& stopped() const { return stopped_; }
@@ -48,6 +48,11 @@ public:
     Answers run() {
         out_.width = binding_.size();
         out_.atoms = query_.atoms.size();
+        if (distinct_) { // a row an answer, mostly (a row valid on several intervals gives more)
+            size_t rows = facts_.table(query_.atoms[0].relation)->table().size();
+            out_.answers.reserve(rows);
+            out_.values.reserve(rows * out_.width);
+        }
         visit(0, Interval::always(), schema::FactStatus::Actual);
         return std::move(out_);
     }
@@ -252,6 +257,7 @@ private:
             std::sort(sources_.begin(), sources_.end());
             sources_.erase(std::unique(sources_.begin(), sources_.end()), sources_.end());
         }
+        if (distinct_) return append(0, valid, status, reported);
         // Deduplicated on the values' hashes and equality, compared in place: a derivation that
         // merges into an answer copies nothing.
         size_t hash = answerHash(valid, status);
@@ -268,6 +274,12 @@ private:
             return;
         }
         slots_[i] = {tagOf(hash), static_cast<uint32_t>(out_.answers.size())};
+        append(hash, valid, status, reported);
+    }
+
+    // Adds a new answer: the bound values with this derivation's provenance.
+    void append(size_t hash, const Interval& valid, schema::FactStatus status,
+                const std::optional<PartialDate>& reported) {
         Answer answer{hash,
                       static_cast<uint32_t>(out_.values.size()),
                       out_.sources.intern(sources_),
@@ -361,6 +373,7 @@ private:
         uint32_t answer = kNoAnswer;
     };
     std::vector<Slot> slots_;
+    const bool distinct_; // answersAreDistinctRows(): emit() appends without looking
 };
 
 // The answers, with their variables' values when `withBindings`.

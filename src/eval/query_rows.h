@@ -2,7 +2,9 @@
 // Internal to query evaluation: one fact as the join reads it — a Fact of a FactBase, or a row
 // of a derived table on one of its validity intervals — and the loop over a relation's facts.
 // The join is written once, over either kind of row (query_eval.cpp).
+#include "bind/bound.h"
 #include "eval/fact_view.h"
+#include "plan/plan.h"
 
 #include <optional>
 #include <vector>
@@ -55,6 +57,28 @@ struct TableRow {
     }
 };
 
+// Whether no two derivations of `query` can give the same answer, so that the join need not
+// look for one to merge into: one atom over a derived table (its rows are unique by values
+// and status, each row's stretches of validity disjoint) whose arguments are distinct
+// variables, with nothing that binds, drops or splits a column (a wildcard, a constant, a
+// qualifier, `per`, a comparison, a negation). An aggregate's half a million groups then skip
+// a hash probe (a cache miss) and the hashing of their values each.
+inline bool answersAreDistinctRows(const bind::BoundQuery& query, const plan::QueryPlan& plan,
+                                   const FactView& view) {
+    if (plan.steps.size() != 1 || query.atoms.size() != 1 || !query.comparisons.empty() ||
+        !query.negations.empty())
+        return false;
+    const bind::BoundAtom& atom = query.atoms[0];
+    if (!view.table(atom.relation) || !atom.qualifiers.empty() || atom.provenance.any())
+        return false;
+    std::vector<bool> seen(query.variables.size(), false);
+    for (const bind::BoundTerm& term : atom.args) {
+        if (term.kind != bind::BoundTerm::Kind::Variable || seen[term.variable]) return false;
+        seen[term.variable] = true;
+    }
+    return true;
+}
+
 // Calls `f` with each fact of `relation` (a FactRow or a TableRow) or, given a `key`, with
 // those whose argument at `position` equals it; in the order they were added (a table's rows,
 // each on its intervals in order), as the FactBase that once held them would.
@@ -70,8 +94,19 @@ void forEachFact(const FactView& view, RelationId relation, int position, const 
                 f(TableRow{*t, r, part});
         };
         if (!key) {
-            for (RowId r = 0; r < table.size(); ++r)
+            // A row's cells name values of the interner, in no order: a cache miss each when
+            // the interner is large. Fetched a few rows ahead, the misses overlap.
+            constexpr RowId kAhead = 8;
+            const Interner& interner = t->interner();
+            for (RowId r = 0; r < table.size(); ++r) {
+                if (r + kAhead < table.size()) {
+                    const ValueId* cells = table.row(r + kAhead);
+                    for (int c = 0; c < table.width(); ++c)
+                        if (cells[c] < interner.size()) // not kNoValue
+                            __builtin_prefetch(&interner.value(cells[c]));
+                }
                 onParts(r);
+            }
             return;
         }
         ValueId id = t->interner().find(*key);

@@ -80,7 +80,7 @@ void keysOf(const Answers& answers, const Answer& a, const schema::Catalog& cata
     for (size_t i = 0; i < answers.width; ++i) {
         const Value& v = values[i];
         if (v.isEntity())
-            *keys++ = SortKey::ofText(texts.ofEntity(v, catalog).slot);
+            *keys++ = SortKey::ofText(texts.entitySlot(v, catalog));
         else if (v.isNumber())
             *keys++ = SortKey::ofNumber(v.numberValue().sortKey());
         else
@@ -148,25 +148,53 @@ std::vector<std::string> atomSourceColumns(const bind::BoundQuery& query,
     return names;
 }
 
-} // namespace
+// Reorders `run` (positions of answers whose first two keys tie, or whose first keys
+// primaryKey() cannot tell apart) on every key, in `order`; ties keep their order.
+template <class Ordered>
+void sortRun(const Answers& answers, const std::vector<bind::OrderKey>& order,
+             const std::vector<uint32_t>& ranks, const schema::Catalog& catalog,
+             IntervalTexts& intervals, DisplayTexts& texts, Ordered* run, size_t size) {
+    if (size < 2) return;
+    const size_t columnCount = answers.width + bind::kProvenanceColumns.size();
+    // Every text these keys name was ranked already: keysOf() only finds their slots again.
+    std::vector<SortKey> keys(size * columnCount);
+    for (size_t k = 0; k < size; ++k)
+        keysOf(answers, answers.answers[run[k].row], catalog, intervals, texts,
+               &keys[k * columnCount]);
+    std::vector<uint32_t> at(size);
+    for (uint32_t k = 0; k < size; ++k)
+        at[k] = k;
+    std::stable_sort(at.begin(), at.end(), [&](uint32_t x, uint32_t y) {
+        const SortKey *a = &keys[x * columnCount], *b = &keys[y * columnCount];
+        for (const bind::OrderKey& k : order) {
+            int cmp = a[k.column].compare(b[k.column], ranks);
+            if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
+        }
+        return false;
+    });
+    std::vector<Ordered> copy(run, run + size);
+    for (size_t k = 0; k < size; ++k)
+        run[k] = copy[at[k]];
+}
 
-QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
-                      const schema::Catalog& catalog, bool withBindings) {
+// The answers' order (requested keys, then every column left to right, so the order is
+// total; ties keep the answers' order). Each answer's first two keys become integers ordered
+// as the keys are (primaryKey) and the answers are sorted on those; only the runs they leave
+// undecided are sorted again on every key. Rows mostly differ in their first two keys, so a
+// large table seldom holds every cell's key (16 bytes a cell: 56 MB for 500 000 answers).
+std::vector<uint32_t> sortedAnswers(const Answers& answers,
+                                    const std::vector<bind::OrderKey>& order,
+                                    const schema::Catalog& catalog, IntervalTexts& intervals,
+                                    DisplayTexts& texts) {
     const size_t count = answers.answers.size();
     const size_t columnCount = answers.width + bind::kProvenanceColumns.size();
-    // Keys by answer, flat: `columnCount` per answer.
-    std::vector<SortKey> keys(count * columnCount);
-    IntervalTexts intervals;
-    DisplayTexts texts;
-    for (size_t i = 0; i < count; ++i)
-        keysOf(answers, answers.answers[i], catalog, intervals, texts, &keys[i * columnCount]);
-    // Requested keys first, then every column left to right, so the order is always total.
-    std::vector<bind::OrderKey> order = query.orderBy;
-    for (size_t c = 0; c < columnCount; ++c)
-        order.push_back({static_cast<int>(c), false});
-    // Sorting indices, not rows (a row is a vector of strings), with the first two keys beside
-    // them (rows mostly differ in those); the second decides only where the first is known
-    // equal. Ties fall back to the full comparison, then keep the answers' order (stable).
+    // Every key is built once, so that every text a row sorts by is ranked; two are kept.
+    std::vector<SortKey> row(columnCount), lead(2 * count);
+    for (size_t i = 0; i < count; ++i) {
+        keysOf(answers, answers.answers[i], catalog, intervals, texts, row.data());
+        lead[2 * i] = row[order[0].column];
+        lead[2 * i + 1] = row[order[1].column];
+    }
     std::vector<uint32_t> ranks = texts.ranks();
     struct Ordered {
         uint64_t first, second;
@@ -174,27 +202,53 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
         bool exact; // `first` tells this row's first key from every other
     };
     std::vector<Ordered> ordered(count);
-    auto keyOf = [&](uint32_t row, const bind::OrderKey& k) {
-        return primaryKey(keys[row * columnCount + k.column], ranks, k.descending);
-    };
     for (uint32_t i = 0; i < count; ++i)
-        ordered[i] = {keyOf(i, order[0]), keyOf(i, order[1]), i,
-                      keyedExactly(keys[i * columnCount + order[0].column])};
+        ordered[i] = {primaryKey(lead[2 * i], ranks, order[0].descending),
+                      primaryKey(lead[2 * i + 1], ranks, order[1].descending), i,
+                      keyedExactly(lead[2 * i])};
+    lead = {};
     // A merge sort: answers arrive in patterns (grouped, then by time) on which introsort's
     // pivots degrade.
-    std::stable_sort(ordered.begin(), ordered.end(), [&](const Ordered& x, const Ordered& y) {
-        if (x.first != y.first) return x.first < y.first;
-        if (x.exact && y.exact && x.second != y.second) return x.second < y.second;
-        const SortKey *a = &keys[x.row * columnCount], *b = &keys[y.row * columnCount];
-        for (const bind::OrderKey& k : order) {
-            int cmp = a[k.column].compare(b[k.column], ranks);
-            if (cmp != 0) return k.descending ? cmp > 0 : cmp < 0;
-        }
-        return false;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Ordered& x, const Ordered& y) {
+        return x.first != y.first ? x.first < y.first : x.second < y.second;
     });
+    // Equal first integers: the first keys are equal where both tell theirs exactly (then the
+    // second integers order the rows, equal ones left undecided); else the whole run is.
+    auto resort = [&](size_t from, size_t to) {
+        sortRun(answers, order, ranks, catalog, intervals, texts, &ordered[from], to - from);
+    };
+    for (size_t from = 0; from < count;) {
+        size_t to = from + 1;
+        bool exact = ordered[from].exact;
+        for (; to < count && ordered[to].first == ordered[from].first; ++to)
+            exact = exact && ordered[to].exact;
+        for (size_t a = from; a < to;) {
+            size_t b = exact ? a + 1 : to;
+            while (b < to && ordered[b].second == ordered[a].second)
+                ++b;
+            resort(a, b);
+            a = b;
+        }
+        from = to;
+    }
     std::vector<uint32_t> sorted(count);
     for (uint32_t i = 0; i < count; ++i)
         sorted[i] = ordered[i].row;
+    return sorted;
+}
+
+} // namespace
+
+QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
+                      const schema::Catalog& catalog, bool withBindings) {
+    IntervalTexts intervals;
+    DisplayTexts texts;
+    texts.nameEntities(answers.values, catalog);
+    // Requested keys first, then every column left to right, so the order is always total.
+    std::vector<bind::OrderKey> order = query.orderBy;
+    for (size_t c = 0; c < answers.width + bind::kProvenanceColumns.size(); ++c)
+        order.push_back({static_cast<int>(c), false});
+    std::vector<uint32_t> sorted = sortedAnswers(answers, order, catalog, intervals, texts);
     if (query.limit && sorted.size() > static_cast<size_t>(*query.limit))
         sorted.resize(static_cast<size_t>(*query.limit));
 
@@ -208,7 +262,20 @@ QueryAnswers tabulate(const bind::BoundQuery& query, Answers answers,
         table.columns.push_back(std::move(c));
     table.detailColumns = answers.atoms;
     table.rows.reserve(sorted.size());
-    for (uint32_t i : sorted) {
+    constexpr size_t kValuesAhead = 8, kAnswerAhead = 16;
+    for (size_t k = 0; k < sorted.size(); ++k) {
+        // Sorted rows read the answers in no order: a cache miss for the answer, then for its
+        // values. Fetched ahead (the answer further ahead: its values' address is in it), the
+        // misses of several rows overlap instead of queueing. (Written here, not in a function
+        // of its own: GCC deems a function that only prefetches pure and drops its calls.)
+        if (k + kAnswerAhead < sorted.size())
+            __builtin_prefetch(&answers.answers[sorted[k + kAnswerAhead]]);
+        if (k + kValuesAhead < sorted.size()) {
+            const Value* values = answers.valuesOf(answers.answers[sorted[k + kValuesAhead]]);
+            for (size_t v = 0; v < answers.width; v += 2) // a cache line: a Value and a half
+                __builtin_prefetch(values + v);
+        }
+        uint32_t i = sorted[k];
         cellsOf(answers, answers.answers[i], catalog, intervals, texts, table.rows.emplace_back());
         if (withBindings) {
             const Value* values = answers.valuesOf(answers.answers[i]);

@@ -26,11 +26,40 @@ const IntervalTexts::Date& IntervalTexts::of(const PartialDate& date) {
 }
 
 const DisplayTexts::Texts& DisplayTexts::ofEntity(const Value& v, const schema::Catalog& catalog) {
-    // Answers come grouped (an aggregate's by group, sorted rows by their first column): most
-    // lookups repeat the last entity, which find() answers first.
-    auto [texts, fresh] = entities_.find(static_cast<uint64_t>(v.entityId()));
+    EntityId id = v.entityId();
+    if (id > 0 && id < denseLimit_) {
+        DenseEntity& entity = dense(id);
+        if (entity.texts >= kWanted) {
+            entity.texts = static_cast<uint32_t>(entityTexts_.size());
+            fill(entityTexts_.emplace_back(), displayValue(v, catalog));
+            entity.slot = entityTexts_.back().slot;
+        }
+        return entityTexts_[entity.texts];
+    }
+    auto [texts, fresh] = entities_.find(static_cast<uint64_t>(id));
     if (fresh) fill(*texts, displayValue(v, catalog));
     return *texts;
+}
+
+uint32_t DisplayTexts::entitySlot(const Value& v, const schema::Catalog& catalog) {
+    EntityId id = v.entityId();
+    if (id > 0 && static_cast<size_t>(id) < denseEntities_.size() &&
+        denseEntities_[id].texts < kWanted)
+        return denseEntities_[id].slot;
+    return ofEntity(v, catalog).slot;
+}
+
+void DisplayTexts::nameEntities(const std::vector<Value>& values, const schema::Catalog& catalog) {
+    // At most 32 bytes of array per value (8 per entry): small tables keep to the hash.
+    denseLimit_ = std::min<EntityId>(kDenseEntities, 4 * static_cast<EntityId>(values.size()));
+    for (const Value& v : values)
+        if (v.isEntity() && v.entityId() > 0 && v.entityId() < denseLimit_) {
+            uint32_t& texts = dense(v.entityId()).texts;
+            if (texts == kNoTexts) texts = kWanted;
+        }
+    for (size_t id = 0; id < denseEntities_.size(); ++id)
+        if (denseEntities_[id].texts == kWanted)
+            ofEntity(Value::entity(static_cast<EntityId>(id)), catalog);
 }
 
 const DisplayTexts::Texts& DisplayTexts::ofSources(uint32_t id, const SourceSets& sets,
