@@ -26,7 +26,8 @@ void addLimitOptions(CLI::App& command, LimitOptions& options) {
         ->check(CLI::Range(int64_t{0}, int64_t{1'000'000'000'000}));
     command
         .add_option("--threads", options.threads,
-                    "threads that close large recursive relations (0: one per free core)")
+                    "threads that close large recursive relations and bind the next import "
+                    "ahead (0: one per free core)")
         ->capture_default_str()
         ->check(CLI::Range(0, 256));
 }
