@@ -56,7 +56,7 @@ if [ "$mode" = test ]; then
     ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-asan --output-on-failure -j2 -E '^(clang_format|web/.*)$'
     echo "== fuzzing (tests/fuzz/run_fuzzers.sh)"
-    tests/fuzz/run_fuzzers.sh build-asan "${CHIPGRAPH_FUZZ_SECONDS:-45}"
+    tests/fuzz/run_fuzzers.sh build-asan "${CHIPGRAPH_FUZZ_SECONDS:-30}"
 else
     echo "== who designs Trainium3?"
     build/chipgraph query 'who designs Trainium3?'
