@@ -81,103 +81,6 @@ Engine::Engine(std::unique_ptr<store::Store> store)
       questions_(std::make_unique<QuestionCache>()), logAuthor_(osUserName()) {}
 Engine::~Engine() = default;
 
-Result<std::unique_ptr<Engine>> Engine::open(const std::string& path, bool readOnly) {
-    Result<std::unique_ptr<store::Store>> store = store::Store::open(path, readOnly);
-    if (!store) return store.status();
-    std::unique_ptr<Engine> engine(new Engine(std::move(store.value())));
-    engine->readOnly_ = readOnly;
-    engine->inMemory_ = path == ":memory:";
-    // The catalog now, the facts on their first use (docs/storage.md, "Opening"), from the
-    // state of the database this catalog describes (the snapshot marked in its transaction).
-    if (Status s = engine->store_->beginRead(); !s) return s;
-    Status loaded = engine->store_->loadCatalog(engine->catalog_);
-    if (loaded) loaded = engine->store_->markSnapshot();
-    engine->store_->endRead();
-    if (loaded) loaded = engine->reloadFacts();
-    if (!loaded) return loaded;
-    if (Status s = engine->rebindRules(); !s) return s;
-    if (Status s = engine->rebindScenarios(); !s) return s;
-    if (Status s = engine->rebindDrawings(engine->catalog_); !s) return s;
-    return engine;
-}
-
-// Stored scenarios are kept as text; bind them again against the catalog.
-Status Engine::rebindScenarios() {
-    Result<std::vector<std::string>> texts = store_->loadScenarios();
-    if (!texts) return texts.status();
-    scenarios_.clear();
-    for (const std::string& text : texts.value()) {
-        auto name = std::make_shared<const std::string>("<stored scenario>");
-        parse::ParseResult parsed = parse::parseProgram(text, name);
-        schema::Catalog scratch = catalog_;
-        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch, {})
-                                             : bind::BindResult{{}, parsed.diagnostics};
-        auto* scenario = bound.ok() && bound.statements.size() == 1
-                             ? std::get_if<bind::DeclareScenario>(&bound.statements[0].node)
-                             : nullptr;
-        if (!scenario) return Status::error("stored scenario no longer binds: " + text);
-        scenarios_[text::foldCase(scenario->name)] = std::move(*scenario);
-    }
-    return Status::ok();
-}
-
-// Stored `draw` declarations are kept as text; binding them again puts them in the catalog.
-Status Engine::rebindDrawings(schema::Catalog& catalog) {
-    Result<std::vector<std::string>> texts = store_->loadDrawings();
-    if (!texts) return texts.status();
-    for (const std::string& text : texts.value()) {
-        auto name = std::make_shared<const std::string>("<stored draw declaration>");
-        parse::ParseResult parsed = parse::parseProgram(text, name);
-        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, catalog, {})
-                                             : bind::BindResult{{}, parsed.diagnostics};
-        if (!bound.ok()) return Status::error("stored draw declaration no longer binds: " + text);
-    }
-    return Status::ok();
-}
-
-// Stored rules are kept as text; bind them again (in their order) against the catalog.
-Status Engine::rebindRules() const {
-    rulesDeferred_ = false;
-    schema::Catalog scratch = catalog_;
-    scratch.clearRules();
-    rules_ = {};
-    Result<bool> quoted = store_->rulesQuoteEntities();
-    if (!quoted) return quoted.status();
-    bind::NameMode names = quoted.value() ? bind::NameMode::Stored : bind::NameMode::Written;
-    for (const schema::RuleInfo& info : catalog_.rules()) {
-        auto name =
-            std::make_shared<const std::string>("<stored rule " + std::to_string(info.id) + ">");
-        parse::ParseResult parsed = parse::parseProgram(info.text, name);
-        bind::BindResult bound = parsed.ok() ? bind::bindProgram(parsed.program, scratch, {}, names)
-                                             : bind::BindResult{{}, parsed.diagnostics};
-        auto* rule = bound.ok() && bound.statements.size() == 1
-                         ? std::get_if<bind::DeclareRule>(&bound.statements[0].node)
-                         : nullptr;
-        if (!rule)
-            return Status::error("stored rule " + std::to_string(info.id) +
-                                 " no longer binds: " + info.text);
-        rule->rule.id = info.id;
-        rules_.rules.push_back(std::move(rule->rule));
-    }
-    bind::StratifyResult strata = bind::stratify(rules_.rules, catalog_);
-    if (!strata.ok()) return Status::error("the stored rules do not stratify");
-    rules_.strata = std::move(strata.strata);
-    return Status::ok();
-}
-
-const RuleSet& Engine::boundRules() const {
-    if (rulesDeferred_) {
-        // Deferred only for the bundled snapshot, whose rules this binary bound when it made it.
-        Status bound = rebindRules();
-        if (!bound) {
-            std::fprintf(stderr, "chipgraph: the bundled rules do not bind: %s\n",
-                         bound.message().c_str());
-            std::abort();
-        }
-    }
-    return rules_;
-}
-
 // Whether a statement reads stated facts only: a question without rules of its own, `recorded
 // at` or a derived relation needs no rule in force.
 static bool readsOnlyStatedFacts(const bind::BoundStatement& s, const schema::Catalog& catalog) {
@@ -187,30 +90,6 @@ static bool readsOnlyStatedFacts(const bind::BoundStatement& s, const schema::Ca
         for (const bind::BoundAtom& atom : *atoms)
             if (catalog.relation(atom.relation).derived) return false;
     return true;
-}
-
-// Every stored relation is loaded on its first use (by the store, as of the snapshot marked
-// when the catalog was loaded).
-size_t EngineTesting::factsReadByLookups(const Engine& engine) {
-    return engine.pages_->facts().factsRead();
-}
-
-Status Engine::reloadFacts() {
-    facts_ = std::make_unique<eval::FactBase>();
-    pages_ = std::make_unique<PageCache>(*store_, catalog_);
-    std::vector<RelationId> stored;
-    for (const schema::RelationInfo* relation : catalog_.relations())
-        if (!relation->derived) stored.push_back(relation->id);
-    facts_->setLoader(
-        [this](RelationId relation, std::vector<schema::Fact>& out) {
-            Status loaded = store_->loadRelationFacts(catalog_, relation, out);
-            if (loaded) return loaded;
-            return Status::error(Phase::Store, "reading the facts of '" +
-                                                   catalog_.relation(relation).name +
-                                                   "': " + loaded.message());
-        },
-        stored);
-    return Status::ok();
 }
 
 size_t Engine::factCount() const {
@@ -306,24 +185,6 @@ static bool importsInBulk(const std::vector<bind::BoundStatement>& statements) {
 Outcome Engine::runFiles(const std::vector<SourceFile>& files) {
     std::optional<store::Transaction> transaction;
     return runUnit(files, transaction);
-}
-
-// Another process wrote the database since it was loaded: load it again (the caller holds the
-// write lock, so it cannot change meanwhile).
-Status Engine::reloadAll(bool deferRules) {
-    catalog_ = schema::Catalog{};
-    baseCache_ = std::make_unique<eval::BaseTableCache>();
-    if (Status s = store_->loadCatalog(catalog_); !s) return s;
-    if (Status s = store_->markSnapshot(); !s) return s;
-    if (Status s = reloadFacts(); !s) return s;
-    if (deferRules) {
-        rules_ = {};
-        rulesDeferred_ = true;
-    } else if (Status s = rebindRules(); !s) {
-        return s;
-    }
-    if (Status s = rebindDrawings(catalog_); !s) return s;
-    return rebindScenarios();
 }
 
 Outcome Engine::runUnit(const std::vector<SourceFile>& files,
@@ -540,64 +401,6 @@ std::vector<schema::Fact> Engine::factsOf(RelationId relation, std::optional<Int
         if (claims.check(catalog_, info, f.valid, f.source) == eval::LeftOut::None)
             out.push_back(f);
     return out;
-}
-
-static Result<PartialDate> parseSessionDate(const std::string& text) {
-    Result<PartialDate> date = PartialDate::parse(text);
-    if (!date) return Status::error("invalid date '" + text + "': " + date.status().message());
-    return date;
-}
-
-// Keeps `value` as the new default; a change keys the question cache anew (serve sets every
-// default before each request, mostly to what it was).
-template <class T> void Engine::changeDefault(T& field, T value) {
-    if (field == value) return;
-    field = std::move(value);
-    ++defaultsGeneration_;
-}
-
-Status Engine::setDefaultAsOf(const std::optional<std::string>& date) {
-    std::optional<Interval> window;
-    if (date) {
-        Result<PartialDate> parsed = parseSessionDate(*date);
-        if (!parsed) return parsed.status();
-        window = Interval::of(parsed.value());
-    }
-    changeDefault(defaults_.window, window);
-    return Status::ok();
-}
-
-Status Engine::setDefaultKnownAt(const std::optional<std::string>& date) {
-    std::optional<DayNumber> knownAt;
-    if (date) {
-        Result<PartialDate> parsed = parseSessionDate(*date);
-        if (!parsed) return parsed.status();
-        knownAt = parsed.value().lastDay();
-    }
-    changeDefault(defaults_.knownAt, knownAt);
-    return Status::ok();
-}
-
-Status Engine::setDefaultPolicy(const std::optional<std::string>& policy) {
-    bind::Policy parsed;
-    std::vector<std::string> words = text::splitList(policy.value_or("all"), ',');
-    std::string first = words.empty() ? "all" : text::foldCase(words[0]);
-    if (words.size() == 1 && first == "latest") {
-        parsed.kind = bind::Policy::Kind::Latest;
-    } else if (words.size() > 1 || first != "all") {
-        parsed.kind = bind::Policy::Kind::Ranking;
-        for (const std::string& name : words) {
-            const schema::SourceInfo* source = catalog_.findSource(name);
-            if (!source)
-                return Status::error(Phase::Bind, "unknown policy or source '" + name + "'", {},
-                                     "choose all, latest, or declared sources separated by "
-                                     "commas (a ranking, best first)");
-            parsed.ranking.push_back(source->id);
-        }
-    }
-    changeDefault(defaults_.policy.kind, parsed.kind);
-    changeDefault(defaults_.policy.ranking, std::move(parsed.ranking));
-    return Status::ok();
 }
 
 std::string Engine::printAst(std::string_view text, const std::string& name, int firstLine,
