@@ -52,7 +52,7 @@ public:
     }
     const PagedFacts* paged(RelationId id) const {
         for (RelationId r : pagedRelations_)
-            if (r == id) return paged_;
+            if (r == id) return paged_->readWhole(id) ? nullptr : paged_;
         return nullptr;
     }
     const RelationFacts& relation(RelationId id) const {

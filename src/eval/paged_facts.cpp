@@ -52,6 +52,9 @@ const std::vector<const schema::Fact*>& PagedFacts::lookup(RelationId relation, 
         out.push_back(keep(std::move(fact)));
     r.factsRead += out.size();
     factsRead_ += out.size();
+    ++r.reads;
+    if (r.served && (r.reads * 64 > r.served->facts || r.factsRead * 16 > r.served->facts))
+        r.whole = true;
     return read.emplace(value, std::move(out)).first->second;
 }
 
@@ -63,6 +66,12 @@ const schema::Fact* PagedFacts::keep(schema::Fact fact) const {
     const schema::Fact* kept = &kept_.emplace_back(std::move(fact));
     keptByHash_.emplace(hash, kept);
     return kept;
+}
+
+bool PagedFacts::readWhole(RelationId relation) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = relations_.find(relation);
+    return it != relations_.end() && it->second.whole;
 }
 
 Status PagedFacts::takeError() {

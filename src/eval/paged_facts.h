@@ -49,6 +49,10 @@ public:
     const std::vector<const schema::Fact*>& lookup(RelationId relation, int position,
                                                    const Value& value) const;
     size_t factsRead(RelationId relation) const; // how many facts its lookups hold
+    // True once the relation's lookups have read the store more than a 64th as many times as
+    // it has facts, or held more than a 16th of them: one read of the whole relation is then
+    // cheaper, and the join reads it so from then on (FactView).
+    bool readWhole(RelationId relation) const;
     size_t factsRead() const { return factsRead_; }
     Status takeError();
     void clear();
@@ -57,6 +61,8 @@ private:
     struct Relation {
         std::optional<Served> served;
         size_t factsRead = 0;
+        size_t reads = 0; // lookups that read the store
+        bool whole = false;
         // By position, then value: the facts read.
         std::map<int, std::unordered_map<Value, std::vector<const schema::Fact*>, ValueHash>> read;
     };
