@@ -108,6 +108,17 @@ struct SourceInfo {
     std::optional<PartialDate> published;
 };
 
+// A catalog's reads on demand (catalog_lazy.cpp). Outside the class: clang cannot construct a
+// nested struct with member initializers before its enclosing class is complete.
+struct EntityReads {
+    std::shared_ptr<EntitySource> source;
+    EntityId storedEnd = 1;
+    size_t read = 0;             // entities read one at a time so far
+    std::vector<bool> storedIds; // by id, once read whole (hasEntity after many reads)
+    bool idsKnown = false;
+    std::unordered_set<std::string> unknownNames; // folded; read and found not stored
+};
+
 // Entities may be read on demand (setEntitySource; catalog_lazy.cpp): a lookup of one the
 // catalog does not hold yet reads it from the source and keeps it (not a change: generation()
 // stays); the methods that need every entity read them all once. Reading is not thread-safe:
@@ -229,14 +240,6 @@ private:
     void undo(const Change& change);
 
     // Reads on demand (catalog_lazy.cpp); reads_ null: every entity is held.
-    struct EntityReads {
-        std::shared_ptr<EntitySource> source;
-        EntityId storedEnd = 1;
-        size_t read = 0;             // entities read one at a time so far
-        std::vector<bool> storedIds; // by id, once read whole (hasEntity after many reads)
-        bool idsKnown = false;
-        std::unordered_set<std::string> unknownNames; // folded; read and found not stored
-    };
     const EntityInfo* readEntityNamed(std::string_view name) const;
     const EntityInfo* readEntityWithId(EntityId id) const;
     const EntityInfo* keepRead(EntityInfo info) const; // validated, then held
