@@ -96,19 +96,22 @@ Result<bool> StoredEntities::entityWithId(EntityId id, schema::EntityInfo& out) 
         out.aliasTerms.emplace_back();
     }
     aliases.reset();
-    CG_PREPARE(terms, "SELECT name_key, valid_from, valid_to, source_id FROM name_terms "
-                      "WHERE entity_id = ? AND rowid <= ?");
-    terms.bind(1, id);
-    terms.bind(2, bounds_.termsEnd);
-    Status placed = Status::ok();
-    for (;;) {
+    // By each of its names (the key: name_terms has no index on entity_id).
+    CG_PREPARE(terms, "SELECT valid_from, valid_to, source_id FROM name_terms "
+                      "WHERE name_key = ? AND entity_id = ? AND rowid <= ?");
+    for (int index = schema::kEntityName; index < static_cast<int>(out.aliases.size()); ++index) {
+        std::string key =
+            text::foldCase(index == schema::kEntityName ? out.name : out.aliases[index]);
+        terms.bindTextStatic(1, key);
+        terms.bind(2, id);
+        terms.bind(3, bounds_.termsEnd);
         Result<bool> term = terms.step();
+        if (term && term.value())
+            (index == schema::kEntityName ? out.nameTerms : out.aliasTerms[index]) =
+                termsOf(terms, 0);
+        terms.reset();
         if (!term) return term.status();
-        if (!term.value()) break;
-        if (placed) placed = placeTerms(out, terms.columnText(0), termsOf(terms, 1));
     }
-    terms.reset();
-    if (!placed) return placed;
     store_.markStoredEntity(id);
     return true;
 }
