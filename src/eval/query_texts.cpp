@@ -52,11 +52,13 @@ uint32_t DisplayTexts::entitySlot(const Value& v, const schema::Catalog& catalog
 void DisplayTexts::nameEntities(const std::vector<Value>& values, const schema::Catalog& catalog) {
     // At most 32 bytes of array per value (8 per entry): small tables keep to the hash.
     denseLimit_ = std::min<EntityId>(kDenseEntities, 4 * static_cast<EntityId>(values.size()));
+    size_t wanted = 0;
     for (const Value& v : values)
         if (v.isEntity() && v.entityId() > 0 && v.entityId() < denseLimit_) {
             uint32_t& texts = dense(v.entityId()).texts;
-            if (texts == kNoTexts) texts = kWanted;
+            if (texts == kNoTexts) texts = kWanted, ++wanted;
         }
+    catalog.expectEntityReads(wanted); // half a million names: one scan, not a read each
     for (size_t id = 0; id < denseEntities_.size(); ++id)
         if (denseEntities_[id].texts == kWanted)
             ofEntity(Value::entity(static_cast<EntityId>(id)), catalog);

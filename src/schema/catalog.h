@@ -214,6 +214,9 @@ public:
     void setEntitySource(std::shared_ptr<EntitySource> source, EntityId storedEnd);
     // Reads every stored entity not held yet; from then on the catalog holds them all.
     void readAllEntities() const;
+    // A caller about to ask for `count` entities (an answer's names): when so many would pass
+    // the reads one at a time, every entity is read now, in one scan.
+    void expectEntityReads(size_t count) const;
     // True when the catalog holds every entity (nothing left to read on demand).
     bool holdsAllEntities() const { return !reads_; }
     // The first error a read on demand gave (ok: none), shared by copies: the lookup answered
@@ -244,7 +247,8 @@ private:
     const EntityInfo* readEntityWithId(EntityId id) const;
     const EntityInfo* keepRead(EntityInfo info) const; // validated, then held
     bool readFailed(const Status& status) const;       // keeps the first error; true if any
-    bool manyRead() const;                             // then read them all
+    size_t readsOneAtATime() const;                    // then read them all
+    bool manyRead() const;                             // past readsOneAtATime()
     EntityInfo& heldEntity(EntityId id);               // read first if need be; must exist
 
     std::unordered_map<TypeId, TypeInfo> types_;

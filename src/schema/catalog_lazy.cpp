@@ -43,8 +43,16 @@ bool Catalog::readFailed(const Status& status) const {
 
 // One at a time up to a 64th of the stored entities (at least 1,024), then all in one scan:
 // a question that names many entities costs at most a little more than reading them all.
+size_t Catalog::readsOneAtATime() const {
+    return std::max<size_t>(1024, static_cast<size_t>(reads_->storedEnd / 64));
+}
+
 bool Catalog::manyRead() const {
-    return reads_->read >= std::max<size_t>(1024, static_cast<size_t>(reads_->storedEnd / 64));
+    return reads_->read >= readsOneAtATime();
+}
+
+void Catalog::expectEntityReads(size_t count) const {
+    if (reads_ && reads_->read + count >= readsOneAtATime()) readAllEntities();
 }
 
 const EntityInfo* Catalog::keepRead(EntityInfo info) const {

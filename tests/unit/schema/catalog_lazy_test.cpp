@@ -159,6 +159,24 @@ TEST_CASE("a lazy catalog reads them all after many single reads", "[schema][laz
     CHECK(catalog.findEntity("THING-2000")->id == 2000);
 }
 
+TEST_CASE("a caller about to read many entities has them read in one scan", "[schema][lazy]") {
+    auto source = std::make_shared<FakeSource>();
+    Catalog catalog;
+    catalog.addType("thing", kNoId, 1);
+    for (EntityId id = 1; id <= 2000; ++id)
+        source->add(id, "thing-" + std::to_string(id), 1);
+    catalog.setEntitySource(source, 2001);
+    catalog.expectEntityReads(10); // a few: read one at a time, when asked for
+    CHECK(source->scans == 0);
+    CHECK(catalog.entity(7).name == "thing-7");
+    catalog.expectEntityReads(1023); // with the one read: as many as read one at a time
+    CHECK(source->reads == 1);
+    CHECK(source->scans == 1);
+    CHECK(catalog.holdsAllEntities());
+    CHECK(catalog.entity(1999).name == "thing-1999");
+    CHECK(source->reads == 1);
+}
+
 TEST_CASE("a failed read is kept for the caller, and copies share it", "[schema][lazy]") {
     Fixture f;
     Catalog copy = f.catalog;
