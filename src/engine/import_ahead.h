@@ -7,6 +7,7 @@
 #include "bind/bind_import.h"
 #include "bind/bound.h"
 #include "common/status.h"
+#include "store/row_order.h"
 
 #include <future>
 #include <optional>
@@ -18,6 +19,8 @@ namespace chipgraph::engine {
 struct BoundFile {
     Status readError; // the file could not be read (then `bound` is empty)
     bind::ImportResult bound;
+    // Bound ahead: the facts' rows made ready to store (store/row_order.h), on that thread too.
+    std::optional<store::PreparedRows> rows;
 };
 
 // Reads and binds `request`'s file against `catalog` (which gains the entities it creates).

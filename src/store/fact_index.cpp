@@ -71,8 +71,18 @@ struct Entry {
         int c = value.compare(o.value);
         return c != 0 ? c < 0 : first < o.first;
     }
-    bool operator==(const Entry& o) const { return value == o.value && first == o.first; }
+    bool operator==(const Entry& o) const {
+        return prefix == o.prefix && value == o.value && first == o.first;
+    }
 };
+
+// A byte loop: values are a few bytes, shorter than the call memcmp would cost.
+bool sameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 } // namespace
 
@@ -301,7 +311,7 @@ Result<bool> Store::writeIndex(RelationId relation, int position, const IndexKey
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     size_t distinct = entries.empty() ? 0 : 1;
     for (size_t i = 1; i < entries.size(); ++i)
-        distinct += entries[i].value != entries[i - 1].value;
+        distinct += !sameBytes(entries[i].value, entries[i - 1].value);
     if (distinct * kFewValues < keys.size()) return false;
     CG_PREPARE(insert, "INSERT INTO fact_index(relation_id, position, first_entry, entries) "
                        "VALUES (?, ?, ?, ?)");

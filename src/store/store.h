@@ -20,6 +20,7 @@ namespace chipgraph::store {
 class Connection;
 class Statement;
 struct FactRow;
+struct PreparedRows;
 // Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
 // offsets[i + 1]: what its indexes are built from (fact_index.cpp).
 struct IndexKeys {
@@ -189,9 +190,10 @@ public:
     // insert per fact), many rows per INSERT so that the per-statement cost is paid once per
     // batch; their ids (the order they load in) follow the order of `facts`. A fact repeated
     // in facts[first..] is written once (its first occurrence); `repeated`, if given, gets
-    // by position from `first` whether the fact is such a later repeat.
+    // by position from `first` whether the fact is such a later repeat. `prepared`, if given,
+    // is prepareRows(facts, first) made beforehand (row_order.h), and is used up.
     Status appendFacts(const std::vector<schema::Fact>& facts, size_t first,
-                       std::vector<bool>* repeated = nullptr);
+                       std::vector<bool>* repeated = nullptr, PreparedRows* prepared = nullptr);
 
     int64_t factCount();
     int64_t entityCount();

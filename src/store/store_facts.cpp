@@ -81,22 +81,16 @@ static std::string batchInsertSql(size_t rows) {
 // (row_order.h) under ids in the order given. Sorted, a repeated key sits next to its first
 // occurrence: only that one (the smallest id) is written.
 Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
-                          std::vector<bool>* repeated) {
+                          std::vector<bool>* repeated, PreparedRows* given) {
     static const std::string kBatchSql = batchInsertSql(kBatchRows);
     static const std::string kOneSql = batchInsertSql(1);
-    size_t count = facts.size() - first;
-    Result<int64_t> firstId = takeFactIds(count);
-    if (!firstId) return firstId.status();
-    std::string keys; // all the keys: not the member buffer, which would keep its size
-    std::vector<FactRow> rows;
-    rows.reserve(count);
-    for (size_t i = first; i < facts.size(); ++i) {
+    for (size_t i = first; i < facts.size(); ++i)
         CG_TRY(checkReferences(facts[i]));
-        size_t start = keys.size();
-        appendFactKey(keys, facts[i]);
-        rows.push_back(
-            factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first), keys, start));
-    }
+    Result<int64_t> firstId = takeFactIds(facts.size() - first);
+    if (!firstId) return firstId.status();
+    PreparedRows prepared = given ? std::move(*given) : prepareRows(facts, first);
+    const std::string& keys = prepared.keys;
+    std::vector<FactRow>& rows = prepared.rows;
     // Facts of one relation new to the transaction and the database: their keys are all
     // its keys, kept for its indexes (fact_index.cpp).
     bool fresh = false;
@@ -112,12 +106,6 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
             ++run;
         noteWritten(facts[i].relation, static_cast<int64_t>(run - i));
     }
-    sortByKey(rows, keys);
-    std::vector<bool> isRepeat = markRepeats(rows, keys, firstId.value());
-    auto repeat = [&](const FactRow& row) {
-        return isRepeat[static_cast<size_t>(row.id - firstId.value())];
-    };
-    rows.erase(std::remove_if(rows.begin(), rows.end(), repeat), rows.end());
     if (fresh) keepFreshKeys(facts[first].relation, rows, keys);
     for (size_t done = 0; done < rows.size();) {
         size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
@@ -128,11 +116,12 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
             // batch's are fetched while SQLite copies this one's (a cache miss each otherwise).
             if (done + kBatchRows < rows.size())
                 __builtin_prefetch(keys.data() + rows[done + kBatchRows].keyStart);
+            rows[done].id += firstId.value(); // prepared with ids from 0
             bindFact(insert, static_cast<int>(7 * row + 1), rows[done++], keys);
         }
         CG_TRY(insert.run());
     }
-    if (repeated) *repeated = std::move(isRepeat);
+    if (repeated) *repeated = std::move(prepared.repeated);
     return Status::ok();
 }
 
