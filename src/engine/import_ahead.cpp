@@ -22,14 +22,15 @@ BoundFile readAndBind(const bind::RunImport& request, schema::Catalog& catalog) 
     return file;
 }
 
-// A file bound ahead also gets its rows encoded and sorted there: the storing thread, the
-// busier one, then only writes them (unless the relation has facts already: then its rows
-// are those of the facts new to it, known only when stored).
+// A file bound ahead also gets its rows encoded and sorted there, and their keys laid out for
+// the relation's indexes: the storing thread, the busier one, then only writes them (unless
+// the relation has facts already: then its rows are those of the facts new to it, known only
+// when stored).
 static BoundFile readBindAndPrepare(const bind::RunImport& request, schema::Catalog& catalog) {
     BoundFile file = readAndBind(request, catalog);
     const bind::ImportResult& bound = file.bound;
     if (file.readError && bound.status && bound.rowErrors.empty() && !bound.facts.empty())
-        file.rows = store::prepareRows(bound.facts, 0);
+        file.rows = store::prepareRows(bound.facts, 0, true);
     return file;
 }
 

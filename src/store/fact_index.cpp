@@ -179,14 +179,9 @@ Result<bool> Store::untouchedAndEmpty(RelationId relation) {
     return !row.value();
 }
 
-void Store::keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
-                          std::string_view keys) {
-    IndexKeys& kept = freshKeys_[relation];
-    kept.offsets.reserve(rows.size() + 1);
-    for (const FactRow& row : rows) {
-        kept.bytes += keys.substr(row.keyStart, row.keyLength);
-        kept.offsets.push_back(kept.bytes.size());
-    }
+void Store::keepFreshKeys(RelationId relation, PreparedRows& rows) {
+    freshKeys_[relation] =
+        rows.indexKeys ? std::move(*rows.indexKeys) : keysInOrder(rows.rows, rows.keys);
 }
 
 // Before the commit: each relation written gets its indexes built again when the

@@ -74,7 +74,7 @@ std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view
     return repeat;
 }
 
-PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first) {
+PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first, bool withIndexKeys) {
     PreparedRows prepared;
     prepared.rows.reserve(facts.size() - first);
     for (size_t i = first; i < facts.size(); ++i) {
@@ -88,7 +88,18 @@ PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first) {
     std::erase_if(prepared.rows, [&](const FactRow& row) {
         return prepared.repeated[static_cast<size_t>(row.id)];
     });
+    if (withIndexKeys) prepared.indexKeys = keysInOrder(prepared.rows, prepared.keys);
     return prepared;
+}
+
+IndexKeys keysInOrder(const std::vector<FactRow>& rows, std::string_view keys) {
+    IndexKeys out;
+    out.offsets.reserve(rows.size() + 1);
+    for (const FactRow& row : rows) {
+        out.bytes += keys.substr(row.keyStart, row.keyLength);
+        out.offsets.push_back(out.bytes.size());
+    }
+    return out;
 }
 
 // By comparison: for ids far apart (many facts deleted) or repeated (a database written by

@@ -7,6 +7,7 @@
 #include "schema/fact.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,17 @@ void sortByKey(std::vector<FactRow>& rows, std::string_view keys);
 std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view keys,
                               int64_t firstId);
 
+// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
+// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
+struct IndexKeys {
+    std::string bytes;
+    std::vector<size_t> offsets{0};
+    size_t size() const { return offsets.size() - 1; }
+    std::string_view operator[](size_t i) const {
+        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
+    }
+};
+
 // The rows of facts[first..] ready to write: their keys encoded into one buffer, sorted by
 // key, a repeated key's later occurrences left out. Ids are relative (the fact's index minus
 // `first`): the writer adds the first id it takes. Made from the facts alone, so an import
@@ -47,8 +59,14 @@ struct PreparedRows {
     std::string keys;           // every fact's key, in the facts' order
     std::vector<FactRow> rows;  // sorted by key, without repeats
     std::vector<bool> repeated; // by relative id: a later occurrence of an earlier fact's key
+    // With `withIndexKeys`: the rows' keys in their (sorted) order, what the relation's indexes
+    // are built from if it had no facts (Store copies them from `keys` otherwise).
+    std::optional<IndexKeys> indexKeys;
 };
-PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first);
+PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
+                         bool withIndexKeys = false);
+// The keys of `rows` in their order.
+IndexKeys keysInOrder(const std::vector<FactRow>& rows, std::string_view keys);
 
 // Indices of `ids` sorted by id (equal ids in their order in `ids`).
 std::vector<uint32_t> idOrder(const std::vector<int64_t>& ids);

@@ -5,6 +5,7 @@
 #include "common/status.h"
 #include "schema/catalog.h"
 #include "schema/fact.h"
+#include "store/row_order.h"
 
 #include <functional>
 #include <map>
@@ -19,18 +20,6 @@ namespace chipgraph::store {
 
 class Connection;
 class Statement;
-struct FactRow;
-struct PreparedRows;
-// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
-// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
-struct IndexKeys {
-    std::string bytes;
-    std::vector<size_t> offsets{0};
-    size_t size() const { return offsets.size() - 1; }
-    std::string_view operator[](size_t i) const {
-        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
-    }
-};
 
 class Store {
 public:
@@ -246,8 +235,7 @@ private:
     }
     // Whether `relation` has no stored facts and this transaction has not written it yet.
     Result<bool> untouchedAndEmpty(RelationId relation);
-    void keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
-                       std::string_view keys);
+    void keepFreshKeys(RelationId relation, PreparedRows& rows);
     Status refreshIndexes();
     Status buildIndexes(RelationId relation);
     Status saveIndexState(RelationId relation, int position, int64_t facts);

@@ -106,7 +106,7 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
             ++run;
         noteWritten(facts[i].relation, static_cast<int64_t>(run - i));
     }
-    if (fresh) keepFreshKeys(facts[first].relation, rows, keys);
+    if (fresh) keepFreshKeys(facts[first].relation, prepared);
     for (size_t done = 0; done < rows.size();) {
         size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
         // By address: the statement cache need not hash the long SQL text per batch.
