@@ -2,6 +2,7 @@
 
 #include "common/cores.h"
 #include "engine/import.h"
+#include "store/store.h"
 
 #include <filesystem>
 #include <system_error>
@@ -22,15 +23,32 @@ BoundFile readAndBind(const bind::RunImport& request, schema::Catalog& catalog) 
     return file;
 }
 
-// A file bound ahead also gets its rows encoded and sorted there, and their keys laid out for
-// the relation's indexes: the storing thread, the busier one, then only writes them (unless
-// the relation has facts already: then its rows are those of the facts new to it, known only
-// when stored).
+// The argument positions the store indexes (store/fact_index.cpp): entity and text columns
+// after the first.
+static std::vector<int> indexPositions(const schema::Catalog& catalog,
+                                       const bind::RunImport& request) {
+    std::vector<int> positions;
+    const schema::RelationInfo* relation = catalog.findRelation(request.relation);
+    for (size_t i = 1; relation && i < relation->columns.size(); ++i)
+        if (relation->columns[i].kind == schema::ColumnKind::Entity ||
+            relation->columns[i].kind == schema::ColumnKind::Text)
+            positions.push_back(static_cast<int>(i));
+    return positions;
+}
+
+// A file bound ahead also gets its rows encoded and sorted there, and the relation's index
+// entries made (store/index_entries.h): the storing thread, the busier one, then only writes
+// them (unless the relation has facts already: then its rows are those of the facts new to
+// it, known only when stored, and its indexes are made from all its keys at the commit).
 static BoundFile readBindAndPrepare(const bind::RunImport& request, schema::Catalog& catalog) {
     BoundFile file = readAndBind(request, catalog);
     const bind::ImportResult& bound = file.bound;
-    if (file.readError && bound.status && bound.rowErrors.empty() && !bound.facts.empty())
-        file.rows = store::prepareRows(bound.facts, 0, true);
+    if (!file.readError || !bound.status || !bound.rowErrors.empty() || bound.facts.empty())
+        return file;
+    std::vector<int> positions; // fewer facts get no indexes
+    if (bound.facts.size() >= store::Store::kMinIndexedFacts)
+        positions = indexPositions(catalog, request);
+    file.rows = store::prepareRows(bound.facts, 0, &positions);
     return file;
 }
 

@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 namespace chipgraph::store {
@@ -22,9 +21,6 @@ namespace {
 
 // Entries per chunk: a lookup reads and scans one or two chunks (a few KiB).
 constexpr size_t kChunkEntries = 64;
-// A position whose distinct values are fewer than facts / kFewValues is not indexed: a lookup
-// there would read a large part of the relation anyway.
-constexpr size_t kFewValues = 64;
 
 void putLength(std::string& out, size_t n) {
     while (n >= 0x80) {
@@ -49,39 +45,6 @@ bool nextEntry(std::string_view& chunk, std::string_view& entry) {
         }
     }
     return false;
-}
-
-// An entry: an argument's bytes, then the first argument's (both self-delimiting, so entries
-// sort as the pairs do). `prefix` holds the entry's first 8 bytes, big-endian: most
-// comparisons end there, without a memcmp.
-struct Entry {
-    uint64_t prefix = 0;
-    std::string_view value, first;
-
-    void setPrefix() {
-        prefix = 0;
-        size_t n = 0;
-        for (std::string_view part : {value, first})
-            for (size_t i = 0; i < part.size() && n < 8; ++i, ++n)
-                prefix |= static_cast<uint64_t>(static_cast<unsigned char>(part[i]))
-                          << (56 - 8 * n);
-    }
-    bool operator<(const Entry& o) const {
-        if (prefix != o.prefix) return prefix < o.prefix;
-        int c = value.compare(o.value);
-        return c != 0 ? c < 0 : first < o.first;
-    }
-    bool operator==(const Entry& o) const {
-        return prefix == o.prefix && value == o.value && first == o.first;
-    }
-};
-
-// A byte loop: values are a few bytes, shorter than the call memcmp would cost.
-bool sameBytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
 }
 
 } // namespace
@@ -207,18 +170,6 @@ Status Store::refreshIndexes() {
     return Status::ok();
 }
 
-// True when the first facts (a sample) already show few distinct values at `position`: the
-// position is not worth sorting (the count after the sort decides for the others).
-static bool fewValues(const IndexKeys& keys, int position) {
-    constexpr size_t kSample = 64 * kFewValues;
-    if (keys.size() < 2 * kSample) return false;
-    std::unordered_set<std::string_view> values;
-    std::string_view value;
-    for (size_t i = 0; i < kSample; ++i)
-        if (argumentBytes(keys[i], static_cast<size_t>(position), value)) values.insert(value);
-    return values.size() * kFewValues < kSample;
-}
-
 // The argument positions after the first that an index may serve: entity and text columns
 // (a number's bytes are not its identity: 0 and -0 are equal numbers).
 static Result<std::vector<int>> indexablePositions(Connection& db, RelationId relation) {
@@ -293,21 +244,16 @@ Status Store::saveIndexState(RelationId relation, int position, int64_t facts) {
 
 // False when the position has too few distinct values to be worth an index.
 Result<bool> Store::writeIndex(RelationId relation, int position, const IndexKeys& keys) {
-    if (fewValues(keys, position)) return false;
-    std::vector<Entry> entries(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-        if (!argumentBytes(keys[i], static_cast<size_t>(position), entries[i].value) ||
-            !argumentBytes(keys[i], 0, entries[i].first))
+    SortedIndex made;
+    const SortedIndex* sorted = keys.sortedAhead(position);
+    if (!sorted) {
+        if (!sortIndexEntries(keys, position, made))
             return Status::error("the database is corrupt: a fact of relation " +
                                  std::to_string(relation) + " has a malformed fact_key");
-        entries[i].setPrefix();
+        sorted = &made;
     }
-    std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    size_t distinct = entries.empty() ? 0 : 1;
-    for (size_t i = 1; i < entries.size(); ++i)
-        distinct += !sameBytes(entries[i].value, entries[i - 1].value);
-    if (distinct * kFewValues < keys.size()) return false;
+    if (!sorted->worthIt) return false;
+    const std::vector<IndexEntry>& entries = sorted->entries;
     CG_PREPARE(insert, "INSERT INTO fact_index(relation_id, position, first_entry, entries) "
                        "VALUES (?, ?, ?, ?)");
     std::string chunk, first;

@@ -74,7 +74,8 @@ std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view
     return repeat;
 }
 
-PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first, bool withIndexKeys) {
+PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
+                         const std::vector<int>* indexPositions) {
     PreparedRows prepared;
     prepared.rows.reserve(facts.size() - first);
     for (size_t i = first; i < facts.size(); ++i) {
@@ -88,7 +89,12 @@ PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first, b
     std::erase_if(prepared.rows, [&](const FactRow& row) {
         return prepared.repeated[static_cast<size_t>(row.id)];
     });
-    if (withIndexKeys) prepared.indexKeys = keysInOrder(prepared.rows, prepared.keys);
+    if (!indexPositions) return prepared;
+    IndexKeys& indexKeys = prepared.indexKeys.emplace(keysInOrder(prepared.rows, prepared.keys));
+    for (int position : *indexPositions)
+        if (SortedIndex sorted; sortIndexEntries(indexKeys, position, sorted))
+            indexKeys.ahead.push_back(std::move(sorted));
+    indexKeys.aheadBytes = indexKeys.bytes.data();
     return prepared;
 }
 

@@ -5,6 +5,7 @@
 // stored in), which the table, keyed by fact_key, does not keep.
 #include "common/partial_date.h"
 #include "schema/fact.h"
+#include "store/index_entries.h"
 
 #include <cstdint>
 #include <optional>
@@ -40,17 +41,6 @@ void sortByKey(std::vector<FactRow>& rows, std::string_view keys);
 std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view keys,
                               int64_t firstId);
 
-// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
-// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
-struct IndexKeys {
-    std::string bytes;
-    std::vector<size_t> offsets{0};
-    size_t size() const { return offsets.size() - 1; }
-    std::string_view operator[](size_t i) const {
-        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
-    }
-};
-
 // The rows of facts[first..] ready to write: their keys encoded into one buffer, sorted by
 // key, a repeated key's later occurrences left out. Ids are relative (the fact's index minus
 // `first`): the writer adds the first id it takes. Made from the facts alone, so an import
@@ -59,12 +49,13 @@ struct PreparedRows {
     std::string keys;           // every fact's key, in the facts' order
     std::vector<FactRow> rows;  // sorted by key, without repeats
     std::vector<bool> repeated; // by relative id: a later occurrence of an earlier fact's key
-    // With `withIndexKeys`: the rows' keys in their (sorted) order, what the relation's indexes
-    // are built from if it had no facts (Store copies them from `keys` otherwise).
+    // With `indexPositions`: the rows' keys in their (sorted) order, what the relation's
+    // indexes are built from if it had no facts (Store copies them from `keys` otherwise),
+    // with the entries of those positions' indexes made ahead.
     std::optional<IndexKeys> indexKeys;
 };
 PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
-                         bool withIndexKeys = false);
+                         const std::vector<int>* indexPositions = nullptr);
 // The keys of `rows` in their order.
 IndexKeys keysInOrder(const std::vector<FactRow>& rows, std::string_view keys);
 
