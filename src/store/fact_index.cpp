@@ -19,17 +19,6 @@ namespace chipgraph::store {
 
 namespace {
 
-// Entries per chunk: a lookup reads and scans one or two chunks (a few KiB).
-constexpr size_t kChunkEntries = 64;
-
-void putLength(std::string& out, size_t n) {
-    while (n >= 0x80) {
-        out += static_cast<char>((n & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out += static_cast<char>(n);
-}
-
 // The next entry of a chunk, or false at its end (or at a malformed length).
 bool nextEntry(std::string_view& chunk, std::string_view& entry) {
     size_t n = 0;
@@ -253,21 +242,13 @@ Result<bool> Store::writeIndex(RelationId relation, int position, const IndexKey
         sorted = &made;
     }
     if (!sorted->worthIt) return false;
-    const std::vector<IndexEntry>& entries = sorted->entries;
     CG_PREPARE(insert, "INSERT INTO fact_index(relation_id, position, first_entry, entries) "
                        "VALUES (?, ?, ?, ?)");
-    std::string chunk, first;
-    for (size_t i = 0; i < entries.size();) {
-        chunk.clear();
-        first.assign(entries[i].value).append(entries[i].first);
-        for (size_t n = 0; n < kChunkEntries && i < entries.size(); ++n, ++i) {
-            putLength(chunk, entries[i].value.size() + entries[i].first.size());
-            chunk.append(entries[i].value).append(entries[i].first);
-        }
+    for (size_t i = 0; i < sorted->size(); ++i) {
         insert.bind(1, static_cast<int64_t>(relation));
         insert.bind(2, static_cast<int64_t>(position));
-        insert.bindTextStatic(3, first);
-        insert.bindBlobStatic(4, chunk);
+        insert.bindTextStatic(3, sorted->first(i));
+        insert.bindBlobStatic(4, sorted->chunk(i));
         Status ran = insert.run();
         insert.reset(); // ready for the next chunk's values
         CG_TRY(ran);

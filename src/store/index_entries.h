@@ -9,30 +9,22 @@
 
 namespace chipgraph::store {
 
-// An entry: an argument's bytes, then the first argument's (both self-delimiting, so entries
-// sort as the pairs do). `prefix` holds the entry's first 8 bytes, big-endian: most
-// comparisons end there, without a memcmp.
-struct IndexEntry {
-    uint64_t prefix = 0;
-    std::string_view value, first;
-
-    void setPrefix();
-    bool operator<(const IndexEntry& o) const {
-        if (prefix != o.prefix) return prefix < o.prefix;
-        int c = value.compare(o.value);
-        return c != 0 ? c < 0 : first < o.first;
-    }
-    bool operator==(const IndexEntry& o) const {
-        return prefix == o.prefix && value == o.value && first == o.first;
-    }
-};
-
-// One argument position's entries, sorted and without repeats; `worthIt` false (and no
-// entries) when the position has too few distinct values for an index to pay.
+// One argument position's index as `fact_index` stores it: chunks of sorted entries (each an
+// argument's bytes, then the first argument's), each chunk keyed by its first entry; none, and
+// `worthIt` false, when the position has too few distinct values for an index to pay.
 struct SortedIndex {
     int position = 0;
     bool worthIt = false;
-    std::vector<IndexEntry> entries;
+    std::string firsts, chunks;                     // every chunk's first entry, and its bytes,
+    std::vector<size_t> firstEnds{0}, chunkEnds{0}; // one after the other (ends, from 0)
+
+    size_t size() const { return chunkEnds.size() - 1; }
+    std::string_view first(size_t i) const {
+        return std::string_view(firsts).substr(firstEnds[i], firstEnds[i + 1] - firstEnds[i]);
+    }
+    std::string_view chunk(size_t i) const {
+        return std::string_view(chunks).substr(chunkEnds[i], chunkEnds[i + 1] - chunkEnds[i]);
+    }
 };
 
 // Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
@@ -40,15 +32,13 @@ struct SortedIndex {
 struct IndexKeys {
     std::string bytes;
     std::vector<size_t> offsets{0};
-    // Made ahead from these keys (the entries point into `bytes`, at `aheadBytes`).
-    std::vector<SortedIndex> ahead;
-    const char* aheadBytes = nullptr;
+    std::vector<SortedIndex> ahead; // made from these keys ahead of the commit
 
     size_t size() const { return offsets.size() - 1; }
     std::string_view operator[](size_t i) const {
         return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
     }
-    // The entries made ahead for `position`, if any and still pointing into `bytes`.
+    // The index made ahead for `position`, if any.
     const SortedIndex* sortedAhead(int position) const;
 };
 

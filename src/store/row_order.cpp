@@ -94,7 +94,6 @@ PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
     for (int position : *indexPositions)
         if (SortedIndex sorted; sortIndexEntries(indexKeys, position, sorted))
             indexKeys.ahead.push_back(std::move(sorted));
-    indexKeys.aheadBytes = indexKeys.bytes.data();
     return prepared;
 }
 
