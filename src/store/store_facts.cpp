@@ -13,17 +13,16 @@
 
 namespace chipgraph::store {
 
-// Binds the seven columns of an INSERT INTO facts row, from parameter `first` on; the key is
-// not copied: `keys` must stay as it is until the statement has run.
+// Binds the seven columns of an INSERT INTO facts row, from parameter `first` on, into a
+// statement just prepared (Connection::prepare clears its parameters: NULL needs no call); the
+// key is not copied: `keys` must stay as it is until the statement has run.
 void Store::bindFact(Statement& insert, int first, const FactRow& row, std::string_view keys) {
     insert.bindTextStatic(first, keys.substr(row.keyStart, row.keyLength));
     insert.bind(first + 1, row.id);
     insert.bind(first + 2, row.relation);
-    insert.bindOptional(first + 3,
-                        row.from == kMinDay ? std::nullopt : std::optional<int64_t>(row.from));
-    insert.bindOptional(first + 4,
-                        row.to == kMaxDay ? std::nullopt : std::optional<int64_t>(row.to));
-    insert.bindOptional(first + 5, row.source == kNoId ? std::nullopt : std::optional(row.source));
+    if (row.from != kMinDay) insert.bind(first + 3, static_cast<int64_t>(row.from));
+    if (row.to != kMaxDay) insert.bind(first + 4, static_cast<int64_t>(row.to));
+    if (row.source != kNoId) insert.bind(first + 5, static_cast<int64_t>(row.source));
     insert.bindStatic(first + 6, schema::statusName(row.status));
 }
 
