@@ -36,19 +36,23 @@ static std::vector<int> indexPositions(const schema::Catalog& catalog,
     return positions;
 }
 
-// A file bound ahead also gets its rows encoded and sorted there, and the relation's index
-// entries made (store/index_entries.h): the storing thread, the busier one, then only writes
-// them (unless the relation has facts already: then its rows are those of the facts new to
-// it, known only when stored, and its indexes are made from all its keys at the commit).
-static BoundFile readBindAndPrepare(const bind::RunImport& request, schema::Catalog& catalog) {
+// A file bound ahead also gets its rows encoded and sorted there, then its relation's index
+// chunks made (store/index_entries.h), so that the storing thread only writes them, unless
+// the storing thread already waits for the file: then it is handed over as it is (that work
+// is done when stored, as without a second thread), and a busy second core (or a bind slower
+// than the store) never makes the load slower. Into a relation that has facts already, what
+// was made is not used: its rows are those of the facts new to it, known only when stored.
+static BoundFile readBindAndPrepare(const bind::RunImport& request, schema::Catalog& catalog,
+                                    const std::atomic<bool>& awaited) {
     BoundFile file = readAndBind(request, catalog);
     const bind::ImportResult& bound = file.bound;
-    if (!file.readError || !bound.status || !bound.rowErrors.empty() || bound.facts.empty())
+    if (!file.readError || !bound.status || !bound.rowErrors.empty() || bound.facts.empty() ||
+        awaited)
         return file;
-    std::vector<int> positions; // fewer facts get no indexes
-    if (bound.facts.size() >= store::Store::kMinIndexedFacts)
-        positions = indexPositions(catalog, request);
-    file.rows = store::prepareRows(bound.facts, 0, &positions);
+    file.rows = store::prepareRows(bound.facts, 0);
+    // Fewer facts get no indexes.
+    if (bound.facts.size() >= store::Store::kMinIndexedFacts && !awaited)
+        store::prepareIndexes(*file.rows, indexPositions(catalog, request));
     return file;
 }
 
@@ -68,8 +72,10 @@ bool ImportAhead::worthIt(const bind::RunImport& next, int threads) {
 void ImportAhead::start(const bind::RunImport& next, schema::Catalog& catalog) {
     wait();
     try {
-        bound_ = std::async(std::launch::async,
-                            [&next, &catalog] { return readBindAndPrepare(next, catalog); });
+        awaited_ = false;
+        bound_ = std::async(std::launch::async, [&next, &catalog, this] {
+            return readBindAndPrepare(next, catalog, awaited_);
+        });
         next_ = &next;
     } catch (const std::system_error&) { // no thread to be had: the file is bound when reached
     }
@@ -81,10 +87,12 @@ std::optional<BoundFile> ImportAhead::take(const bind::RunImport& request) {
         return std::nullopt;
     }
     next_ = nullptr;
+    awaited_ = true;
     return bound_.get();
 }
 
 void ImportAhead::wait() {
+    awaited_ = true; // dropped: no more work on it than binding
     if (bound_.valid()) bound_.wait();
     bound_ = {};
     next_ = nullptr;

@@ -9,6 +9,7 @@
 #include "common/status.h"
 #include "store/row_order.h"
 
+#include <atomic>
 #include <future>
 #include <optional>
 #include <string>
@@ -19,7 +20,8 @@ namespace chipgraph::engine {
 struct BoundFile {
     Status readError; // the file could not be read (then `bound` is empty)
     bind::ImportResult bound;
-    // Bound ahead: the facts' rows made ready to store (store/row_order.h), on that thread too.
+    // Bound ahead: the facts' rows made ready to store (store/row_order.h), on that thread too,
+    // if it had the time.
     std::optional<store::PreparedRows> rows;
 };
 
@@ -43,6 +45,7 @@ public:
 
 private:
     const bind::RunImport* next_ = nullptr;
+    std::atomic<bool> awaited_ = false; // take() waits for the file: hand it over as it is
     std::future<BoundFile> bound_;
 };
 

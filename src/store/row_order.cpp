@@ -74,8 +74,7 @@ std::vector<bool> markRepeats(const std::vector<FactRow>& rows, std::string_view
     return repeat;
 }
 
-PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
-                         const std::vector<int>* indexPositions) {
+PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first) {
     PreparedRows prepared;
     prepared.rows.reserve(facts.size() - first);
     for (size_t i = first; i < facts.size(); ++i) {
@@ -89,12 +88,14 @@ PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
     std::erase_if(prepared.rows, [&](const FactRow& row) {
         return prepared.repeated[static_cast<size_t>(row.id)];
     });
-    if (!indexPositions) return prepared;
-    IndexKeys& indexKeys = prepared.indexKeys.emplace(keysInOrder(prepared.rows, prepared.keys));
-    for (int position : *indexPositions)
+    return prepared;
+}
+
+void prepareIndexes(PreparedRows& rows, const std::vector<int>& positions) {
+    IndexKeys& indexKeys = rows.indexKeys.emplace(keysInOrder(rows.rows, rows.keys));
+    for (int position : positions)
         if (SortedIndex sorted; sortIndexEntries(indexKeys, position, sorted))
             indexKeys.ahead.push_back(std::move(sorted));
-    return prepared;
 }
 
 IndexKeys keysInOrder(const std::vector<FactRow>& rows, std::string_view keys) {

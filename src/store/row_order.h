@@ -49,13 +49,14 @@ struct PreparedRows {
     std::string keys;           // every fact's key, in the facts' order
     std::vector<FactRow> rows;  // sorted by key, without repeats
     std::vector<bool> repeated; // by relative id: a later occurrence of an earlier fact's key
-    // With `indexPositions`: the rows' keys in their (sorted) order, what the relation's
-    // indexes are built from if it had no facts (Store copies them from `keys` otherwise),
-    // with the entries of those positions' indexes made ahead.
+    // With prepareIndexes: the rows' keys in their (sorted) order, what the relation's indexes
+    // are built from if it had no facts (Store copies them from `keys` otherwise), with the
+    // chunks of those indexes made ahead.
     std::optional<IndexKeys> indexKeys;
 };
-PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first,
-                         const std::vector<int>* indexPositions = nullptr);
+PreparedRows prepareRows(const std::vector<schema::Fact>& facts, size_t first);
+// Makes `rows.indexKeys`, with the indexes of argument `positions`.
+void prepareIndexes(PreparedRows& rows, const std::vector<int>& positions);
 // The keys of `rows` in their order.
 IndexKeys keysInOrder(const std::vector<FactRow>& rows, std::string_view keys);
 

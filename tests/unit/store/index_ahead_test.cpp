@@ -65,7 +65,8 @@ TEST_CASE("index entries made ahead are those the commit would make", "[store][b
     Pairs ahead, atCommit;
     std::vector<schema::Fact> facts = ahead.facts();
     std::vector<int> positions = {1};
-    store::PreparedRows prepared = store::prepareRows(facts, 0, &positions);
+    store::PreparedRows prepared = store::prepareRows(facts, 0);
+    store::prepareIndexes(prepared, positions);
     REQUIRE(prepared.indexKeys);
     REQUIRE(prepared.indexKeys->ahead.size() == 1);
     CHECK(prepared.indexKeys->ahead[0].worthIt);
