@@ -345,8 +345,18 @@ private:
 
     const bind::BoundQuery& query_;
     const ClaimFilter claims_{query_.window, query_.knownAt};
+    // The claims counted in leftOut_, by identity rather than address: a relation read by
+    // lookups and then whole mid-question (FactView) holds one claim at two addresses.
+    struct ClaimHash {
+        size_t operator()(const schema::Fact* f) const { return f ? identityHash(*f) : 0; }
+    };
+    struct SameClaim {
+        bool operator()(const schema::Fact* a, const schema::Fact* b) const {
+            return a == b || (a && b && sameIdentity(*a, *b));
+        }
+    };
     LeftOutCounts leftOut_;
-    std::unordered_set<const void*> countedLeftOut_;
+    std::unordered_set<const schema::Fact*, ClaimHash, SameClaim> countedLeftOut_;
     const plan::QueryPlan& plan_;
     const FactView& facts_;
     const schema::Catalog& catalog_;

@@ -30,7 +30,7 @@ struct FactRow {
     Interval valid() const { return fact.valid; }
     schema::FactStatus status() const { return fact.status; }
     SourceId source() const { return fact.source; }
-    const void* identity() const { return &fact; }
+    const schema::Fact* identity() const { return &fact; }
     Premise premise() const {
         if (!fact.derived) return {fact.source};
         return {fact.source, &fact.derived->sources, &fact.derived->reported};
@@ -50,7 +50,7 @@ struct TableRow {
     schema::FactStatus status() const { return table.table().status(row); }
     SourceId source() const { return kNoId; }
     // Rows of derived relations are never left out with a note (claim_filter.h): no identity.
-    const void* identity() const { return nullptr; }
+    const schema::Fact* identity() const { return nullptr; }
     Premise premise() const {
         const RowProvenance* p = table.table().provenance(row);
         return p ? Premise{kNoId, &p->sources, &p->reported} : Premise{};
