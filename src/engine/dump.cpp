@@ -13,6 +13,8 @@ Status Engine::dump(std::ostream& out) {
     std::vector<std::string> scenarios;
     if (Status s = store_->beginRead(); !s) return s;
     Status loaded = store_->loadCatalog(catalog);
+    if (loaded) catalog.readAllEntities(); // within the read, as the facts
+    if (loaded) loaded = catalog.entityReadError();
     if (loaded) loaded = rebindDrawings(catalog);
     if (loaded)
         loaded = store_->loadFacts(catalog, [&](schema::Fact f) { facts.push_back(std::move(f)); });

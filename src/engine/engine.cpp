@@ -130,7 +130,9 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
         result.outcome.diagnostics.push_back(makeError(Phase::Store, status.message(), {}));
         return;
     }
-    // New entities go straight into the catalog; they are undone if the import fails.
+    // New entities go straight into the catalog; they are undone if the import fails. The
+    // rows name many: every stored one is read first (one scan, not a lookup per name).
+    catalog_.readAllEntities();
     schema::PendingChanges pending(catalog_);
     bind::ImportResult bound = bind::bindImport(
         text, request.path, {request.relation, request.createType}, catalog_, request.progress);
@@ -150,7 +152,7 @@ void Engine::importText(const ImportRequest& request, std::string_view text,
                                  request.path};
     status = store_->openLogEntry(entry);
     if (status) status = applyImport(bound, catalog_, *store_, *facts_, result.outcome.stats);
-    if (status) status = facts_->loadError();
+    if (status) status = lazyReadError();
     if (status) status = store_->closeLogEntry(entry, changedAnything(result.outcome.stats));
     if (status) status = transaction.commit();
     if (!status) {
@@ -196,6 +198,8 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     std::shared_ptr<const BoundUnit> unit =
         bindUnit(files, catalog_, defaults_, defaultsGeneration_, options_.overwriteFiles,
                  *questions_, outcome);
+    if (Status s = catalog_.entityReadError(); !s) // names read as unknown: not the answer
+        outcome.diagnostics = {makeError(Phase::Store, s.message(), {})};
     if (!outcome.ok()) return outcome;
     const std::vector<bind::BoundStatement>& statements = unit->statements;
     if (rulesDeferred_ && !std::all_of(statements.begin(), statements.end(), [&](const auto& s) {
@@ -293,7 +297,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
         }
     }
     // A relation whose facts failed to load was read as empty: no answer or write stands.
-    if (status) status = facts_->loadError();
+    if (status) status = lazyReadError();
     if (status && anyWrite) {
         entry.action = logAction(statements, outcome.stats);
         status = store_->closeLogEntry(entry, changedAnything(outcome.stats));
@@ -312,7 +316,7 @@ Outcome Engine::runUnit(const std::vector<SourceFile>& files,
     if (extended) rules_ = std::move(*extended);
     if (anyWrite) scenarios_ = std::move(declared);
     drawDiagrams(executor.diagrams(), outcome);
-    if (Status s = facts_->loadError(); !s) {
+    if (Status s = lazyReadError(); !s) {
         outcome.results.clear();
         outcome.diagnostics.push_back(makeError(Phase::Store, s.message(), {}));
     }
@@ -462,7 +466,7 @@ Result<Engine::Materialized> Engine::materialize(const std::string& name,
     const RuleSet& inForce = boundRules();
     eval::RuleEngine rules(catalog_, *facts_, inForce.rules, inForce.strata, options);
     if (Status s = rules.evaluate({relation->id}); !s) return s;
-    if (Status s = facts_->loadError(); !s) return s;
+    if (Status s = lazyReadError(); !s) return s;
     return Materialized{rules.table(relation->id).size(), rules.derivedCount(),
                         rules.derivedMemoryBytes()};
 }

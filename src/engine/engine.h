@@ -284,6 +284,9 @@ public:
 private:
     Engine(std::unique_ptr<store::Store> store);
     Status reloadFacts();
+    // The first error reading facts or entities on demand gave (engine_open.cpp): what was
+    // computed meanwhile read them as missing, so it is reported instead.
+    Status lazyReadError() const;
     // importCsv once the file is read: binds and stores it, or reports why not.
     void importText(const ImportRequest& request, std::string_view text, ImportOutcome& result);
     // runFiles within `transaction`, if it is open (the unit is run again after reloading);

@@ -119,6 +119,11 @@ size_t EngineTesting::factsReadByLookups(const Engine& engine) {
     return engine.pages_->facts().factsRead();
 }
 
+Status Engine::lazyReadError() const {
+    if (Status s = facts_->loadError(); !s) return s;
+    return catalog_.entityReadError();
+}
+
 Status Engine::reloadFacts() {
     facts_ = std::make_unique<eval::FactBase>();
     pages_ = std::make_unique<PageCache>(*store_, catalog_);

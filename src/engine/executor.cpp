@@ -314,6 +314,9 @@ Result<std::unique_ptr<eval::FactBase>> Executor::scenarioFacts(const bind::Boun
 }
 
 Status Executor::import(const bind::RunImport& request) {
+    // The rows name many entities: every stored one is read first (one scan, not a lookup per
+    // name), which also lets the next file be bound on another thread (reads are not safe).
+    catalog_.readAllEntities();
     std::optional<BoundFile> file = ahead_.take(request);
     if (!file) file = readAndBind(request, catalog_);
     if (!file->readError)

@@ -26,7 +26,7 @@ Result<std::vector<std::vector<Value>>> Engine::answerBindings(const bind::Bound
     Result<eval::QueryAnswers> answers =
         eval::evaluateQueryAnswers(query, prepared.plan, *prepared.view, catalog_, prepared.limits);
     if (!answers) return answers.status();
-    if (Status s = facts_->loadError(); !s) return s;
+    if (Status s = lazyReadError(); !s) return s;
     return std::move(answers.value().bindings);
 }
 

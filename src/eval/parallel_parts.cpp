@@ -35,6 +35,11 @@ Status StratumRun::runPartsInParallel(Parts& parts, int threads) {
             if (step.lookupPosition >= 0 && used != parts.relation)
                 engine_.table(used).lookup(step.lookupPosition, kNoValue);
         }
+        // Ordering names reads them (expr_eval.cpp): the catalog reads every entity now, as it
+        // cannot read one on demand from several threads (schema/catalog.h).
+        for (const bind::BoundComparison& c : rule.body.comparisons)
+            if (c.op != bind::CompareOp::Eq && c.op != bind::CompareOp::Ne)
+                engine_.catalog_.readAllEntities();
     }
     std::mutex mutex;    // guards the next part, `parts`' pool and landing, and `failure`
     size_t nextPart = 1; // the first part is closed already

@@ -28,7 +28,8 @@ const RelationInfo* Catalog::findRelation(std::string_view name) const {
     return lookup(relationByName_, relations_, name);
 }
 const EntityInfo* Catalog::findEntity(std::string_view name) const {
-    return lookup(entityByName_, entities_, name);
+    if (const EntityInfo* held = lookup(entityByName_, entities_, name)) return held;
+    return reads_ ? readEntityNamed(name) : nullptr;
 }
 void Catalog::prefetchEntity(std::string_view name) const {
     // find() computes the entity's address without reading the entity.
@@ -40,7 +41,7 @@ const SourceInfo* Catalog::findSource(std::string_view name) const {
 }
 
 bool Catalog::setNameTerms(EntityId entity, std::string_view name, NameTerms terms) {
-    EntityInfo& info = entities_.at(entity);
+    EntityInfo& info = heldEntity(entity);
     int index = nameIndex(info, name);
     if (index == kNotAName) return false;
     (index == kEntityName ? info.nameTerms : info.aliasTerms[index]) = terms;
@@ -49,7 +50,7 @@ bool Catalog::setNameTerms(EntityId entity, std::string_view name, NameTerms ter
 }
 
 const std::string& Catalog::shownName(EntityId id) const {
-    const EntityInfo& info = entities_.at(id);
+    const EntityInfo& info = entity(id);
     return namesKnownAt_ ? nameShownAt(*this, info, *namesKnownAt_) : info.name;
 }
 
@@ -61,6 +62,7 @@ bool Catalog::isSubtype(TypeId type, TypeId ancestor) const {
 }
 
 std::vector<EntityId> Catalog::entitiesOfType(TypeId type) const {
+    readAllEntities();
     std::vector<const EntityInfo*> found;
     for (const auto& [id, e] : entities_)
         if (isSubtype(e.type, type)) found.push_back(&e);
@@ -87,6 +89,7 @@ std::vector<std::string> Catalog::relationNames() const {
     return namesOf(relations_, [](const RelationInfo& r, auto& out) { out.push_back(r.name); });
 }
 std::vector<std::string> Catalog::entityNamesAndAliases() const {
+    readAllEntities();
     return namesOf(entities_, [](const EntityInfo& e, auto& out) {
         out.push_back(e.name);
         out.insert(out.end(), e.aliases.begin(), e.aliases.end());
@@ -111,6 +114,7 @@ std::vector<const RelationInfo*> Catalog::relations() const {
     return byIdOrder<RelationInfo>(relations_);
 }
 std::vector<const EntityInfo*> Catalog::entities() const {
+    readAllEntities();
     return byIdOrder<EntityInfo>(entities_);
 }
 std::vector<const SourceInfo*> Catalog::sources() const {
@@ -156,10 +160,10 @@ EntityId Catalog::addEntity(std::string name, TypeId type, EntityId id) {
 }
 
 void Catalog::addAlias(EntityId entity, std::string alias, NameTerms terms) {
+    EntityInfo& info = heldEntity(entity); // read before the log: its names are not the change
     std::string key = text::foldCase(alias);
     log(Change::Kind::Alias, entity, key, entityByName_);
     entityByName_.set(std::move(key), entity);
-    EntityInfo& info = entities_.at(entity);
     info.aliases.push_back(std::move(alias));
     info.aliasTerms.push_back(terms);
 }

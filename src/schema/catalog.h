@@ -8,13 +8,16 @@
 #include "common/value.h"
 #include "schema/dense_table.h"
 #include "schema/drawing.h"
+#include "schema/entity_source.h"
 #include "schema/fact.h"
 #include "schema/name_index.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace chipgraph::schema {
@@ -105,6 +108,21 @@ struct SourceInfo {
     std::optional<PartialDate> published;
 };
 
+// A catalog's reads on demand (catalog_lazy.cpp). Outside the class: clang cannot construct a
+// nested struct with member initializers before its enclosing class is complete.
+struct EntityReads {
+    std::shared_ptr<EntitySource> source;
+    EntityId storedEnd = 1;
+    size_t read = 0;             // entities read one at a time so far
+    std::vector<bool> storedIds; // by id, once read whole (hasEntity after many reads)
+    bool idsKnown = false;
+    std::unordered_set<std::string> unknownNames; // folded; read and found not stored
+};
+
+// Entities may be read on demand (setEntitySource; catalog_lazy.cpp): a lookup of one the
+// catalog does not hold yet reads it from the source and keeps it (not a change: generation()
+// stays); the methods that need every entity read them all once. Reading is not thread-safe:
+// a catalog shared by threads must hold every entity first (readAllEntities).
 class Catalog {
 public:
     // Lookups by name (case-insensitive); nullptr when unknown.
@@ -121,13 +139,13 @@ public:
     // Lookups by id; the id must exist.
     const TypeInfo& type(TypeId id) const { return types_.at(id); }
     const RelationInfo& relation(RelationId id) const { return relations_.at(id); }
-    const EntityInfo& entity(EntityId id) const { return entities_.at(id); }
+    const EntityInfo& entity(EntityId id) const;
     const SourceInfo& source(SourceId id) const { return sources_.at(id); }
 
     // Whether an id exists (a database written by hand may name ids that do not).
     bool hasType(TypeId id) const { return types_.count(id) != 0; }
     bool hasRelation(RelationId id) const { return relations_.count(id) != 0; }
-    bool hasEntity(EntityId id) const { return entities_.find(id) != nullptr; }
+    bool hasEntity(EntityId id) const;
     bool hasSource(SourceId id) const { return sources_.count(id) != 0; }
 
     // True when `type` is `ancestor` or one of its (transitive) subtypes.
@@ -191,6 +209,17 @@ public:
     void rollbackChanges();
     bool changesPending() const { return logging_; }
 
+    // Entities on demand: the stored entities (ids below `storedEnd`) are read from `source`
+    // when first asked for, not held yet. Call on a catalog that holds no entities.
+    void setEntitySource(std::shared_ptr<EntitySource> source, EntityId storedEnd);
+    // Reads every stored entity not held yet; from then on the catalog holds them all.
+    void readAllEntities() const;
+    // True when the catalog holds every entity (nothing left to read on demand).
+    bool holdsAllEntities() const { return !reads_; }
+    // The first error a read on demand gave (ok: none), shared by copies: the lookup answered
+    // as if the entity were unknown, so the caller reports this instead of its answers.
+    Status entityReadError() const { return readError_ ? *readError_ : Status::ok(); }
+
     // Changes whenever the catalog's contents may have (any mutation, a rollback); unique
     // across every Catalog of the process, so a cache keyed by it (engine/question_cache.h)
     // never confuses two catalogs or a catalog before and after a reload. Copies share it.
@@ -210,16 +239,27 @@ private:
     void log(Change::Kind kind, int64_t id, std::string nameKey, const NameIndex& byName);
     void undo(const Change& change);
 
+    // Reads on demand (catalog_lazy.cpp); reads_ null: every entity is held.
+    const EntityInfo* readEntityNamed(std::string_view name) const;
+    const EntityInfo* readEntityWithId(EntityId id) const;
+    const EntityInfo* keepRead(EntityInfo info) const; // validated, then held
+    bool readFailed(const Status& status) const;       // keeps the first error; true if any
+    bool manyRead() const;                             // then read them all
+    EntityInfo& heldEntity(EntityId id);               // read first if need be; must exist
+
     std::unordered_map<TypeId, TypeInfo> types_;
     std::unordered_map<RelationId, RelationInfo> relations_;
-    DenseTable<EntityInfo> entities_;
+    // Mutable: reading an entity on demand adds it from const lookups.
+    mutable DenseTable<EntityInfo> entities_;
+    mutable std::optional<EntityReads> reads_;
+    std::shared_ptr<Status> readError_;
     std::unordered_map<SourceId, SourceInfo> sources_;
     std::vector<RuleInfo> rules_;
     std::vector<Judgement> judgements_;
     std::vector<Drawing> drawings_;
     NameIndex typeByName_;
     NameIndex relationByName_;
-    NameIndex entityByName_; // names and aliases
+    mutable NameIndex entityByName_; // names and aliases
     NameIndex sourceByName_;
     int64_t nextTypeId_ = 1, nextRelationId_ = 1, nextEntityId_ = 1, nextSourceId_ = 1,
             nextRuleId_ = 1, nextJudgementId_ = 1;

@@ -4,7 +4,8 @@
 // allocates no node and never rehashes (an import creates hundreds of thousands of entities),
 // and a lookup by id reads one vector entry instead of a bucket chain. Items live in a deque:
 // references stay valid as more are added (callers keep pointers to them). An id far from the
-// dense range (negative, or from a database written by hand) goes to a small hash map.
+// dense range (negative, from a database written by hand, or read on demand before the ids
+// below it: schema/catalog_lazy.cpp) goes to a small hash map.
 #include "common/value.h"
 
 #include <algorithm>

@@ -56,7 +56,9 @@ public:
     void endRead();
     bool inTransaction() const;
 
-    // Loads everything into the catalog (which should be empty) / streams every fact.
+    // Loads the catalog (which should be empty): everything but the entities, which it reads
+    // from this store on demand (store_entities.cpp; the store must outlive it and its copies)
+    // / streams every fact.
     Status loadCatalog(schema::Catalog& catalog);
     // Lazy loading (store_snapshot.cpp). markSnapshot() records the state of the database that
     // a catalog just loaded describes: call it inside the transaction that loaded it.
@@ -193,7 +195,14 @@ public:
     Status restoreImage(std::string_view image);
 
 private:
+    friend class StoredEntities; // store_entities.cpp: the catalog's source of entities
     explicit Store(std::unique_ptr<Connection> connection);
+    // The state of the entities a loaded catalog describes: ids below idEnd, aliases and name
+    // dates with rowids up to theirs (store_entities.cpp).
+    struct EntityBounds {
+        int64_t idEnd = 1, aliasEnd = 0, termsEnd = 0;
+    };
+    Status giveEntitySource(schema::Catalog& catalog);
     // open() with a connection that is read-only, or immutable (see Connection::Access).
     static Result<std::unique_ptr<Store>> openAs(const std::string& path, bool readOnly,
                                                  bool immutable);

@@ -1,4 +1,5 @@
-// Loading the catalog (types, relations, entities with aliases, sources) from the database.
+// Loading the catalog (types, relations, sources, rules; entities on demand: store_entities.cpp)
+// from the database.
 #include "store/store.h"
 
 #include "store/sqlite_handle.h"
@@ -107,19 +108,6 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
         catalog.addRelation(std::move(info));
     }
 
-    CG_PREPARE(entities, "SELECT id, name, type_id FROM entities ORDER BY id");
-    CG_TRY(forEachRow(entities, [&](Statement& r) {
-        corruption.check(catalog.hasType(r.columnInt(2)), "entity '" + r.columnText(1) + "'",
-                         r.columnInt(2), "type");
-        markStoredEntity(catalog.addEntity(r.columnText(1), r.columnInt(2), r.columnInt(0)));
-    }));
-    CG_PREPARE(aliases, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, position");
-    CG_TRY(forEachRow(aliases, [&](Statement& r) {
-        bool known = catalog.hasEntity(r.columnInt(0));
-        corruption.check(known, "alias '" + r.columnText(1) + "'", r.columnInt(0), "entity");
-        if (known) catalog.addAlias(r.columnInt(0), r.columnText(1));
-    }));
-
     CG_PREPARE(sources, "SELECT id, name, title, author, url, published FROM sources ORDER BY id");
     Status badDate = Status::ok();
     CG_TRY(forEachRow(sources, [&](Statement& r) {
@@ -139,21 +127,7 @@ Status Store::loadCatalog(schema::Catalog& catalog) {
         catalog.addSource(std::move(info));
     }));
     // After the sources: a name's dates may name the source that introduced it.
-    CG_PREPARE(terms, "SELECT name_key, entity_id, valid_from, valid_to, source_id FROM "
-                      "name_terms ORDER BY entity_id, name_key");
-    CG_TRY(forEachRow(terms, [&](Statement& r) {
-        schema::NameTerms t{Interval{static_cast<DayNumber>(r.columnInt(2)),
-                                     static_cast<DayNumber>(r.columnInt(3))},
-                            r.columnIsNull(4) ? kNoId : r.columnInt(4)};
-        bool known = catalog.hasEntity(r.columnInt(1));
-        corruption.check(known, "the dates of name '" + r.columnText(0) + "'", r.columnInt(1),
-                         "entity");
-        corruption.check(t.source == kNoId || catalog.hasSource(t.source),
-                         "the dates of name '" + r.columnText(0) + "'", t.source, "source");
-        corruption.check(!known || catalog.setNameTerms(r.columnInt(1), r.columnText(0), t),
-                         "the dates of name '" + r.columnText(0) + "'", r.columnInt(1),
-                         "a name of entity");
-    }));
+    CG_TRY(giveEntitySource(catalog));
     CG_PREPARE(rules, "SELECT id, relation_id, text FROM rules ORDER BY id");
     CG_TRY(forEachRow(rules, [&](Statement& r) {
         corruption.check(catalog.hasRelation(r.columnInt(1)),

@@ -57,8 +57,9 @@ void saveEntities(Store& store, schema::Catalog& catalog, int count) {
 }
 
 int64_t storedEntities(const std::string& path) {
+    std::unique_ptr<Store> store = openStore(path); // the catalog reads its entities from it
     schema::Catalog catalog;
-    REQUIRE(openStore(path)->loadCatalog(catalog).isOk());
+    REQUIRE(store->loadCatalog(catalog).isOk());
     return static_cast<int64_t>(catalog.entities().size());
 }
 

@@ -68,6 +68,8 @@ std::string loadError(const std::string& uri, Raw& raw, const char* damage) {
     std::unique_ptr<Store> opened = openStore(uri);
     schema::Catalog catalog;
     Status loaded = opened->loadCatalog(catalog);
+    catalog.readAllEntities(); // entities are read (and checked) on demand
+    if (loaded) loaded = catalog.entityReadError();
     if (loaded) loaded = opened->loadFacts(catalog, [](schema::Fact) {});
     REQUIRE_FALSE(loaded.isOk());
     return loaded.message();

@@ -620,3 +620,41 @@ TEST_CASE("a retraction inside a rolled-back transaction keeps the fact", "[stor
     REQUIRE(loaded.size() == 1);
     CHECK(loaded[0].args[1].numberValue() == Number::range(10000, 50000));
 }
+
+// Issue 15, item 6: a catalog reads its entities on demand, as they stood when it was loaded
+// (entities and aliases are never changed once stored: later ones are left out by id/rowid).
+// More than 1,024 of them: fewer are read at once when the catalog is loaded.
+TEST_CASE("entities read on demand are those of the state the catalog was loaded from",
+          "[store][lazy]") {
+    std::string uri = sharedMemory("cg_store_lazy_entities");
+    RawConnection keepAlive(uri);
+    auto writer = openMemory(uri);
+    REQUIRE(writer->saveType({1, "Company", kNoId}).isOk());
+    REQUIRE(writer->saveEntity({1, "Acme", 1, {}}).isOk());
+    REQUIRE(writer->saveEntity({2, "Beta", 1, {}}).isOk());
+    for (EntityId id = 3; id <= 1100; ++id)
+        REQUIRE(writer->saveEntity({id, "Filler " + std::to_string(id), 1, {}}).isOk());
+    REQUIRE(writer->saveAlias(1, "ACME Corp", 0).isOk());
+    auto reader = openMemory(uri);
+    schema::Catalog catalog = loadCatalog(*reader);
+    CHECK_FALSE(catalog.holdsAllEntities());
+    // Another connection adds an entity, and an alias to one not read yet.
+    REQUIRE(writer->saveEntity({1101, "Gamma", 1, {}}).isOk());
+    REQUIRE(writer->saveAlias(2, "Beta Inc", 0).isOk());
+    CHECK(catalog.findEntity("gamma") == nullptr);
+    CHECK(catalog.findEntity("beta inc") == nullptr);
+    CHECK(catalog.findEntity("acme corp")->id == 1);
+    CHECK(catalog.entity(2).aliases.empty());
+    CHECK(catalog.entity(1100).name == "Filler 1100");
+    CHECK_FALSE(catalog.hasEntity(1101));
+    CHECK_FALSE(catalog.holdsAllEntities());
+    CHECK(catalog.entityNamesAndAliases().size() == 1101); // 1,100 names and one alias
+    CHECK(catalog.holdsAllEntities());
+    CHECK(catalog.findEntity("gamma") == nullptr);
+    CHECK(catalog.entityReadError().isOk());
+    // Loaded again, the catalog describes the database as it is now.
+    schema::Catalog again = loadCatalog(*reader);
+    CHECK(again.findEntity("Beta Inc")->id == 2);
+    CHECK(again.findEntity("Gamma")->id == 1101);
+    CHECK(again.entityNamesAndAliases().size() == 1103);
+}
