@@ -334,7 +334,8 @@ Status Executor::import(const bind::RunImport& request) {
     // stored, which reads the catalog only.
     const auto* next = next_ ? std::get_if<bind::RunImport>(&next_->node) : nullptr;
     if (next && ImportAhead::worthIt(*next, ruleOptions_.threads)) ahead_.start(*next, catalog_);
-    Status stored = applyImport(bound, catalog_, store_, facts_, outcome_.stats);
+    Status stored = applyImport(bound, catalog_, store_, facts_, outcome_.stats,
+                                file->rows ? &*file->rows : nullptr);
     if (!stored) ahead_.wait(); // the unit stops here, and its catalog changes are undone
     return stored;
 }

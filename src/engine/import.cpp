@@ -26,9 +26,9 @@ static Status appendToRelation(bind::ImportResult& result, store::Store& store,
 // repeated ones; the rest become the relation's facts as they are (no identity check per
 // fact, no copy).
 static Status fillRelation(bind::ImportResult& result, store::Store& store, eval::FactBase& facts,
-                           LoadStats& stats) {
+                           LoadStats& stats, store::PreparedRows* prepared) {
     std::vector<bool> repeated;
-    if (Status s = store.appendFacts(result.facts, 0, &repeated); !s) return s;
+    if (Status s = store.appendFacts(result.facts, 0, &repeated, prepared); !s) return s;
     size_t kept = 0;
     for (size_t i = 0; i < result.facts.size(); ++i)
         if (!repeated[i]) {
@@ -45,7 +45,7 @@ static Status fillRelation(bind::ImportResult& result, store::Store& store, eval
 }
 
 Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
-                   eval::FactBase& facts, LoadStats& stats) {
+                   eval::FactBase& facts, LoadStats& stats, store::PreparedRows* prepared) {
     std::vector<const schema::EntityInfo*> entities;
     entities.reserve(result.newEntities.size());
     for (EntityId id : result.newEntities)
@@ -54,7 +54,7 @@ Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, s
     stats.entities += static_cast<int>(entities.size());
     if (result.facts.empty()) return Status::ok();
     if (facts.size(result.facts.front().relation) == 0)
-        return fillRelation(result, store, facts, stats);
+        return fillRelation(result, store, facts, stats, prepared);
     return appendToRelation(result, store, facts, stats);
 }
 

@@ -5,12 +5,16 @@
 #include "bind/bind_import.h"
 #include "engine/engine.h"
 #include "eval/fact_base.h"
+#include "store/row_order.h"
 #include "store/store.h"
 
 namespace chipgraph::engine {
 
+// `prepared`, if given, is store::prepareRows(result.facts, 0), made while the file was bound
+// ahead; it is used (up) when the facts go into a relation that has none yet.
 Status applyImport(bind::ImportResult& result, const schema::Catalog& catalog, store::Store& store,
-                   eval::FactBase& facts, LoadStats& stats);
+                   eval::FactBase& facts, LoadStats& stats,
+                   store::PreparedRows* prepared = nullptr);
 
 // The whole content of a file, or an error naming it.
 Result<std::string> readTextFile(const std::string& path);

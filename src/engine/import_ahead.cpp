@@ -2,6 +2,7 @@
 
 #include "common/cores.h"
 #include "engine/import.h"
+#include "store/store.h"
 
 #include <filesystem>
 #include <system_error>
@@ -22,6 +23,39 @@ BoundFile readAndBind(const bind::RunImport& request, schema::Catalog& catalog) 
     return file;
 }
 
+// The argument positions the store indexes (store/fact_index.cpp): entity and text columns
+// after the first.
+static std::vector<int> indexPositions(const schema::Catalog& catalog,
+                                       const bind::RunImport& request) {
+    std::vector<int> positions;
+    const schema::RelationInfo* relation = catalog.findRelation(request.relation);
+    for (size_t i = 1; relation && i < relation->columns.size(); ++i)
+        if (relation->columns[i].kind == schema::ColumnKind::Entity ||
+            relation->columns[i].kind == schema::ColumnKind::Text)
+            positions.push_back(static_cast<int>(i));
+    return positions;
+}
+
+// A file bound ahead also gets its rows encoded and sorted there, then its relation's index
+// chunks made (store/index_entries.h), so that the storing thread only writes them, unless
+// the storing thread already waits for the file: then it is handed over as it is (that work
+// is done when stored, as without a second thread), and a busy second core (or a bind slower
+// than the store) never makes the load slower. Into a relation that has facts already, what
+// was made is not used: its rows are those of the facts new to it, known only when stored.
+static BoundFile readBindAndPrepare(const bind::RunImport& request, schema::Catalog& catalog,
+                                    const std::atomic<bool>& awaited) {
+    BoundFile file = readAndBind(request, catalog);
+    const bind::ImportResult& bound = file.bound;
+    if (!file.readError || !bound.status || !bound.rowErrors.empty() || bound.facts.empty() ||
+        awaited)
+        return file;
+    file.rows = store::prepareRows(bound.facts, 0);
+    // Fewer facts get no indexes.
+    if (bound.facts.size() >= store::Store::kMinIndexedFacts && !awaited)
+        store::prepareIndexes(*file.rows, indexPositions(catalog, request));
+    return file;
+}
+
 // Below this size a file binds in a few milliseconds: not worth a thread.
 constexpr std::uintmax_t kMinBytesAhead = 256 << 10;
 
@@ -38,8 +72,10 @@ bool ImportAhead::worthIt(const bind::RunImport& next, int threads) {
 void ImportAhead::start(const bind::RunImport& next, schema::Catalog& catalog) {
     wait();
     try {
-        bound_ = std::async(std::launch::async,
-                            [&next, &catalog] { return readAndBind(next, catalog); });
+        awaited_ = false;
+        bound_ = std::async(std::launch::async, [&next, &catalog, this] {
+            return readBindAndPrepare(next, catalog, awaited_);
+        });
         next_ = &next;
     } catch (const std::system_error&) { // no thread to be had: the file is bound when reached
     }
@@ -51,10 +87,12 @@ std::optional<BoundFile> ImportAhead::take(const bind::RunImport& request) {
         return std::nullopt;
     }
     next_ = nullptr;
+    awaited_ = true;
     return bound_.get();
 }
 
 void ImportAhead::wait() {
+    awaited_ = true; // dropped: no more work on it than binding
     if (bound_.valid()) bound_.wait();
     bound_ = {};
     next_ = nullptr;

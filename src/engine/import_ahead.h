@@ -7,7 +7,9 @@
 #include "bind/bind_import.h"
 #include "bind/bound.h"
 #include "common/status.h"
+#include "store/row_order.h"
 
+#include <atomic>
 #include <future>
 #include <optional>
 #include <string>
@@ -18,6 +20,9 @@ namespace chipgraph::engine {
 struct BoundFile {
     Status readError; // the file could not be read (then `bound` is empty)
     bind::ImportResult bound;
+    // Bound ahead: the facts' rows made ready to store (store/row_order.h), on that thread too,
+    // if it had the time.
+    std::optional<store::PreparedRows> rows;
 };
 
 // Reads and binds `request`'s file against `catalog` (which gains the entities it creates).
@@ -40,6 +45,7 @@ public:
 
 private:
     const bind::RunImport* next_ = nullptr;
+    std::atomic<bool> awaited_ = false; // take() waits for the file: hand it over as it is
     std::future<BoundFile> bound_;
 };
 

@@ -13,26 +13,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 namespace chipgraph::store {
 
 namespace {
-
-// Entries per chunk: a lookup reads and scans one or two chunks (a few KiB).
-constexpr size_t kChunkEntries = 64;
-// A position whose distinct values are fewer than facts / kFewValues is not indexed: a lookup
-// there would read a large part of the relation anyway.
-constexpr size_t kFewValues = 64;
-
-void putLength(std::string& out, size_t n) {
-    while (n >= 0x80) {
-        out += static_cast<char>((n & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out += static_cast<char>(n);
-}
 
 // The next entry of a chunk, or false at its end (or at a malformed length).
 bool nextEntry(std::string_view& chunk, std::string_view& entry) {
@@ -50,29 +35,6 @@ bool nextEntry(std::string_view& chunk, std::string_view& entry) {
     }
     return false;
 }
-
-// An entry: an argument's bytes, then the first argument's (both self-delimiting, so entries
-// sort as the pairs do). `prefix` holds the entry's first 8 bytes, big-endian: most
-// comparisons end there, without a memcmp.
-struct Entry {
-    uint64_t prefix = 0;
-    std::string_view value, first;
-
-    void setPrefix() {
-        prefix = 0;
-        size_t n = 0;
-        for (std::string_view part : {value, first})
-            for (size_t i = 0; i < part.size() && n < 8; ++i, ++n)
-                prefix |= static_cast<uint64_t>(static_cast<unsigned char>(part[i]))
-                          << (56 - 8 * n);
-    }
-    bool operator<(const Entry& o) const {
-        if (prefix != o.prefix) return prefix < o.prefix;
-        int c = value.compare(o.value);
-        return c != 0 ? c < 0 : first < o.first;
-    }
-    bool operator==(const Entry& o) const { return value == o.value && first == o.first; }
-};
 
 } // namespace
 
@@ -169,14 +131,9 @@ Result<bool> Store::untouchedAndEmpty(RelationId relation) {
     return !row.value();
 }
 
-void Store::keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
-                          std::string_view keys) {
-    IndexKeys& kept = freshKeys_[relation];
-    kept.offsets.reserve(rows.size() + 1);
-    for (const FactRow& row : rows) {
-        kept.bytes += keys.substr(row.keyStart, row.keyLength);
-        kept.offsets.push_back(kept.bytes.size());
-    }
+void Store::keepFreshKeys(RelationId relation, PreparedRows& rows) {
+    freshKeys_[relation] =
+        rows.indexKeys ? std::move(*rows.indexKeys) : keysInOrder(rows.rows, rows.keys);
 }
 
 // Before the commit: each relation written gets its indexes built again when the
@@ -200,18 +157,6 @@ Status Store::refreshIndexes() {
         if (count * 8 >= before.value().facts) CG_TRY(buildIndexes(relation));
     }
     return Status::ok();
-}
-
-// True when the first facts (a sample) already show few distinct values at `position`: the
-// position is not worth sorting (the count after the sort decides for the others).
-static bool fewValues(const IndexKeys& keys, int position) {
-    constexpr size_t kSample = 64 * kFewValues;
-    if (keys.size() < 2 * kSample) return false;
-    std::unordered_set<std::string_view> values;
-    std::string_view value;
-    for (size_t i = 0; i < kSample; ++i)
-        if (argumentBytes(keys[i], static_cast<size_t>(position), value)) values.insert(value);
-    return values.size() * kFewValues < kSample;
 }
 
 // The argument positions after the first that an index may serve: entity and text columns
@@ -288,35 +233,22 @@ Status Store::saveIndexState(RelationId relation, int position, int64_t facts) {
 
 // False when the position has too few distinct values to be worth an index.
 Result<bool> Store::writeIndex(RelationId relation, int position, const IndexKeys& keys) {
-    if (fewValues(keys, position)) return false;
-    std::vector<Entry> entries(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-        if (!argumentBytes(keys[i], static_cast<size_t>(position), entries[i].value) ||
-            !argumentBytes(keys[i], 0, entries[i].first))
+    SortedIndex made;
+    const SortedIndex* sorted = keys.sortedAhead(position);
+    if (!sorted) {
+        if (!sortIndexEntries(keys, position, made))
             return Status::error("the database is corrupt: a fact of relation " +
                                  std::to_string(relation) + " has a malformed fact_key");
-        entries[i].setPrefix();
+        sorted = &made;
     }
-    std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    size_t distinct = entries.empty() ? 0 : 1;
-    for (size_t i = 1; i < entries.size(); ++i)
-        distinct += entries[i].value != entries[i - 1].value;
-    if (distinct * kFewValues < keys.size()) return false;
+    if (!sorted->worthIt) return false;
     CG_PREPARE(insert, "INSERT INTO fact_index(relation_id, position, first_entry, entries) "
                        "VALUES (?, ?, ?, ?)");
-    std::string chunk, first;
-    for (size_t i = 0; i < entries.size();) {
-        chunk.clear();
-        first.assign(entries[i].value).append(entries[i].first);
-        for (size_t n = 0; n < kChunkEntries && i < entries.size(); ++n, ++i) {
-            putLength(chunk, entries[i].value.size() + entries[i].first.size());
-            chunk.append(entries[i].value).append(entries[i].first);
-        }
+    for (size_t i = 0; i < sorted->size(); ++i) {
         insert.bind(1, static_cast<int64_t>(relation));
         insert.bind(2, static_cast<int64_t>(position));
-        insert.bindTextStatic(3, first);
-        insert.bindBlobStatic(4, chunk);
+        insert.bindTextStatic(3, sorted->first(i));
+        insert.bindBlobStatic(4, sorted->chunk(i));
         Status ran = insert.run();
         insert.reset(); // ready for the next chunk's values
         CG_TRY(ran);

@@ -5,6 +5,7 @@
 #include "common/status.h"
 #include "schema/catalog.h"
 #include "schema/fact.h"
+#include "store/row_order.h"
 
 #include <functional>
 #include <map>
@@ -19,17 +20,6 @@ namespace chipgraph::store {
 
 class Connection;
 class Statement;
-struct FactRow;
-// Keys of one relation's facts, one after the other in `bytes`, each from offsets[i] to
-// offsets[i + 1]: what its indexes are built from (fact_index.cpp).
-struct IndexKeys {
-    std::string bytes;
-    std::vector<size_t> offsets{0};
-    size_t size() const { return offsets.size() - 1; }
-    std::string_view operator[](size_t i) const {
-        return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
-    }
-};
 
 class Store {
 public:
@@ -191,9 +181,10 @@ public:
     // insert per fact), many rows per INSERT so that the per-statement cost is paid once per
     // batch; their ids (the order they load in) follow the order of `facts`. A fact repeated
     // in facts[first..] is written once (its first occurrence); `repeated`, if given, gets
-    // by position from `first` whether the fact is such a later repeat.
+    // by position from `first` whether the fact is such a later repeat. `prepared`, if given,
+    // is prepareRows(facts, first) made beforehand (row_order.h), and is used up.
     Status appendFacts(const std::vector<schema::Fact>& facts, size_t first,
-                       std::vector<bool>* repeated = nullptr);
+                       std::vector<bool>* repeated = nullptr, PreparedRows* prepared = nullptr);
 
     int64_t factCount();
     int64_t entityCount();
@@ -253,8 +244,7 @@ private:
     }
     // Whether `relation` has no stored facts and this transaction has not written it yet.
     Result<bool> untouchedAndEmpty(RelationId relation);
-    void keepFreshKeys(RelationId relation, const std::vector<FactRow>& rows,
-                       std::string_view keys);
+    void keepFreshKeys(RelationId relation, PreparedRows& rows);
     Status refreshIndexes();
     Status buildIndexes(RelationId relation);
     Status saveIndexState(RelationId relation, int position, int64_t facts);

@@ -13,17 +13,16 @@
 
 namespace chipgraph::store {
 
-// Binds the seven columns of an INSERT INTO facts row, from parameter `first` on; the key is
-// not copied: `keys` must stay as it is until the statement has run.
+// Binds the seven columns of an INSERT INTO facts row, from parameter `first` on, into a
+// statement just prepared (Connection::prepare clears its parameters: NULL needs no call); the
+// key is not copied: `keys` must stay as it is until the statement has run.
 void Store::bindFact(Statement& insert, int first, const FactRow& row, std::string_view keys) {
     insert.bindTextStatic(first, keys.substr(row.keyStart, row.keyLength));
     insert.bind(first + 1, row.id);
     insert.bind(first + 2, row.relation);
-    insert.bindOptional(first + 3,
-                        row.from == kMinDay ? std::nullopt : std::optional<int64_t>(row.from));
-    insert.bindOptional(first + 4,
-                        row.to == kMaxDay ? std::nullopt : std::optional<int64_t>(row.to));
-    insert.bindOptional(first + 5, row.source == kNoId ? std::nullopt : std::optional(row.source));
+    if (row.from != kMinDay) insert.bind(first + 3, static_cast<int64_t>(row.from));
+    if (row.to != kMaxDay) insert.bind(first + 4, static_cast<int64_t>(row.to));
+    if (row.source != kNoId) insert.bind(first + 5, static_cast<int64_t>(row.source));
     insert.bindStatic(first + 6, schema::statusName(row.status));
 }
 
@@ -81,22 +80,16 @@ static std::string batchInsertSql(size_t rows) {
 // (row_order.h) under ids in the order given. Sorted, a repeated key sits next to its first
 // occurrence: only that one (the smallest id) is written.
 Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
-                          std::vector<bool>* repeated) {
+                          std::vector<bool>* repeated, PreparedRows* given) {
     static const std::string kBatchSql = batchInsertSql(kBatchRows);
     static const std::string kOneSql = batchInsertSql(1);
-    size_t count = facts.size() - first;
-    Result<int64_t> firstId = takeFactIds(count);
-    if (!firstId) return firstId.status();
-    std::string keys; // all the keys: not the member buffer, which would keep its size
-    std::vector<FactRow> rows;
-    rows.reserve(count);
-    for (size_t i = first; i < facts.size(); ++i) {
+    for (size_t i = first; i < facts.size(); ++i)
         CG_TRY(checkReferences(facts[i]));
-        size_t start = keys.size();
-        appendFactKey(keys, facts[i]);
-        rows.push_back(
-            factRow(facts[i], firstId.value() + static_cast<int64_t>(i - first), keys, start));
-    }
+    Result<int64_t> firstId = takeFactIds(facts.size() - first);
+    if (!firstId) return firstId.status();
+    PreparedRows prepared = given ? std::move(*given) : prepareRows(facts, first);
+    const std::string& keys = prepared.keys;
+    std::vector<FactRow>& rows = prepared.rows;
     // Facts of one relation new to the transaction and the database: their keys are all
     // its keys, kept for its indexes (fact_index.cpp).
     bool fresh = false;
@@ -112,13 +105,7 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
             ++run;
         noteWritten(facts[i].relation, static_cast<int64_t>(run - i));
     }
-    sortByKey(rows, keys);
-    std::vector<bool> isRepeat = markRepeats(rows, keys, firstId.value());
-    auto repeat = [&](const FactRow& row) {
-        return isRepeat[static_cast<size_t>(row.id - firstId.value())];
-    };
-    rows.erase(std::remove_if(rows.begin(), rows.end(), repeat), rows.end());
-    if (fresh) keepFreshKeys(facts[first].relation, rows, keys);
+    if (fresh) keepFreshKeys(facts[first].relation, prepared);
     for (size_t done = 0; done < rows.size();) {
         size_t batch = rows.size() - done >= kBatchRows ? kBatchRows : 1;
         // By address: the statement cache need not hash the long SQL text per batch.
@@ -128,11 +115,12 @@ Status Store::appendFacts(const std::vector<schema::Fact>& facts, size_t first,
             // batch's are fetched while SQLite copies this one's (a cache miss each otherwise).
             if (done + kBatchRows < rows.size())
                 __builtin_prefetch(keys.data() + rows[done + kBatchRows].keyStart);
+            rows[done].id += firstId.value(); // prepared with ids from 0
             bindFact(insert, static_cast<int>(7 * row + 1), rows[done++], keys);
         }
         CG_TRY(insert.run());
     }
-    if (repeated) *repeated = std::move(isRepeat);
+    if (repeated) *repeated = std::move(prepared.repeated);
     return Status::ok();
 }
 

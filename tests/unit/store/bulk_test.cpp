@@ -1,5 +1,6 @@
 // Bulk writes: facts appended in key order under ids in the order given, entities in batches,
 // and bulk transactions (foreign keys off, references checked by the store).
+#include "store/row_order.h"
 #include "store/store.h"
 
 #include <catch2/catch.hpp>
@@ -85,6 +86,22 @@ TEST_CASE("appendFacts writes a repeated fact once and reports the repeats", "[s
     CHECK(loaded[0].key() == facts[1].key());
     CHECK(loaded[1].key() == facts[2].key());
     CHECK(loaded[2].key() == facts[3].key());
+}
+
+TEST_CASE("rows prepared beforehand are written as appendFacts would write them", "[store][bulk]") {
+    OneRelation db;
+    REQUIRE(db.store->appendFacts({db.fact(db.a, 9)}, 0).isOk()); // the next id is 2, not 1
+    std::vector<schema::Fact> facts = {db.fact(db.b, 3), db.fact(db.a, 1), db.fact(db.b, 3),
+                                       db.fact(db.a, 2), db.fact(db.a, 1), db.fact(db.b, 3)};
+    store::PreparedRows prepared = store::prepareRows(facts, 1); // as a file bound ahead
+    std::vector<bool> repeated;
+    REQUIRE(db.store->appendFacts(facts, 1, &repeated, &prepared).isOk());
+    CHECK(repeated == std::vector<bool>{false, false, false, true, true});
+    std::vector<schema::Fact> loaded = loadAll(db);
+    REQUIRE(loaded.size() == 4);
+    CHECK(loaded[1].key() == facts[1].key());
+    CHECK(loaded[2].key() == facts[2].key());
+    CHECK(loaded[3].key() == facts[3].key());
 }
 
 TEST_CASE("appendFacts ignores facts already stored", "[store][bulk]") {

@@ -12,8 +12,9 @@ using namespace chipgraph;
 TEST_CASE("sortByKey sorts rows as memcmp sorts their keys, a prefix first", "[store][order]") {
     std::mt19937 random(GENERATE(1u, 2u, 3u));
     std::vector<std::string> keys;
-    // Short alphabets and lengths around the 8-byte prefix, so that ties and prefixes abound.
-    std::uniform_int_distribution<int> length(1, 12), byte(1, 4);
+    // Short alphabets and lengths around the 8- and 16-byte prefixes, so that ties and
+    // prefixes abound.
+    std::uniform_int_distribution<int> length(1, 20), byte(1, 4);
     for (int i = 0; i < 2000; ++i) {
         std::string key(static_cast<size_t>(length(random)), '\1');
         for (char& c : key)
