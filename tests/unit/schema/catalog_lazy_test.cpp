@@ -71,6 +71,19 @@ struct Fixture {
     }
 };
 
+// A catalog of type `thing` (1) and a source of 2,000 things, ids 1..2000: more than the
+// catalog reads one at a time (1,024).
+struct ManyThings {
+    std::shared_ptr<FakeSource> source = std::make_shared<FakeSource>();
+    Catalog catalog;
+    ManyThings() {
+        catalog.addType("thing", kNoId, 1);
+        for (EntityId id = 1; id <= 2000; ++id)
+            source->add(id, "thing-" + std::to_string(id), 1);
+        catalog.setEntitySource(source, 2001);
+    }
+};
+
 } // namespace
 
 TEST_CASE("a lazy catalog reads an entity by name, alias or id once", "[schema][lazy]") {
@@ -145,12 +158,8 @@ TEST_CASE("the methods that need every entity read them all once", "[schema][laz
 }
 
 TEST_CASE("a lazy catalog reads them all after many single reads", "[schema][lazy]") {
-    auto source = std::make_shared<FakeSource>();
-    Catalog catalog;
-    catalog.addType("thing", kNoId, 1);
-    for (EntityId id = 1; id <= 2000; ++id)
-        source->add(id, "thing-" + std::to_string(id), 1);
-    catalog.setEntitySource(source, 2001);
+    ManyThings f;
+    auto& [source, catalog] = f;
     for (EntityId id = 1; id <= 1100; ++id)
         REQUIRE(catalog.entity(id).name == "thing-" + std::to_string(id));
     CHECK(source->reads == 1024); // then one scan
@@ -160,12 +169,8 @@ TEST_CASE("a lazy catalog reads them all after many single reads", "[schema][laz
 }
 
 TEST_CASE("a caller about to read many entities has them read in one scan", "[schema][lazy]") {
-    auto source = std::make_shared<FakeSource>();
-    Catalog catalog;
-    catalog.addType("thing", kNoId, 1);
-    for (EntityId id = 1; id <= 2000; ++id)
-        source->add(id, "thing-" + std::to_string(id), 1);
-    catalog.setEntitySource(source, 2001);
+    ManyThings f;
+    auto& [source, catalog] = f;
     catalog.expectEntityReads(10); // a few: read one at a time, when asked for
     CHECK(source->scans == 0);
     CHECK(catalog.entity(7).name == "thing-7");
