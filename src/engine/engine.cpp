@@ -355,6 +355,9 @@ void Engine::drawDiagrams(const std::vector<std::pair<size_t, bind::RunDiagram>>
             request.under.empty()
                 ? buildDiagram(*this, build)
                 : buildDiagramUnder(*this, *facts_, scenarios_, request.under, build);
+        // A relation or an entity that could not be read was drawn as empty or unnamed: no
+        // diagram is shown or written (runUnit reports the error and drops the answers).
+        if (!lazyReadError()) return;
         Status status = diagram.status();
         if (status && request.path.empty()) {
             Result<std::string> dot =

@@ -47,3 +47,7 @@ $CHIPGRAPH query --db kb.db '? rivals("filler_5", P).' --format csv
 echo "exit $?"
 $CHIPGRAPH query --db kb.db '? designs(F, trn3).' --format csv
 echo "exit $?"
+# A diagram that reads it is neither shown nor written.
+$CHIPGRAPH query --allow-files --db kb.db 'diagram rivals to "rivals.dot".'
+echo "exit $?"
+test -e rivals.dot && echo "rivals.dot written" || echo "no rivals.dot"
